@@ -1,0 +1,125 @@
+package dev.flinkkda.windows.stagger;
+
+import java.time.Duration;
+import java.util.Collection;
+import java.util.Collections;
+import org.apache.flink.annotation.PublicEvolving;
+import org.apache.flink.api.common.ExecutionConfig;
+import org.apache.flink.api.common.typeutils.TypeSerializer;
+import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
+import org.apache.flink.streaming.api.windowing.assigners.MergingWindowAssigner;
+import org.apache.flink.streaming.api.windowing.triggers.EventTimeTrigger;
+import org.apache.flink.streaming.api.windowing.triggers.Trigger;
+import org.apache.flink.streaming.api.windowing.windows.TimeWindow;
+
+/**
+ * A {@link MergingWindowAssigner} of <em>stagger windows</em> on event time: Kinesis Data
+ * Analytics' {@code WINDOWED BY STAGGER (PARTITION BY … RANGE INTERVAL size)}.
+ *
+ * <p>Per key, a window opens at the timestamp {@code t0} of the first element of that key when none
+ * is open and covers {@code [t0, t0 + size)}; the first element at or after {@code t0 + size} opens
+ * the next window. Windows of different keys open and close at different times (they are
+ * "staggered"), so a burst of related elements is not split by an epoch-aligned boundary. With a
+ * size of 1 minute:
+ *
+ * <pre>
+ *   key AMZN  11:00:20 ●  ●11:00:30      ●11:01:05  ●11:01:15
+ *             [11:00:20 ─────────────── 11:01:20)   [11:01:15 ──── 11:02:15)
+ *   key INTC            11:00:45 ●
+ *                       [11:00:45 ─────────────── 11:01:45)
+ * </pre>
+ *
+ * <p>The default trigger fires a window when the watermark passes {@code end - 1}; {@link
+ * TimeWindow#getEnd()} is the window close, KDA's output {@code ROWTIME}. {@code allowedLateness},
+ * {@code sideOutputLateData}, custom triggers, {@code aggregate}/{@code reduce} (one accumulator
+ * per open window) and {@code process} work as with Flink's own windows.
+ *
+ * <p><b>Out-of-order input.</b> Stagger windows are defined on timestamp order, and a window
+ * assigner sees elements in arrival order: an element that arrives after a later one may move where
+ * the following windows open, which would require splitting a window's accumulator. So the assigner
+ * never merges or moves existing windows (see the merge rule below), and exact results for
+ * out-of-order input come from {@link StaggerWindows#window}, which puts each key's elements into
+ * timestamp order (held until the watermark passes them) before this assigner:
+ *
+ * <pre>{@code
+ * StaggerWindows.window(stream.keyBy(Trade::ticker), EventTimeStaggerWindows.of(Duration.ofMinutes(1)))
+ *     .aggregate(new CountTrades());
+ * }</pre>
+ *
+ * With {@code keyedStream.window(EventTimeStaggerWindows.of(size))} alone, input that is in
+ * timestamp order per key (for example KDA's ingestion-time {@code ROWTIME}) gives exactly the same
+ * windows. An element that arrives before a later element of its key joins the open window that
+ * contains its timestamp, or otherwise opens a window of its own; it never changes other windows.
+ */
+@PublicEvolving
+public class EventTimeStaggerWindows extends MergingWindowAssigner<Object, TimeWindow> {
+
+    private static final long serialVersionUID = 1L;
+
+    private final long size;
+
+    private EventTimeStaggerWindows(long size) {
+        this.size = size;
+    }
+
+    /**
+     * Creates stagger windows of the given size on event time.
+     *
+     * @param size the length of each window, measured from the element that opens it; positive
+     * @throws IllegalArgumentException if {@code size} is not positive or has no whole millisecond
+     */
+    public static EventTimeStaggerWindows of(Duration size) {
+        return new EventTimeStaggerWindows(StaggerWindowSize.toMillis(size));
+    }
+
+    /** The window length in milliseconds. */
+    public long getSize() {
+        return size;
+    }
+
+    @Override
+    public Collection<TimeWindow> assignWindows(
+            Object element, long timestamp, WindowAssignerContext context) {
+        if (timestamp == Long.MIN_VALUE) {
+            throw new IllegalStateException(
+                    "Record has no timestamp (Long.MIN_VALUE). Stagger windows on event time need a "
+                            + "WatermarkStrategy with a timestamp assigner, or use "
+                            + "ProcessingTimeStaggerWindows.");
+        }
+        return Collections.singletonList(new TimeWindow(timestamp, timestamp + size));
+    }
+
+    @Override
+    public Trigger<Object, TimeWindow> getDefaultTrigger() {
+        return EventTimeTrigger.create();
+    }
+
+    /**
+     * @deprecated Flink calls {@link #getDefaultTrigger()}.
+     */
+    @Deprecated
+    @Override
+    public Trigger<Object, TimeWindow> getDefaultTrigger(StreamExecutionEnvironment env) {
+        return getDefaultTrigger();
+    }
+
+    @Override
+    public TypeSerializer<TimeWindow> getWindowSerializer(ExecutionConfig executionConfig) {
+        return new TimeWindow.Serializer();
+    }
+
+    @Override
+    public boolean isEventTime() {
+        return true;
+    }
+
+    @Override
+    public void mergeWindows(Collection<TimeWindow> windows, MergeCallback<TimeWindow> callback) {
+        StaggerWindowMerging.mergeWindows(windows, callback);
+    }
+
+    @Override
+    public String toString() {
+        return "EventTimeStaggerWindows(" + size + ")";
+    }
+}

@@ -1,0 +1,60 @@
+package dev.flinkkda.windows.stagger;
+
+import org.apache.flink.annotation.PublicEvolving;
+import org.apache.flink.api.common.typeinfo.TypeInformation;
+import org.apache.flink.streaming.api.datastream.DataStream;
+import org.apache.flink.streaming.api.datastream.DataStreamUtils;
+import org.apache.flink.streaming.api.datastream.KeyedStream;
+import org.apache.flink.streaming.api.datastream.WindowedStream;
+import org.apache.flink.streaming.api.windowing.windows.TimeWindow;
+
+/**
+ * Event-time stagger windows that are exact for out-of-order input: the same windows as the same
+ * input sorted by timestamp, as long as elements arrive ahead of the watermark.
+ *
+ * <pre>{@code
+ * WindowedStream<Trade, String, TimeWindow> windows =
+ *     StaggerWindows.window(trades.keyBy(Trade::ticker), EventTimeStaggerWindows.of(Duration.ofMinutes(1)));
+ * windows.allowedLateness(Duration.ofSeconds(30)).sideOutputLateData(lateTag).aggregate(new CountTrades());
+ * }</pre>
+ *
+ * <p>The result is Flink's own {@link WindowedStream}: every window function, trigger, evictor,
+ * allowed lateness and late side output works as usual. In front of the window operator, a keyed
+ * operator holds each element until the watermark passes its timestamp and then emits the key's
+ * elements in timestamp order (see the package's {@code KeyedTimestampSorter}); the window operator
+ * therefore meets every key's elements in order and {@link EventTimeStaggerWindows} opens exactly
+ * the windows the sorted input opens. Windows fire at the same watermark as without reordering. The
+ * cost is holding the elements of the out-of-orderness bound, as Flink's CEP and SQL {@code ORDER
+ * BY rowtime} do; the window state itself stays one accumulator per open window.
+ *
+ * <p>The ordering operator and the window operator must run with the same parallelism (they are
+ * chained); set parallelism on the environment or on the upstream stream, not on the window result
+ * alone.
+ */
+@PublicEvolving
+public final class StaggerWindows {
+
+    private StaggerWindows() {}
+
+    /**
+     * Windows a keyed stream into event-time stagger windows, exact for out-of-order input.
+     *
+     * @param input the keyed stream; its elements must carry event timestamps
+     * @param assigner the stagger windows, e.g. {@code EventTimeStaggerWindows.of(Duration)}
+     * @return Flink's windowed stream over the timestamp-ordered input
+     */
+    public static <T, K> WindowedStream<T, K, TimeWindow> window(
+            KeyedStream<T, K> input, EventTimeStaggerWindows assigner) {
+        TypeInformation<T> type = input.getType();
+        DataStream<T> ordered =
+                input.process(new KeyedTimestampSorter<K, T>(type), type)
+                        .name("StaggerTimestampOrder")
+                        .setDescription(
+                                "holds each key's elements until the watermark passes them, "
+                                        + "then emits them in timestamp order");
+        KeyedStream<T, K> reKeyed =
+                DataStreamUtils.reinterpretAsKeyedStream(
+                        ordered, input.getKeySelector(), input.getKeyType());
+        return reKeyed.window(assigner);
+    }
+}

@@ -1,0 +1,185 @@
+package dev.flinkkda.windows.stagger;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.flink.api.common.typeinfo.TypeInformation;
+import org.apache.flink.api.common.typeinfo.Types;
+import org.apache.flink.api.java.tuple.Tuple3;
+import org.apache.flink.runtime.checkpoint.OperatorSubtaskState;
+import org.apache.flink.streaming.api.datastream.DataStream;
+import org.apache.flink.streaming.api.datastream.KeyedStream;
+import org.apache.flink.streaming.api.datastream.WindowedStream;
+import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
+import org.apache.flink.streaming.api.operators.KeyedProcessOperator;
+import org.apache.flink.streaming.api.operators.OneInputStreamOperator;
+import org.apache.flink.streaming.api.transformations.OneInputTransformation;
+import org.apache.flink.streaming.api.watermark.Watermark;
+import org.apache.flink.streaming.api.windowing.assigners.WindowAssigner;
+import org.apache.flink.streaming.api.windowing.windows.TimeWindow;
+import org.apache.flink.streaming.runtime.streamrecord.StreamRecord;
+import org.apache.flink.streaming.util.KeyedOneInputStreamOperatorTestHarness;
+import org.apache.flink.util.OutputTag;
+
+/**
+ * The two operators of {@link StaggerWindows#window} — the per-key timestamp sorter and Flink's
+ * window operator with the stagger assigner — each in an operator test harness, the first one's
+ * output fed to the second. Without the sorter it is the plain {@code keyedStream.window(…)} path.
+ * Snapshots cover both operators.
+ */
+final class StaggerPipelineHarness implements AutoCloseable {
+
+    static final TypeInformation<Tuple3<String, Long, Long>> ELEMENT =
+            Types.TUPLE(Types.STRING, Types.LONG, Types.LONG);
+    static final OutputTag<Tuple3<String, Long, Long>> LATE = new OutputTag<>("late", ELEMENT);
+
+    private final boolean sorted;
+    private final long size;
+    private final long allowedLateness;
+    private KeyedOneInputStreamOperatorTestHarness<
+                    String, Tuple3<String, Long, Long>, Tuple3<String, Long, Long>>
+            sorter;
+    private KeyedOneInputStreamOperatorTestHarness<String, Tuple3<String, Long, Long>, WindowResult>
+            window;
+    private final List<WindowResult> results = new ArrayList<>();
+    private final List<Tuple3<String, Long, Long>> late = new ArrayList<>();
+
+    /** A snapshot of both operators. */
+    record Snapshot(OperatorSubtaskState sorter, OperatorSubtaskState window) {}
+
+    StaggerPipelineHarness(boolean sorted, long size, long allowedLateness) throws Exception {
+        this(sorted, size, allowedLateness, null);
+    }
+
+    StaggerPipelineHarness(boolean sorted, long size, long allowedLateness, Snapshot restoreFrom)
+            throws Exception {
+        this.sorted = sorted;
+        this.size = size;
+        this.allowedLateness = allowedLateness;
+        if (sorted) {
+            sorter =
+                    new KeyedOneInputStreamOperatorTestHarness<>(
+                            new KeyedProcessOperator<>(
+                                    new KeyedTimestampSorter<String, Tuple3<String, Long, Long>>(
+                                            ELEMENT)),
+                            StaggerTestFunctions.KEY,
+                            Types.STRING);
+            if (restoreFrom != null) {
+                sorter.initializeState(restoreFrom.sorter());
+            }
+            sorter.open();
+        }
+        window =
+                new KeyedOneInputStreamOperatorTestHarness<>(
+                        windowOperator(EventTimeStaggerWindows.of(Duration.ofMillis(size))),
+                        StaggerTestFunctions.KEY,
+                        Types.STRING);
+        if (restoreFrom != null) {
+            window.initializeState(restoreFrom.window());
+        }
+        window.open();
+    }
+
+    private OneInputStreamOperator<Tuple3<String, Long, Long>, WindowResult> windowOperator(
+            WindowAssigner<Object, TimeWindow> assigner) {
+        StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
+        DataStream<Tuple3<String, Long, Long>> source =
+                env.fromData(ELEMENT, Tuple3.of("x", 0L, 0L));
+        KeyedStream<Tuple3<String, Long, Long>, String> keyed =
+                source.keyBy(StaggerTestFunctions.KEY);
+        WindowedStream<Tuple3<String, Long, Long>, String, TimeWindow> windowed =
+                keyed.window(assigner)
+                        .allowedLateness(Duration.ofMillis(allowedLateness))
+                        .sideOutputLateData(LATE);
+        @SuppressWarnings("unchecked")
+        OneInputTransformation<Tuple3<String, Long, Long>, WindowResult> transformation =
+                (OneInputTransformation<Tuple3<String, Long, Long>, WindowResult>)
+                        windowed.aggregate(
+                                        new StaggerTestFunctions.CountAndSum(),
+                                        new StaggerTestFunctions.ToResult())
+                                .getTransformation();
+        return transformation.getOperator();
+    }
+
+    void element(String key, long timestamp, long value) throws Exception {
+        StreamRecord<Tuple3<String, Long, Long>> record =
+                new StreamRecord<>(Tuple3.of(key, timestamp, value), timestamp);
+        if (sorted) {
+            sorter.processElement(record);
+            forwardSorterOutput();
+        } else {
+            window.processElement(record);
+        }
+        drainWindowOutput();
+    }
+
+    void watermark(long timestamp) throws Exception {
+        if (sorted) {
+            sorter.processWatermark(timestamp);
+            forwardSorterOutput();
+        } else {
+            window.processWatermark(timestamp);
+        }
+        drainWindowOutput();
+    }
+
+    Snapshot snapshot(long checkpointId) throws Exception {
+        return new Snapshot(
+                sorted ? sorter.snapshot(checkpointId, checkpointId) : null,
+                window.snapshot(checkpointId, checkpointId));
+    }
+
+    /** Windows fired so far, in firing order. */
+    List<WindowResult> results() {
+        return results;
+    }
+
+    /** Elements sent to the late side output so far. */
+    List<Tuple3<String, Long, Long>> late() {
+        return late;
+    }
+
+    long size() {
+        return size;
+    }
+
+    @SuppressWarnings("unchecked")
+    private void forwardSorterOutput() throws Exception {
+        Object next;
+        while ((next = sorter.getOutput().poll()) != null) {
+            if (next instanceof Watermark) {
+                window.processWatermark((Watermark) next);
+            } else {
+                window.processElement((StreamRecord<Tuple3<String, Long, Long>>) next);
+            }
+        }
+    }
+
+    @SuppressWarnings("unchecked")
+    private void drainWindowOutput() {
+        Object next;
+        while ((next = window.getOutput().poll()) != null) {
+            if (next instanceof StreamRecord) {
+                results.add(((StreamRecord<WindowResult>) next).getValue());
+            }
+        }
+        StreamRecord<Tuple3<String, Long, Long>> lateRecord;
+        if (window.getSideOutput(LATE) != null) {
+            while ((lateRecord = window.getSideOutput(LATE).poll()) != null) {
+                late.add(lateRecord.getValue());
+            }
+        }
+    }
+
+    @Override
+    public void close() {
+        try {
+            if (sorter != null) {
+                sorter.close();
+            }
+            window.close();
+        } catch (Exception e) {
+            throw new IllegalStateException("closing the operator test harnesses failed", e);
+        }
+    }
+}

@@ -1,0 +1,78 @@
+package dev.flinkkda.windows.stagger;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Random;
+import org.apache.flink.api.java.tuple.Tuple3;
+import org.junit.jupiter.api.Test;
+
+/** Random streams against the brute-force {@link StaggerReference}. */
+class StaggerRandomizedTest {
+
+    private static final int STREAMS = 1_000;
+
+    /**
+     * Out-of-order streams within a bounded-out-of-orderness watermark, through the reordering
+     * step: the windows equal those of the sorted input.
+     */
+    @Test
+    void outOfOrderStreamsWithinTheBoundMatchTheReference() throws Exception {
+        Random random = new Random(20261121L);
+        for (int stream = 0; stream < STREAMS; stream++) {
+            runOne(random, stream, true);
+        }
+    }
+
+    /** Streams in timestamp order per key: the assigner alone gives the reference windows. */
+    @Test
+    void inOrderStreamsMatchTheReferenceWithTheAssignerAlone() throws Exception {
+        Random random = new Random(42L);
+        for (int stream = 0; stream < STREAMS; stream++) {
+            runOne(random, stream, false);
+        }
+    }
+
+    private static void runOne(Random random, int stream, boolean outOfOrder) throws Exception {
+        long size = 1 + random.nextInt(50);
+        long bound = outOfOrder ? random.nextInt(3 * (int) size) : 0;
+        int keys = 1 + random.nextInt(4);
+        int n = 1 + random.nextInt(40);
+        List<Tuple3<String, Long, Long>> elements = new ArrayList<>();
+        long t = random.nextInt(100);
+        for (int i = 0; i < n; i++) {
+            t += random.nextInt(random.nextBoolean() ? (int) size : 3 * (int) size);
+            elements.add(Tuple3.of("k" + random.nextInt(keys), t, (long) random.nextInt(1000)));
+        }
+        // arrival = timestamp + jitter within the bound; the watermark trails the highest
+        // timestamp seen by the bound, as WatermarkStrategy.forBoundedOutOfOrderness does
+        List<long[]> arrival = new ArrayList<>(); // {arrival time, element index}
+        for (int i = 0; i < n; i++) {
+            long jitter = bound == 0 ? 0 : random.nextInt((int) bound + 1);
+            arrival.add(new long[] {elements.get(i).f1 + jitter, i});
+        }
+        arrival.sort(Comparator.comparingLong((long[] a) -> a[0]).thenComparingLong(a -> a[1]));
+
+        List<WindowResult> expected = StaggerReference.windows(elements, size);
+        try (StaggerPipelineHarness h = new StaggerPipelineHarness(outOfOrder, size, 0)) {
+            long maxSeen = Long.MIN_VALUE;
+            long watermark = Long.MIN_VALUE;
+            for (long[] a : arrival) {
+                Tuple3<String, Long, Long> e = elements.get((int) a[1]);
+                h.element(e.f0, e.f1, e.f2);
+                maxSeen = Math.max(maxSeen, e.f1);
+                if (random.nextInt(3) == 0 && maxSeen - bound - 1 > watermark) {
+                    watermark = maxSeen - bound - 1;
+                    h.watermark(watermark);
+                }
+            }
+            h.watermark(Long.MAX_VALUE);
+            assertThat(h.late()).as("stream %d: no element is late", stream).isEmpty();
+            assertThat(h.results())
+                    .as("stream %d, size %d, bound %d, elements %s", stream, size, bound, elements)
+                    .containsExactlyInAnyOrderElementsOf(expected);
+        }
+    }
+}
