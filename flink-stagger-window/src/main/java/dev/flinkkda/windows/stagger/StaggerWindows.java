@@ -48,7 +48,7 @@ public final class StaggerWindows {
         TypeInformation<T> type = input.getType();
         DataStream<T> ordered =
                 input.process(new KeyedTimestampSorter<K, T>(type), type)
-                        .name("StaggerTimestampOrder")
+                        .name("StaggerOrder")
                         .setDescription(
                                 "holds each key's elements until the watermark passes them, "
                                         + "then emits them in timestamp order");
