@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.flink.api.java.tuple.Tuple3;
@@ -17,39 +16,20 @@ class EventTimeStaggerWindowsTest {
 
     private static final long MINUTE = 60_000L;
 
-    static long at(String isoUtc) {
-        return Instant.parse(isoUtc).toEpochMilli();
+    private static long at(String isoUtc) {
+        return KdaConceptPageExample.at(isoUtc);
     }
 
-    /**
-     * KDA stagger concept page: PARTITION BY FLOOR(EVENT_TIME TO MINUTE), TICKER_SYMBOL RANGE
-     * INTERVAL '1' MINUTE over four AMZN rows; published result: ROWTIME 11:01:20 (event minute
-     * 11:00, count 3) and 11:02:15 (event minute 11:01, count 1).
-     */
+    /** {@link KdaConceptPageExample}: both paths give the published KDA result. */
     @ParameterizedTest(name = "sorted={0}")
     @ValueSource(booleans = {true, false})
     void kdaConceptPageExample(boolean sorted) throws Exception {
         try (StaggerPipelineHarness h = new StaggerPipelineHarness(sorted, MINUTE, 0)) {
-            // key = event minute | ticker, timestamp = ROWTIME
-            h.element("11:00|AMZN", at("2018-08-01T11:00:20Z"), 1);
-            h.element("11:00|AMZN", at("2018-08-01T11:00:30Z"), 1);
-            h.element("11:00|AMZN", at("2018-08-01T11:01:05Z"), 1);
-            h.element("11:01|AMZN", at("2018-08-01T11:01:15Z"), 1);
+            for (Tuple3<String, Long, Long> row : KdaConceptPageExample.ROWS) {
+                h.element(row.f0, row.f1, row.f2);
+            }
             h.watermark(Long.MAX_VALUE);
-            assertThat(h.results())
-                    .containsExactly(
-                            new WindowResult(
-                                    "11:00|AMZN",
-                                    at("2018-08-01T11:00:20Z"),
-                                    at("2018-08-01T11:01:20Z"),
-                                    3,
-                                    3),
-                            new WindowResult(
-                                    "11:01|AMZN",
-                                    at("2018-08-01T11:01:15Z"),
-                                    at("2018-08-01T11:02:15Z"),
-                                    1,
-                                    1));
+            assertThat(h.results()).containsExactlyElementsOf(KdaConceptPageExample.RESULT);
         }
     }
 

@@ -1,6 +1,6 @@
 package dev.flinkkda.windows.stagger;
 
-import static dev.flinkkda.windows.stagger.EventTimeStaggerWindowsTest.at;
+import static dev.flinkkda.windows.stagger.KdaConceptPageExample.at;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
@@ -34,34 +34,21 @@ class StaggerWindowsMiniClusterTest {
     /** The KDA concept page's rows, arriving out of order within a 30 s bound. */
     private static KeyedStream<Tuple3<String, Long, Long>, String> conceptPageRows(
             StreamExecutionEnvironment env) {
-        DataStream<Tuple3<String, Long, Long>> rows =
-                env.fromData(
+        List<Tuple3<String, Long, Long>> rows = KdaConceptPageExample.ROWS;
+        return env.fromData(
                         StaggerPipelineHarness.ELEMENT,
-                        Tuple3.of("11:00|AMZN", at("2018-08-01T11:00:30Z"), 1L),
-                        Tuple3.of("11:00|AMZN", at("2018-08-01T11:00:20Z"), 1L),
-                        Tuple3.of("11:01|AMZN", at("2018-08-01T11:01:15Z"), 1L),
-                        Tuple3.of("11:00|AMZN", at("2018-08-01T11:01:05Z"), 1L));
-        return rows.assignTimestampsAndWatermarks(
+                        rows.get(1),
+                        rows.get(0),
+                        rows.get(3),
+                        rows.get(2))
+                .assignTimestampsAndWatermarks(
                         WatermarkStrategy.<Tuple3<String, Long, Long>>forBoundedOutOfOrderness(
                                         Duration.ofSeconds(30))
                                 .withTimestampAssigner((e, ts) -> e.f1))
                 .keyBy(StaggerTestFunctions.KEY);
     }
 
-    private static final List<WindowResult> CONCEPT_PAGE_RESULT =
-            List.of(
-                    new WindowResult(
-                            "11:00|AMZN",
-                            at("2018-08-01T11:00:20Z"),
-                            at("2018-08-01T11:01:20Z"),
-                            3,
-                            3),
-                    new WindowResult(
-                            "11:01|AMZN",
-                            at("2018-08-01T11:01:15Z"),
-                            at("2018-08-01T11:02:15Z"),
-                            1,
-                            1));
+    private static final List<WindowResult> CONCEPT_PAGE_RESULT = KdaConceptPageExample.RESULT;
 
     @Test
     void aggregateWithWindowFunction() throws Exception {
@@ -100,12 +87,7 @@ class StaggerWindowsMiniClusterTest {
     void assignerAloneOnInOrderInput() throws Exception {
         StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
         DataStream<Tuple3<String, Long, Long>> rows =
-                env.fromData(
-                        StaggerPipelineHarness.ELEMENT,
-                        Tuple3.of("11:00|AMZN", at("2018-08-01T11:00:20Z"), 1L),
-                        Tuple3.of("11:00|AMZN", at("2018-08-01T11:00:30Z"), 1L),
-                        Tuple3.of("11:00|AMZN", at("2018-08-01T11:01:05Z"), 1L),
-                        Tuple3.of("11:01|AMZN", at("2018-08-01T11:01:15Z"), 1L));
+                env.fromData(KdaConceptPageExample.ROWS, StaggerPipelineHarness.ELEMENT);
         DataStream<WindowResult> out =
                 rows.assignTimestampsAndWatermarks(
                                 WatermarkStrategy
