@@ -1,0 +1,144 @@
+package dev.flinkkda.e2e.harness;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.FileNotFoundException;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * A client of the few Flink REST endpoints the tests use: cluster overview, jar upload and run, job
+ * status and cancel.
+ */
+public final class FlinkRestClient {
+
+    private static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(60);
+
+    private final ObjectMapper mapper = new ObjectMapper();
+    private final HttpClient http =
+            HttpClient.newBuilder()
+                    .version(HttpClient.Version.HTTP_1_1)
+                    .connectTimeout(Duration.ofSeconds(5))
+                    .build();
+    private final String baseUrl;
+
+    /** A client of the REST endpoint at {@code baseUrl}, e.g. {@code http://127.0.0.1:8081}. */
+    public FlinkRestClient(String baseUrl) {
+        this.baseUrl = baseUrl;
+    }
+
+    /** {@code GET /overview}: task managers, slots, jobs. */
+    public JsonNode overview() {
+        return send(get("/overview"));
+    }
+
+    /** {@code POST /jars/upload}; returns the jar's id on the cluster. */
+    public String uploadJar(Path jar) {
+        String boundary = "----flink-e2e-" + UUID.randomUUID();
+        String head =
+                "--"
+                        + boundary
+                        + "\r\nContent-Disposition: form-data; name=\"jarfile\"; filename=\""
+                        + jar.getFileName()
+                        + "\"\r\nContent-Type: application/x-java-archive\r\n\r\n";
+        String tail = "\r\n--" + boundary + "--\r\n";
+        HttpRequest.BodyPublisher body;
+        try {
+            body =
+                    HttpRequest.BodyPublishers.concat(
+                            HttpRequest.BodyPublishers.ofString(head),
+                            HttpRequest.BodyPublishers.ofFile(jar),
+                            HttpRequest.BodyPublishers.ofString(tail));
+        } catch (FileNotFoundException e) {
+            throw new IllegalStateException("no job jar at " + jar, e);
+        }
+        JsonNode answer =
+                send(
+                        request("/jars/upload")
+                                .header("Content-Type", "multipart/form-data; boundary=" + boundary)
+                                .POST(body)
+                                .build());
+        String uploaded = answer.path("filename").asText();
+        return uploaded.substring(uploaded.lastIndexOf('/') + 1);
+    }
+
+    /** {@code POST /jars/<id>/run}; returns the job id. */
+    public String runJar(
+            String jarId, String entryClass, List<String> programArgs, int parallelism) {
+        ObjectNode run = mapper.createObjectNode();
+        run.put("entryClass", entryClass);
+        programArgs.forEach(run.putArray("programArgsList")::add);
+        run.put("parallelism", parallelism);
+        HttpRequest request =
+                request("/jars/" + jarId + "/run")
+                        .header("Content-Type", "application/json")
+                        .POST(HttpRequest.BodyPublishers.ofString(run.toString()))
+                        .build();
+        return send(request).path("jobid").asText();
+    }
+
+    /** The job's state, e.g. {@code RUNNING}, {@code FAILED}, {@code CANCELED}. */
+    public String jobState(String jobId) {
+        return send(get("/jobs/" + jobId)).path("state").asText();
+    }
+
+    /** The root exception of a failed job, or an empty text. */
+    public String jobException(String jobId) {
+        return send(get("/jobs/" + jobId + "/exceptions")).path("root-exception").asText();
+    }
+
+    /** {@code PATCH /jobs/<id>?mode=cancel}. */
+    public void cancel(String jobId) {
+        send(
+                request("/jobs/" + jobId + "?mode=cancel")
+                        .method("PATCH", HttpRequest.BodyPublishers.noBody())
+                        .build());
+    }
+
+    private HttpRequest get(String path) {
+        return request(path).GET().build();
+    }
+
+    private HttpRequest.Builder request(String path) {
+        return HttpRequest.newBuilder(URI.create(baseUrl + path)).timeout(REQUEST_TIMEOUT);
+    }
+
+    private JsonNode send(HttpRequest request) {
+        HttpResponse<String> response;
+        try {
+            response = http.send(request, HttpResponse.BodyHandlers.ofString());
+        } catch (IOException e) {
+            throw new IllegalStateException(request.method() + " " + request.uri() + " failed", e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(
+                    request.method() + " " + request.uri() + " interrupted", e);
+        }
+        if (response.statusCode() / 100 != 2) {
+            throw new IllegalStateException(
+                    request.method()
+                            + " "
+                            + request.uri()
+                            + " -> HTTP "
+                            + response.statusCode()
+                            + ": "
+                            + response.body());
+        }
+        try {
+            return response.body().isEmpty()
+                    ? mapper.createObjectNode()
+                    : mapper.readTree(response.body());
+        } catch (IOException e) {
+            throw new IllegalStateException(
+                    request.uri() + " answered no JSON: " + response.body(), e);
+        }
+    }
+}

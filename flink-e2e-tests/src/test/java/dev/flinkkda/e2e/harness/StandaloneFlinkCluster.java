@@ -1,0 +1,309 @@
+package dev.flinkkda.e2e.harness;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * A standalone Flink session cluster — one JobManager and one TaskManager, each its own JVM —
+ * assembled from Maven Central jars instead of a Flink distribution: the {@code lib} directory is
+ * the jars Maven copied (see the module's pom), the configuration is written into {@code
+ * <workDir>/conf}, and the processes are started as Flink's {@code jobmanager.sh} and {@code
+ * taskmanager.sh} would: memory flags from {@code BashJavaUtils}, Java 17's {@code --add-opens},
+ * {@code StandaloneSessionClusterEntrypoint} and {@code TaskManagerRunner}. Everything binds to
+ * 127.0.0.1 on free ports. Logs go to {@code <workDir>/log}: {@code jobmanager.log}, {@code
+ * jobmanager.out}, {@code taskmanager.log}, {@code taskmanager.out}.
+ */
+public final class StandaloneFlinkCluster implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(StandaloneFlinkCluster.class);
+
+    /** Slots of the one TaskManager. */
+    public static final int SLOTS = 2;
+
+    private static final String LOOPBACK = "127.0.0.1";
+    private static final String RESULT_PREFIX = "BASH_JAVA_UTILS_EXEC_RESULT:";
+    private static final Duration START_TIMEOUT = Duration.ofSeconds(120);
+
+    private final Path workDir;
+    private final int restPort;
+    private final List<ManagedProcess> processes = new ArrayList<>();
+
+    private StandaloneFlinkCluster(Path workDir, int restPort) {
+        this.workDir = workDir;
+        this.restPort = restPort;
+    }
+
+    /**
+     * Starts the cluster and waits until its TaskManager has registered its slots.
+     *
+     * @param libDir the jars of Flink's class path
+     * @param workDir the cluster's configuration, logs and temporary files go here
+     * @param pidDir where the pid files go (see {@link ManagedProcess})
+     * @param jvmOptions options for both JVMs (Flink's {@code env.java.opts.all}), e.g. Java 17's
+     *     {@code --add-opens} flags and system properties the jobs need
+     */
+    public static StandaloneFlinkCluster start(
+            Path libDir, Path workDir, Path pidDir, List<String> jvmOptions) {
+        if (!Files.isDirectory(libDir)) {
+            throw new IllegalStateException(
+                    "No Flink class path at " + libDir + ": the Maven build copies it there");
+        }
+        StandaloneFlinkCluster cluster = new StandaloneFlinkCluster(workDir, FreePort.pick());
+        try {
+            cluster.writeConfiguration(FreePort.pick(), jvmOptions);
+            cluster.startProcesses(libDir, pidDir, jvmOptions);
+            cluster.awaitSlots();
+            return cluster;
+        } catch (RuntimeException e) {
+            cluster.close();
+            throw e;
+        }
+    }
+
+    /** The REST endpoint, {@code http://127.0.0.1:<port>}. */
+    public String restUrl() {
+        return "http://" + LOOPBACK + ":" + restPort;
+    }
+
+    /** A REST client of this cluster. */
+    public FlinkRestClient rest() {
+        return new FlinkRestClient(restUrl());
+    }
+
+    /** Where the JobManager's and TaskManager's logs are. */
+    public Path logDir() {
+        return workDir.resolve("log");
+    }
+
+    /** The ends of both processes' logs, for failure messages. */
+    public String logTails(int lines) {
+        StringBuilder text = new StringBuilder();
+        for (String name : List.of("jobmanager", "taskmanager")) {
+            for (String suffix : List.of(".out", ".log")) {
+                Path file = logDir().resolve(name + suffix);
+                text.append("\n----- ").append(file).append(" (end) -----\n");
+                text.append(ManagedProcess.tail(file, lines));
+            }
+        }
+        return text.toString();
+    }
+
+    /** Stops the TaskManager, then the JobManager. */
+    @Override
+    public void close() {
+        for (int i = processes.size() - 1; i >= 0; i--) {
+            processes.get(i).close();
+        }
+        processes.clear();
+    }
+
+    private void writeConfiguration(int rpcPort, List<String> jvmOptions) {
+        Path conf = workDir.resolve("conf");
+        Path tmp = workDir.resolve("tmp");
+        List<String> config =
+                List.of(
+                        "# Written by " + StandaloneFlinkCluster.class.getName(),
+                        "jobmanager.rpc.address: " + LOOPBACK,
+                        "jobmanager.rpc.port: " + rpcPort,
+                        "jobmanager.bind-host: " + LOOPBACK,
+                        "jobmanager.memory.process.size: 1024m",
+                        "taskmanager.host: " + LOOPBACK,
+                        "taskmanager.bind-host: " + LOOPBACK,
+                        "taskmanager.resource-id: taskmanager-1",
+                        "taskmanager.numberOfTaskSlots: " + SLOTS,
+                        "taskmanager.memory.process.size: 1728m",
+                        "rest.address: " + LOOPBACK,
+                        "rest.bind-address: " + LOOPBACK,
+                        "rest.port: " + restPort,
+                        "parallelism.default: 1",
+                        "restart-strategy.type: none",
+                        "io.tmp.dirs: " + tmp,
+                        "web.tmpdir: " + tmp.resolve("web"),
+                        "web.upload.dir: " + tmp.resolve("web-upload"),
+                        "blob.storage.directory: " + tmp.resolve("blobs"),
+                        "env.java.opts.all: \"" + String.join(" ", jvmOptions) + "\"");
+        List<String> log4j =
+                List.of(
+                        "rootLogger.level = INFO",
+                        "rootLogger.appenderRef.file.ref = MainAppender",
+                        "appender.main.name = MainAppender",
+                        "appender.main.type = File",
+                        "appender.main.append = false",
+                        "appender.main.fileName = ${sys:log.file}",
+                        "appender.main.layout.type = PatternLayout",
+                        "appender.main.layout.pattern = %d{yyyy-MM-dd HH:mm:ss,SSS} %-5p %-60c %x - %m%n",
+                        "logger.netty.name = org.jboss.netty.channel.DefaultChannelPipeline",
+                        "logger.netty.level = OFF",
+                        "logger.shaded.name = org.apache.flink.kinesis.shaded",
+                        "logger.shaded.level = WARN");
+        try {
+            Files.createDirectories(conf);
+            Files.createDirectories(tmp);
+            Files.createDirectories(logDir());
+            Files.write(conf.resolve("config.yaml"), config, StandardCharsets.UTF_8);
+            Files.write(conf.resolve("log4j.properties"), log4j, StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write the configuration to " + conf, e);
+        }
+    }
+
+    private void startProcesses(Path libDir, Path pidDir, List<String> jvmOptions) {
+        String classPath = libDir.resolve("*").toString();
+        Process jmParams = bashJavaUtils(classPath, "GET_JM_RESOURCE_PARAMS", "jobmanager");
+        Process tmParams = bashJavaUtils(classPath, "GET_TM_RESOURCE_PARAMS", "taskmanager");
+        startProcess(
+                "jobmanager",
+                classPath,
+                jvmOptions,
+                results(jmParams, "jobmanager"),
+                List.of(
+                        "org.apache.flink.runtime.entrypoint.StandaloneSessionClusterEntrypoint",
+                        "--executionMode",
+                        "cluster"),
+                pidDir);
+        startProcess(
+                "taskmanager",
+                classPath,
+                jvmOptions,
+                results(tmParams, "taskmanager"),
+                List.of("org.apache.flink.runtime.taskexecutor.TaskManagerRunner"),
+                pidDir);
+    }
+
+    /**
+     * Runs {@code BashJavaUtils <command> --configDir conf}: memory flags, as Flink's scripts do.
+     */
+    private Process bashJavaUtils(String classPath, String command, String name) {
+        try {
+            return new ProcessBuilder(
+                            java(),
+                            "-classpath",
+                            classPath,
+                            "org.apache.flink.runtime.util.bash.BashJavaUtils",
+                            command,
+                            "--configDir",
+                            workDir.resolve("conf").toString())
+                    .directory(workDir.toFile())
+                    .redirectErrorStream(true)
+                    .redirectOutput(logDir().resolve(name + "-memory.out").toFile())
+                    .start();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot run BashJavaUtils " + command, e);
+        }
+    }
+
+    /**
+     * The two result lines of {@code BashJavaUtils}: JVM flags ({@code -Xmx… -Xms…}) and dynamic
+     * properties ({@code -D key=value …}).
+     */
+    private List<List<String>> results(Process process, String name) {
+        Path out = logDir().resolve(name + "-memory.out");
+        try {
+            if (!process.waitFor(60, TimeUnit.SECONDS) || process.exitValue() != 0) {
+                process.destroyForcibly();
+                throw new IllegalStateException(
+                        "BashJavaUtils failed for " + name + ":\n" + ManagedProcess.tail(out, 30));
+            }
+            List<List<String>> results = new ArrayList<>();
+            for (String line : Files.readAllLines(out, StandardCharsets.UTF_8)) {
+                if (line.startsWith(RESULT_PREFIX)) {
+                    String value = line.substring(RESULT_PREFIX.length()).trim();
+                    results.add(value.isEmpty() ? List.of() : Arrays.asList(value.split("\\s+")));
+                }
+            }
+            if (results.size() != 2) {
+                throw new IllegalStateException(
+                        "unexpected BashJavaUtils output for "
+                                + name
+                                + ":\n"
+                                + Files.readString(out));
+            }
+            return results;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted", e);
+        }
+    }
+
+    private void startProcess(
+            String name,
+            String classPath,
+            List<String> jvmOptions,
+            List<List<String>> memory,
+            List<String> mainAndArgs,
+            Path pidDir) {
+        Path conf = workDir.resolve("conf");
+        List<String> command = new ArrayList<>();
+        command.add(java());
+        command.addAll(memory.get(0));
+        command.addAll(jvmOptions);
+        command.add("-Dlog.file=" + logDir().resolve(name + ".log"));
+        command.add("-Dlog4j.configuration=file:" + conf.resolve("log4j.properties"));
+        command.add("-Dlog4j.configurationFile=file:" + conf.resolve("log4j.properties"));
+        command.add("-classpath");
+        command.add(classPath);
+        command.add(mainAndArgs.get(0));
+        command.add("--configDir");
+        command.add(conf.toString());
+        command.addAll(mainAndArgs.subList(1, mainAndArgs.size()));
+        command.addAll(memory.get(1));
+        processes.add(
+                ManagedProcess.start(
+                        name, command, workDir, logDir().resolve(name + ".out"), pidDir));
+    }
+
+    private void awaitSlots() {
+        FlinkRestClient rest = rest();
+        long started = System.nanoTime();
+        long deadline = started + START_TIMEOUT.toNanos();
+        String last = "no answer";
+        while (System.nanoTime() < deadline) {
+            for (ManagedProcess process : processes) {
+                if (!process.isAlive()) {
+                    throw new IllegalStateException(
+                            process.name() + " exited at start" + logTails(40));
+                }
+            }
+            try {
+                JsonNode overview = rest.overview();
+                last = overview.toString();
+                if (overview.path("taskmanagers").asInt() >= 1
+                        && overview.path("slots-total").asInt() >= SLOTS) {
+                    LOG.info(
+                            "Flink cluster at {} ready in {} ms: {}",
+                            restUrl(),
+                            TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started),
+                            overview);
+                    return;
+                }
+            } catch (IllegalStateException notYet) {
+                last = String.valueOf(notYet.getCause() != null ? notYet.getCause() : notYet);
+            }
+            Waiting.sleep(Duration.ofMillis(250));
+        }
+        throw new IllegalStateException(
+                "Flink cluster not ready within "
+                        + START_TIMEOUT
+                        + " (last /overview: "
+                        + last
+                        + ")"
+                        + logTails(40));
+    }
+
+    private static String java() {
+        return Path.of(System.getProperty("java.home"), "bin", "java").toString();
+    }
+}
