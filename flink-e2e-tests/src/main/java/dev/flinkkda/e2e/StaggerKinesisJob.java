@@ -1,34 +1,35 @@
 package dev.flinkkda.e2e;
 
-import dev.flinkkda.windows.stagger.EventTimeStaggerWindows;
-import dev.flinkkda.windows.stagger.StaggerWindows;
-import java.time.Duration;
-import java.util.Properties;
+import dev.flinkkda.kda.examples.ParseTickerTrades;
+import dev.flinkkda.kda.examples.StaggerTickerCount;
+import dev.flinkkda.kda.examples.TickerTrade;
+import dev.flinkkda.kda.examples.TickerTradeJson;
+
 import org.apache.flink.api.common.eventtime.WatermarkStrategy;
 import org.apache.flink.api.common.serialization.SimpleStringSchema;
 import org.apache.flink.api.java.utils.ParameterTool;
 import org.apache.flink.connector.kinesis.sink.KinesisStreamsSink;
 import org.apache.flink.streaming.api.datastream.DataStream;
+import org.apache.flink.streaming.api.datastream.SingleOutputStreamOperator;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.apache.flink.streaming.connectors.kinesis.FlinkKinesisConsumer;
 import org.apache.flink.streaming.connectors.kinesis.config.AWSConfigConstants;
 import org.apache.flink.streaming.connectors.kinesis.config.ConsumerConfigConstants;
 
+import java.time.Duration;
+import java.util.Properties;
+
 /**
- * Kinesis Data Analytics' stagger-window example as a Flink job: reads JSON ticker records from a
- * Kinesis stream, counts them per {@code (TICKER, FLOOR(EVENT_TIME TO MINUTE))} in one-minute
- * stagger windows on the records' {@code ROWTIME}, and writes one JSON record per window to a
- * second Kinesis stream (see {@link TickerJson} for both formats). The KDA application it mirrors:
- *
- * <pre>
- * SELECT STREAM TICKER, FLOOR(EVENT_TIME TO MINUTE), COUNT(*) AS TICKER_COUNT
- * FROM "SOURCE_SQL_STREAM_001"
- * WINDOWED BY STAGGER (PARTITION BY FLOOR(EVENT_TIME TO MINUTE), TICKER RANGE INTERVAL '1' MINUTE);
- * </pre>
+ * Kinesis Data Analytics' stagger-window example ({@link StaggerTickerCount}) as a Flink job on
+ * Kinesis: reads JSON ticker records from a Kinesis stream, counts them per {@code (TICKER,
+ * FLOOR(EVENT_TIME TO MINUTE))} in one-minute stagger windows on the records' {@code ROWTIME}, and
+ * writes one JSON record per window to a second Kinesis stream (formats: {@link TickerTradeJson}).
+ * Records that cannot be read go, as error records, to the error stream.
  *
  * <p>Arguments: {@code --endpoint http://127.0.0.1:4567 --region us-east-1 --input-stream IN
- * --output-stream OUT}, optionally {@code --window-millis 60000}, {@code --out-of-orderness-millis
- * 10000}, {@code --access-key}/{@code --secret-key} (any value for Kinesalite).
+ * --output-stream OUT --error-stream ERRORS}, optionally {@code --window-millis 60000}, {@code
+ * --out-of-orderness-millis 10000}, {@code --access-key}/{@code --secret-key} (any value for
+ * Kinesalite).
  *
  * <p>The source is the connector's {@link FlinkKinesisConsumer} (the FLIP-27 {@code
  * KinesisStreamsSource} lists shards by stream ARN, which Kinesalite does not support). It runs
@@ -55,26 +56,27 @@ public final class StaggerKinesisJob {
         long windowMillis = params.getLong("window-millis", 60_000L);
         long outOfOrdernessMillis = params.getLong("out-of-orderness-millis", 10_000L);
 
-        DataStream<TickerEvent> events =
+        SingleOutputStreamOperator<TickerTrade> parsed =
                 kinesisSource(env, params.getRequired("input-stream"), aws)
-                        .flatMap(new ParseTickerEvents())
-                        .name("ParseTickerEvents")
-                        .setParallelism(1)
-                        .assignTimestampsAndWatermarks(
-                                WatermarkStrategy.<TickerEvent>forBoundedOutOfOrderness(
+                        .process(new ParseTickerTrades())
+                        .name("ParseTickerTrades")
+                        .setParallelism(1);
+        parsed.getSideOutput(ParseTickerTrades.MALFORMED)
+                .sinkTo(kinesisSink(params.getRequired("error-stream"), aws))
+                .name("ErrorStreamSink");
+
+        DataStream<TickerTrade> trades =
+                parsed.assignTimestampsAndWatermarks(
+                                WatermarkStrategy.<TickerTrade>forBoundedOutOfOrderness(
                                                 Duration.ofMillis(outOfOrdernessMillis))
-                                        .withTimestampAssigner((event, ts) -> event.rowtime))
+                                        .withTimestampAssigner((trade, ts) -> trade.rowtime))
                         .name("RowtimeWatermarks")
                         .setParallelism(1);
 
-        DataStream<String> counts =
-                StaggerWindows.window(
-                                events.keyBy(TickerMinute::of),
-                                EventTimeStaggerWindows.of(Duration.ofMillis(windowMillis)))
-                        .aggregate(new CountAggregate(), new WindowCountToJson())
-                        .name("StaggerWindowCount");
-
-        counts.sinkTo(kinesisSink(params.getRequired("output-stream"), aws))
+        StaggerTickerCount.apply(trades, Duration.ofMillis(windowMillis))
+                .map(TickerTradeJson::format)
+                .name("ToJson")
+                .sinkTo(kinesisSink(params.getRequired("output-stream"), aws))
                 .name("KinesisStreamsSink");
     }
 

@@ -1,15 +1,19 @@
 package dev.flinkkda.e2e;
 
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.fail;
-
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.flinkkda.e2e.harness.E2eSettings;
 import dev.flinkkda.e2e.harness.FlinkRestClient;
 import dev.flinkkda.e2e.harness.KinesaliteClient;
 import dev.flinkkda.e2e.harness.KinesaliteServer;
 import dev.flinkkda.e2e.harness.StandaloneFlinkCluster;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -19,11 +23,9 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Test;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.fail;
 
 /**
  * Runs {@link StaggerKinesisJob} — this module's shaded job jar, with the stagger windows and the
@@ -40,6 +42,8 @@ class StaggerWindowKinesisITCase {
 
     private static final String INPUT_STREAM = "ticker-input";
     private static final String OUTPUT_STREAM = "ticker-stagger-counts";
+    private static final String ERROR_STREAM = "ticker-errors";
+    private static final String MALFORMED_RECORD = "{\"TICKER\":\"AMZN\",\"ROWTIME\":\"soon\"}";
     private static final String DAY = "2018-08-01T";
     private static final Duration RESULT_TIMEOUT = Duration.ofSeconds(120);
     private static final List<String> STOPPED_STATES =
@@ -51,8 +55,9 @@ class StaggerWindowKinesisITCase {
      * third record arrives exactly when its first window closes and so opens a second window for
      * the same key (INTC, 11:00); its 11:01:45 record is put before the 11:01:40 one (5 s out of
      * order, within the job's 10 s bound), so the window of key (INTC, 11:01) must still open at
-     * 11:01:40. The last record, far ahead, only moves the watermark past all windows; its own
-     * window never closes.
+     * 11:01:40. One record cannot be read: it must reach the error stream, not fail the job. The
+     * last record, far ahead, only moves the watermark past all windows; its own window never
+     * closes.
      */
     private static final List<String> INPUT =
             List.of(
@@ -60,6 +65,7 @@ class StaggerWindowKinesisITCase {
                     input("11:00:25", "11:00:05", "INTC"),
                     input("11:00:30", "11:00:20", "AMZN"),
                     input("11:00:50", "11:00:40", "INTC"),
+                    MALFORMED_RECORD,
                     input("11:01:05", "11:00:55", "AMZN"),
                     input("11:01:15", "11:01:05", "AMZN"),
                     input("11:01:25", "11:00:59", "INTC"),
@@ -113,6 +119,7 @@ class StaggerWindowKinesisITCase {
         KinesaliteClient kinesis = new KinesaliteClient(kinesalite.endpoint());
         kinesis.createStream(INPUT_STREAM, 1, Duration.ofSeconds(30));
         kinesis.createStream(OUTPUT_STREAM, 1, Duration.ofSeconds(30));
+        kinesis.createStream(ERROR_STREAM, 1, Duration.ofSeconds(30));
         for (String record : INPUT) {
             kinesis.putRecord(INPUT_STREAM, "ticker", record);
         }
@@ -132,6 +139,8 @@ class StaggerWindowKinesisITCase {
                                 INPUT_STREAM,
                                 "--output-stream",
                                 OUTPUT_STREAM,
+                                "--error-stream",
+                                ERROR_STREAM,
                                 "--window-millis",
                                 "60000",
                                 "--out-of-orderness-millis",
@@ -141,6 +150,11 @@ class StaggerWindowKinesisITCase {
         try {
             List<WindowCount> results = awaitResults(kinesis, rest, jobId);
             assertThat(results).containsExactlyInAnyOrderElementsOf(EXPECTED);
+            assertThat(kinesis.readFromStart(ERROR_STREAM).poll())
+                    .containsExactly(
+                            "{\"ERROR_NAME\":\"MALFORMED_RECORD\","
+                                    + "\"MESSAGE\":\"field ROWTIME is not an ISO-8601 timestamp: 'soon'\","
+                                    + "\"DATA_ROW\":\"{\\\"TICKER\\\":\\\"AMZN\\\",\\\"ROWTIME\\\":\\\"soon\\\"}\"}");
         } finally {
             cancelQuietly(rest, jobId);
         }
@@ -253,7 +267,7 @@ class StaggerWindowKinesisITCase {
                         node.path("TICKER").asText(),
                         node.path("EVENT_TIME").asText(),
                         node.path("WINDOW_START").asText(),
-                        node.path("WINDOW_END").asText(),
+                        node.path("ROWTIME").asText(),
                         node.path("TICKER_COUNT").asLong(-1));
             } catch (IOException e) {
                 throw new IllegalStateException("output record is not JSON: " + json, e);

@@ -1,13 +1,26 @@
 package dev.flinkkda.kda.cli;
 
+import dev.flinkkda.kda.examples.StaggerCount;
+import dev.flinkkda.kda.examples.StaggerTickerCount;
+import dev.flinkkda.kda.examples.TickerTrade;
+import dev.flinkkda.kda.examples.TickerTradeReader;
+
+import org.apache.flink.api.common.eventtime.WatermarkStrategy;
+import org.apache.flink.api.common.typeinfo.TypeInformation;
+import org.apache.flink.streaming.api.datastream.DataStream;
+import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
+import org.apache.flink.util.CloseableIterator;
+
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
-import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 
 /**
  * The {@code flink-kda} command. For now it has one command, {@code example}, which runs the KDA
@@ -49,9 +62,7 @@ public final class FlinkKdaCli {
         TickerTradeReader.Result read = TickerTradeReader.read(input);
         read.malformed().forEach(m -> err.println("malformed: " + m));
 
-        StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
-        env.setParallelism(1);
-        List<StaggerCount> rows = StaggerExampleJob.run(env, read.trades());
+        List<StaggerCount> rows = runStaggerExample(read.trades());
 
         out.printf("%-19s  %-19s  %-6s  %s%n", "ROWTIME", "EVENT_TIME", "TICKER", "TICKER_COUNT");
         for (StaggerCount row : rows) {
@@ -66,6 +77,30 @@ public final class FlinkKdaCli {
                 "flink-kda: %d rows in, %d malformed, %d windows out%n",
                 read.trades().size(), read.malformed().size(), rows.size());
         return 0;
+    }
+
+    /** Runs the stagger example on embedded Flink; its rows ordered by ROWTIME and ticker. */
+    private static List<StaggerCount> runStaggerExample(List<TickerTrade> trades) throws Exception {
+        StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
+        env.setParallelism(1);
+        // A file is bounded: no watermark until its end, so every row is in timestamp order
+        // before any window fires, whatever the order of the lines, and none is late.
+        DataStream<TickerTrade> source =
+                env.fromData(trades, TypeInformation.of(TickerTrade.class))
+                        .name("SOURCE_SQL_STREAM_001")
+                        .assignTimestampsAndWatermarks(
+                                WatermarkStrategy.<TickerTrade>noWatermarks()
+                                        .withTimestampAssigner((t, ignored) -> t.rowtime));
+        List<StaggerCount> rows = new ArrayList<>();
+        try (CloseableIterator<StaggerCount> it =
+                StaggerTickerCount.apply(source, Duration.ofMinutes(1))
+                        .executeAndCollect("flink-kda example")) {
+            it.forEachRemaining(rows::add);
+        }
+        rows.sort(
+                Comparator.comparingLong((StaggerCount r) -> r.rowtime)
+                        .thenComparing(r -> r.ticker));
+        return rows;
     }
 
     private static void usage(PrintStream s) {

@@ -1,8 +1,5 @@
 package dev.flinkkda.windows.stagger;
 
-import java.time.Duration;
-import java.util.Collection;
-import java.util.Collections;
 import org.apache.flink.annotation.PublicEvolving;
 import org.apache.flink.api.common.ExecutionConfig;
 import org.apache.flink.api.common.typeutils.TypeSerializer;
@@ -11,6 +8,10 @@ import org.apache.flink.streaming.api.windowing.assigners.MergingWindowAssigner;
 import org.apache.flink.streaming.api.windowing.triggers.EventTimeTrigger;
 import org.apache.flink.streaming.api.windowing.triggers.Trigger;
 import org.apache.flink.streaming.api.windowing.windows.TimeWindow;
+
+import java.time.Duration;
+import java.util.Collection;
+import java.util.Collections;
 
 /**
  * A {@link MergingWindowAssigner} of <em>stagger windows</em> on event time: Kinesis Data

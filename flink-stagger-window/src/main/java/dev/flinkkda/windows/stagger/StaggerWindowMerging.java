@@ -1,11 +1,12 @@
 package dev.flinkkda.windows.stagger;
 
+import org.apache.flink.streaming.api.windowing.assigners.MergingWindowAssigner;
+import org.apache.flink.streaming.api.windowing.windows.TimeWindow;
+
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Iterator;
 import java.util.List;
-import org.apache.flink.streaming.api.windowing.assigners.MergingWindowAssigner;
-import org.apache.flink.streaming.api.windowing.windows.TimeWindow;
 
 /**
  * The merge rule shared by the event-time and processing-time stagger assigners.

@@ -1,8 +1,9 @@
 package dev.flinkkda.windows.stagger;
 
+import org.apache.flink.api.java.tuple.Tuple3;
+
 import java.time.Instant;
 import java.util.List;
-import org.apache.flink.api.java.tuple.Tuple3;
 
 /**
  * The KDA developer guide's stagger concept page: PARTITION BY FLOOR(EVENT_TIME TO MINUTE),

@@ -1,13 +1,15 @@
 package dev.flinkkda.windows.stagger;
 
-import static org.assertj.core.api.Assertions.assertThat;
+import org.apache.flink.api.java.tuple.Tuple3;
+
+import org.junit.jupiter.api.Test;
 
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Random;
-import org.apache.flink.api.java.tuple.Tuple3;
-import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
 
 /** Random streams against the brute-force {@link StaggerReference}. */
 class StaggerRandomizedTest {

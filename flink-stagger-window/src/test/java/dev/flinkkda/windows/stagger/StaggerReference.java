@@ -1,11 +1,12 @@
 package dev.flinkkda.windows.stagger;
 
+import org.apache.flink.api.java.tuple.Tuple3;
+
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.apache.flink.api.java.tuple.Tuple3;
 
 /**
  * Brute-force stagger windows, written from the definition and independent of the operator: per

@@ -1,11 +1,5 @@
 package dev.flinkkda.windows.stagger;
 
-import static dev.flinkkda.windows.stagger.KdaConceptPageExample.at;
-import static org.assertj.core.api.Assertions.assertThat;
-
-import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
 import org.apache.flink.api.common.eventtime.WatermarkStrategy;
 import org.apache.flink.api.java.tuple.Tuple3;
 import org.apache.flink.runtime.testutils.MiniClusterResourceConfiguration;
@@ -15,8 +9,16 @@ import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.apache.flink.streaming.api.windowing.triggers.CountTrigger;
 import org.apache.flink.test.junit5.MiniClusterExtension;
 import org.apache.flink.util.CloseableIterator;
+
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+
+import static dev.flinkkda.windows.stagger.KdaConceptPageExample.at;
+import static org.assertj.core.api.Assertions.assertThat;
 
 /** Stagger windows in real jobs on a MiniCluster, with each kind of window function. */
 class StaggerWindowsMiniClusterTest {

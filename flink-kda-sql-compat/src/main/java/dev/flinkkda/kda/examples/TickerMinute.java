@@ -1,4 +1,4 @@
-package dev.flinkkda.e2e;
+package dev.flinkkda.kda.examples;
 
 import java.util.Objects;
 
@@ -27,9 +27,9 @@ public class TickerMinute {
     }
 
     /** The key of an event: its ticker and its event time floored to the minute. */
-    public static TickerMinute of(TickerEvent event) {
+    public static TickerMinute of(TickerTrade trade) {
         return new TickerMinute(
-                event.ticker, Math.floorDiv(event.eventTime, MINUTE_MILLIS) * MINUTE_MILLIS);
+                trade.ticker, Math.floorDiv(trade.eventTime, MINUTE_MILLIS) * MINUTE_MILLIS);
     }
 
     @Override
@@ -48,6 +48,6 @@ public class TickerMinute {
 
     @Override
     public String toString() {
-        return ticker + '@' + TickerJson.formatTime(eventMinute);
+        return ticker + '@' + TickerTradeJson.formatTime(eventMinute);
     }
 }
