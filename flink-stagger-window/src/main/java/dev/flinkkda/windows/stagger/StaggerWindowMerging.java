@@ -20,7 +20,7 @@ import java.util.List;
  * merge can never move a window's end behind the watermark.
  *
  * <p>When each key's elements arrive in timestamp order (processing time, or event time after
- * {@link KeyedTimestampSorter}) this rule yields exactly the stagger chain: a window opens at the
+ * {@link StaggerTimestampOrder}) this rule yields exactly the stagger chain: a window opens at the
  * first element of the key, and the first element at or after {@code start + size} opens the next
  * one.
  */

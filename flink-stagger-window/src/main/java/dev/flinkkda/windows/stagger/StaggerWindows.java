@@ -20,12 +20,13 @@ import org.apache.flink.streaming.api.windowing.windows.TimeWindow;
  *
  * <p>The result is Flink's own {@link WindowedStream}: every window function, trigger, evictor,
  * allowed lateness and late side output works as usual. In front of the window operator, a keyed
- * operator holds each element until the watermark passes its timestamp and then emits the key's
- * elements in timestamp order (see the package's {@code KeyedTimestampSorter}); the window operator
- * therefore meets every key's elements in order and {@link EventTimeStaggerWindows} opens exactly
- * the windows the sorted input opens. Windows fire at the same watermark as without reordering. The
- * cost is holding the elements of the out-of-orderness bound, as Flink's CEP and SQL {@code ORDER
- * BY rowtime} do; the window state itself stays one accumulator per open window.
+ * operator makes each key's elements reach it as if in timestamp order: an element inside the key's
+ * open window (whose start the watermark has passed) goes straight through; an element that may
+ * open a new window is held until the watermark passes it and then emitted in timestamp order (see
+ * the package's {@code StaggerTimestampOrder}). {@link EventTimeStaggerWindows} therefore opens
+ * exactly the windows the sorted input opens, and windows fire at the same watermark as without
+ * reordering. What is held is at most the elements of the out-of-orderness bound that lie beyond
+ * their key's open window; the window state itself stays one accumulator per open window.
  *
  * <p>The ordering operator and the window operator must run with the same parallelism (they are
  * chained); set parallelism on the environment or on the upstream stream, not on the window result
@@ -47,11 +48,12 @@ public final class StaggerWindows {
             KeyedStream<T, K> input, EventTimeStaggerWindows assigner) {
         TypeInformation<T> type = input.getType();
         DataStream<T> ordered =
-                input.process(new KeyedTimestampSorter<K, T>(type), type)
+                input.process(new StaggerTimestampOrder<K, T>(assigner.getSize(), type), type)
                         .name("StaggerOrder")
                         .setDescription(
-                                "holds each key's elements until the watermark passes them, "
-                                        + "then emits them in timestamp order");
+                                "holds elements that may open a stagger window until the "
+                                        + "watermark passes them, then emits them in "
+                                        + "timestamp order");
         KeyedStream<T, K> reKeyed =
                 DataStreamUtils.reinterpretAsKeyedStream(
                         ordered, input.getKeySelector(), input.getKeyType());

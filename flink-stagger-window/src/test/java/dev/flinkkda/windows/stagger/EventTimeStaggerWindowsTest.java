@@ -170,6 +170,58 @@ class EventTimeStaggerWindowsTest {
     }
 
     /**
+     * Only elements that could open a window wait for the watermark; elements inside a key's open
+     * window pass at once; nothing of a key stays in the ordering operator's state once its windows
+     * closed.
+     */
+    @Test
+    void holdsOnlyElementsThatMayOpenAWindowAndForgetsClosedWindows() throws Exception {
+        try (StaggerPipelineHarness h = new StaggerPipelineHarness(true, 100, 0)) {
+            h.element("k", 1000, 1);
+            assertThat(h.deliveredToWindowOperator()).isZero(); // an earlier element may come
+            h.watermark(1000);
+            assertThat(h.deliveredToWindowOperator()).isEqualTo(1); // opens [1000, 1100)
+            h.element("k", 1050, 2);
+            assertThat(h.deliveredToWindowOperator()).isEqualTo(2); // inside the open window
+            h.element("k", 1120, 4);
+            h.element("k", 1110, 8);
+            assertThat(h.deliveredToWindowOperator()).isEqualTo(2); // may open the next window
+            h.watermark(1099);
+            assertThat(h.results()).containsExactly(new WindowResult("k", 1000, 1100, 2, 3));
+            h.watermark(Long.MAX_VALUE);
+            assertThat(h.results())
+                    .containsExactly(
+                            new WindowResult("k", 1000, 1100, 2, 3),
+                            new WindowResult("k", 1110, 1210, 2, 12));
+            assertThat(h.orderingStateEntries()).isZero();
+        }
+    }
+
+    /**
+     * An element exactly at the open window's end, arriving while the watermark is inside the
+     * window, must wait: it opens the next window, and the elements after it must be measured from
+     * it, not from a later element.
+     */
+    @Test
+    void elementAtTheOpenWindowsEndWaitsForTheWatermark() throws Exception {
+        try (StaggerPipelineHarness h = new StaggerPipelineHarness(true, 10, 0)) {
+            h.element("k", 0, 1);
+            h.watermark(5); // [0, 10) is open and certain
+            h.element("k", 10, 2);
+            h.element("k", 15, 4);
+            h.watermark(16);
+            h.element("k", 21, 8);
+            h.element("k", 20, 16);
+            h.watermark(Long.MAX_VALUE);
+            assertThat(h.results())
+                    .containsExactly(
+                            new WindowResult("k", 0, 10, 1, 1),
+                            new WindowResult("k", 10, 20, 2, 6),
+                            new WindowResult("k", 20, 30, 2, 24));
+        }
+    }
+
+    /**
      * Without the reordering step an early element that arrives late does not rebuild the chain; it
      * joins no window it does not belong to and leaves the others as they are.
      */

@@ -44,6 +44,7 @@ final class StaggerPipelineHarness implements AutoCloseable {
             window;
     private final List<WindowResult> results = new ArrayList<>();
     private final List<Tuple3<String, Long, Long>> late = new ArrayList<>();
+    private int deliveredToWindowOperator;
 
     /** A snapshot of both operators. */
     record Snapshot(OperatorSubtaskState sorter, OperatorSubtaskState window) {}
@@ -61,8 +62,8 @@ final class StaggerPipelineHarness implements AutoCloseable {
             sorter =
                     new KeyedOneInputStreamOperatorTestHarness<>(
                             new KeyedProcessOperator<>(
-                                    new KeyedTimestampSorter<String, Tuple3<String, Long, Long>>(
-                                            ELEMENT)),
+                                    new StaggerTimestampOrder<String, Tuple3<String, Long, Long>>(
+                                            size, ELEMENT)),
                             StaggerTestFunctions.KEY,
                             Types.STRING);
             if (restoreFrom != null) {
@@ -144,6 +145,16 @@ final class StaggerPipelineHarness implements AutoCloseable {
         return size;
     }
 
+    /** Elements the ordering operator has passed on to the window operator so far. */
+    int deliveredToWindowOperator() {
+        return deliveredToWindowOperator;
+    }
+
+    /** Keyed state entries of the ordering operator (held timestamps, open window starts). */
+    int orderingStateEntries() {
+        return sorter.numKeyedStateEntries();
+    }
+
     @SuppressWarnings("unchecked")
     private void forwardSorterOutput() throws Exception {
         Object next;
@@ -151,6 +162,7 @@ final class StaggerPipelineHarness implements AutoCloseable {
             if (next instanceof Watermark) {
                 window.processWatermark((Watermark) next);
             } else {
+                deliveredToWindowOperator++;
                 window.processElement((StreamRecord<Tuple3<String, Long, Long>>) next);
             }
         }

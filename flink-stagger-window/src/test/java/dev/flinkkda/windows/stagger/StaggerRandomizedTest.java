@@ -24,7 +24,26 @@ class StaggerRandomizedTest {
     void outOfOrderStreamsWithinTheBoundMatchTheReference() throws Exception {
         Random random = new Random(20261121L);
         for (int stream = 0; stream < STREAMS; stream++) {
-            runOne(random, stream, true);
+            runOne(
+                    random,
+                    stream,
+                    true,
+                    1 + random.nextInt(50),
+                    1 + random.nextInt(4),
+                    1 + random.nextInt(40),
+                    1 + random.nextInt(4));
+        }
+    }
+
+    /**
+     * One key, many elements, small windows and the watermark as close behind as the bound allows:
+     * most elements meet an open window, so this stresses which elements may pass at once.
+     */
+    @Test
+    void denseSingleKeyStreamsMatchTheReference() throws Exception {
+        Random random = new Random(7L);
+        for (int stream = 0; stream < STREAMS; stream++) {
+            runOne(random, stream, true, 2 + random.nextInt(9), 1, 40 + random.nextInt(60), 1);
         }
     }
 
@@ -33,19 +52,52 @@ class StaggerRandomizedTest {
     void inOrderStreamsMatchTheReferenceWithTheAssignerAlone() throws Exception {
         Random random = new Random(42L);
         for (int stream = 0; stream < STREAMS; stream++) {
-            runOne(random, stream, false);
+            runOne(
+                    random,
+                    stream,
+                    false,
+                    1 + random.nextInt(50),
+                    1 + random.nextInt(4),
+                    1 + random.nextInt(40),
+                    1 + random.nextInt(4));
         }
     }
 
-    private static void runOne(Random random, int stream, boolean outOfOrder) throws Exception {
-        long size = 1 + random.nextInt(50);
+    /**
+     * Gaps between consecutive timestamps, biased towards the ones that matter: equal timestamps,
+     * and gaps just below, at and just above the window size.
+     */
+    private static long nextGap(Random random, long size) {
+        switch (random.nextInt(8)) {
+            case 0:
+                return 0;
+            case 1:
+                return size - 1;
+            case 2:
+                return size;
+            case 3:
+                return size + 1;
+            case 4:
+                return size / 2;
+            default:
+                return random.nextInt(random.nextBoolean() ? (int) size : 3 * (int) size);
+        }
+    }
+
+    private static void runOne(
+            Random random,
+            int stream,
+            boolean outOfOrder,
+            long size,
+            int keys,
+            int n,
+            int watermarkEvery)
+            throws Exception {
         long bound = outOfOrder ? random.nextInt(3 * (int) size) : 0;
-        int keys = 1 + random.nextInt(4);
-        int n = 1 + random.nextInt(40);
         List<Tuple3<String, Long, Long>> elements = new ArrayList<>();
         long t = random.nextInt(100);
         for (int i = 0; i < n; i++) {
-            t += random.nextInt(random.nextBoolean() ? (int) size : 3 * (int) size);
+            t += nextGap(random, size);
             elements.add(Tuple3.of("k" + random.nextInt(keys), t, (long) random.nextInt(1000)));
         }
         // arrival = timestamp + jitter within the bound; the watermark trails the highest
@@ -65,7 +117,7 @@ class StaggerRandomizedTest {
                 Tuple3<String, Long, Long> e = elements.get((int) a[1]);
                 h.element(e.f0, e.f1, e.f2);
                 maxSeen = Math.max(maxSeen, e.f1);
-                if (random.nextInt(3) == 0 && maxSeen - bound - 1 > watermark) {
+                if (random.nextInt(watermarkEvery) == 0 && maxSeen - bound - 1 > watermark) {
                     watermark = maxSeen - bound - 1;
                     h.watermark(watermark);
                 }
