@@ -8,6 +8,8 @@ import dev.flinkkda.kda.examples.TickerTradeJson;
 import org.apache.flink.api.common.eventtime.WatermarkStrategy;
 import org.apache.flink.api.common.serialization.SimpleStringSchema;
 import org.apache.flink.api.java.utils.ParameterTool;
+import org.apache.flink.configuration.Configuration;
+import org.apache.flink.configuration.RestartStrategyOptions;
 import org.apache.flink.connector.kinesis.sink.KinesisStreamsSink;
 import org.apache.flink.streaming.api.datastream.DataStream;
 import org.apache.flink.streaming.api.datastream.SingleOutputStreamOperator;
@@ -29,7 +31,11 @@ import java.util.Properties;
  * <p>Arguments: {@code --endpoint http://127.0.0.1:4567 --region us-east-1 --input-stream IN
  * --output-stream OUT --error-stream ERRORS}, optionally {@code --window-millis 60000}, {@code
  * --out-of-orderness-millis 10000}, {@code --access-key}/{@code --secret-key} (any value for
- * Kinesalite).
+ * Kinesalite), and {@code --checkpoint-interval-millis 1000}: checkpoints at that interval and, on
+ * a failure, restarts from the latest checkpoint (fixed delay: at most {@value #RESTART_ATTEMPTS}
+ * attempts, {@value #RESTART_DELAY_MILLIS} ms apart). Without it the job runs without checkpoints
+ * and with the cluster's restart strategy. The checkpoint storage is the cluster's ({@code
+ * execution.checkpointing.dir}).
  *
  * <p>The source is the connector's {@link FlinkKinesisConsumer} (the FLIP-27 {@code
  * KinesisStreamsSource} lists shards by stream ARN, which Kinesalite does not support). It runs
@@ -39,6 +45,12 @@ import java.util.Properties;
  * Kinesalite.
  */
 public final class StaggerKinesisJob {
+
+    /** Restarts after a failure when the job is checkpointed. */
+    public static final int RESTART_ATTEMPTS = 5;
+
+    /** The pause before each restart when the job is checkpointed. */
+    public static final long RESTART_DELAY_MILLIS = 1_000L;
 
     private StaggerKinesisJob() {}
 
@@ -55,6 +67,9 @@ public final class StaggerKinesisJob {
         Properties aws = awsProperties(params);
         long windowMillis = params.getLong("window-millis", 60_000L);
         long outOfOrdernessMillis = params.getLong("out-of-orderness-millis", 10_000L);
+        if (params.has("checkpoint-interval-millis")) {
+            enableCheckpointing(env, params.getLong("checkpoint-interval-millis"));
+        }
 
         SingleOutputStreamOperator<TickerTrade> parsed =
                 kinesisSource(env, params.getRequired("input-stream"), aws)
@@ -78,6 +93,23 @@ public final class StaggerKinesisJob {
                 .name("ToJson")
                 .sinkTo(kinesisSink(params.getRequired("output-stream"), aws))
                 .name("KinesisStreamsSink");
+    }
+
+    /**
+     * Checkpoints every {@code intervalMillis} (exactly-once state; the Kinesis consumer's shard
+     * positions are part of it, the sink flushes at each checkpoint) and restarts from the latest
+     * checkpoint after a failure.
+     */
+    private static void enableCheckpointing(StreamExecutionEnvironment env, long intervalMillis) {
+        Configuration recovery = new Configuration();
+        recovery.set(RestartStrategyOptions.RESTART_STRATEGY, "fixed-delay");
+        recovery.set(
+                RestartStrategyOptions.RESTART_STRATEGY_FIXED_DELAY_ATTEMPTS, RESTART_ATTEMPTS);
+        recovery.set(
+                RestartStrategyOptions.RESTART_STRATEGY_FIXED_DELAY_DELAY,
+                Duration.ofMillis(RESTART_DELAY_MILLIS));
+        env.configure(recovery);
+        env.enableCheckpointing(intervalMillis);
     }
 
     // FlinkKinesisConsumer is a SourceFunction, deprecated in Flink 1.20, and the only Kinesis

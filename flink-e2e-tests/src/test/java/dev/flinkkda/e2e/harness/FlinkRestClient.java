@@ -16,8 +16,8 @@ import java.util.List;
 import java.util.UUID;
 
 /**
- * A client of the few Flink REST endpoints the tests use: cluster overview, jar upload and run, job
- * status and cancel.
+ * A client of the few Flink REST endpoints the tests use: cluster overview, TaskManagers, jar
+ * upload and run, job details, checkpoints and cancel.
  */
 public final class FlinkRestClient {
 
@@ -39,6 +39,13 @@ public final class FlinkRestClient {
     /** {@code GET /overview}: task managers, slots, jobs. */
     public JsonNode overview() {
         return send(get("/overview"));
+    }
+
+    /**
+     * {@code GET /taskmanagers}: the registered TaskManagers ({@code id}, {@code slotsNumber}, …).
+     */
+    public JsonNode taskManagers() {
+        return send(get("/taskmanagers"));
     }
 
     /** {@code POST /jars/upload}; returns the jar's id on the cluster. */
@@ -86,9 +93,23 @@ public final class FlinkRestClient {
         return send(request).path("jobid").asText();
     }
 
+    /** {@code GET /jobs/<id>}: state, and per vertex its name, status and metrics. */
+    public JsonNode job(String jobId) {
+        return send(get("/jobs/" + jobId));
+    }
+
     /** The job's state, e.g. {@code RUNNING}, {@code FAILED}, {@code CANCELED}. */
     public String jobState(String jobId) {
-        return send(get("/jobs/" + jobId)).path("state").asText();
+        return job(jobId).path("state").asText();
+    }
+
+    /**
+     * {@code GET /jobs/<id>/checkpoints}: {@code counts}, {@code latest.completed} ({@code id},
+     * {@code trigger_timestamp}, …) and {@code latest.restored} (null until the job restored a
+     * checkpoint).
+     */
+    public JsonNode checkpoints(String jobId) {
+        return send(get("/jobs/" + jobId + "/checkpoints"));
     }
 
     /** The root exception of a failed job, or an empty text. */

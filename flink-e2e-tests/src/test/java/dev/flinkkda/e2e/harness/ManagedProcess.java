@@ -120,6 +120,18 @@ public final class ManagedProcess implements AutoCloseable {
         }
     }
 
+    /**
+     * Kills the process and all its descendants at once, without warning (SIGKILL on Linux), as a
+     * crash of the machine or an out-of-memory kill would, and waits until they are gone.
+     */
+    public void kill() {
+        List<ProcessHandle> all = tree(process.toHandle());
+        LOG.info("Killing {} (SIGKILL, {} processes)", this, all.size());
+        all.forEach(ProcessHandle::destroyForcibly);
+        awaitExit(all, name);
+        close();
+    }
+
     private synchronized void stop() {
         stopTree(process.toHandle(), name);
         try {
@@ -130,10 +142,21 @@ public final class ManagedProcess implements AutoCloseable {
     }
 
     private static void stopTree(ProcessHandle root, String name) {
+        List<ProcessHandle> all = tree(root);
+        all.stream().filter(ProcessHandle::isAlive).forEach(ProcessHandle::destroy);
+        awaitExit(all, name);
+    }
+
+    /** The process and its descendants, listed before any of them is stopped. */
+    private static List<ProcessHandle> tree(ProcessHandle root) {
         List<ProcessHandle> all = new ArrayList<>();
         root.descendants().forEach(all::add);
         all.add(root);
-        all.stream().filter(ProcessHandle::isAlive).forEach(ProcessHandle::destroy);
+        return all;
+    }
+
+    /** Waits for the processes to exit, killing those still running after the grace period. */
+    private static void awaitExit(List<ProcessHandle> all, String name) {
         long deadline = System.nanoTime() + GRACE.toNanos();
         for (ProcessHandle handle : all) {
             long left = Math.max(0, deadline - System.nanoTime());

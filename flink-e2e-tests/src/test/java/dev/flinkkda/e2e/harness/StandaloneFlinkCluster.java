@@ -23,7 +23,12 @@ import java.util.concurrent.TimeUnit;
  * taskmanager.sh} would: memory flags from {@code BashJavaUtils}, Java 17's {@code --add-opens},
  * {@code StandaloneSessionClusterEntrypoint} and {@code TaskManagerRunner}. Everything binds to
  * 127.0.0.1 on free ports. Logs go to {@code <workDir>/log}: {@code jobmanager.log}, {@code
- * jobmanager.out}, {@code taskmanager.log}, {@code taskmanager.out}.
+ * jobmanager.out}, {@code taskmanager-1.log}, {@code taskmanager-1.out}.
+ *
+ * <p>The TaskManager can be killed ({@link #killTaskManager()}) and another one started in its
+ * place ({@link #startTaskManager()}, {@code taskmanager-2}, …); checkpoints go to {@code
+ * <workDir>/checkpoints}, so a checkpointed job restarts from its latest checkpoint on the new
+ * TaskManager.
  */
 public final class StandaloneFlinkCluster implements AutoCloseable {
 
@@ -38,11 +43,25 @@ public final class StandaloneFlinkCluster implements AutoCloseable {
 
     private final Path workDir;
     private final int restPort;
+    private final String classPath;
+    private final Path pidDir;
+    private final List<String> jvmOptions;
+
+    /** Every process started, in start order; the JobManager first. */
     private final List<ManagedProcess> processes = new ArrayList<>();
 
-    private StandaloneFlinkCluster(Path workDir, int restPort) {
+    private ManagedProcess jobManager;
+    private ManagedProcess taskManager;
+    private List<List<String>> taskManagerMemory;
+    private int taskManagersStarted;
+
+    private StandaloneFlinkCluster(
+            Path workDir, int restPort, Path libDir, Path pidDir, List<String> jvmOptions) {
         this.workDir = workDir;
         this.restPort = restPort;
+        this.classPath = libDir.resolve("*").toString();
+        this.pidDir = pidDir;
+        this.jvmOptions = List.copyOf(jvmOptions);
     }
 
     /**
@@ -60,11 +79,11 @@ public final class StandaloneFlinkCluster implements AutoCloseable {
             throw new IllegalStateException(
                     "No Flink class path at " + libDir + ": the Maven build copies it there");
         }
-        StandaloneFlinkCluster cluster = new StandaloneFlinkCluster(workDir, FreePort.pick());
+        StandaloneFlinkCluster cluster =
+                new StandaloneFlinkCluster(workDir, FreePort.pick(), libDir, pidDir, jvmOptions);
         try {
-            cluster.writeConfiguration(FreePort.pick(), jvmOptions);
-            cluster.startProcesses(libDir, pidDir, jvmOptions);
-            cluster.awaitSlots();
+            cluster.writeConfiguration(FreePort.pick());
+            cluster.startProcesses();
             return cluster;
         } catch (RuntimeException e) {
             cluster.close();
@@ -82,17 +101,64 @@ public final class StandaloneFlinkCluster implements AutoCloseable {
         return new FlinkRestClient(restUrl());
     }
 
-    /** Where the JobManager's and TaskManager's logs are. */
+    /**
+     * Uploads {@code jar} and runs {@code entryClass} with {@code programArgs} on all slots of the
+     * TaskManager.
+     */
+    public FlinkJob submit(Path jar, String entryClass, List<String> programArgs) {
+        FlinkRestClient rest = rest();
+        String jobId = rest.runJar(rest.uploadJar(jar), entryClass, programArgs, SLOTS);
+        LOG.info("Submitted job {}: {} {}", jobId, entryClass, programArgs);
+        return new FlinkJob(this, jobId);
+    }
+
+    /**
+     * Kills the running TaskManager's process at once (SIGKILL, no shutdown), as a crash would. The
+     * JobManager notices through missed heartbeats.
+     */
+    public void killTaskManager() {
+        if (taskManager == null || !taskManager.isAlive()) {
+            throw new IllegalStateException("no TaskManager runs");
+        }
+        taskManager.kill();
+    }
+
+    /**
+     * Starts a TaskManager with the next resource id ({@code taskmanager-2}, …) and the same
+     * configuration as the first, and waits until it has registered its slots.
+     *
+     * @return its resource id
+     */
+    public String startTaskManager() {
+        if (taskManager != null && taskManager.isAlive()) {
+            throw new IllegalStateException(taskManager + " still runs: one TaskManager at a time");
+        }
+        taskManagersStarted++;
+        String resourceId = "taskmanager-" + taskManagersStarted;
+        List<String> dynamicProperties = new ArrayList<>(taskManagerMemory.get(1));
+        dynamicProperties.add("-D");
+        dynamicProperties.add("taskmanager.resource-id=" + resourceId);
+        taskManager =
+                startProcess(
+                        resourceId,
+                        taskManagerMemory.get(0),
+                        List.of("org.apache.flink.runtime.taskexecutor.TaskManagerRunner"),
+                        dynamicProperties);
+        awaitTaskManager(resourceId);
+        return resourceId;
+    }
+
+    /** Where the JobManager's and TaskManagers' logs are. */
     public Path logDir() {
         return workDir.resolve("log");
     }
 
-    /** The ends of both processes' logs, for failure messages. */
+    /** The ends of the logs of every process started (also killed ones), for failure messages. */
     public String logTails(int lines) {
         StringBuilder text = new StringBuilder();
-        for (String name : List.of("jobmanager", "taskmanager")) {
+        for (ManagedProcess process : processes) {
             for (String suffix : List.of(".out", ".log")) {
-                Path file = logDir().resolve(name + suffix);
+                Path file = logDir().resolve(process.name() + suffix);
                 text.append("\n----- ").append(file).append(" (end) -----\n");
                 text.append(ManagedProcess.tail(file, lines));
             }
@@ -100,16 +166,15 @@ public final class StandaloneFlinkCluster implements AutoCloseable {
         return text.toString();
     }
 
-    /** Stops the TaskManager, then the JobManager. */
+    /** Stops the TaskManagers, then the JobManager. */
     @Override
     public void close() {
         for (int i = processes.size() - 1; i >= 0; i--) {
             processes.get(i).close();
         }
-        processes.clear();
     }
 
-    private void writeConfiguration(int rpcPort, List<String> jvmOptions) {
+    private void writeConfiguration(int rpcPort) {
         Path conf = workDir.resolve("conf");
         Path tmp = workDir.resolve("tmp");
         List<String> config =
@@ -121,14 +186,21 @@ public final class StandaloneFlinkCluster implements AutoCloseable {
                         "jobmanager.memory.process.size: 1024m",
                         "taskmanager.host: " + LOOPBACK,
                         "taskmanager.bind-host: " + LOOPBACK,
-                        "taskmanager.resource-id: taskmanager-1",
                         "taskmanager.numberOfTaskSlots: " + SLOTS,
                         "taskmanager.memory.process.size: 1728m",
                         "rest.address: " + LOOPBACK,
                         "rest.bind-address: " + LOOPBACK,
                         "rest.port: " + restPort,
                         "parallelism.default: 1",
+                        // Jobs that checkpoint set their own restart strategy.
                         "restart-strategy.type: none",
+                        "state.backend.type: hashmap",
+                        "execution.checkpointing.dir: " + workDir.resolve("checkpoints").toUri(),
+                        // A killed TaskManager is noticed after two failed heartbeats.
+                        "heartbeat.interval: 1000",
+                        "heartbeat.timeout: 20000",
+                        // Fresh task metrics (records read) over REST.
+                        "metrics.fetcher.update-interval: 1000",
                         "io.tmp.dirs: " + tmp,
                         "web.tmpdir: " + tmp.resolve("web"),
                         "web.upload.dir: " + tmp.resolve("web-upload"),
@@ -140,7 +212,9 @@ public final class StandaloneFlinkCluster implements AutoCloseable {
                         "rootLogger.appenderRef.file.ref = MainAppender",
                         "appender.main.name = MainAppender",
                         "appender.main.type = File",
-                        "appender.main.append = false",
+                        // Appending, as Flink's own log4j.properties: Pekko's classes log through a
+                        // logger context of their own, which would truncate the file at shutdown.
+                        "appender.main.append = true",
                         "appender.main.fileName = ${sys:log.file}",
                         "appender.main.layout.type = PatternLayout",
                         "appender.main.layout.pattern = %d{yyyy-MM-dd HH:mm:ss,SSS} %-5p %-60c %x - %m%n",
@@ -159,33 +233,28 @@ public final class StandaloneFlinkCluster implements AutoCloseable {
         }
     }
 
-    private void startProcesses(Path libDir, Path pidDir, List<String> jvmOptions) {
-        String classPath = libDir.resolve("*").toString();
-        Process jmParams = bashJavaUtils(classPath, "GET_JM_RESOURCE_PARAMS", "jobmanager");
-        Process tmParams = bashJavaUtils(classPath, "GET_TM_RESOURCE_PARAMS", "taskmanager");
-        startProcess(
-                "jobmanager",
-                classPath,
-                jvmOptions,
-                results(jmParams, "jobmanager"),
-                List.of(
-                        "org.apache.flink.runtime.entrypoint.StandaloneSessionClusterEntrypoint",
-                        "--executionMode",
-                        "cluster"),
-                pidDir);
-        startProcess(
-                "taskmanager",
-                classPath,
-                jvmOptions,
-                results(tmParams, "taskmanager"),
-                List.of("org.apache.flink.runtime.taskexecutor.TaskManagerRunner"),
-                pidDir);
+    /** Starts the JobManager and the first TaskManager; returns when the TaskManager registered. */
+    private void startProcesses() {
+        Process jmParams = bashJavaUtils("GET_JM_RESOURCE_PARAMS", "jobmanager");
+        Process tmParams = bashJavaUtils("GET_TM_RESOURCE_PARAMS", "taskmanager");
+        List<List<String>> jobManagerMemory = results(jmParams, "jobmanager");
+        taskManagerMemory = results(tmParams, "taskmanager");
+        jobManager =
+                startProcess(
+                        "jobmanager",
+                        jobManagerMemory.get(0),
+                        List.of(
+                                "org.apache.flink.runtime.entrypoint.StandaloneSessionClusterEntrypoint",
+                                "--executionMode",
+                                "cluster"),
+                        jobManagerMemory.get(1));
+        startTaskManager();
     }
 
     /**
      * Runs {@code BashJavaUtils <command> --configDir conf}: memory flags, as Flink's scripts do.
      */
-    private Process bashJavaUtils(String classPath, String command, String name) {
+    private Process bashJavaUtils(String command, String name) {
         try {
             return new ProcessBuilder(
                             java(),
@@ -239,17 +308,19 @@ public final class StandaloneFlinkCluster implements AutoCloseable {
         }
     }
 
-    private void startProcess(
+    /**
+     * Starts a Flink process as Flink's scripts do: JVM memory flags, JVM options, log files, class
+     * path, main class, {@code --configDir}, arguments, dynamic properties ({@code -D key=value}).
+     */
+    private ManagedProcess startProcess(
             String name,
-            String classPath,
-            List<String> jvmOptions,
-            List<List<String>> memory,
+            List<String> memoryFlags,
             List<String> mainAndArgs,
-            Path pidDir) {
+            List<String> dynamicProperties) {
         Path conf = workDir.resolve("conf");
         List<String> command = new ArrayList<>();
         command.add(java());
-        command.addAll(memory.get(0));
+        command.addAll(memoryFlags);
         command.addAll(jvmOptions);
         command.add("-Dlog.file=" + logDir().resolve(name + ".log"));
         command.add("-Dlog4j.configuration=file:" + conf.resolve("log4j.properties"));
@@ -260,35 +331,41 @@ public final class StandaloneFlinkCluster implements AutoCloseable {
         command.add("--configDir");
         command.add(conf.toString());
         command.addAll(mainAndArgs.subList(1, mainAndArgs.size()));
-        command.addAll(memory.get(1));
-        processes.add(
+        command.addAll(dynamicProperties);
+        ManagedProcess process =
                 ManagedProcess.start(
-                        name, command, workDir, logDir().resolve(name + ".out"), pidDir));
+                        name, command, workDir, logDir().resolve(name + ".out"), pidDir);
+        processes.add(process);
+        return process;
     }
 
-    private void awaitSlots() {
+    /** Waits until the TaskManager {@code resourceId} has registered its slots. */
+    private void awaitTaskManager(String resourceId) {
         FlinkRestClient rest = rest();
         long started = System.nanoTime();
         long deadline = started + START_TIMEOUT.toNanos();
         String last = "no answer";
         while (System.nanoTime() < deadline) {
-            for (ManagedProcess process : processes) {
+            for (ManagedProcess process : List.of(jobManager, taskManager)) {
                 if (!process.isAlive()) {
                     throw new IllegalStateException(
                             process.name() + " exited at start" + logTails(40));
                 }
             }
             try {
-                JsonNode overview = rest.overview();
-                last = overview.toString();
-                if (overview.path("taskmanagers").asInt() >= 1
-                        && overview.path("slots-total").asInt() >= SLOTS) {
-                    LOG.info(
-                            "Flink cluster at {} ready in {} ms: {}",
-                            restUrl(),
-                            TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started),
-                            overview);
-                    return;
+                JsonNode taskManagers = rest.taskManagers();
+                last = taskManagers.toString();
+                for (JsonNode registered : taskManagers.path("taskmanagers")) {
+                    if (registered.path("id").asText().equals(resourceId)
+                            && registered.path("slotsNumber").asInt() >= SLOTS) {
+                        LOG.info(
+                                "{} of the Flink cluster at {} ready in {} ms: {}",
+                                resourceId,
+                                restUrl(),
+                                TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started),
+                                rest.overview());
+                        return;
+                    }
                 }
             } catch (IllegalStateException notYet) {
                 last = String.valueOf(notYet.getCause() != null ? notYet.getCause() : notYet);
@@ -296,9 +373,10 @@ public final class StandaloneFlinkCluster implements AutoCloseable {
             Waiting.sleep(Duration.ofMillis(250));
         }
         throw new IllegalStateException(
-                "Flink cluster not ready within "
+                resourceId
+                        + " not registered within "
                         + START_TIMEOUT
-                        + " (last /overview: "
+                        + " (last /taskmanagers: "
                         + last
                         + ")"
                         + logTails(40));

@@ -3,12 +3,12 @@ package dev.flinkkda.e2e.harness;
 import java.time.Duration;
 
 /** Sleeping in polling loops. */
-final class Waiting {
+public final class Waiting {
 
     private Waiting() {}
 
     /** Sleeps; an interrupt ends the wait with an exception and keeps the thread interrupted. */
-    static void sleep(Duration duration) {
+    public static void sleep(Duration duration) {
         try {
             Thread.sleep(duration.toMillis());
         } catch (InterruptedException e) {

@@ -1,0 +1,87 @@
+package dev.flinkkda.e2e.harness;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.stream.Stream;
+
+/**
+ * What an end-to-end test class runs against: Kinesalite and a standalone Flink cluster whose JVMs
+ * can reach it, with all their files under {@code target/e2e/<test class>/} (emptied first). Start
+ * it in {@code @BeforeAll} and close it in {@code @AfterAll}.
+ */
+public final class E2eEnvironment implements AutoCloseable {
+
+    private final KinesaliteServer kinesalite;
+    private final StandaloneFlinkCluster cluster;
+
+    private E2eEnvironment(KinesaliteServer kinesalite, StandaloneFlinkCluster cluster) {
+        this.kinesalite = kinesalite;
+        this.cluster = cluster;
+    }
+
+    /**
+     * Starts Kinesalite, then the Flink cluster, for {@code testClass}; stops what it started if a
+     * start fails.
+     */
+    public static E2eEnvironment start(Class<?> testClass) {
+        Path runDir = E2eSettings.workDir().resolve(testClass.getSimpleName());
+        Path pidDir = E2eSettings.workDir().resolve("pids");
+        deleteRecursively(runDir);
+        KinesaliteServer kinesalite =
+                KinesaliteServer.start(E2eSettings.moduleDir(), runDir.resolve("log"), pidDir);
+        try {
+            List<String> jvmOptions = new ArrayList<>(E2eSettings.java17Opens());
+            jvmOptions.addAll(KinesaliteServer.CLIENT_JVM_OPTIONS);
+            StandaloneFlinkCluster cluster =
+                    StandaloneFlinkCluster.start(
+                            E2eSettings.flinkLib(), runDir.resolve("flink"), pidDir, jvmOptions);
+            return new E2eEnvironment(kinesalite, cluster);
+        } catch (RuntimeException e) {
+            kinesalite.close();
+            throw e;
+        }
+    }
+
+    /** The running Kinesalite. */
+    public KinesaliteServer kinesalite() {
+        return kinesalite;
+    }
+
+    /** A client of the running Kinesalite. */
+    public KinesaliteClient kinesis() {
+        return new KinesaliteClient(kinesalite.endpoint());
+    }
+
+    /** The running Flink cluster. */
+    public StandaloneFlinkCluster cluster() {
+        return cluster;
+    }
+
+    /** Stops the Flink cluster, then Kinesalite. */
+    @Override
+    public void close() {
+        try {
+            cluster.close();
+        } finally {
+            kinesalite.close();
+        }
+    }
+
+    private static void deleteRecursively(Path dir) {
+        if (!Files.exists(dir)) {
+            return;
+        }
+        try (Stream<Path> paths = Files.walk(dir)) {
+            for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
+                Files.delete(path);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot clean " + dir, e);
+        }
+    }
+}
