@@ -38,6 +38,19 @@ public final class StaggerWindows {
     private StaggerWindows() {}
 
     /**
+     * Event-time stagger windows with incremental aggregation in one dedicated operator: the same
+     * windows as {@link #window}, faster, for {@code aggregate} and {@code reduce} (see {@link
+     * StaggerWindowedStream} for what it does not offer).
+     *
+     * @param input the keyed stream; its elements must carry event timestamps
+     * @param windows the stagger windows, e.g. {@code EventTimeStaggerWindows.of(Duration)}
+     */
+    public static <T, K> StaggerWindowedStream<T, K> incremental(
+            KeyedStream<T, K> input, EventTimeStaggerWindows windows) {
+        return new StaggerWindowedStream<>(input, windows);
+    }
+
+    /**
      * Windows a keyed stream into event-time stagger windows, exact for out-of-order input.
      *
      * @param input the keyed stream; its elements must carry event timestamps

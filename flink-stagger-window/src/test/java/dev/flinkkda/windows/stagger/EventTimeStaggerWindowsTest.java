@@ -1,10 +1,12 @@
 package dev.flinkkda.windows.stagger;
 
+import dev.flinkkda.windows.stagger.StaggerPipelineHarness.Path;
+
 import org.apache.flink.api.java.tuple.Tuple3;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.ValueSource;
+import org.junit.jupiter.params.provider.EnumSource;
 
 import java.time.Duration;
 import java.util.ArrayList;
@@ -23,10 +25,10 @@ class EventTimeStaggerWindowsTest {
     }
 
     /** {@link KdaConceptPageExample}: both paths give the published KDA result. */
-    @ParameterizedTest(name = "sorted={0}")
-    @ValueSource(booleans = {true, false})
-    void kdaConceptPageExample(boolean sorted) throws Exception {
-        try (StaggerPipelineHarness h = new StaggerPipelineHarness(sorted, MINUTE, 0)) {
+    @ParameterizedTest
+    @EnumSource(Path.class)
+    void kdaConceptPageExample(Path path) throws Exception {
+        try (StaggerPipelineHarness h = new StaggerPipelineHarness(path, MINUTE, 0)) {
             for (Tuple3<String, Long, Long> row : KdaConceptPageExample.ROWS) {
                 h.element(row.f0, row.f1, row.f2);
             }
@@ -41,8 +43,9 @@ class EventTimeStaggerWindowsTest {
      * PARTITION BY TICKER, EVENT_TIME RANGE INTERVAL '1' MINUTE: each group is one window of six,
      * closing one minute after its first record.
      */
-    @Test
-    void kdaExamplePageSixRecordsPerTicker() throws Exception {
+    @ParameterizedTest
+    @EnumSource(Path.class)
+    void kdaExamplePageSixRecordsPerTicker(Path path) throws Exception {
         String amzn = "AMZN|2018-08-01T20:17:20.797945";
         String intc = "INTC|2018-08-01T20:18:21.043084";
         String[] amznRowtimes = {
@@ -51,7 +54,7 @@ class EventTimeStaggerWindowsTest {
         String[] intcRowtimes = {
             "20:18:31", "20:18:41", "20:18:51", "20:19:01", "20:19:11", "20:19:21"
         };
-        try (StaggerPipelineHarness h = new StaggerPipelineHarness(true, MINUTE, 0)) {
+        try (StaggerPipelineHarness h = new StaggerPipelineHarness(path, MINUTE, 0)) {
             for (String t : amznRowtimes) {
                 h.element(amzn, at("2018-08-01T" + t + "Z"), 1);
             }
@@ -76,10 +79,10 @@ class EventTimeStaggerWindowsTest {
         }
     }
 
-    @ParameterizedTest(name = "sorted={0}")
-    @ValueSource(booleans = {true, false})
-    void elementExactlyAtStartPlusSizeOpensTheNextWindow(boolean sorted) throws Exception {
-        try (StaggerPipelineHarness h = new StaggerPipelineHarness(sorted, 100, 0)) {
+    @ParameterizedTest
+    @EnumSource(Path.class)
+    void elementExactlyAtStartPlusSizeOpensTheNextWindow(Path path) throws Exception {
+        try (StaggerPipelineHarness h = new StaggerPipelineHarness(path, 100, 0)) {
             h.element("k", 1000, 1);
             h.element("k", 1099, 2);
             h.element("k", 1100, 4);
@@ -94,9 +97,12 @@ class EventTimeStaggerWindowsTest {
         }
     }
 
-    @Test
-    void windowFiresWhenTheWatermarkReachesEndMinusOne() throws Exception {
-        try (StaggerPipelineHarness h = new StaggerPipelineHarness(true, 100, 0)) {
+    @ParameterizedTest
+    @EnumSource(
+            value = Path.class,
+            names = {"ORDERED_WINDOW", "INCREMENTAL"})
+    void windowFiresWhenTheWatermarkReachesEndMinusOne(Path path) throws Exception {
+        try (StaggerPipelineHarness h = new StaggerPipelineHarness(path, 100, 0)) {
             h.element("k", 1000, 1);
             h.watermark(1000);
             h.element("k", 1050, 1);
@@ -107,9 +113,12 @@ class EventTimeStaggerWindowsTest {
         }
     }
 
-    @Test
-    void keysInterleavedOpenTheirOwnWindows() throws Exception {
-        try (StaggerPipelineHarness h = new StaggerPipelineHarness(true, 10, 0)) {
+    @ParameterizedTest
+    @EnumSource(
+            value = Path.class,
+            names = {"ORDERED_WINDOW", "INCREMENTAL"})
+    void keysInterleavedOpenTheirOwnWindows(Path path) throws Exception {
+        try (StaggerPipelineHarness h = new StaggerPipelineHarness(path, 10, 0)) {
             h.element("a", 0, 1);
             h.element("b", 3, 10);
             h.element("c", 5, 100);
@@ -136,8 +145,11 @@ class EventTimeStaggerWindowsTest {
      * of it, gives the windows of the sorted input. The elements are chosen so that the order
      * changes where windows open: sorted, 10 opens [10, 70) holding 65, and 80 opens [80, 140).
      */
-    @Test
-    void everyPermutationWithinTheBoundGivesTheSortedWindows() throws Exception {
+    @ParameterizedTest
+    @EnumSource(
+            value = Path.class,
+            names = {"ORDERED_WINDOW", "INCREMENTAL"})
+    void everyPermutationWithinTheBoundGivesTheSortedWindows(Path path) throws Exception {
         long[] timestamps = {10, 65, 80, 120, 139, 140};
         List<WindowResult> expected =
                 List.of(
@@ -148,7 +160,7 @@ class EventTimeStaggerWindowsTest {
         permute(new int[] {0, 1, 2, 3, 4, 5}, 0, permutations);
         assertThat(permutations).hasSize(720);
         for (int[] order : permutations) {
-            try (StaggerPipelineHarness h = new StaggerPipelineHarness(true, 60, 0)) {
+            try (StaggerPipelineHarness h = new StaggerPipelineHarness(path, 60, 0)) {
                 long watermark = Long.MIN_VALUE;
                 for (int i = 0; i < order.length; i++) {
                     h.element("k", timestamps[order[i]], 1L << order[i]);
@@ -202,9 +214,12 @@ class EventTimeStaggerWindowsTest {
      * window, must wait: it opens the next window, and the elements after it must be measured from
      * it, not from a later element.
      */
-    @Test
-    void elementAtTheOpenWindowsEndWaitsForTheWatermark() throws Exception {
-        try (StaggerPipelineHarness h = new StaggerPipelineHarness(true, 10, 0)) {
+    @ParameterizedTest
+    @EnumSource(
+            value = Path.class,
+            names = {"ORDERED_WINDOW", "INCREMENTAL"})
+    void elementAtTheOpenWindowsEndWaitsForTheWatermark(Path path) throws Exception {
+        try (StaggerPipelineHarness h = new StaggerPipelineHarness(path, 10, 0)) {
             h.element("k", 0, 1);
             h.watermark(5); // [0, 10) is open and certain
             h.element("k", 10, 2);
@@ -239,9 +254,12 @@ class EventTimeStaggerWindowsTest {
         }
     }
 
-    @Test
-    void lateElementBeyondAllowedLatenessGoesToTheSideOutput() throws Exception {
-        try (StaggerPipelineHarness h = new StaggerPipelineHarness(true, 100, 50)) {
+    @ParameterizedTest
+    @EnumSource(
+            value = Path.class,
+            names = {"ORDERED_WINDOW", "INCREMENTAL"})
+    void lateElementBeyondAllowedLatenessGoesToTheSideOutput(Path path) throws Exception {
+        try (StaggerPipelineHarness h = new StaggerPipelineHarness(path, 100, 50)) {
             h.element("k", 1000, 1);
             h.element("k", 1040, 2);
             h.watermark(1100);
@@ -264,9 +282,12 @@ class EventTimeStaggerWindowsTest {
         }
     }
 
-    @Test
-    void lateElementBeforeALaterOpenWindowDoesNotDisturbIt() throws Exception {
-        try (StaggerPipelineHarness h = new StaggerPipelineHarness(true, 60, 0)) {
+    @ParameterizedTest
+    @EnumSource(
+            value = Path.class,
+            names = {"ORDERED_WINDOW", "INCREMENTAL"})
+    void lateElementBeforeALaterOpenWindowDoesNotDisturbIt(Path path) throws Exception {
+        try (StaggerPipelineHarness h = new StaggerPipelineHarness(path, 60, 0)) {
             h.element("k", 70, 1);
             h.watermark(100);
             // late (behind the watermark) and before the open window [70, 130): its own window
@@ -278,11 +299,14 @@ class EventTimeStaggerWindowsTest {
         }
     }
 
-    @Test
-    void restoresHeldElementsAndOpenWindowsFromASnapshot() throws Exception {
+    @ParameterizedTest
+    @EnumSource(
+            value = Path.class,
+            names = {"ORDERED_WINDOW", "INCREMENTAL"})
+    void restoresHeldElementsAndOpenWindowsFromASnapshot(Path path) throws Exception {
         StaggerPipelineHarness.Snapshot snapshot;
         List<WindowResult> beforeSnapshot;
-        try (StaggerPipelineHarness h = new StaggerPipelineHarness(true, 100, 0)) {
+        try (StaggerPipelineHarness h = new StaggerPipelineHarness(path, 100, 0)) {
             h.element("a", 1000, 1); // will be released into the window operator
             h.element("b", 1010, 2);
             h.watermark(1020);
@@ -294,7 +318,7 @@ class EventTimeStaggerWindowsTest {
             h.element("a", 1300, 999); // lost with the failure, replayed from the source
         }
         assertThat(beforeSnapshot).isEmpty();
-        try (StaggerPipelineHarness h = new StaggerPipelineHarness(true, 100, 0, snapshot)) {
+        try (StaggerPipelineHarness h = new StaggerPipelineHarness(path, 100, 0, snapshot)) {
             h.element("a", 1300, 32);
             h.watermark(Long.MAX_VALUE);
             assertThat(h.results())

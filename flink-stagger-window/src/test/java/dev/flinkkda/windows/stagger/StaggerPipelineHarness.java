@@ -23,16 +23,24 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The two operators of {@link StaggerWindows#window} — the per-key timestamp sorter and Flink's
- * window operator with the stagger assigner — each in an operator test harness, the first one's
- * output fed to the second. Without the sorter it is the plain {@code keyedStream.window(…)} path.
- * Snapshots cover both operators.
+ * Each way to run event-time stagger windows, in operator test harnesses: {@link
+ * Path#ORDERED_WINDOW} is {@link StaggerWindows#window} — the per-key ordering operator and Flink's
+ * window operator with the stagger assigner, the first one's output fed to the second; {@link
+ * Path#ASSIGNER} is the plain {@code keyedStream.window(…)}; {@link Path#INCREMENTAL} is {@link
+ * StaggerWindows#incremental}'s dedicated operator. Snapshots cover all operators of a path.
  */
 final class StaggerPipelineHarness implements AutoCloseable {
 
     static final TypeInformation<Tuple3<String, Long, Long>> ELEMENT =
             Types.TUPLE(Types.STRING, Types.LONG, Types.LONG);
     static final OutputTag<Tuple3<String, Long, Long>> LATE = new OutputTag<>("late", ELEMENT);
+
+    /** The ways to run stagger windows. */
+    enum Path {
+        ASSIGNER,
+        ORDERED_WINDOW,
+        INCREMENTAL
+    }
 
     private final boolean sorted;
     private final long size;
@@ -50,12 +58,16 @@ final class StaggerPipelineHarness implements AutoCloseable {
     record Snapshot(OperatorSubtaskState sorter, OperatorSubtaskState window) {}
 
     StaggerPipelineHarness(boolean sorted, long size, long allowedLateness) throws Exception {
-        this(sorted, size, allowedLateness, null);
+        this(sorted ? Path.ORDERED_WINDOW : Path.ASSIGNER, size, allowedLateness, null);
     }
 
-    StaggerPipelineHarness(boolean sorted, long size, long allowedLateness, Snapshot restoreFrom)
+    StaggerPipelineHarness(Path path, long size, long allowedLateness) throws Exception {
+        this(path, size, allowedLateness, null);
+    }
+
+    StaggerPipelineHarness(Path path, long size, long allowedLateness, Snapshot restoreFrom)
             throws Exception {
-        this.sorted = sorted;
+        this.sorted = path == Path.ORDERED_WINDOW;
         this.size = size;
         this.allowedLateness = allowedLateness;
         if (sorted) {
@@ -73,7 +85,10 @@ final class StaggerPipelineHarness implements AutoCloseable {
         }
         window =
                 new KeyedOneInputStreamOperatorTestHarness<>(
-                        windowOperator(EventTimeStaggerWindows.of(Duration.ofMillis(size))),
+                        path == Path.INCREMENTAL
+                                ? incrementalOperator()
+                                : windowOperator(
+                                        EventTimeStaggerWindows.of(Duration.ofMillis(size))),
                         StaggerTestFunctions.KEY,
                         Types.STRING);
         if (restoreFrom != null) {
@@ -97,6 +112,25 @@ final class StaggerPipelineHarness implements AutoCloseable {
         OneInputTransformation<Tuple3<String, Long, Long>, WindowResult> transformation =
                 (OneInputTransformation<Tuple3<String, Long, Long>, WindowResult>)
                         windowed.aggregate(
+                                        new StaggerTestFunctions.CountAndSum(),
+                                        new StaggerTestFunctions.ToResult())
+                                .getTransformation();
+        return transformation.getOperator();
+    }
+
+    private OneInputStreamOperator<Tuple3<String, Long, Long>, WindowResult> incrementalOperator() {
+        StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
+        StaggerWindowedStream<Tuple3<String, Long, Long>, String> windows =
+                StaggerWindows.incremental(
+                                env.fromData(ELEMENT, Tuple3.of("x", 0L, 0L))
+                                        .keyBy(StaggerTestFunctions.KEY),
+                                EventTimeStaggerWindows.of(Duration.ofMillis(size)))
+                        .allowedLateness(Duration.ofMillis(allowedLateness))
+                        .sideOutputLateData(LATE);
+        @SuppressWarnings("unchecked")
+        OneInputTransformation<Tuple3<String, Long, Long>, WindowResult> transformation =
+                (OneInputTransformation<Tuple3<String, Long, Long>, WindowResult>)
+                        windows.aggregate(
                                         new StaggerTestFunctions.CountAndSum(),
                                         new StaggerTestFunctions.ToResult())
                                 .getTransformation();

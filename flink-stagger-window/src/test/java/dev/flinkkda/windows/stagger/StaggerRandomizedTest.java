@@ -1,8 +1,12 @@
 package dev.flinkkda.windows.stagger;
 
+import dev.flinkkda.windows.stagger.StaggerPipelineHarness.Path;
+
 import org.apache.flink.api.java.tuple.Tuple3;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -20,14 +24,17 @@ class StaggerRandomizedTest {
      * Out-of-order streams within a bounded-out-of-orderness watermark, through the reordering
      * step: the windows equal those of the sorted input.
      */
-    @Test
-    void outOfOrderStreamsWithinTheBoundMatchTheReference() throws Exception {
+    @ParameterizedTest
+    @EnumSource(
+            value = Path.class,
+            names = {"ORDERED_WINDOW", "INCREMENTAL"})
+    void outOfOrderStreamsWithinTheBoundMatchTheReference(Path path) throws Exception {
         Random random = new Random(20261121L);
         for (int stream = 0; stream < STREAMS; stream++) {
             runOne(
                     random,
                     stream,
-                    true,
+                    path,
                     1 + random.nextInt(50),
                     1 + random.nextInt(4),
                     1 + random.nextInt(40),
@@ -39,11 +46,14 @@ class StaggerRandomizedTest {
      * One key, many elements, small windows and the watermark as close behind as the bound allows:
      * most elements meet an open window, so this stresses which elements may pass at once.
      */
-    @Test
-    void denseSingleKeyStreamsMatchTheReference() throws Exception {
+    @ParameterizedTest
+    @EnumSource(
+            value = Path.class,
+            names = {"ORDERED_WINDOW", "INCREMENTAL"})
+    void denseSingleKeyStreamsMatchTheReference(Path path) throws Exception {
         Random random = new Random(7L);
         for (int stream = 0; stream < STREAMS; stream++) {
-            runOne(random, stream, true, 2 + random.nextInt(9), 1, 40 + random.nextInt(60), 1);
+            runOne(random, stream, path, 2 + random.nextInt(9), 1, 40 + random.nextInt(60), 1);
         }
     }
 
@@ -55,7 +65,7 @@ class StaggerRandomizedTest {
             runOne(
                     random,
                     stream,
-                    false,
+                    Path.ASSIGNER,
                     1 + random.nextInt(50),
                     1 + random.nextInt(4),
                     1 + random.nextInt(40),
@@ -85,14 +95,9 @@ class StaggerRandomizedTest {
     }
 
     private static void runOne(
-            Random random,
-            int stream,
-            boolean outOfOrder,
-            long size,
-            int keys,
-            int n,
-            int watermarkEvery)
+            Random random, int stream, Path path, long size, int keys, int n, int watermarkEvery)
             throws Exception {
+        boolean outOfOrder = path != Path.ASSIGNER;
         long bound = outOfOrder ? random.nextInt(3 * (int) size) : 0;
         List<Tuple3<String, Long, Long>> elements = new ArrayList<>();
         long t = random.nextInt(100);
@@ -110,7 +115,7 @@ class StaggerRandomizedTest {
         arrival.sort(Comparator.comparingLong((long[] a) -> a[0]).thenComparingLong(a -> a[1]));
 
         List<WindowResult> expected = StaggerReference.windows(elements, size);
-        try (StaggerPipelineHarness h = new StaggerPipelineHarness(outOfOrder, size, 0)) {
+        try (StaggerPipelineHarness h = new StaggerPipelineHarness(path, size, 0)) {
             long maxSeen = Long.MIN_VALUE;
             long watermark = Long.MIN_VALUE;
             for (long[] a : arrival) {

@@ -1,6 +1,7 @@
 package dev.flinkkda.windows.stagger;
 
 import org.apache.flink.api.common.eventtime.WatermarkStrategy;
+import org.apache.flink.api.java.tuple.Tuple2;
 import org.apache.flink.api.java.tuple.Tuple3;
 import org.apache.flink.runtime.testutils.MiniClusterResourceConfiguration;
 import org.apache.flink.streaming.api.datastream.DataStream;
@@ -101,6 +102,36 @@ class StaggerWindowsMiniClusterTest {
                                 new StaggerTestFunctions.CountAndSum(),
                                 new StaggerTestFunctions.ToResult());
         assertThat(collect(out)).containsExactlyInAnyOrderElementsOf(CONCEPT_PAGE_RESULT);
+    }
+
+    @Test
+    void incrementalAggregateWithWindowFunction() throws Exception {
+        StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
+        DataStream<WindowResult> out =
+                StaggerWindows.incremental(conceptPageRows(env), EventTimeStaggerWindows.of(MINUTE))
+                        .aggregate(
+                                new StaggerTestFunctions.CountAndSum(),
+                                new StaggerTestFunctions.ToResult());
+        assertThat(collect(out)).containsExactlyInAnyOrderElementsOf(CONCEPT_PAGE_RESULT);
+    }
+
+    @Test
+    void incrementalReduceAndAggregateWithoutWindowFunction() throws Exception {
+        StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
+        DataStream<Tuple3<String, Long, Long>> reduced =
+                StaggerWindows.incremental(conceptPageRows(env), EventTimeStaggerWindows.of(MINUTE))
+                        .reduce((a, b) -> Tuple3.of(a.f0, Math.max(a.f1, b.f1), a.f2 + b.f2));
+        assertThat(collect(reduced))
+                .containsExactlyInAnyOrder(
+                        Tuple3.of("11:00|AMZN", at("2018-08-01T11:01:05Z"), 3L),
+                        Tuple3.of("11:01|AMZN", at("2018-08-01T11:01:15Z"), 1L));
+
+        StreamExecutionEnvironment env2 = StreamExecutionEnvironment.getExecutionEnvironment();
+        DataStream<Tuple2<Long, Long>> counts =
+                StaggerWindows.incremental(
+                                conceptPageRows(env2), EventTimeStaggerWindows.of(MINUTE))
+                        .aggregate(new StaggerTestFunctions.CountAndSum());
+        assertThat(collect(counts)).containsExactlyInAnyOrder(Tuple2.of(3L, 3L), Tuple2.of(1L, 1L));
     }
 
     /** A custom trigger replaces the default one: fire every second element (early results). */
