@@ -1,0 +1,78 @@
+package dev.flinkkda.benchmarks;
+
+import java.util.HashMap;
+import java.util.Map;
+import java.util.function.LongConsumer;
+
+/**
+ * The same per-key, per-window sums as the Flink jobs, computed by a plain loop over the generated
+ * records with a {@link HashMap} of open windows: no Flink, no serialization, no state backend, no
+ * timers. Since every key's records come in timestamp order, a key has at most one open window, and
+ * a window is complete when the key's next record falls outside it.
+ */
+public final class PlainJavaWindows {
+
+    private PlainJavaWindows() {}
+
+    /** One key's open window. */
+    private static final class OpenWindow {
+        long end;
+        long sum;
+
+        OpenWindow(long end) {
+            this.end = end;
+        }
+    }
+
+    /**
+     * Stagger windows: per key, a window opens at the timestamp {@code t0} of the key's first
+     * record when none is open and covers {@code [t0, t0 + sizeMs)}. Passes every window's sum to
+     * {@code out}.
+     */
+    public static void staggerSums(long records, long sizeMs, LongConsumer out) {
+        Map<Integer, OpenWindow> open = new HashMap<>();
+        for (long i = 0; i < records; i++) {
+            int key = RecordGenerator.key(i);
+            long timestamp = RecordGenerator.timestamp(i);
+            OpenWindow window = open.get(key);
+            if (window == null) {
+                window = new OpenWindow(timestamp + sizeMs);
+                open.put(key, window);
+            } else if (timestamp >= window.end) {
+                out.accept(window.sum);
+                window.end = timestamp + sizeMs;
+                window.sum = 0;
+            }
+            window.sum += RecordGenerator.value(i);
+        }
+        for (OpenWindow window : open.values()) {
+            out.accept(window.sum);
+        }
+    }
+
+    /**
+     * Tumbling windows aligned to the epoch, {@code [n * sizeMs, (n + 1) * sizeMs)}, as Flink's
+     * {@code TumblingEventTimeWindows} without offset. Passes every window's sum to {@code out}.
+     */
+    public static void tumblingSums(long records, long sizeMs, LongConsumer out) {
+        Map<Integer, OpenWindow> open = new HashMap<>();
+        for (long i = 0; i < records; i++) {
+            int key = RecordGenerator.key(i);
+            long timestamp = RecordGenerator.timestamp(i);
+            long end = timestamp - Math.floorMod(timestamp, sizeMs) + sizeMs;
+            OpenWindow window = open.get(key);
+            if (window == null) {
+                window = new OpenWindow(end);
+                open.put(key, window);
+            } else if (window.end != end) {
+                out.accept(window.sum);
+                window.end = end;
+                window.sum = 0;
+            }
+            window.sum += RecordGenerator.value(i);
+        }
+        for (OpenWindow window : open.values()) {
+            out.accept(window.sum);
+        }
+    }
+}

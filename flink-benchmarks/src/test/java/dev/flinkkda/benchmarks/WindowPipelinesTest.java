@@ -1,0 +1,127 @@
+package dev.flinkkda.benchmarks;
+
+import org.apache.flink.api.connector.sink2.Sink;
+import org.apache.flink.api.connector.sink2.SinkWriter;
+import org.apache.flink.streaming.api.datastream.DataStream;
+import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Queue;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.function.BiFunction;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Smoke test of the benchmark jobs on a small input, run exactly as the benchmark runs them (on
+ * {@link FlinkEnvironmentContext}'s MiniCluster): each Flink job yields the same window sums as the
+ * plain-Java loop.
+ */
+class WindowPipelinesTest {
+
+    /** 3 one-minute windows per key. */
+    private static final long RECORDS = 180_000;
+
+    private static final long SIZE_MS = WindowPipelines.WINDOW_SIZE.toMillis();
+
+    private static final FlinkEnvironmentContext CONTEXT = new FlinkEnvironmentContext();
+
+    @BeforeAll
+    static void startCluster() throws Exception {
+        CONTEXT.setUp();
+    }
+
+    @AfterAll
+    static void stopCluster() throws Exception {
+        CONTEXT.tearDown();
+    }
+
+    @Test
+    void staggerJobGivesThePlainJavaStaggerSums() throws Exception {
+        assertThat(flinkSums(WindowPipelines::stagger))
+                .hasSize(3 * RecordGenerator.NUM_KEYS)
+                .containsExactlyInAnyOrderElementsOf(plainJavaStaggerSums());
+    }
+
+    @Test
+    void staggerIncrementalJobGivesThePlainJavaStaggerSums() throws Exception {
+        assertThat(flinkSums(WindowPipelines::staggerIncremental))
+                .hasSize(3 * RecordGenerator.NUM_KEYS)
+                .containsExactlyInAnyOrderElementsOf(plainJavaStaggerSums());
+    }
+
+    @Test
+    void staggerAssignerJobGivesThePlainJavaStaggerSums() throws Exception {
+        assertThat(flinkSums(WindowPipelines::staggerAssignerOnly))
+                .hasSize(3 * RecordGenerator.NUM_KEYS)
+                .containsExactlyInAnyOrderElementsOf(plainJavaStaggerSums());
+    }
+
+    @Test
+    void tumblingJobGivesThePlainJavaTumblingSums() throws Exception {
+        List<Long> expected = new ArrayList<>();
+        PlainJavaWindows.tumblingSums(RECORDS, SIZE_MS, expected::add);
+        assertThat(flinkSums(WindowPipelines::tumbling))
+                .hasSize(3 * RecordGenerator.NUM_KEYS)
+                .containsExactlyInAnyOrderElementsOf(expected);
+    }
+
+    private static List<Long> plainJavaStaggerSums() {
+        List<Long> sums = new ArrayList<>();
+        PlainJavaWindows.staggerSums(RECORDS, SIZE_MS, sums::add);
+        return sums;
+    }
+
+    private static List<Long> flinkSums(
+            BiFunction<StreamExecutionEnvironment, Long, DataStream<Long>> job) throws Exception {
+        String id = UUID.randomUUID().toString();
+        CollectingSink.RESULTS.put(id, new ConcurrentLinkedQueue<>());
+        try {
+            StreamExecutionEnvironment env = CONTEXT.environment();
+            job.apply(env, RECORDS).sinkTo(new CollectingSink(id));
+            CONTEXT.execute(env);
+            return new ArrayList<>(CollectingSink.RESULTS.get(id));
+        } finally {
+            CollectingSink.RESULTS.remove(id);
+        }
+    }
+
+    /** Collects a job's output into a static queue (the job runs in this JVM). */
+    private static final class CollectingSink implements Sink<Long> {
+        private static final long serialVersionUID = 1L;
+
+        static final Map<String, Queue<Long>> RESULTS = new ConcurrentHashMap<>();
+
+        private final String id;
+
+        CollectingSink(String id) {
+            this.id = id;
+        }
+
+        @Override
+        @SuppressWarnings("deprecation") // the one abstract method of Flink 1.20's Sink
+        public SinkWriter<Long> createWriter(InitContext context) {
+            Queue<Long> results = RESULTS.get(id);
+            return new SinkWriter<>() {
+                @Override
+                public void write(Long element, Context context) {
+                    results.add(element);
+                }
+
+                @Override
+                public void flush(boolean endOfInput) {}
+
+                @Override
+                public void close() {}
+            };
+        }
+    }
+}
