@@ -1,9 +1,6 @@
 package dev.flinkkda.windows.stagger;
 
 import org.apache.flink.annotation.PublicEvolving;
-import org.apache.flink.api.common.ExecutionConfig;
-import org.apache.flink.api.common.typeutils.TypeSerializer;
-import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.apache.flink.streaming.api.windowing.assigners.MergingWindowAssigner;
 import org.apache.flink.streaming.api.windowing.triggers.EventTimeTrigger;
 import org.apache.flink.streaming.api.windowing.triggers.Trigger;
@@ -53,14 +50,12 @@ import java.util.Collections;
  * contains its timestamp, or otherwise opens a window of its own; it never changes other windows.
  */
 @PublicEvolving
-public class EventTimeStaggerWindows extends MergingWindowAssigner<Object, TimeWindow> {
+public class EventTimeStaggerWindows extends StaggerWindowAssigner {
 
     private static final long serialVersionUID = 1L;
 
-    private final long size;
-
-    private EventTimeStaggerWindows(long size) {
-        this.size = size;
+    private EventTimeStaggerWindows(Duration size) {
+        super(size);
     }
 
     /**
@@ -70,12 +65,7 @@ public class EventTimeStaggerWindows extends MergingWindowAssigner<Object, TimeW
      * @throws IllegalArgumentException if {@code size} is not positive or has no whole millisecond
      */
     public static EventTimeStaggerWindows of(Duration size) {
-        return new EventTimeStaggerWindows(StaggerWindowSize.toMillis(size));
-    }
-
-    /** The window length in milliseconds. */
-    public long getSize() {
-        return size;
+        return new EventTimeStaggerWindows(size);
     }
 
     @Override
@@ -87,7 +77,7 @@ public class EventTimeStaggerWindows extends MergingWindowAssigner<Object, TimeW
                             + "WatermarkStrategy with a timestamp assigner, or use "
                             + "ProcessingTimeStaggerWindows.");
         }
-        return Collections.singletonList(new TimeWindow(timestamp, timestamp + size));
+        return Collections.singletonList(new TimeWindow(timestamp, timestamp + getSize()));
     }
 
     @Override
@@ -95,32 +85,8 @@ public class EventTimeStaggerWindows extends MergingWindowAssigner<Object, TimeW
         return EventTimeTrigger.create();
     }
 
-    /**
-     * @deprecated Flink calls {@link #getDefaultTrigger()}.
-     */
-    @Deprecated
-    @Override
-    public Trigger<Object, TimeWindow> getDefaultTrigger(StreamExecutionEnvironment env) {
-        return getDefaultTrigger();
-    }
-
-    @Override
-    public TypeSerializer<TimeWindow> getWindowSerializer(ExecutionConfig executionConfig) {
-        return new TimeWindow.Serializer();
-    }
-
     @Override
     public boolean isEventTime() {
         return true;
-    }
-
-    @Override
-    public void mergeWindows(Collection<TimeWindow> windows, MergeCallback<TimeWindow> callback) {
-        StaggerWindowMerging.mergeWindows(windows, callback);
-    }
-
-    @Override
-    public String toString() {
-        return "EventTimeStaggerWindows(" + size + ")";
     }
 }

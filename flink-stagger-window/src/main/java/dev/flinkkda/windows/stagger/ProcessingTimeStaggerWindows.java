@@ -1,9 +1,6 @@
 package dev.flinkkda.windows.stagger;
 
 import org.apache.flink.annotation.PublicEvolving;
-import org.apache.flink.api.common.ExecutionConfig;
-import org.apache.flink.api.common.typeutils.TypeSerializer;
-import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.apache.flink.streaming.api.windowing.assigners.MergingWindowAssigner;
 import org.apache.flink.streaming.api.windowing.triggers.ProcessingTimeTrigger;
 import org.apache.flink.streaming.api.windowing.triggers.Trigger;
@@ -31,14 +28,12 @@ import java.util.Collections;
  * @see EventTimeStaggerWindows
  */
 @PublicEvolving
-public class ProcessingTimeStaggerWindows extends MergingWindowAssigner<Object, TimeWindow> {
+public class ProcessingTimeStaggerWindows extends StaggerWindowAssigner {
 
     private static final long serialVersionUID = 1L;
 
-    private final long size;
-
-    private ProcessingTimeStaggerWindows(long size) {
-        this.size = size;
+    private ProcessingTimeStaggerWindows(Duration size) {
+        super(size);
     }
 
     /**
@@ -48,19 +43,14 @@ public class ProcessingTimeStaggerWindows extends MergingWindowAssigner<Object, 
      * @throws IllegalArgumentException if {@code size} is not positive or has no whole millisecond
      */
     public static ProcessingTimeStaggerWindows of(Duration size) {
-        return new ProcessingTimeStaggerWindows(StaggerWindowSize.toMillis(size));
-    }
-
-    /** The window length in milliseconds. */
-    public long getSize() {
-        return size;
+        return new ProcessingTimeStaggerWindows(size);
     }
 
     @Override
     public Collection<TimeWindow> assignWindows(
             Object element, long timestamp, WindowAssignerContext context) {
         long now = context.getCurrentProcessingTime();
-        return Collections.singletonList(new TimeWindow(now, now + size));
+        return Collections.singletonList(new TimeWindow(now, now + getSize()));
     }
 
     @Override
@@ -68,32 +58,8 @@ public class ProcessingTimeStaggerWindows extends MergingWindowAssigner<Object, 
         return ProcessingTimeTrigger.create();
     }
 
-    /**
-     * @deprecated Flink calls {@link #getDefaultTrigger()}.
-     */
-    @Deprecated
-    @Override
-    public Trigger<Object, TimeWindow> getDefaultTrigger(StreamExecutionEnvironment env) {
-        return getDefaultTrigger();
-    }
-
-    @Override
-    public TypeSerializer<TimeWindow> getWindowSerializer(ExecutionConfig executionConfig) {
-        return new TimeWindow.Serializer();
-    }
-
     @Override
     public boolean isEventTime() {
         return false;
-    }
-
-    @Override
-    public void mergeWindows(Collection<TimeWindow> windows, MergeCallback<TimeWindow> callback) {
-        StaggerWindowMerging.mergeWindows(windows, callback);
-    }
-
-    @Override
-    public String toString() {
-        return "ProcessingTimeStaggerWindows(" + size + ")";
     }
 }
