@@ -128,6 +128,14 @@ public final class CountWindows implements Serializable {
         return input.window(GlobalWindows.create()).trigger(trigger()).evictor(evictor());
     }
 
+    /**
+     * The fast path for {@code aggregate} and {@code reduce}: one operator whose cost per element
+     * and state do not grow with size or stride (see {@link CountWindowedStream}).
+     */
+    public <T, K> CountWindowedStream<T, K> incremental(KeyedStream<T, K> input) {
+        return new CountWindowedStream<>(input, this);
+    }
+
     @Override
     public String toString() {
         return "CountWindows(size="

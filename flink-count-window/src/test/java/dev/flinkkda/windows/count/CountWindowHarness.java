@@ -1,10 +1,12 @@
 package dev.flinkkda.windows.count;
 
+import org.apache.flink.api.common.functions.AggregateFunction;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.api.common.typeinfo.Types;
 import org.apache.flink.api.java.functions.KeySelector;
 import org.apache.flink.api.java.tuple.Tuple2;
 import org.apache.flink.runtime.checkpoint.OperatorSubtaskState;
+import org.apache.flink.streaming.api.datastream.DataStream;
 import org.apache.flink.streaming.api.datastream.KeyedStream;
 import org.apache.flink.streaming.api.datastream.WindowedStream;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
@@ -43,15 +45,26 @@ final class CountWindowHarness implements AutoCloseable {
                     windowing,
             OperatorSubtaskState restoreFrom)
             throws Exception {
+        this(operatorOf(keyed -> windowing.apply(keyed).process(new ListValues<>())), restoreFrom);
+    }
+
+    /** The operator that {@code pipeline} puts after a keyed stream. */
+    private static OneInputStreamOperator<Tuple2<String, Long>, String> operatorOf(
+            Function<KeyedStream<Tuple2<String, Long>, String>, DataStream<String>> pipeline) {
         StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
         KeyedStream<Tuple2<String, Long>, String> keyed =
                 env.fromData(ELEMENT, Tuple2.of("x", 0L)).keyBy(KEY);
         @SuppressWarnings("unchecked")
         OneInputTransformation<Tuple2<String, Long>, String> transformation =
                 (OneInputTransformation<Tuple2<String, Long>, String>)
-                        windowing.apply(keyed).process(new ListValues<>()).getTransformation();
-        OneInputStreamOperator<Tuple2<String, Long>, String> operator =
-                transformation.getOperator();
+                        pipeline.apply(keyed).getTransformation();
+        return transformation.getOperator();
+    }
+
+    private CountWindowHarness(
+            OneInputStreamOperator<Tuple2<String, Long>, String> operator,
+            OperatorSubtaskState restoreFrom)
+            throws Exception {
         harness = new KeyedOneInputStreamOperatorTestHarness<>(operator, KEY, Types.STRING);
         if (restoreFrom != null) {
             harness.initializeState(restoreFrom);
@@ -61,6 +74,28 @@ final class CountWindowHarness implements AutoCloseable {
 
     static CountWindowHarness of(CountWindows spec) throws Exception {
         return new CountWindowHarness(spec::window, null);
+    }
+
+    /**
+     * The incremental path, with an aggregate that joins the values in order (so a window's exact
+     * elements are visible) and a window function that checks the {@link CountWindow} it is given.
+     */
+    static CountWindowHarness incremental(CountWindows spec, OperatorSubtaskState restoreFrom)
+            throws Exception {
+        return new CountWindowHarness(
+                operatorOf(
+                        keyed ->
+                                spec.incremental(keyed).aggregate(new JoinValues(), new WithKey())),
+                restoreFrom);
+    }
+
+    /** Harness of the given path. */
+    static CountWindowHarness of(CountWindows spec, boolean incremental) throws Exception {
+        return incremental ? incremental(spec, null) : of(spec);
+    }
+
+    long keyedStateEntries() {
+        return harness.numKeyedStateEntries();
     }
 
     void element(String key, long value) throws Exception {
@@ -118,6 +153,48 @@ final class CountWindowHarness implements AutoCloseable {
             joined.add(Long.toString(v));
         }
         return joined.toString();
+    }
+
+    /** Joins values with commas, in order; merge keeps the older part first. */
+    static final class JoinValues
+            implements AggregateFunction<Tuple2<String, Long>, String, String> {
+        @Override
+        public String createAccumulator() {
+            return "";
+        }
+
+        @Override
+        public String add(Tuple2<String, Long> value, String acc) {
+            return acc.isEmpty() ? Long.toString(value.f1) : acc + "," + value.f1;
+        }
+
+        @Override
+        public String getResult(String acc) {
+            return acc;
+        }
+
+        @Override
+        public String merge(String a, String b) {
+            return a.isEmpty() ? b : b.isEmpty() ? a : a + "," + b;
+        }
+    }
+
+    /**
+     * Prefixes the key and checks the window's sequence numbers against the values, which tests
+     * give as the elements' numbers (or any increasing values for the first and last check).
+     */
+    static final class WithKey extends ProcessWindowFunction<String, String, String, CountWindow> {
+        @Override
+        public void process(
+                String key, Context context, Iterable<String> joined, Collector<String> out) {
+            String values = joined.iterator().next();
+            long elements = values.isEmpty() ? 0 : values.split(",").length;
+            if (elements != context.window().size()) {
+                throw new IllegalStateException(
+                        context.window() + " does not hold " + elements + " elements: " + values);
+            }
+            out.collect(key + ":" + values);
+        }
     }
 
     /** Lists a window's values in arrival order. */

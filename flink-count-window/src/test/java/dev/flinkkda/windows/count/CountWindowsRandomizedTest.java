@@ -1,6 +1,7 @@
 package dev.flinkkda.windows.count;
 
-import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -17,14 +18,16 @@ class CountWindowsRandomizedTest {
     private static final int STREAMS = 1_000;
 
     /** Against a brute-force reference written from the definition. */
-    @Test
-    void matchesTheDefinition() throws Exception {
+    @ParameterizedTest(name = "incremental={0}")
+    @ValueSource(booleans = {false, true})
+    void matchesTheDefinition(boolean incremental) throws Exception {
         Random random = new Random(20261121L);
         for (int stream = 0; stream < STREAMS; stream++) {
             long size = 1 + random.nextInt(12);
             long stride = 1 + random.nextInt(12);
             List<String[]> input = randomInput(random);
-            try (CountWindowHarness h = CountWindowHarness.of(CountWindows.of(size, stride))) {
+            try (CountWindowHarness h =
+                    CountWindowHarness.of(CountWindows.of(size, stride), incremental)) {
                 feed(h, input);
                 assertThat(h.windows())
                         .as("stream %d, size %d, stride %d", stream, size, stride)
@@ -34,8 +37,9 @@ class CountWindowsRandomizedTest {
     }
 
     /** With partial windows, against Flink's own {@code countWindow(size, slide)}. */
-    @Test
-    void partialWindowsMatchFlinksCountWindow() throws Exception {
+    @ParameterizedTest(name = "incremental={0}")
+    @ValueSource(booleans = {false, true})
+    void partialWindowsMatchFlinksCountWindow(boolean incremental) throws Exception {
         Random random = new Random(42L);
         for (int stream = 0; stream < STREAMS / 4; stream++) {
             long size = 1 + random.nextInt(12);
@@ -43,7 +47,8 @@ class CountWindowsRandomizedTest {
             List<String[]> input = randomInput(random);
             List<String> ours;
             try (CountWindowHarness h =
-                    CountWindowHarness.of(CountWindows.of(size, stride).firingPartialWindows())) {
+                    CountWindowHarness.of(
+                            CountWindows.of(size, stride).firingPartialWindows(), incremental)) {
                 feed(h, input);
                 ours = h.windows();
             }

@@ -3,6 +3,8 @@ package dev.flinkkda.windows.count;
 import org.apache.flink.runtime.checkpoint.OperatorSubtaskState;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -19,9 +21,10 @@ class CountWindowsTest {
      * eKuiper's COUNTWINDOW(5, 2): no window at events 2 and 4 (fewer than 5 events); at event 6
      * the latest 5 (event 1 left out), then every 2nd event.
      */
-    @Test
-    void eKuiperCountWindow5Every2() throws Exception {
-        try (CountWindowHarness h = CountWindowHarness.of(CountWindows.of(5, 2))) {
+    @ParameterizedTest(name = "incremental={0}")
+    @ValueSource(booleans = {false, true})
+    void eKuiperCountWindow5Every2(boolean incremental) throws Exception {
+        try (CountWindowHarness h = CountWindowHarness.of(CountWindows.of(5, 2), incremental)) {
             h.elements("k", 4);
             assertThat(h.windows()).isEmpty();
             h.elements("k", 0); // nothing
@@ -39,27 +42,30 @@ class CountWindowsTest {
     }
 
     /** SA Engine winagg(s, 5, 5): "emit the 5 latest elements every 5th element". */
-    @Test
-    void saEngineTumbling5() throws Exception {
-        try (CountWindowHarness h = CountWindowHarness.of(CountWindows.of(5, 5))) {
+    @ParameterizedTest(name = "incremental={0}")
+    @ValueSource(booleans = {false, true})
+    void saEngineTumbling5(boolean incremental) throws Exception {
+        try (CountWindowHarness h = CountWindowHarness.of(CountWindows.of(5, 5), incremental)) {
             h.elements("k", 12);
             assertThat(h.windows()).containsExactly(range("k", 1, 5), range("k", 6, 10));
         }
     }
 
     /** SA Engine winagg(s, 4, 6): "emit the 4 latest elements every 6th element". */
-    @Test
-    void saEngineSampling4Every6() throws Exception {
-        try (CountWindowHarness h = CountWindowHarness.of(CountWindows.of(4, 6))) {
+    @ParameterizedTest(name = "incremental={0}")
+    @ValueSource(booleans = {false, true})
+    void saEngineSampling4Every6(boolean incremental) throws Exception {
+        try (CountWindowHarness h = CountWindowHarness.of(CountWindows.of(4, 6), incremental)) {
             h.elements("k", 13);
             assertThat(h.windows()).containsExactly(range("k", 3, 6), range("k", 9, 12));
         }
     }
 
     /** SA Engine winagg(s, 10, 1): a 10-element window at every element from the 10th on. */
-    @Test
-    void saEngineSliding10Every1() throws Exception {
-        try (CountWindowHarness h = CountWindowHarness.of(CountWindows.of(10, 1))) {
+    @ParameterizedTest(name = "incremental={0}")
+    @ValueSource(booleans = {false, true})
+    void saEngineSliding10Every1(boolean incremental) throws Exception {
+        try (CountWindowHarness h = CountWindowHarness.of(CountWindows.of(10, 1), incremental)) {
             h.elements("k", 13);
             assertThat(h.windows())
                     .containsExactly(
@@ -70,9 +76,10 @@ class CountWindowsTest {
         }
     }
 
-    @Test
-    void keysAreNumberedSeparately() throws Exception {
-        try (CountWindowHarness h = CountWindowHarness.of(CountWindows.of(2, 2))) {
+    @ParameterizedTest(name = "incremental={0}")
+    @ValueSource(booleans = {false, true})
+    void keysAreNumberedSeparately(boolean incremental) throws Exception {
+        try (CountWindowHarness h = CountWindowHarness.of(CountWindows.of(2, 2), incremental)) {
             h.element("a", 1);
             h.element("b", 10);
             h.element("b", 20);
@@ -86,10 +93,11 @@ class CountWindowsTest {
     }
 
     /** Flink's countWindow(5, 2) fires at 2 and 4 too, with the elements so far. */
-    @Test
-    void partialWindowsAsFlinksCountWindow() throws Exception {
+    @ParameterizedTest(name = "incremental={0}")
+    @ValueSource(booleans = {false, true})
+    void partialWindowsAsFlinksCountWindow(boolean incremental) throws Exception {
         try (CountWindowHarness h =
-                CountWindowHarness.of(CountWindows.of(5, 2).firingPartialWindows())) {
+                CountWindowHarness.of(CountWindows.of(5, 2).firingPartialWindows(), incremental)) {
             h.elements("k", 8);
             assertThat(h.windows())
                     .containsExactly(
@@ -97,10 +105,11 @@ class CountWindowsTest {
         }
     }
 
-    @Test
-    void numberingContinuesAfterARestore() throws Exception {
+    @ParameterizedTest(name = "incremental={0}")
+    @ValueSource(booleans = {false, true})
+    void numberingContinuesAfterARestore(boolean incremental) throws Exception {
         OperatorSubtaskState snapshot;
-        try (CountWindowHarness h = CountWindowHarness.of(CountWindows.of(4, 3))) {
+        try (CountWindowHarness h = CountWindowHarness.of(CountWindows.of(4, 3), incremental)) {
             h.elements("k", 5); // the first window is at n = 6
             h.element("j", 100);
             assertThat(h.windows()).isEmpty();
@@ -108,7 +117,9 @@ class CountWindowsTest {
             h.element("k", 999); // lost with the failure
         }
         try (CountWindowHarness h =
-                new CountWindowHarness(CountWindows.of(4, 3)::window, snapshot)) {
+                incremental
+                        ? CountWindowHarness.incremental(CountWindows.of(4, 3), snapshot)
+                        : new CountWindowHarness(CountWindows.of(4, 3)::window, snapshot)) {
             List<String> expected = new ArrayList<>();
             h.element("k", 6);
             expected.add(range("k", 3, 6));
@@ -123,6 +134,30 @@ class CountWindowsTest {
             h.element("j", 105); // j's 6th element
             expected.add(window("j", 102, 103, 104, 105));
             assertThat(h.windows()).containsExactlyElementsOf(expected);
+        }
+    }
+
+    /**
+     * The incremental path keeps at most the panes of one window (size / gcd(size, stride)) in each
+     * of its two stacks, whatever the number of elements; skipped elements of sampling windows are
+     * not kept at all.
+     */
+    @Test
+    void incrementalStateDoesNotGrowWithTheStream() throws Exception {
+        try (CountWindowHarness h =
+                CountWindowHarness.incremental(CountWindows.of(100, 10), null)) {
+            h.elements("k", 10_000);
+            assertThat(h.windows()).hasSize(991).last().isEqualTo(range("k", 9901, 10_000));
+            // 10 panes of 10: back and front entries, pane start timestamps, a few scalars
+            assertThat(h.keyedStateEntries()).isLessThanOrEqualTo(2 * 10 + 2 * 10 + 8);
+        }
+        try (CountWindowHarness h =
+                CountWindowHarness.incremental(CountWindows.of(4, 1000), null)) {
+            h.elements("k", 999); // elements 997..999 are in the window at 1000
+            assertThat(h.windows()).isEmpty();
+            assertThat(h.keyedStateEntries()).isLessThanOrEqualTo(3); // count, open pane, its ts
+            h.element("k", 1000);
+            assertThat(h.windows()).containsExactly(range("k", 997, 1000));
         }
     }
 

@@ -1,5 +1,8 @@
 package dev.flinkkda.windows.stagger;
 
+import dev.flinkkda.windows.core.PassThroughWindowFunction;
+import dev.flinkkda.windows.core.ReduceAsAggregate;
+
 import org.apache.flink.annotation.PublicEvolving;
 import org.apache.flink.api.common.functions.AggregateFunction;
 import org.apache.flink.api.common.functions.ReduceFunction;

@@ -1,5 +1,6 @@
-package dev.flinkkda.windows.stagger;
+package dev.flinkkda.windows.core;
 
+import org.apache.flink.annotation.Internal;
 import org.apache.flink.api.common.functions.AbstractRichFunction;
 import org.apache.flink.api.common.functions.AggregateFunction;
 import org.apache.flink.api.common.functions.OpenContext;
@@ -12,14 +13,15 @@ import org.apache.flink.api.common.functions.util.FunctionUtils;
  * ({@code null} before the first element), so one operator serves both. The reduce function's
  * runtime context, {@code open} and {@code close} are passed on.
  */
-final class ReduceAsAggregate<T> extends AbstractRichFunction
+@Internal
+public final class ReduceAsAggregate<T> extends AbstractRichFunction
         implements AggregateFunction<T, T, T> {
 
     private static final long serialVersionUID = 1L;
 
     private final ReduceFunction<T> reduce;
 
-    ReduceAsAggregate(ReduceFunction<T> reduce) {
+    public ReduceAsAggregate(ReduceFunction<T> reduce) {
         this.reduce = reduce;
     }
 

@@ -1,11 +1,14 @@
-package dev.flinkkda.windows.stagger;
+package dev.flinkkda.windows.core;
 
+import org.apache.flink.annotation.Internal;
 import org.apache.flink.streaming.api.functions.windowing.ProcessWindowFunction;
-import org.apache.flink.streaming.api.windowing.windows.TimeWindow;
+import org.apache.flink.streaming.api.windowing.windows.Window;
 import org.apache.flink.util.Collector;
 
 /** Emits a window's aggregate as it is, for {@code aggregate}/{@code reduce} without a function. */
-final class PassThroughWindowFunction<V, K> extends ProcessWindowFunction<V, V, K, TimeWindow> {
+@Internal
+public final class PassThroughWindowFunction<V, K, W extends Window>
+        extends ProcessWindowFunction<V, V, K, W> {
 
     private static final long serialVersionUID = 1L;
 

@@ -1,0 +1,316 @@
+package dev.flinkkda.windows.count;
+
+import org.apache.flink.api.common.functions.AggregateFunction;
+import org.apache.flink.api.common.functions.DefaultOpenContext;
+import org.apache.flink.api.common.functions.util.FunctionUtils;
+import org.apache.flink.api.common.state.KeyedStateStore;
+import org.apache.flink.api.common.state.MapState;
+import org.apache.flink.api.common.state.MapStateDescriptor;
+import org.apache.flink.api.common.state.ValueState;
+import org.apache.flink.api.common.state.ValueStateDescriptor;
+import org.apache.flink.api.common.typeinfo.TypeInformation;
+import org.apache.flink.api.common.typeinfo.Types;
+import org.apache.flink.api.common.typeutils.TypeSerializer;
+import org.apache.flink.streaming.api.functions.windowing.ProcessWindowFunction;
+import org.apache.flink.streaming.api.operators.AbstractUdfStreamOperator;
+import org.apache.flink.streaming.api.operators.OneInputStreamOperator;
+import org.apache.flink.streaming.api.operators.TimestampedCollector;
+import org.apache.flink.streaming.runtime.streamrecord.StreamRecord;
+import org.apache.flink.util.OutputTag;
+
+import java.util.Collections;
+
+/**
+ * {@link CountWindows} with incremental aggregation, at a cost per element that does not grow with
+ * size or stride: the fast path behind {@link CountWindowedStream}.
+ *
+ * <p>Elements are aggregated into panes of {@code g = gcd(size, stride)} elements; every window is
+ * a run of {@code size / g} consecutive panes. The panes of the current window are a queue kept as
+ * two stacks (Hammad et al.'s "two-stacks" sliding aggregation): new panes go to the back, whose
+ * aggregate is kept; the front holds, for each of its panes, the aggregate from it to the front's
+ * end. A window's aggregate is one merge of the front's oldest entry and the back's aggregate;
+ * dropping the oldest pane is one removal; when the front runs empty, the back is turned into a new
+ * front with one merge per pane. So each pane is merged a constant number of times. Elements that
+ * belong to no window (a sampling window's skipped elements) are only counted.
+ *
+ * <p>All of it is keyed state, so counts, panes and the numbering survive a restore.
+ */
+final class CountAggregateOperator<K, T, ACC, V, R>
+        extends AbstractUdfStreamOperator<R, ProcessWindowFunction<V, R, K, CountWindow>>
+        implements OneInputStreamOperator<T, R> {
+
+    private static final long serialVersionUID = 1L;
+
+    private final CountWindows windows;
+    private final long pane;
+    private final AggregateFunction<T, ACC, V> aggregate;
+    private final TypeInformation<ACC> accumulatorType;
+
+    private transient TypeSerializer<ACC> accumulatorSerializer;
+    private transient ValueState<Long> count;
+    private transient ValueState<ACC> openPane;
+    private transient ValueState<Long> openPaneFirstTimestamp;
+    private transient MapState<Long, ACC> back;
+    private transient ValueState<ACC> backAggregate;
+    private transient ValueState<Long> backStart;
+    private transient MapState<Long, ACC> front;
+    private transient ValueState<Long> frontStart;
+    private transient ValueState<Long> frontEnd;
+    private transient MapState<Long, Long> paneFirstTimestamps;
+    private transient TimestampedCollector<R> collector;
+    private transient WindowContext context;
+
+    CountAggregateOperator(
+            CountWindows windows,
+            AggregateFunction<T, ACC, V> aggregate,
+            TypeInformation<ACC> accumulatorType,
+            ProcessWindowFunction<V, R, K, CountWindow> windowFunction) {
+        super(windowFunction);
+        this.windows = windows;
+        this.pane = gcd(windows.getSize(), windows.getStride());
+        this.aggregate = aggregate;
+        this.accumulatorType = accumulatorType;
+    }
+
+    static long gcd(long a, long b) {
+        while (b != 0) {
+            long t = a % b;
+            a = b;
+            b = t;
+        }
+        return a;
+    }
+
+    @Override
+    public void open() throws Exception {
+        super.open();
+        FunctionUtils.setFunctionRuntimeContext(aggregate, getRuntimeContext());
+        FunctionUtils.openFunction(aggregate, DefaultOpenContext.INSTANCE);
+        accumulatorSerializer =
+                accumulatorType.createSerializer(getExecutionConfig().getSerializerConfig());
+        count = value("count-n", Types.LONG);
+        openPane = value("count-open-pane", accumulatorType);
+        openPaneFirstTimestamp = value("count-open-pane-first-ts", Types.LONG);
+        back = map("count-back-panes", accumulatorType);
+        backAggregate = value("count-back-aggregate", accumulatorType);
+        backStart = value("count-back-start", Types.LONG);
+        front = map("count-front-suffixes", accumulatorType);
+        frontStart = value("count-front-start", Types.LONG);
+        frontEnd = value("count-front-end", Types.LONG);
+        paneFirstTimestamps = map("count-pane-first-ts", Types.LONG);
+        collector = new TimestampedCollector<>(output);
+        context = new WindowContext(userFunction);
+    }
+
+    private <X> ValueState<X> value(String name, TypeInformation<X> type) {
+        return getRuntimeContext().getState(new ValueStateDescriptor<>(name, type));
+    }
+
+    private <X> MapState<Long, X> map(String name, TypeInformation<X> type) {
+        return getRuntimeContext().getMapState(new MapStateDescriptor<>(name, Types.LONG, type));
+    }
+
+    @Override
+    public void close() throws Exception {
+        try {
+            FunctionUtils.closeFunction(aggregate);
+        } finally {
+            super.close();
+        }
+    }
+
+    @Override
+    public void processElement(StreamRecord<T> element) throws Exception {
+        Long previous = count.value();
+        long n = previous == null ? 1 : previous + 1;
+        count.update(n);
+        long stride = windows.getStride();
+        long size = windows.getSize();
+        if (stride > size && (n - 1) % stride + 1 <= stride - size) {
+            return; // sampling: this element is in no window
+        }
+        long timestamp = element.hasTimestamp() ? element.getTimestamp() : Long.MIN_VALUE;
+        ACC accumulator = openPane.value();
+        if (accumulator == null) {
+            accumulator = aggregate.createAccumulator();
+            openPaneFirstTimestamp.update(timestamp);
+        }
+        accumulator = aggregate.add(element.getValue(), accumulator);
+        if (n % pane != 0) {
+            openPane.update(accumulator);
+            return;
+        }
+        long firstTimestamp = openPaneFirstTimestamp.value();
+        openPane.clear();
+        openPaneFirstTimestamp.clear();
+        long paneIndex = n / pane - 1;
+        if (size == pane) {
+            // Windows of exactly one pane (tumbling, or sampling with size dividing stride): a
+            // completed pane is a window.
+            if (windows.firesAt(n)) {
+                emit(new CountWindow(n - size + 1, n, firstTimestamp, timestamp), accumulator);
+            }
+            return;
+        }
+        pushPane(paneIndex, accumulator, firstTimestamp);
+        if (windows.firesAt(n)) {
+            long firstPane = Math.max(0, (n - size) / pane);
+            dropPanesBefore(firstPane, paneIndex);
+            emit(
+                    new CountWindow(
+                            Math.max(1, n - size + 1),
+                            n,
+                            paneFirstTimestamps.get(firstPane),
+                            timestamp),
+                    windowAggregate());
+            // keep only the panes the next window shares with this one
+            dropPanesBefore(Math.max(0, (n + stride - size) / pane), paneIndex);
+        }
+    }
+
+    private void pushPane(long index, ACC accumulator, long firstTimestamp) throws Exception {
+        back.put(index, accumulator);
+        paneFirstTimestamps.put(index, firstTimestamp);
+        ACC aggregateSoFar = backAggregate.value();
+        // merge may reuse either argument: the stored pane must stay as it is
+        backAggregate.update(
+                aggregateSoFar == null
+                        ? accumulatorSerializer.copy(accumulator)
+                        : aggregate.merge(aggregateSoFar, accumulatorSerializer.copy(accumulator)));
+        if (backStart.value() == null) {
+            backStart.update(index);
+        }
+    }
+
+    /** Drops panes older than {@code firstKept}; {@code newest} is the newest pane stored. */
+    private void dropPanesBefore(long firstKept, long newest) throws Exception {
+        while (true) {
+            Long oldest = frontStart.value();
+            if (oldest == null) {
+                Long backOldest = backStart.value();
+                if (backOldest == null || backOldest >= firstKept) {
+                    return;
+                }
+                if (newest < firstKept) {
+                    clearBack(backOldest, newest); // all of it goes: no need to turn it over
+                    return;
+                }
+                turnBackIntoFront(backOldest, newest);
+                continue;
+            }
+            if (oldest >= firstKept) {
+                return;
+            }
+            front.remove(oldest);
+            paneFirstTimestamps.remove(oldest);
+            if (oldest.equals(frontEnd.value())) {
+                frontStart.clear();
+                frontEnd.clear();
+            } else {
+                frontStart.update(oldest + 1);
+            }
+        }
+    }
+
+    private void clearBack(long oldest, long newest) throws Exception {
+        for (long i = oldest; i <= newest; i++) {
+            back.remove(i);
+            paneFirstTimestamps.remove(i);
+        }
+        backStart.clear();
+        backAggregate.clear();
+    }
+
+    /** The front is empty: the back's panes become the front, with their suffix aggregates. */
+    private void turnBackIntoFront(long oldest, long newest) throws Exception {
+        ACC suffix = null;
+        for (long i = newest; i >= oldest; i--) {
+            ACC paneAggregate = back.get(i);
+            back.remove(i);
+            // merge may reuse either argument: the suffix stored for i + 1 must stay as it is
+            suffix =
+                    suffix == null
+                            ? paneAggregate
+                            : aggregate.merge(paneAggregate, accumulatorSerializer.copy(suffix));
+            front.put(i, suffix);
+        }
+        frontStart.update(oldest);
+        frontEnd.update(newest);
+        backStart.clear();
+        backAggregate.clear();
+    }
+
+    /** The aggregate of all stored panes: the current window's. */
+    private ACC windowAggregate() throws Exception {
+        Long oldest = frontStart.value();
+        ACC frontPart = oldest == null ? null : front.get(oldest);
+        ACC backPart = backAggregate.value();
+        if (frontPart == null) {
+            return backPart;
+        }
+        if (backPart == null) {
+            return frontPart;
+        }
+        return aggregate.merge(
+                accumulatorSerializer.copy(frontPart), accumulatorSerializer.copy(backPart));
+    }
+
+    @SuppressWarnings("unchecked")
+    private void emit(CountWindow window, ACC accumulator) throws Exception {
+        if (window.getLastTimestamp() == Long.MIN_VALUE) {
+            collector.eraseTimestamp();
+        } else {
+            collector.setAbsoluteTimestamp(window.getLastTimestamp());
+        }
+        context.window = window;
+        userFunction.process(
+                (K) getCurrentKey(),
+                context,
+                Collections.singletonList(aggregate.getResult(accumulator)),
+                collector);
+    }
+
+    /** The window function's view of the window being emitted. */
+    private final class WindowContext extends ProcessWindowFunction<V, R, K, CountWindow>.Context {
+
+        private static final long serialVersionUID = 1L;
+
+        private CountWindow window;
+
+        WindowContext(ProcessWindowFunction<V, R, K, CountWindow> function) {
+            function.super();
+        }
+
+        @Override
+        public CountWindow window() {
+            return window;
+        }
+
+        @Override
+        public long currentProcessingTime() {
+            return getProcessingTimeService().getCurrentProcessingTime();
+        }
+
+        @Override
+        public long currentWatermark() {
+            return Long.MIN_VALUE; // count windows do not follow time
+        }
+
+        @Override
+        public KeyedStateStore windowState() {
+            throw new UnsupportedOperationException(
+                    "Per-window state is not available on the incremental count-window path; "
+                            + "use CountWindows.window(...), Flink's WindowedStream, for it.");
+        }
+
+        @Override
+        public KeyedStateStore globalState() {
+            return getKeyedStateStore();
+        }
+
+        @Override
+        public <X> void output(OutputTag<X> outputTag, X value) {
+            output.collect(outputTag, new StreamRecord<>(value));
+        }
+    }
+}
