@@ -75,4 +75,26 @@ public final class PlainJavaWindows {
             out.accept(window.sum);
         }
     }
+
+    /**
+     * Count windows of the last {@code size} records every {@code stride} records per key, from the
+     * {@code size}-th on: a ring buffer of the last {@code size} values and a running sum per key
+     * (a sum can subtract; a general aggregate cannot, so this is a lower bound on the work).
+     */
+    public static void slidingCountSums(long records, long size, long stride, LongConsumer out) {
+        Map<Integer, long[]> rings = new HashMap<>();
+        Map<Integer, long[]> counters = new HashMap<>(); // {n, running sum}
+        for (long i = 0; i < records; i++) {
+            int key = RecordGenerator.key(i);
+            long[] ring = rings.computeIfAbsent(key, k -> new long[(int) size]);
+            long[] counter = counters.computeIfAbsent(key, k -> new long[2]);
+            long n = ++counter[0];
+            int slot = (int) ((n - 1) % size);
+            counter[1] += RecordGenerator.value(i) - ring[slot];
+            ring[slot] = RecordGenerator.value(i);
+            if (n % stride == 0 && n >= size) {
+                out.accept(counter[1]);
+            }
+        }
+    }
 }
