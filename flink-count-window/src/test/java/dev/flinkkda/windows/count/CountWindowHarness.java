@@ -89,6 +89,19 @@ final class CountWindowHarness implements AutoCloseable {
                 restoreFrom);
     }
 
+    /**
+     * The incremental path with a window function that shows the {@link CountWindow} it is given:
+     * {@code "key:firstSeq..lastSeq@firstTs..lastTs=values"}.
+     */
+    static CountWindowHarness incrementalWithWindows(CountWindows spec) throws Exception {
+        return new CountWindowHarness(
+                operatorOf(
+                        keyed ->
+                                spec.incremental(keyed)
+                                        .aggregate(new JoinValues(), new ShowWindow())),
+                null);
+    }
+
     /** Harness of the given path. */
     static CountWindowHarness of(CountWindows spec, boolean incremental) throws Exception {
         return incremental ? incremental(spec, null) : of(spec);
@@ -100,6 +113,11 @@ final class CountWindowHarness implements AutoCloseable {
 
     void element(String key, long value) throws Exception {
         harness.processElement(new StreamRecord<>(Tuple2.of(key, value)));
+        drain();
+    }
+
+    void element(String key, long value, long timestamp) throws Exception {
+        harness.processElement(new StreamRecord<>(Tuple2.of(key, value), timestamp));
         drain();
     }
 
@@ -194,6 +212,28 @@ final class CountWindowHarness implements AutoCloseable {
                         context.window() + " does not hold " + elements + " elements: " + values);
             }
             out.collect(key + ":" + values);
+        }
+    }
+
+    /** Shows the window's sequence numbers and timestamps with its values. */
+    static final class ShowWindow
+            extends ProcessWindowFunction<String, String, String, CountWindow> {
+        @Override
+        public void process(
+                String key, Context context, Iterable<String> joined, Collector<String> out) {
+            CountWindow w = context.window();
+            out.collect(
+                    key
+                            + ":"
+                            + w.getFirstSequence()
+                            + ".."
+                            + w.getLastSequence()
+                            + "@"
+                            + w.getFirstTimestamp()
+                            + ".."
+                            + w.getLastTimestamp()
+                            + "="
+                            + joined.iterator().next());
         }
     }
 

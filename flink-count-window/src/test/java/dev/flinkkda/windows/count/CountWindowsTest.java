@@ -137,6 +137,28 @@ class CountWindowsTest {
         }
     }
 
+    /** The window function sees each window's sequence numbers and its elements' timestamps. */
+    @Test
+    void incrementalWindowFunctionGetsSequenceNumbersAndTimestamps() throws Exception {
+        try (CountWindowHarness h =
+                CountWindowHarness.incrementalWithWindows(CountWindows.of(3, 2))) {
+            for (long n = 1; n <= 7; n++) {
+                h.element("k", n * 10, 1000 + n); // value 10·n at timestamp 1000 + n
+            }
+            assertThat(h.windows())
+                    .containsExactly("k:2..4@1002..1004=20,30,40", "k:4..6@1004..1006=40,50,60");
+        }
+        try (CountWindowHarness h =
+                CountWindowHarness.incrementalWithWindows(
+                        CountWindows.of(4, 2).firingPartialWindows())) {
+            h.elements("k", 4); // no timestamps
+            assertThat(h.windows())
+                    .containsExactly(
+                            "k:1..2@" + Long.MIN_VALUE + ".." + Long.MIN_VALUE + "=1,2",
+                            "k:1..4@" + Long.MIN_VALUE + ".." + Long.MIN_VALUE + "=1,2,3,4");
+        }
+    }
+
     /**
      * The incremental path keeps at most the panes of one window (size / gcd(size, stride)) in each
      * of its two stacks, whatever the number of elements; skipped elements of sampling windows are
