@@ -1,9 +1,8 @@
 package dev.flinkkda.windows.count;
 
+import dev.flinkkda.windows.core.IncrementalWindowOperator;
+
 import org.apache.flink.api.common.functions.AggregateFunction;
-import org.apache.flink.api.common.functions.DefaultOpenContext;
-import org.apache.flink.api.common.functions.util.FunctionUtils;
-import org.apache.flink.api.common.state.KeyedStateStore;
 import org.apache.flink.api.common.state.MapState;
 import org.apache.flink.api.common.state.MapStateDescriptor;
 import org.apache.flink.api.common.state.ValueState;
@@ -12,13 +11,7 @@ import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.api.common.typeinfo.Types;
 import org.apache.flink.api.common.typeutils.TypeSerializer;
 import org.apache.flink.streaming.api.functions.windowing.ProcessWindowFunction;
-import org.apache.flink.streaming.api.operators.AbstractUdfStreamOperator;
-import org.apache.flink.streaming.api.operators.OneInputStreamOperator;
-import org.apache.flink.streaming.api.operators.TimestampedCollector;
 import org.apache.flink.streaming.runtime.streamrecord.StreamRecord;
-import org.apache.flink.util.OutputTag;
-
-import java.util.Collections;
 
 /**
  * {@link CountWindows} with incremental aggregation, at a cost per element that does not grow with
@@ -36,14 +29,12 @@ import java.util.Collections;
  * <p>All of it is keyed state, so counts, panes and the numbering survive a restore.
  */
 final class CountAggregateOperator<K, T, ACC, V, R>
-        extends AbstractUdfStreamOperator<R, ProcessWindowFunction<V, R, K, CountWindow>>
-        implements OneInputStreamOperator<T, R> {
+        extends IncrementalWindowOperator<K, T, ACC, V, R, CountWindow> {
 
     private static final long serialVersionUID = 1L;
 
     private final CountWindows windows;
     private final long pane;
-    private final AggregateFunction<T, ACC, V> aggregate;
     private final TypeInformation<ACC> accumulatorType;
 
     private transient TypeSerializer<ACC> accumulatorSerializer;
@@ -57,18 +48,15 @@ final class CountAggregateOperator<K, T, ACC, V, R>
     private transient ValueState<Long> frontStart;
     private transient ValueState<Long> frontEnd;
     private transient MapState<Long, Long> paneFirstTimestamps;
-    private transient TimestampedCollector<R> collector;
-    private transient WindowContext context;
 
     CountAggregateOperator(
             CountWindows windows,
             AggregateFunction<T, ACC, V> aggregate,
             TypeInformation<ACC> accumulatorType,
             ProcessWindowFunction<V, R, K, CountWindow> windowFunction) {
-        super(windowFunction);
+        super(aggregate, windowFunction, "CountWindows.window(...), Flink's WindowedStream,");
         this.windows = windows;
         this.pane = gcd(windows.getSize(), windows.getStride());
-        this.aggregate = aggregate;
         this.accumulatorType = accumulatorType;
     }
 
@@ -84,8 +72,6 @@ final class CountAggregateOperator<K, T, ACC, V, R>
     @Override
     public void open() throws Exception {
         super.open();
-        FunctionUtils.setFunctionRuntimeContext(aggregate, getRuntimeContext());
-        FunctionUtils.openFunction(aggregate, DefaultOpenContext.INSTANCE);
         accumulatorSerializer =
                 accumulatorType.createSerializer(getExecutionConfig().getSerializerConfig());
         count = value("count-n", Types.LONG);
@@ -98,8 +84,6 @@ final class CountAggregateOperator<K, T, ACC, V, R>
         frontStart = value("count-front-start", Types.LONG);
         frontEnd = value("count-front-end", Types.LONG);
         paneFirstTimestamps = map("count-pane-first-ts", Types.LONG);
-        collector = new TimestampedCollector<>(output);
-        context = new WindowContext(userFunction);
     }
 
     private <X> ValueState<X> value(String name, TypeInformation<X> type) {
@@ -108,15 +92,6 @@ final class CountAggregateOperator<K, T, ACC, V, R>
 
     private <X> MapState<Long, X> map(String name, TypeInformation<X> type) {
         return getRuntimeContext().getMapState(new MapStateDescriptor<>(name, Types.LONG, type));
-    }
-
-    @Override
-    public void close() throws Exception {
-        try {
-            FunctionUtils.closeFunction(aggregate);
-        } finally {
-            super.close();
-        }
     }
 
     @Override
@@ -253,64 +228,5 @@ final class CountAggregateOperator<K, T, ACC, V, R>
         }
         return aggregate.merge(
                 accumulatorSerializer.copy(frontPart), accumulatorSerializer.copy(backPart));
-    }
-
-    @SuppressWarnings("unchecked")
-    private void emit(CountWindow window, ACC accumulator) throws Exception {
-        if (window.getLastTimestamp() == Long.MIN_VALUE) {
-            collector.eraseTimestamp();
-        } else {
-            collector.setAbsoluteTimestamp(window.getLastTimestamp());
-        }
-        context.window = window;
-        userFunction.process(
-                (K) getCurrentKey(),
-                context,
-                Collections.singletonList(aggregate.getResult(accumulator)),
-                collector);
-    }
-
-    /** The window function's view of the window being emitted. */
-    private final class WindowContext extends ProcessWindowFunction<V, R, K, CountWindow>.Context {
-
-        private static final long serialVersionUID = 1L;
-
-        private CountWindow window;
-
-        WindowContext(ProcessWindowFunction<V, R, K, CountWindow> function) {
-            function.super();
-        }
-
-        @Override
-        public CountWindow window() {
-            return window;
-        }
-
-        @Override
-        public long currentProcessingTime() {
-            return getProcessingTimeService().getCurrentProcessingTime();
-        }
-
-        @Override
-        public long currentWatermark() {
-            return Long.MIN_VALUE; // count windows do not follow time
-        }
-
-        @Override
-        public KeyedStateStore windowState() {
-            throw new UnsupportedOperationException(
-                    "Per-window state is not available on the incremental count-window path; "
-                            + "use CountWindows.window(...), Flink's WindowedStream, for it.");
-        }
-
-        @Override
-        public KeyedStateStore globalState() {
-            return getKeyedStateStore();
-        }
-
-        @Override
-        public <X> void output(OutputTag<X> outputTag, X value) {
-            output.collect(outputTag, new StreamRecord<>(value));
-        }
     }
 }

@@ -2,6 +2,7 @@ package dev.flinkkda.windows.count;
 
 import dev.flinkkda.windows.core.PassThroughWindowFunction;
 import dev.flinkkda.windows.core.ReduceAsAggregate;
+import dev.flinkkda.windows.core.WindowFunctionTypes;
 
 import org.apache.flink.annotation.PublicEvolving;
 import org.apache.flink.api.common.functions.AggregateFunction;
@@ -59,7 +60,10 @@ public final class CountWindowedStream<T, K> {
         TypeInformation<V> aggregateType =
                 TypeExtractor.getAggregateFunctionReturnType(
                         function, input.getType(), null, false);
-        return aggregate(function, windowFunction, resultType(windowFunction, aggregateType));
+        return aggregate(
+                function,
+                windowFunction,
+                WindowFunctionTypes.resultType(windowFunction, aggregateType));
     }
 
     /** As {@link #aggregate(AggregateFunction, ProcessWindowFunction)}, with the result type. */
@@ -93,21 +97,7 @@ public final class CountWindowedStream<T, K> {
                 new ReduceAsAggregate<>(function),
                 input.getType(),
                 windowFunction,
-                resultType(windowFunction, input.getType()));
-    }
-
-    private static <V, R, K> TypeInformation<R> resultType(
-            ProcessWindowFunction<V, R, K, CountWindow> windowFunction,
-            TypeInformation<V> inputType) {
-        return TypeExtractor.getUnaryOperatorReturnType(
-                windowFunction,
-                ProcessWindowFunction.class,
-                0,
-                1,
-                TypeExtractor.NO_INDEX,
-                inputType,
-                null,
-                false);
+                WindowFunctionTypes.resultType(windowFunction, input.getType()));
     }
 
     private <ACC, V, R> SingleOutputStreamOperator<R> build(

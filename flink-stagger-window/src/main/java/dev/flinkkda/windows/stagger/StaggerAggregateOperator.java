@@ -1,9 +1,8 @@
 package dev.flinkkda.windows.stagger;
 
+import dev.flinkkda.windows.core.IncrementalWindowOperator;
+
 import org.apache.flink.api.common.functions.AggregateFunction;
-import org.apache.flink.api.common.functions.DefaultOpenContext;
-import org.apache.flink.api.common.functions.util.FunctionUtils;
-import org.apache.flink.api.common.state.KeyedStateStore;
 import org.apache.flink.api.common.state.MapState;
 import org.apache.flink.api.common.state.MapStateDescriptor;
 import org.apache.flink.api.common.state.ValueState;
@@ -14,18 +13,14 @@ import org.apache.flink.metrics.Counter;
 import org.apache.flink.runtime.state.VoidNamespace;
 import org.apache.flink.runtime.state.VoidNamespaceSerializer;
 import org.apache.flink.streaming.api.functions.windowing.ProcessWindowFunction;
-import org.apache.flink.streaming.api.operators.AbstractUdfStreamOperator;
 import org.apache.flink.streaming.api.operators.InternalTimer;
 import org.apache.flink.streaming.api.operators.InternalTimerService;
-import org.apache.flink.streaming.api.operators.OneInputStreamOperator;
-import org.apache.flink.streaming.api.operators.TimestampedCollector;
 import org.apache.flink.streaming.api.operators.Triggerable;
 import org.apache.flink.streaming.api.windowing.windows.TimeWindow;
 import org.apache.flink.streaming.runtime.streamrecord.StreamRecord;
 import org.apache.flink.util.OutputTag;
 
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 
@@ -44,14 +39,13 @@ import java.util.Map;
  * time {@code end - 1 + allowedLateness} is {@code T} are dropped.
  */
 final class StaggerAggregateOperator<K, T, ACC, V, R>
-        extends AbstractUdfStreamOperator<R, ProcessWindowFunction<V, R, K, TimeWindow>>
-        implements OneInputStreamOperator<T, R>, Triggerable<K, VoidNamespace> {
+        extends IncrementalWindowOperator<K, T, ACC, V, R, TimeWindow>
+        implements Triggerable<K, VoidNamespace> {
 
     private static final long serialVersionUID = 1L;
 
     private final long size;
     private final long allowedLateness;
-    private final AggregateFunction<T, ACC, V> aggregate;
     private final TypeInformation<ACC> accumulatorType;
     private final OutputTag<T> lateDataTag;
 
@@ -60,8 +54,6 @@ final class StaggerAggregateOperator<K, T, ACC, V, R>
     private transient MapState<Long, ACC> held;
     private transient MapState<Long, ACC> fired;
     private transient InternalTimerService<VoidNamespace> timers;
-    private transient TimestampedCollector<R> collector;
-    private transient WindowContext context;
     private transient Counter lateRecordsDropped;
 
     StaggerAggregateOperator(
@@ -71,10 +63,9 @@ final class StaggerAggregateOperator<K, T, ACC, V, R>
             TypeInformation<ACC> accumulatorType,
             ProcessWindowFunction<V, R, K, TimeWindow> windowFunction,
             OutputTag<T> lateDataTag) {
-        super(windowFunction);
+        super(aggregate, windowFunction, "StaggerWindows.window(...), Flink's WindowedStream,");
         this.size = size;
         this.allowedLateness = allowedLateness;
-        this.aggregate = aggregate;
         this.accumulatorType = accumulatorType;
         this.lateDataTag = lateDataTag;
     }
@@ -82,8 +73,6 @@ final class StaggerAggregateOperator<K, T, ACC, V, R>
     @Override
     public void open() throws Exception {
         super.open();
-        FunctionUtils.setFunctionRuntimeContext(aggregate, getRuntimeContext());
-        FunctionUtils.openFunction(aggregate, DefaultOpenContext.INSTANCE);
         openStart =
                 getRuntimeContext()
                         .getState(new ValueStateDescriptor<>("stagger-open-start", Types.LONG));
@@ -101,18 +90,12 @@ final class StaggerAggregateOperator<K, T, ACC, V, R>
                                 new MapStateDescriptor<>(
                                         "stagger-fired", Types.LONG, accumulatorType));
         timers = getInternalTimerService("stagger-timers", VoidNamespaceSerializer.INSTANCE, this);
-        collector = new TimestampedCollector<>(output);
-        context = new WindowContext(userFunction);
         lateRecordsDropped = getMetricGroup().counter("numLateRecordsDropped");
     }
 
     @Override
-    public void close() throws Exception {
-        try {
-            FunctionUtils.closeFunction(aggregate);
-        } finally {
-            super.close();
-        }
+    protected long currentWatermark() {
+        return timers.currentWatermark();
     }
 
     @Override
@@ -241,59 +224,7 @@ final class StaggerAggregateOperator<K, T, ACC, V, R>
         return cleanup >= end ? cleanup : Long.MAX_VALUE; // overflow
     }
 
-    @SuppressWarnings("unchecked")
     private void emit(long start, ACC accumulator) throws Exception {
-        TimeWindow window = new TimeWindow(start, start + size);
-        collector.setAbsoluteTimestamp(window.maxTimestamp());
-        context.window = window;
-        userFunction.process(
-                (K) getCurrentKey(),
-                context,
-                Collections.singletonList(aggregate.getResult(accumulator)),
-                collector);
-    }
-
-    /** The window function's view of the window being emitted. */
-    private final class WindowContext extends ProcessWindowFunction<V, R, K, TimeWindow>.Context {
-
-        private static final long serialVersionUID = 1L;
-
-        private TimeWindow window;
-
-        WindowContext(ProcessWindowFunction<V, R, K, TimeWindow> function) {
-            function.super();
-        }
-
-        @Override
-        public TimeWindow window() {
-            return window;
-        }
-
-        @Override
-        public long currentProcessingTime() {
-            return timers.currentProcessingTime();
-        }
-
-        @Override
-        public long currentWatermark() {
-            return timers.currentWatermark();
-        }
-
-        @Override
-        public KeyedStateStore windowState() {
-            throw new UnsupportedOperationException(
-                    "Per-window state is not available on the incremental stagger-window path; "
-                            + "use StaggerWindows.window(...), Flink's WindowedStream, for it.");
-        }
-
-        @Override
-        public KeyedStateStore globalState() {
-            return getKeyedStateStore();
-        }
-
-        @Override
-        public <X> void output(OutputTag<X> outputTag, X value) {
-            output.collect(outputTag, new StreamRecord<>(value, window.maxTimestamp()));
-        }
+        emit(new TimeWindow(start, start + size), accumulator);
     }
 }

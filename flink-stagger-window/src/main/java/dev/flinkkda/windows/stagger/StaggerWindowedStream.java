@@ -2,6 +2,7 @@ package dev.flinkkda.windows.stagger;
 
 import dev.flinkkda.windows.core.PassThroughWindowFunction;
 import dev.flinkkda.windows.core.ReduceAsAggregate;
+import dev.flinkkda.windows.core.WindowFunctionTypes;
 
 import org.apache.flink.annotation.PublicEvolving;
 import org.apache.flink.api.common.functions.AggregateFunction;
@@ -95,17 +96,10 @@ public final class StaggerWindowedStream<T, K> {
         TypeInformation<V> aggregateType =
                 TypeExtractor.getAggregateFunctionReturnType(
                         function, input.getType(), null, false);
-        TypeInformation<R> resultType =
-                TypeExtractor.getUnaryOperatorReturnType(
-                        windowFunction,
-                        ProcessWindowFunction.class,
-                        0,
-                        1,
-                        TypeExtractor.NO_INDEX,
-                        aggregateType,
-                        null,
-                        false);
-        return aggregate(function, windowFunction, resultType);
+        return aggregate(
+                function,
+                windowFunction,
+                WindowFunctionTypes.resultType(windowFunction, aggregateType));
     }
 
     /** As {@link #aggregate(AggregateFunction, ProcessWindowFunction)}, with the result type. */
@@ -130,17 +124,10 @@ public final class StaggerWindowedStream<T, K> {
      */
     public <R> SingleOutputStreamOperator<R> reduce(
             ReduceFunction<T> function, ProcessWindowFunction<T, R, K, TimeWindow> windowFunction) {
-        TypeInformation<R> resultType =
-                TypeExtractor.getUnaryOperatorReturnType(
-                        windowFunction,
-                        ProcessWindowFunction.class,
-                        0,
-                        1,
-                        TypeExtractor.NO_INDEX,
-                        input.getType(),
-                        null,
-                        false);
-        return reduce(function, windowFunction, resultType);
+        return reduce(
+                function,
+                windowFunction,
+                WindowFunctionTypes.resultType(windowFunction, input.getType()));
     }
 
     private <R> SingleOutputStreamOperator<R> reduce(
