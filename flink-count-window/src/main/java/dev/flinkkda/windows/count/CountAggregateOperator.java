@@ -10,6 +10,10 @@ import org.apache.flink.api.common.state.ValueStateDescriptor;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.api.common.typeinfo.Types;
 import org.apache.flink.api.common.typeutils.TypeSerializer;
+import org.apache.flink.api.common.typeutils.base.LongSerializer;
+import org.apache.flink.api.java.tuple.Tuple3;
+import org.apache.flink.api.java.typeutils.runtime.NullableSerializer;
+import org.apache.flink.api.java.typeutils.runtime.TupleSerializer;
 import org.apache.flink.streaming.api.functions.windowing.ProcessWindowFunction;
 import org.apache.flink.streaming.runtime.streamrecord.StreamRecord;
 
@@ -38,9 +42,12 @@ final class CountAggregateOperator<K, T, ACC, V, R>
     private final TypeInformation<ACC> accumulatorType;
 
     private transient TypeSerializer<ACC> accumulatorSerializer;
-    private transient ValueState<Long> count;
-    private transient ValueState<ACC> openPane;
-    private transient ValueState<Long> openPaneFirstTimestamp;
+
+    /**
+     * Per key, in one state to keep the per-element cost low: n, open pane, its first timestamp.
+     */
+    private transient ValueState<Tuple3<Long, ACC, Long>> progress;
+
     private transient MapState<Long, ACC> back;
     private transient ValueState<ACC> backAggregate;
     private transient ValueState<Long> backStart;
@@ -74,9 +81,7 @@ final class CountAggregateOperator<K, T, ACC, V, R>
         super.open();
         accumulatorSerializer =
                 accumulatorType.createSerializer(getExecutionConfig().getSerializerConfig());
-        count = value("count-n", Types.LONG);
-        openPane = value("count-open-pane", accumulatorType);
-        openPaneFirstTimestamp = value("count-open-pane-first-ts", Types.LONG);
+        progress = getRuntimeContext().getState(progressDescriptor(accumulatorSerializer));
         back = map("count-back-panes", accumulatorType);
         backAggregate = value("count-back-aggregate", accumulatorType);
         backStart = value("count-back-start", Types.LONG);
@@ -84,6 +89,21 @@ final class CountAggregateOperator<K, T, ACC, V, R>
         frontStart = value("count-front-start", Types.LONG);
         frontEnd = value("count-front-end", Types.LONG);
         paneFirstTimestamps = map("count-pane-first-ts", Types.LONG);
+    }
+
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    private static <ACC> ValueStateDescriptor<Tuple3<Long, ACC, Long>> progressDescriptor(
+            TypeSerializer<ACC> accumulatorSerializer) {
+        // the open pane is null between panes: its field's serializer must take null
+        TypeSerializer<Tuple3<Long, ACC, Long>> serializer =
+                new TupleSerializer<>(
+                        (Class) Tuple3.class,
+                        new TypeSerializer<?>[] {
+                            LongSerializer.INSTANCE,
+                            NullableSerializer.wrap(accumulatorSerializer, true),
+                            LongSerializer.INSTANCE
+                        });
+        return new ValueStateDescriptor<>("count-progress", serializer);
     }
 
     private <X> ValueState<X> value(String name, TypeInformation<X> type) {
@@ -96,28 +116,34 @@ final class CountAggregateOperator<K, T, ACC, V, R>
 
     @Override
     public void processElement(StreamRecord<T> element) throws Exception {
-        Long previous = count.value();
-        long n = previous == null ? 1 : previous + 1;
-        count.update(n);
+        Tuple3<Long, ACC, Long> state = progress.value();
+        if (state == null) {
+            state = new Tuple3<>(0L, null, Long.MIN_VALUE);
+        }
+        long n = state.f0 + 1;
+        state.f0 = n;
         long stride = windows.getStride();
         long size = windows.getSize();
         if (stride > size && (n - 1) % stride + 1 <= stride - size) {
+            progress.update(state);
             return; // sampling: this element is in no window
         }
         long timestamp = element.hasTimestamp() ? element.getTimestamp() : Long.MIN_VALUE;
-        ACC accumulator = openPane.value();
+        ACC accumulator = state.f1;
         if (accumulator == null) {
             accumulator = aggregate.createAccumulator();
-            openPaneFirstTimestamp.update(timestamp);
+            state.f2 = timestamp;
         }
         accumulator = aggregate.add(element.getValue(), accumulator);
         if (n % pane != 0) {
-            openPane.update(accumulator);
+            state.f1 = accumulator;
+            progress.update(state);
             return;
         }
-        long firstTimestamp = openPaneFirstTimestamp.value();
-        openPane.clear();
-        openPaneFirstTimestamp.clear();
+        long firstTimestamp = state.f2;
+        state.f1 = null;
+        state.f2 = Long.MIN_VALUE;
+        progress.update(state);
         long paneIndex = n / pane - 1;
         if (size == pane) {
             // Windows of exactly one pane (tumbling, or sampling with size dividing stride): a
