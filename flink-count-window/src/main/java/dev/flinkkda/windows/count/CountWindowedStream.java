@@ -1,14 +1,10 @@
 package dev.flinkkda.windows.count;
 
-import dev.flinkkda.windows.core.PassThroughWindowFunction;
-import dev.flinkkda.windows.core.ReduceAsAggregate;
-import dev.flinkkda.windows.core.WindowFunctionTypes;
+import dev.flinkkda.windows.core.IncrementalWindowedStream;
 
 import org.apache.flink.annotation.PublicEvolving;
 import org.apache.flink.api.common.functions.AggregateFunction;
-import org.apache.flink.api.common.functions.ReduceFunction;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
-import org.apache.flink.api.java.typeutils.TypeExtractor;
 import org.apache.flink.streaming.api.datastream.KeyedStream;
 import org.apache.flink.streaming.api.datastream.SingleOutputStreamOperator;
 import org.apache.flink.streaming.api.functions.windowing.ProcessWindowFunction;
@@ -32,75 +28,17 @@ import org.apache.flink.streaming.api.functions.windowing.ProcessWindowFunction;
  * @param <K> key type
  */
 @PublicEvolving
-public final class CountWindowedStream<T, K> {
+public final class CountWindowedStream<T, K> extends IncrementalWindowedStream<T, K, CountWindow> {
 
-    private final KeyedStream<T, K> input;
     private final CountWindows windows;
 
     CountWindowedStream(KeyedStream<T, K> input, CountWindows windows) {
-        this.input = input;
+        super(input);
         this.windows = windows;
     }
 
-    /** Aggregates each window incrementally and emits the aggregate. */
-    public <ACC, V> SingleOutputStreamOperator<V> aggregate(AggregateFunction<T, ACC, V> function) {
-        TypeInformation<V> resultType =
-                TypeExtractor.getAggregateFunctionReturnType(
-                        function, input.getType(), null, false);
-        return aggregate(function, new PassThroughWindowFunction<>(), resultType);
-    }
-
-    /**
-     * Aggregates each window incrementally and passes the aggregate, with the key and the {@link
-     * CountWindow}, to {@code windowFunction}.
-     */
-    public <ACC, V, R> SingleOutputStreamOperator<R> aggregate(
-            AggregateFunction<T, ACC, V> function,
-            ProcessWindowFunction<V, R, K, CountWindow> windowFunction) {
-        TypeInformation<V> aggregateType =
-                TypeExtractor.getAggregateFunctionReturnType(
-                        function, input.getType(), null, false);
-        return aggregate(
-                function,
-                windowFunction,
-                WindowFunctionTypes.resultType(windowFunction, aggregateType));
-    }
-
-    /** As {@link #aggregate(AggregateFunction, ProcessWindowFunction)}, with the result type. */
-    public <ACC, V, R> SingleOutputStreamOperator<R> aggregate(
-            AggregateFunction<T, ACC, V> function,
-            ProcessWindowFunction<V, R, K, CountWindow> windowFunction,
-            TypeInformation<R> resultType) {
-        TypeInformation<ACC> accumulatorType =
-                TypeExtractor.getAggregateFunctionAccumulatorType(
-                        function, input.getType(), null, false);
-        return build(function, accumulatorType, windowFunction, resultType);
-    }
-
-    /** Reduces each window incrementally and emits the reduced value. */
-    public SingleOutputStreamOperator<T> reduce(ReduceFunction<T> function) {
-        return build(
-                new ReduceAsAggregate<>(function),
-                input.getType(),
-                new PassThroughWindowFunction<>(),
-                input.getType());
-    }
-
-    /**
-     * Reduces each window incrementally and passes the reduced value, with the key and the {@link
-     * CountWindow}, to {@code windowFunction}.
-     */
-    public <R> SingleOutputStreamOperator<R> reduce(
-            ReduceFunction<T> function,
-            ProcessWindowFunction<T, R, K, CountWindow> windowFunction) {
-        return build(
-                new ReduceAsAggregate<>(function),
-                input.getType(),
-                windowFunction,
-                WindowFunctionTypes.resultType(windowFunction, input.getType()));
-    }
-
-    private <ACC, V, R> SingleOutputStreamOperator<R> build(
+    @Override
+    protected <ACC, V, R> SingleOutputStreamOperator<R> build(
             AggregateFunction<T, ACC, V> function,
             TypeInformation<ACC> accumulatorType,
             ProcessWindowFunction<V, R, K, CountWindow> windowFunction,
@@ -108,10 +46,6 @@ public final class CountWindowedStream<T, K> {
         return input.transform(
                 "CountWindowAggregate",
                 resultType,
-                new CountAggregateOperator<>(
-                        windows,
-                        input.getExecutionEnvironment().clean(function),
-                        accumulatorType,
-                        input.getExecutionEnvironment().clean(windowFunction)));
+                new CountAggregateOperator<>(windows, function, accumulatorType, windowFunction));
     }
 }

@@ -1,14 +1,10 @@
 package dev.flinkkda.windows.stagger;
 
-import dev.flinkkda.windows.core.PassThroughWindowFunction;
-import dev.flinkkda.windows.core.ReduceAsAggregate;
-import dev.flinkkda.windows.core.WindowFunctionTypes;
+import dev.flinkkda.windows.core.IncrementalWindowedStream;
 
 import org.apache.flink.annotation.PublicEvolving;
 import org.apache.flink.api.common.functions.AggregateFunction;
-import org.apache.flink.api.common.functions.ReduceFunction;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
-import org.apache.flink.api.java.typeutils.TypeExtractor;
 import org.apache.flink.streaming.api.datastream.KeyedStream;
 import org.apache.flink.streaming.api.datastream.SingleOutputStreamOperator;
 import org.apache.flink.streaming.api.functions.windowing.ProcessWindowFunction;
@@ -44,15 +40,14 @@ import java.time.Duration;
  * @param <K> key type
  */
 @PublicEvolving
-public final class StaggerWindowedStream<T, K> {
+public final class StaggerWindowedStream<T, K> extends IncrementalWindowedStream<T, K, TimeWindow> {
 
-    private final KeyedStream<T, K> input;
     private final long size;
     private long allowedLateness;
     private OutputTag<T> lateDataTag;
 
     StaggerWindowedStream(KeyedStream<T, K> input, EventTimeStaggerWindows windows) {
-        this.input = input;
+        super(input);
         this.size = windows.getSize();
     }
 
@@ -78,67 +73,8 @@ public final class StaggerWindowedStream<T, K> {
         return this;
     }
 
-    /** Aggregates each window incrementally and emits the aggregate. */
-    public <ACC, V> SingleOutputStreamOperator<V> aggregate(AggregateFunction<T, ACC, V> function) {
-        TypeInformation<V> resultType =
-                TypeExtractor.getAggregateFunctionReturnType(
-                        function, input.getType(), null, false);
-        return aggregate(function, new PassThroughWindowFunction<>(), resultType);
-    }
-
-    /**
-     * Aggregates each window incrementally and passes the aggregate, with the key and the window,
-     * to {@code windowFunction}.
-     */
-    public <ACC, V, R> SingleOutputStreamOperator<R> aggregate(
-            AggregateFunction<T, ACC, V> function,
-            ProcessWindowFunction<V, R, K, TimeWindow> windowFunction) {
-        TypeInformation<V> aggregateType =
-                TypeExtractor.getAggregateFunctionReturnType(
-                        function, input.getType(), null, false);
-        return aggregate(
-                function,
-                windowFunction,
-                WindowFunctionTypes.resultType(windowFunction, aggregateType));
-    }
-
-    /** As {@link #aggregate(AggregateFunction, ProcessWindowFunction)}, with the result type. */
-    public <ACC, V, R> SingleOutputStreamOperator<R> aggregate(
-            AggregateFunction<T, ACC, V> function,
-            ProcessWindowFunction<V, R, K, TimeWindow> windowFunction,
-            TypeInformation<R> resultType) {
-        TypeInformation<ACC> accumulatorType =
-                TypeExtractor.getAggregateFunctionAccumulatorType(
-                        function, input.getType(), null, false);
-        return build(function, accumulatorType, windowFunction, resultType);
-    }
-
-    /** Reduces each window incrementally and emits the reduced value. */
-    public SingleOutputStreamOperator<T> reduce(ReduceFunction<T> function) {
-        return reduce(function, new PassThroughWindowFunction<>(), input.getType());
-    }
-
-    /**
-     * Reduces each window incrementally and passes the reduced value, with the key and the window,
-     * to {@code windowFunction}.
-     */
-    public <R> SingleOutputStreamOperator<R> reduce(
-            ReduceFunction<T> function, ProcessWindowFunction<T, R, K, TimeWindow> windowFunction) {
-        return reduce(
-                function,
-                windowFunction,
-                WindowFunctionTypes.resultType(windowFunction, input.getType()));
-    }
-
-    private <R> SingleOutputStreamOperator<R> reduce(
-            ReduceFunction<T> function,
-            ProcessWindowFunction<T, R, K, TimeWindow> windowFunction,
-            TypeInformation<R> resultType) {
-        return build(
-                new ReduceAsAggregate<>(function), input.getType(), windowFunction, resultType);
-    }
-
-    private <ACC, V, R> SingleOutputStreamOperator<R> build(
+    @Override
+    protected <ACC, V, R> SingleOutputStreamOperator<R> build(
             AggregateFunction<T, ACC, V> function,
             TypeInformation<ACC> accumulatorType,
             ProcessWindowFunction<V, R, K, TimeWindow> windowFunction,
@@ -147,9 +83,9 @@ public final class StaggerWindowedStream<T, K> {
                 new StaggerAggregateOperator<>(
                         size,
                         allowedLateness,
-                        input.getExecutionEnvironment().clean(function),
+                        function,
                         accumulatorType,
-                        input.getExecutionEnvironment().clean(windowFunction),
+                        windowFunction,
                         lateDataTag);
         return input.transform("StaggerWindowAggregate", resultType, operator);
     }
