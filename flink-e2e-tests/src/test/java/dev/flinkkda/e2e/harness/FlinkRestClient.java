@@ -5,11 +5,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import java.io.FileNotFoundException;
-import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -134,33 +132,6 @@ public final class FlinkRestClient {
     }
 
     private JsonNode send(HttpRequest request) {
-        HttpResponse<String> response;
-        try {
-            response = http.send(request, HttpResponse.BodyHandlers.ofString());
-        } catch (IOException e) {
-            throw new IllegalStateException(request.method() + " " + request.uri() + " failed", e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(
-                    request.method() + " " + request.uri() + " interrupted", e);
-        }
-        if (response.statusCode() / 100 != 2) {
-            throw new IllegalStateException(
-                    request.method()
-                            + " "
-                            + request.uri()
-                            + " -> HTTP "
-                            + response.statusCode()
-                            + ": "
-                            + response.body());
-        }
-        try {
-            return response.body().isEmpty()
-                    ? mapper.createObjectNode()
-                    : mapper.readTree(response.body());
-        } catch (IOException e) {
-            throw new IllegalStateException(
-                    request.uri() + " answered no JSON: " + response.body(), e);
-        }
+        return JsonHttp.exchange(http, request, request.method() + " " + request.uri());
     }
 }

@@ -4,11 +4,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
-import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.ZoneOffset;
@@ -99,32 +97,7 @@ public final class KinesaliteClient {
                         .header("Authorization", AUTHORIZATION)
                         .POST(HttpRequest.BodyPublishers.ofString(body.toString()))
                         .build();
-        HttpResponse<String> response;
-        try {
-            response = http.send(request, HttpResponse.BodyHandlers.ofString());
-        } catch (IOException e) {
-            throw new IllegalStateException(operation + " failed at " + endpoint, e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(operation + " interrupted", e);
-        }
-        if (response.statusCode() != 200) {
-            throw new IllegalStateException(
-                    operation
-                            + " "
-                            + body
-                            + " -> HTTP "
-                            + response.statusCode()
-                            + ": "
-                            + response.body());
-        }
-        try {
-            return response.body().isEmpty()
-                    ? mapper.createObjectNode()
-                    : mapper.readTree(response.body());
-        } catch (IOException e) {
-            throw new IllegalStateException(operation + " answered no JSON: " + response.body(), e);
-        }
+        return JsonHttp.exchange(http, request, operation + " " + body + " at " + endpoint);
     }
 
     /** Reads one shard forward; each {@link #poll()} returns the records added since the last. */
