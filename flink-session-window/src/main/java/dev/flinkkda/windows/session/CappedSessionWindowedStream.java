@@ -1,0 +1,99 @@
+package dev.flinkkda.windows.session;
+
+import dev.flinkkda.windows.core.IncrementalWindowedStream;
+
+import org.apache.flink.annotation.PublicEvolving;
+import org.apache.flink.api.common.functions.AggregateFunction;
+import org.apache.flink.api.common.typeinfo.TypeInformation;
+import org.apache.flink.streaming.api.datastream.KeyedStream;
+import org.apache.flink.streaming.api.datastream.SingleOutputStreamOperator;
+import org.apache.flink.streaming.api.functions.windowing.ProcessWindowFunction;
+import org.apache.flink.streaming.api.windowing.windows.TimeWindow;
+import org.apache.flink.util.OutputTag;
+
+import java.time.Duration;
+
+/**
+ * Event-time capped session windows with incremental aggregation, run by one dedicated operator:
+ * the fast path for {@code aggregate} and {@code reduce}. It gives the same sessions as {@link
+ * CappedSessionWindows#window} — those of the input sorted by timestamp — without the per-element
+ * cost of Flink's merging-window bookkeeping.
+ *
+ * <pre>{@code
+ * CappedSessionWindows.incremental(
+ *         clicks.keyBy(Click::user),
+ *         EventTimeCappedSessionWindows.withGap(Duration.ofMinutes(5)).withMaxDuration(Duration.ofHours(1)))
+ *     .allowedLateness(Duration.ofMinutes(1))
+ *     .sideOutputLateData(lateClicks)
+ *     .aggregate(new CountClicks(), new AddSessionBounds());
+ * }</pre>
+ *
+ * <p>What it does not have, compared with Flink's {@code WindowedStream}: custom triggers and
+ * evictors, functions over all elements of a window, and per-window state in the {@code
+ * ProcessWindowFunction}'s context. Use {@link CappedSessionWindows#window} for those.
+ *
+ * <p>Late elements (behind the watermark): one that joins the open session or a session still kept
+ * for the allowed lateness joins it (a kept session fires again, its end possibly extended); one
+ * later than all of its key's sessions opens a session, which fires at once if its end is behind
+ * the watermark; any other goes to the late side output, or is dropped and counted in the {@code
+ * numLateRecordsDropped} metric. Late elements never bridge two sessions here.
+ *
+ * @param <T> element type
+ * @param <K> key type
+ */
+@PublicEvolving
+public final class CappedSessionWindowedStream<T, K>
+        extends IncrementalWindowedStream<T, K, TimeWindow> {
+
+    private final EventTimeCappedSessionWindows<? super T> sessions;
+    private long allowedLateness;
+    private OutputTag<T> lateDataTag;
+
+    CappedSessionWindowedStream(
+            KeyedStream<T, K> input, EventTimeCappedSessionWindows<? super T> sessions) {
+        super(input);
+        if (sessions == null) {
+            throw new IllegalArgumentException("session windows must not be null");
+        }
+        this.sessions = sessions;
+    }
+
+    /**
+     * Keeps fired sessions for this long after their end, so that late elements still update them
+     * (each update fires the session again). Default: zero.
+     */
+    public CappedSessionWindowedStream<T, K> allowedLateness(Duration lateness) {
+        if (lateness == null || lateness.isNegative()) {
+            throw new IllegalArgumentException(
+                    "allowed lateness must be zero or positive, was " + lateness);
+        }
+        this.allowedLateness = lateness.toMillis();
+        return this;
+    }
+
+    /** Sends elements too late for any session to this side output instead of dropping them. */
+    public CappedSessionWindowedStream<T, K> sideOutputLateData(OutputTag<T> outputTag) {
+        if (outputTag == null) {
+            throw new IllegalArgumentException("the late-data output tag must not be null");
+        }
+        this.lateDataTag = outputTag;
+        return this;
+    }
+
+    @Override
+    protected <ACC, V, R> SingleOutputStreamOperator<R> build(
+            AggregateFunction<T, ACC, V> function,
+            TypeInformation<ACC> accumulatorType,
+            ProcessWindowFunction<V, R, K, TimeWindow> windowFunction,
+            TypeInformation<R> resultType) {
+        CappedSessionAggregateOperator<K, T, ACC, V, R> operator =
+                new CappedSessionAggregateOperator<>(
+                        sessions,
+                        allowedLateness,
+                        function,
+                        accumulatorType,
+                        windowFunction,
+                        lateDataTag);
+        return input.transform("CappedSessionWindowAggregate", resultType, operator);
+    }
+}

@@ -1,0 +1,180 @@
+package dev.flinkkda.windows.session;
+
+import org.apache.flink.api.common.state.MapState;
+import org.apache.flink.api.common.state.MapStateDescriptor;
+import org.apache.flink.api.common.state.ValueState;
+import org.apache.flink.api.common.state.ValueStateDescriptor;
+import org.apache.flink.api.common.typeinfo.TypeInformation;
+import org.apache.flink.api.common.typeinfo.Types;
+import org.apache.flink.api.java.tuple.Tuple2;
+import org.apache.flink.runtime.state.VoidNamespace;
+import org.apache.flink.runtime.state.VoidNamespaceSerializer;
+import org.apache.flink.streaming.api.operators.AbstractStreamOperator;
+import org.apache.flink.streaming.api.operators.InternalTimer;
+import org.apache.flink.streaming.api.operators.InternalTimerService;
+import org.apache.flink.streaming.api.operators.OneInputStreamOperator;
+import org.apache.flink.streaming.api.operators.Triggerable;
+import org.apache.flink.streaming.runtime.streamrecord.StreamRecord;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Feeds the capped-session window operator each key's elements so that it forms exactly the
+ * sessions of the input sorted by timestamp.
+ *
+ * <p>The key's open session started at an element the watermark has passed, so its start — and with
+ * it its cut — is final. An element that joins it as it stands now ({@code start <= t <= end},
+ * {@code t < cut}) joins it in timestamp order too, whatever else arrives; it is passed on at once.
+ * Any other element ahead of the watermark may open the next session, or join this one once
+ * elements between fill the gap: it is held until the watermark passes it, then emitted in
+ * timestamp order before the watermark is forwarded. Late elements are passed on for the window
+ * operator's allowed lateness and late side output.
+ *
+ * <pre>
+ *   gap 5, maximum 10, open session [0, 8) (last element 3), watermark 4
+ *   arrives 6   → passed on (joins: session [0, 11) capped to [0, 10))
+ *   arrives 12  → held (beyond the cut: it, or an earlier element still to come, opens the next)
+ *   watermark 13 → emits 12, then the watermark
+ * </pre>
+ *
+ * <p>An element exactly at the open session's end (a gap exactly equal to the session gap) joins
+ * it. If it is held — it came before the session opened — it is emitted when the session would
+ * fire, at {@code end - 1}, ahead of the watermark; so this is an operator, not a {@code
+ * KeyedProcessFunction}, whose timer callbacks can only emit at the timer's timestamp.
+ *
+ * <p>State per key: the held elements (one map entry and one event-time timer per distinct
+ * timestamp) and the open session's bounds, cleared when the watermark reaches its end. Keyed
+ * state, checkpointed with the job.
+ */
+final class SessionTimestampOrder<K, T> extends AbstractStreamOperator<T>
+        implements OneInputStreamOperator<T, T>, Triggerable<K, VoidNamespace> {
+
+    private static final long serialVersionUID = 1L;
+
+    private final CappedSessionWindowAssigner<? super T> sessions;
+    private final TypeInformation<T> elementType;
+
+    private transient MapState<Long, List<T>> held;
+    private transient ValueState<Tuple2<Long, Long>> openSession;
+    private transient InternalTimerService<VoidNamespace> timers;
+    private transient StreamRecord<T> reuse;
+
+    SessionTimestampOrder(
+            CappedSessionWindowAssigner<? super T> sessions, TypeInformation<T> elementType) {
+        this.sessions = sessions;
+        this.elementType = elementType;
+    }
+
+    @Override
+    public void open() throws Exception {
+        super.open();
+        held =
+                getRuntimeContext()
+                        .getMapState(
+                                new MapStateDescriptor<>(
+                                        "session-held-elements",
+                                        Types.LONG,
+                                        Types.LIST(elementType)));
+        openSession =
+                getRuntimeContext()
+                        .getState(
+                                new ValueStateDescriptor<>(
+                                        "session-open", Types.TUPLE(Types.LONG, Types.LONG)));
+        timers =
+                getInternalTimerService(
+                        "session-order-timers", VoidNamespaceSerializer.INSTANCE, this);
+        reuse = new StreamRecord<>(null);
+    }
+
+    @Override
+    public void processElement(StreamRecord<T> element) throws Exception {
+        if (!element.hasTimestamp()) {
+            throw new IllegalStateException(
+                    "Record of key "
+                            + getCurrentKey()
+                            + " has no timestamp. Event-time session windows need a "
+                            + "WatermarkStrategy with a timestamp assigner before keyBy.");
+        }
+        long timestamp = element.getTimestamp();
+        if (timestamp <= timers.currentWatermark()) {
+            output.collect(element); // late: the window operator decides (lateness, side output)
+            return;
+        }
+        Tuple2<Long, Long> open = openSession.value();
+        if (open != null && sessions.joins(open.f0, open.f1, timestamp)) {
+            extend(open, sessions.reach(element.getValue(), timestamp));
+            output.collect(element);
+            return;
+        }
+        List<T> sameTimestamp = held.get(timestamp);
+        if (sameTimestamp == null) {
+            sameTimestamp = new ArrayList<>(1);
+            timers.registerEventTimeTimer(VoidNamespace.INSTANCE, timestamp);
+        }
+        sameTimestamp.add(element.getValue());
+        held.put(timestamp, sameTimestamp);
+    }
+
+    @Override
+    public void onEventTime(InternalTimer<K, VoidNamespace> timer) throws Exception {
+        long time = timer.getTimestamp();
+        Tuple2<Long, Long> open = openSession.value();
+        List<T> sameTimestamp = held.get(time);
+        if (sameTimestamp != null) {
+            held.remove(time);
+            for (T value : sameTimestamp) {
+                long reach = sessions.reach(value, time);
+                if (open != null && sessions.joins(open.f0, open.f1, time)) {
+                    extend(open, reach);
+                } else {
+                    // the first element beyond the open session opens the next one
+                    open = Tuple2.of(time, sessions.end(time, reach));
+                    openSession.update(open);
+                    timers.registerEventTimeTimer(VoidNamespace.INSTANCE, open.f1 - 1);
+                }
+                emit(value, time);
+            }
+        }
+        if (open != null && time >= open.f1 - 1) {
+            emitElementsAtEnd(open);
+            if (time >= open.f1 - 1) {
+                openSession.clear(); // the window fires now: the next element opens a new one
+            }
+        }
+    }
+
+    @Override
+    public void onProcessingTime(InternalTimer<K, VoidNamespace> timer) {
+        // event time only
+    }
+
+    /**
+     * Emits the held elements exactly at the session's end, which join it, as often as that moves
+     * the end onto further held elements.
+     */
+    private void emitElementsAtEnd(Tuple2<Long, Long> open) throws Exception {
+        List<T> atEnd;
+        while (sessions.joins(open.f0, open.f1, open.f1) && (atEnd = held.get(open.f1)) != null) {
+            long end = open.f1;
+            held.remove(end);
+            for (T value : atEnd) {
+                extend(open, sessions.reach(value, end));
+                emit(value, end);
+            }
+        }
+    }
+
+    private void extend(Tuple2<Long, Long> open, long reach) throws Exception {
+        long end = sessions.end(open.f0, Math.max(open.f1, reach));
+        if (end != open.f1) {
+            open.f1 = end;
+            openSession.update(open);
+            timers.registerEventTimeTimer(VoidNamespace.INSTANCE, end - 1);
+        }
+    }
+
+    private void emit(T value, long timestamp) {
+        output.collect(reuse.replace(value, timestamp));
+    }
+}

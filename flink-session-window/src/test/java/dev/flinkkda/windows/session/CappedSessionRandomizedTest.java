@@ -1,0 +1,148 @@
+package dev.flinkkda.windows.session;
+
+import dev.flinkkda.windows.session.SessionPipelineHarness.Path;
+
+import org.apache.flink.api.java.tuple.Tuple3;
+
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Random;
+import java.util.function.ToLongFunction;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Random streams against the brute-force {@link SessionReference}: no maximum, strict and aligned
+ * cuts, fixed and per-element gaps.
+ */
+class CappedSessionRandomizedTest {
+
+    private static final int STREAMS = 1_000;
+
+    /** Out of order within a watermark bound, through the ordering paths. */
+    @ParameterizedTest
+    @EnumSource(
+            value = Path.class,
+            names = {"ORDERED_WINDOW", "INCREMENTAL"})
+    void outOfOrderStreamsMatchTheReference(Path path) throws Exception {
+        Random random = new Random(20261121L);
+        for (int stream = 0; stream < STREAMS; stream++) {
+            runOne(random, stream, path, 1 + random.nextInt(4), 1 + random.nextInt(40));
+        }
+    }
+
+    /** One key, many elements, the watermark close behind: most elements meet an open session. */
+    @ParameterizedTest
+    @EnumSource(
+            value = Path.class,
+            names = {"ORDERED_WINDOW", "INCREMENTAL"})
+    void denseSingleKeyStreamsMatchTheReference(Path path) throws Exception {
+        Random random = new Random(7L);
+        for (int stream = 0; stream < STREAMS; stream++) {
+            runOne(random, stream, path, 1, 40 + random.nextInt(60));
+        }
+    }
+
+    /** In timestamp order per key, the assigner alone gives the reference sessions. */
+    @ParameterizedTest
+    @EnumSource(
+            value = Path.class,
+            names = {"ASSIGNER"})
+    void inOrderStreamsMatchTheReferenceWithTheAssignerAlone(Path path) throws Exception {
+        Random random = new Random(42L);
+        for (int stream = 0; stream < STREAMS; stream++) {
+            runOne(random, stream, path, 1 + random.nextInt(4), 1 + random.nextInt(40));
+        }
+    }
+
+    /** Steps between timestamps, biased to equal timestamps and to just below, at and above gap. */
+    private static long nextStep(Random random, long gap) {
+        switch (random.nextInt(8)) {
+            case 0:
+                return 0;
+            case 1:
+                return gap - 1;
+            case 2:
+                return gap;
+            case 3:
+                return gap + 1;
+            default:
+                return random.nextInt((int) (random.nextBoolean() ? gap : 3 * gap));
+        }
+    }
+
+    private static void runOne(Random random, int stream, Path path, int keys, int n)
+            throws Exception {
+        long gap = 1 + random.nextInt(20);
+        long maxDuration = random.nextInt(3) == 0 ? 0 : 1 + random.nextInt(60);
+        MaxDurationRule rule =
+                random.nextBoolean() ? MaxDurationRule.STRICT : MaxDurationRule.ALIGNED_CHECKS;
+        boolean dynamicGap = random.nextInt(4) == 0;
+
+        List<Tuple3<String, Long, Long>> elements = new ArrayList<>();
+        long t = random.nextInt(100) - 50;
+        for (int i = 0; i < n; i++) {
+            t += nextStep(random, gap);
+            // with dynamic gaps the value is the element's gap
+            long value = dynamicGap ? 1 + random.nextInt((int) (2 * gap)) : random.nextInt(1000);
+            elements.add(Tuple3.of("k" + random.nextInt(keys), t, value));
+        }
+        boolean outOfOrder = path != Path.ASSIGNER;
+        long bound = outOfOrder ? random.nextInt((int) (3 * gap)) : 0;
+        List<long[]> arrival = new ArrayList<>(); // {arrival time, element index}
+        for (int i = 0; i < n; i++) {
+            long jitter = bound == 0 ? 0 : random.nextInt((int) bound + 1);
+            arrival.add(new long[] {elements.get(i).f1 + jitter, i});
+        }
+        arrival.sort(Comparator.comparingLong((long[] a) -> a[0]).thenComparingLong(a -> a[1]));
+
+        EventTimeCappedSessionWindows<Tuple3<String, Long, Long>> sessions =
+                dynamicGap
+                        ? EventTimeCappedSessionWindows.withDynamicGap(
+                                new SessionTestFunctions.GapFromValue())
+                        : EventTimeCappedSessionWindows.withDynamicGap(e -> gap);
+        if (maxDuration > 0) {
+            sessions = sessions.withMaxDuration(Duration.ofMillis(maxDuration), rule);
+        }
+        ToLongFunction<Tuple3<String, Long, Long>> gapOf = dynamicGap ? e -> e.f2 : e -> gap;
+        List<SessionResult> expected =
+                SessionReference.sessions(elements, gapOf, maxDuration, rule);
+
+        try (SessionPipelineHarness h = new SessionPipelineHarness(path, sessions, 0)) {
+            long maxSeen = Long.MIN_VALUE;
+            long watermark = Long.MIN_VALUE;
+            for (long[] a : arrival) {
+                Tuple3<String, Long, Long> e = elements.get((int) a[1]);
+                h.element(e.f0, e.f1, e.f2);
+                maxSeen = Math.max(maxSeen, e.f1);
+                // Every element still to come is at least maxSeen - bound. The watermark stays
+                // one below what Flink's bounded out-of-orderness would allow, so that an element
+                // exactly one gap after its session's last element always arrives before the
+                // session fires at end - 1 (see the module README: the gap rule is Flink's).
+                long allowed = maxSeen - bound - 2;
+                if (random.nextInt(3) == 0 && allowed > watermark) {
+                    watermark = allowed;
+                    h.watermark(watermark);
+                }
+            }
+            h.watermark(Long.MAX_VALUE);
+            assertThat(h.late()).as("stream %d: no element is late", stream).isEmpty();
+            assertThat(h.results())
+                    .as(
+                            "stream %d: gap %d%s, max %d %s, bound %d, elements %s",
+                            stream,
+                            gap,
+                            dynamicGap ? " (dynamic)" : "",
+                            maxDuration,
+                            rule,
+                            bound,
+                            elements)
+                    .containsExactlyInAnyOrderElementsOf(expected);
+        }
+    }
+}

@@ -1,0 +1,196 @@
+package dev.flinkkda.windows.session;
+
+import org.apache.flink.api.common.typeinfo.TypeInformation;
+import org.apache.flink.api.common.typeinfo.Types;
+import org.apache.flink.api.java.tuple.Tuple3;
+import org.apache.flink.runtime.checkpoint.OperatorSubtaskState;
+import org.apache.flink.streaming.api.datastream.KeyedStream;
+import org.apache.flink.streaming.api.datastream.SingleOutputStreamOperator;
+import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
+import org.apache.flink.streaming.api.operators.OneInputStreamOperator;
+import org.apache.flink.streaming.api.transformations.OneInputTransformation;
+import org.apache.flink.streaming.api.watermark.Watermark;
+import org.apache.flink.streaming.runtime.streamrecord.StreamRecord;
+import org.apache.flink.streaming.util.KeyedOneInputStreamOperatorTestHarness;
+import org.apache.flink.util.OutputTag;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Each way to run event-time capped sessions, in operator test harnesses: {@link
+ * Path#ORDERED_WINDOW} is {@link CappedSessionWindows#window} — the ordering operator's output fed
+ * to Flink's window operator; {@link Path#ASSIGNER} is the plain {@code keyedStream.window(…)};
+ * {@link Path#INCREMENTAL} is {@link CappedSessionWindows#incremental}. Snapshots cover all
+ * operators of a path.
+ */
+final class SessionPipelineHarness implements AutoCloseable {
+
+    static final TypeInformation<Tuple3<String, Long, Long>> ELEMENT =
+            Types.TUPLE(Types.STRING, Types.LONG, Types.LONG);
+    static final OutputTag<Tuple3<String, Long, Long>> LATE = new OutputTag<>("late", ELEMENT);
+
+    /** The ways to run capped sessions. */
+    enum Path {
+        ASSIGNER,
+        ORDERED_WINDOW,
+        INCREMENTAL
+    }
+
+    /** A snapshot of all operators of a path. */
+    record Snapshot(OperatorSubtaskState sorter, OperatorSubtaskState window) {}
+
+    private final boolean ordered;
+    private final EventTimeCappedSessionWindows<? super Tuple3<String, Long, Long>> sessions;
+    private final long allowedLateness;
+    private KeyedOneInputStreamOperatorTestHarness<
+                    String, Tuple3<String, Long, Long>, Tuple3<String, Long, Long>>
+            sorter;
+    private final KeyedOneInputStreamOperatorTestHarness<
+                    String, Tuple3<String, Long, Long>, SessionResult>
+            window;
+    private final List<SessionResult> results = new ArrayList<>();
+    private final List<Tuple3<String, Long, Long>> late = new ArrayList<>();
+
+    SessionPipelineHarness(
+            Path path,
+            EventTimeCappedSessionWindows<? super Tuple3<String, Long, Long>> sessions,
+            long allowedLateness)
+            throws Exception {
+        this(path, sessions, allowedLateness, null);
+    }
+
+    SessionPipelineHarness(
+            Path path,
+            EventTimeCappedSessionWindows<? super Tuple3<String, Long, Long>> sessions,
+            long allowedLateness,
+            Snapshot restoreFrom)
+            throws Exception {
+        this.ordered = path == Path.ORDERED_WINDOW;
+        this.sessions = sessions;
+        this.allowedLateness = allowedLateness;
+        if (ordered) {
+            sorter =
+                    new KeyedOneInputStreamOperatorTestHarness<>(
+                            new SessionTimestampOrder<String, Tuple3<String, Long, Long>>(
+                                    sessions, ELEMENT),
+                            SessionTestFunctions.KEY,
+                            Types.STRING);
+            if (restoreFrom != null) {
+                sorter.initializeState(restoreFrom.sorter());
+            }
+            sorter.open();
+        }
+        window =
+                new KeyedOneInputStreamOperatorTestHarness<>(
+                        operator(path), SessionTestFunctions.KEY, Types.STRING);
+        if (restoreFrom != null) {
+            window.initializeState(restoreFrom.window());
+        }
+        window.open();
+    }
+
+    private OneInputStreamOperator<Tuple3<String, Long, Long>, SessionResult> operator(Path path) {
+        StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
+        KeyedStream<Tuple3<String, Long, Long>, String> keyed =
+                env.fromData(ELEMENT, Tuple3.of("x", 0L, 0L)).keyBy(SessionTestFunctions.KEY);
+        SingleOutputStreamOperator<SessionResult> result =
+                path == Path.INCREMENTAL
+                        ? CappedSessionWindows.incremental(keyed, sessions)
+                                .allowedLateness(Duration.ofMillis(allowedLateness))
+                                .sideOutputLateData(LATE)
+                                .aggregate(
+                                        new SessionTestFunctions.CountAndSum(),
+                                        new SessionTestFunctions.ToResult())
+                        : keyed.window(sessions)
+                                .allowedLateness(Duration.ofMillis(allowedLateness))
+                                .sideOutputLateData(LATE)
+                                .aggregate(
+                                        new SessionTestFunctions.CountAndSum(),
+                                        new SessionTestFunctions.ToResult());
+        @SuppressWarnings("unchecked")
+        OneInputTransformation<Tuple3<String, Long, Long>, SessionResult> transformation =
+                (OneInputTransformation<Tuple3<String, Long, Long>, SessionResult>)
+                        result.getTransformation();
+        return transformation.getOperator();
+    }
+
+    void element(String key, long timestamp, long value) throws Exception {
+        StreamRecord<Tuple3<String, Long, Long>> record =
+                new StreamRecord<>(Tuple3.of(key, timestamp, value), timestamp);
+        if (ordered) {
+            sorter.processElement(record);
+            forwardSorterOutput();
+        } else {
+            window.processElement(record);
+        }
+        drainWindowOutput();
+    }
+
+    void watermark(long timestamp) throws Exception {
+        if (ordered) {
+            sorter.processWatermark(timestamp);
+            forwardSorterOutput();
+        } else {
+            window.processWatermark(timestamp);
+        }
+        drainWindowOutput();
+    }
+
+    Snapshot snapshot(long checkpointId) throws Exception {
+        return new Snapshot(
+                ordered ? sorter.snapshot(checkpointId, checkpointId) : null,
+                window.snapshot(checkpointId, checkpointId));
+    }
+
+    /** Sessions fired so far, in firing order. */
+    List<SessionResult> results() {
+        return results;
+    }
+
+    /** Elements sent to the late side output so far. */
+    List<Tuple3<String, Long, Long>> late() {
+        return late;
+    }
+
+    @SuppressWarnings("unchecked")
+    private void forwardSorterOutput() throws Exception {
+        Object next;
+        while ((next = sorter.getOutput().poll()) != null) {
+            if (next instanceof Watermark) {
+                window.processWatermark((Watermark) next);
+            } else {
+                window.processElement((StreamRecord<Tuple3<String, Long, Long>>) next);
+            }
+        }
+    }
+
+    @SuppressWarnings("unchecked")
+    private void drainWindowOutput() {
+        Object next;
+        while ((next = window.getOutput().poll()) != null) {
+            if (next instanceof StreamRecord) {
+                results.add(((StreamRecord<SessionResult>) next).getValue());
+            }
+        }
+        if (window.getSideOutput(LATE) != null) {
+            StreamRecord<Tuple3<String, Long, Long>> lateRecord;
+            while ((lateRecord = window.getSideOutput(LATE).poll()) != null) {
+                late.add(lateRecord.getValue());
+            }
+        }
+    }
+
+    @Override
+    public void close() {
+        try {
+            if (sorter != null) {
+                sorter.close();
+            }
+            window.close();
+        } catch (Exception e) {
+            throw new IllegalStateException("closing the operator test harnesses failed", e);
+        }
+    }
+}
