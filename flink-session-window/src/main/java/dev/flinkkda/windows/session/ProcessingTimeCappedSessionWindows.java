@@ -15,7 +15,7 @@ import java.time.Duration;
  * alone. The default trigger fires when the processing time passes {@code end - 1}.
  *
  * <pre>
- *   gap 5 s, maximum 10 s, arrivals (s):  0  3  7  9  12 14        30
+ *   gap 5 s, maximum 10 s, arrivals (s):  0  3  6  8  12 14        30
  *   windows                              [0 ──────── 10)[12 ── 19) [30 ── 35)
  * </pre>
  *
