@@ -1,0 +1,31 @@
+package dev.flinkkda.kda.sql.ast;
+
+/** A value expression or a condition. */
+public sealed interface Expression extends Node
+        permits ColumnReference,
+                NullLiteral,
+                BooleanLiteral,
+                NumericLiteral,
+                StringLiteral,
+                BinaryStringLiteral,
+                DateTimeLiteral,
+                IntervalLiteral,
+                UnaryOperation,
+                BinaryOperation,
+                IsNull,
+                IsTruthValue,
+                Between,
+                InList,
+                InSubquery,
+                Like,
+                Exists,
+                ScalarSubquery,
+                CaseExpression,
+                Cast,
+                Extract,
+                Step,
+                FloorCeil,
+                Trim,
+                FunctionCall,
+                NamedArgument,
+                CursorExpression {}
