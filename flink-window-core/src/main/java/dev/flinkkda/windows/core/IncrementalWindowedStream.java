@@ -54,6 +54,19 @@ public abstract class IncrementalWindowedStream<T, K, W extends Window> {
         TypeInformation<ACC> accumulatorType =
                 TypeExtractor.getAggregateFunctionAccumulatorType(
                         function, input.getType(), null, false);
+        return aggregate(function, windowFunction, accumulatorType, resultType);
+    }
+
+    /**
+     * As {@link #aggregate(AggregateFunction, ProcessWindowFunction)}, with the accumulator and
+     * result types given (as Flink's {@code WindowedStream.aggregate} takes them), for functions
+     * whose types cannot be extracted, such as rows.
+     */
+    public <ACC, V, R> SingleOutputStreamOperator<R> aggregate(
+            AggregateFunction<T, ACC, V> function,
+            ProcessWindowFunction<V, R, K, W> windowFunction,
+            TypeInformation<ACC> accumulatorType,
+            TypeInformation<R> resultType) {
         return build(
                 input.getExecutionEnvironment().clean(function),
                 accumulatorType,

@@ -1,0 +1,215 @@
+package dev.flinkkda.kda.runtime;
+
+import dev.flinkkda.kda.functions.KdaFunctionCatalog;
+import dev.flinkkda.kda.sql.analysis.StreamDefinition;
+import dev.flinkkda.kda.sql.plan.ApplicationPlan;
+import dev.flinkkda.kda.sql.plan.FlinkSqlEmitter;
+import dev.flinkkda.kda.sql.plan.PlanStep;
+import dev.flinkkda.windows.stagger.EventTimeStaggerWindows;
+import dev.flinkkda.windows.stagger.ProcessingTimeStaggerWindows;
+import dev.flinkkda.windows.stagger.StaggerWindows;
+
+import org.apache.flink.api.java.functions.KeySelector;
+import org.apache.flink.api.java.typeutils.ResultTypeQueryable;
+import org.apache.flink.streaming.api.datastream.DataStream;
+import org.apache.flink.streaming.api.datastream.KeyedStream;
+import org.apache.flink.streaming.api.functions.windowing.ProcessWindowFunction;
+import org.apache.flink.streaming.api.windowing.windows.TimeWindow;
+import org.apache.flink.table.api.DataTypes;
+import org.apache.flink.table.api.Schema;
+import org.apache.flink.table.api.Table;
+import org.apache.flink.table.api.bridge.java.StreamTableEnvironment;
+import org.apache.flink.table.catalog.Column;
+import org.apache.flink.table.catalog.ResolvedSchema;
+import org.apache.flink.table.runtime.typeutils.ExternalTypeInfo;
+import org.apache.flink.table.types.DataType;
+import org.apache.flink.types.Row;
+import org.apache.flink.util.Collector;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Runs a translated application's steps in a {@link StreamTableEnvironment} whose input streams are
+ * already registered as tables: each step becomes a temporary view, so that the in-application
+ * streams can be read by name afterwards ({@code
+ * tableEnvironment.from("`DESTINATION_SQL_STREAM`")}).
+ */
+public final class PlanExecutor {
+
+    private PlanExecutor() {}
+
+    /**
+     * @param eventTime whether {@code ROWTIME} is an event-time attribute (else processing time)
+     */
+    public static void execute(
+            ApplicationPlan plan, StreamTableEnvironment tableEnvironment, boolean eventTime) {
+        KdaFunctionCatalog.register(tableEnvironment);
+        for (PlanStep step : plan.steps()) {
+            Table view;
+            if (step instanceof PlanStep.SqlView sql) {
+                view = tableEnvironment.sqlQuery(sql.sql());
+            } else if (step instanceof PlanStep.RowtimeView rowtime) {
+                Table table = tableEnvironment.sqlQuery(rowtime.sql());
+                view =
+                        eventTime
+                                ? withRowtimeAttribute(
+                                        tableEnvironment,
+                                        tableEnvironment.toDataStream(table),
+                                        table.getResolvedSchema())
+                                : table;
+            } else {
+                view = stagger((PlanStep.StaggerAggregation) step, tableEnvironment, eventTime);
+            }
+            tableEnvironment.createTemporaryView(FlinkSqlEmitter.name(step.name()), view);
+        }
+    }
+
+    /**
+     * A table of {@code rows} whose {@code ROWTIME} column is the event-time attribute, with the
+     * watermarks the stream already carries.
+     */
+    static Table withRowtimeAttribute(
+            StreamTableEnvironment tableEnvironment, DataStream<Row> rows, ResolvedSchema schema) {
+        Schema.Builder builder = Schema.newBuilder();
+        for (Column column : schema.getColumns()) {
+            builder.column(column.getName(), column.getDataType());
+        }
+        builder.watermark(StreamDefinition.ROWTIME, "SOURCE_WATERMARK()");
+        return tableEnvironment.fromDataStream(rows, builder.build());
+    }
+
+    private static Table stagger(
+            PlanStep.StaggerAggregation step,
+            StreamTableEnvironment tableEnvironment,
+            boolean eventTime) {
+        Table input = tableEnvironment.sqlQuery(step.inputSql());
+        ResolvedSchema inputSchema = input.getResolvedSchema();
+        List<DataType> inputTypes = inputSchema.getColumnDataTypes();
+        List<String> inputNames = inputSchema.getColumnNames();
+
+        List<DataType> keyTypes = new ArrayList<>(inputTypes.subList(0, step.keyCount()));
+        List<DataType> argumentTypes = new ArrayList<>();
+        for (int column : step.argumentColumns()) {
+            argumentTypes.add(column < 0 ? null : inputTypes.get(column));
+        }
+        List<DataType> resultTypes =
+                StaggerRowAggregate.resultTypes(step.functions(), argumentTypes);
+
+        List<DataTypes.Field> keyFields = new ArrayList<>();
+        List<DataTypes.Field> outputFields = new ArrayList<>();
+        for (int k = 0; k < step.keyCount(); k++) {
+            keyFields.add(DataTypes.FIELD(inputNames.get(k), keyTypes.get(k)));
+            outputFields.add(DataTypes.FIELD(inputNames.get(k), keyTypes.get(k)));
+        }
+        for (int j = 0; j < resultTypes.size(); j++) {
+            outputFields.add(DataTypes.FIELD("__G" + j, resultTypes.get(j)));
+        }
+        outputFields.add(DataTypes.FIELD(StreamDefinition.ROWTIME, DataTypes.TIMESTAMP(3)));
+        DataType keyType = DataTypes.ROW(keyFields.toArray(new DataTypes.Field[0]));
+        DataType outputType = DataTypes.ROW(outputFields.toArray(new DataTypes.Field[0]));
+
+        DataStream<Row> rows = tableEnvironment.toDataStream(input);
+        KeyedStream<Row, Row> keyed =
+                rows.keyBy(new KeyColumns(step.keyCount(), ExternalTypeInfo.of(keyType)));
+        StaggerRowAggregate aggregate =
+                new StaggerRowAggregate(step.functions(), step.argumentColumns(), argumentTypes);
+        ExternalTypeInfo<Row> accumulatorType =
+                ExternalTypeInfo.of(
+                        StaggerRowAggregate.accumulatorType(step.functions(), argumentTypes));
+        ExternalTypeInfo<Row> resultType =
+                ExternalTypeInfo.of(
+                        DataTypes.ROW(
+                                        resultTypes.stream()
+                                                .map(t -> DataTypes.FIELD("r", t))
+                                                .toList()
+                                                .toArray(new DataTypes.Field[0]))
+                                .bridgedTo(Row.class));
+        ExternalTypeInfo<Row> output = ExternalTypeInfo.of(outputType.bridgedTo(Row.class));
+        Duration range = Duration.ofMillis(step.rangeMillis());
+        DataStream<Row> windows;
+        if (eventTime) {
+            windows =
+                    StaggerWindows.incremental(keyed, EventTimeStaggerWindows.of(range))
+                            .aggregate(
+                                    aggregate,
+                                    new KeysAggregatesAndClose(),
+                                    accumulatorType,
+                                    output)
+                            .name("StaggerWindows " + step.name());
+        } else {
+            windows =
+                    keyed.window(ProcessingTimeStaggerWindows.of(range))
+                            .aggregate(
+                                    aggregate,
+                                    new KeysAggregatesAndClose(),
+                                    accumulatorType,
+                                    resultType,
+                                    output)
+                            .name("StaggerWindows " + step.name());
+        }
+        if (!eventTime) {
+            return tableEnvironment.fromDataStream(windows);
+        }
+        List<Column> columns = new ArrayList<>();
+        for (DataTypes.Field field : outputFields) {
+            columns.add(Column.physical(field.getName(), field.getDataType()));
+        }
+        return withRowtimeAttribute(tableEnvironment, windows, ResolvedSchema.of(columns));
+    }
+
+    /** The first {@code count} columns of a row, as the key. */
+    private static final class KeyColumns
+            implements KeySelector<Row, Row>, ResultTypeQueryable<Row> {
+        private static final long serialVersionUID = 1L;
+
+        private final int count;
+        private final ExternalTypeInfo<Row> type;
+
+        KeyColumns(int count, ExternalTypeInfo<Row> type) {
+            this.count = count;
+            this.type = type;
+        }
+
+        @Override
+        public Row getKey(Row row) {
+            Row key = new Row(count);
+            for (int k = 0; k < count; k++) {
+                key.setField(k, row.getField(k));
+            }
+            return key;
+        }
+
+        @Override
+        public org.apache.flink.api.common.typeinfo.TypeInformation<Row> getProducedType() {
+            return type;
+        }
+    }
+
+    /** The output row: keys, aggregates, and {@code ROWTIME} = the window's close. */
+    private static final class KeysAggregatesAndClose
+            extends ProcessWindowFunction<Row, Row, Row, TimeWindow> {
+        private static final long serialVersionUID = 1L;
+
+        @Override
+        public void process(Row key, Context context, Iterable<Row> results, Collector<Row> out) {
+            Row aggregates = results.iterator().next();
+            Row row = new Row(key.getArity() + aggregates.getArity() + 1);
+            for (int k = 0; k < key.getArity(); k++) {
+                row.setField(k, key.getField(k));
+            }
+            for (int j = 0; j < aggregates.getArity(); j++) {
+                row.setField(key.getArity() + j, aggregates.getField(j));
+            }
+            row.setField(
+                    row.getArity() - 1,
+                    LocalDateTime.ofInstant(
+                            Instant.ofEpochMilli(context.window().getEnd()), ZoneOffset.UTC));
+            out.collect(row);
+        }
+    }
+}

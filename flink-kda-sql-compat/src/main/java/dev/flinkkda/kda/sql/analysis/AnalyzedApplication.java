@@ -1,0 +1,24 @@
+package dev.flinkkda.kda.sql.analysis;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * A KDA application after analysis: every stream and table by name, and its pumps.
+ *
+ * @param streams inputs, reference tables and in-application streams, in definition order
+ */
+public record AnalyzedApplication(
+        String sourceName, Map<String, StreamDefinition> streams, List<AnalyzedPump> pumps) {
+    public AnalyzedApplication {
+        Objects.requireNonNull(sourceName, "sourceName");
+        streams = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(streams));
+        pumps = List.copyOf(pumps);
+    }
+
+    /** The pumps that write {@code stream}, in source order. */
+    public List<AnalyzedPump> pumpsInto(String stream) {
+        return pumps.stream().filter(p -> p.target().name().equals(stream)).toList();
+    }
+}
