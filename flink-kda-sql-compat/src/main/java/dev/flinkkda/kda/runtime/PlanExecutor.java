@@ -121,13 +121,13 @@ public final class PlanExecutor {
         ExternalTypeInfo<Row> accumulatorType =
                 ExternalTypeInfo.of(
                         StaggerRowAggregate.accumulatorType(step.functions(), argumentTypes));
+        List<DataTypes.Field> resultFields = new ArrayList<>();
+        for (int j = 0; j < resultTypes.size(); j++) {
+            resultFields.add(DataTypes.FIELD("r" + j, resultTypes.get(j)));
+        }
         ExternalTypeInfo<Row> resultType =
                 ExternalTypeInfo.of(
-                        DataTypes.ROW(
-                                        resultTypes.stream()
-                                                .map(t -> DataTypes.FIELD("r", t))
-                                                .toList()
-                                                .toArray(new DataTypes.Field[0]))
+                        DataTypes.ROW(resultFields.toArray(new DataTypes.Field[0]))
                                 .bridgedTo(Row.class));
         ExternalTypeInfo<Row> output = ExternalTypeInfo.of(outputType.bridgedTo(Row.class));
         Duration range = Duration.ofMillis(step.rangeMillis());

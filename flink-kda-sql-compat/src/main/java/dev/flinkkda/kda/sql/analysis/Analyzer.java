@@ -643,7 +643,7 @@ public final class Analyzer {
                                 .map(SelectExpression::expression)
                                 .filter(this::containsAggregate)
                                 .findFirst()
-                                .orElse(select.having().orElseThrow());
+                                .orElseGet(() -> select.having().orElseThrow());
                 throw error(
                         first.position(),
                         "an aggregate over a stream needs a window: GROUP BY …"

@@ -1,0 +1,114 @@
+package dev.flinkkda.kda.runtime;
+
+import dev.flinkkda.kda.sql.analysis.AnalyzedApplication;
+import dev.flinkkda.kda.sql.analysis.Analyzer;
+import dev.flinkkda.kda.sql.analysis.StreamColumn;
+import dev.flinkkda.kda.sql.analysis.StreamDefinition;
+import dev.flinkkda.kda.sql.ast.CreateStream;
+import dev.flinkkda.kda.sql.parser.KdaSqlParser;
+import dev.flinkkda.kda.sql.plan.FlinkSqlEmitter;
+import dev.flinkkda.kda.sql.plan.Planner;
+
+import org.apache.flink.api.common.eventtime.WatermarkStrategy;
+import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
+import org.apache.flink.table.api.DataTypes;
+import org.apache.flink.table.api.Schema;
+import org.apache.flink.table.api.bridge.java.StreamTableEnvironment;
+import org.apache.flink.table.runtime.typeutils.ExternalTypeInfo;
+import org.apache.flink.table.types.DataType;
+import org.apache.flink.table.types.logical.utils.LogicalTypeParser;
+import org.apache.flink.table.types.utils.TypeConversions;
+import org.apache.flink.types.Row;
+import org.apache.flink.util.CloseableIterator;
+
+import java.time.Duration;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Runs a KDA application, translated, on the test's MiniCluster over rows given in the test: the
+ * input stream's columns are declared in KDA's syntax, each row ends with its {@code ROWTIME}.
+ */
+final class TranslatedApplications {
+
+    private TranslatedApplications() {}
+
+    /**
+     * @param inputColumns e.g. {@code "TICKER_SYMBOL VARCHAR(4), EVENT_TIME TIMESTAMP"}
+     * @param rows values in column order, then {@code ROWTIME}, in arrival order
+     * @param output the stream to read, e.g. {@code DESTINATION_SQL_STREAM}
+     * @return the output stream's rows: its columns, then {@code ROWTIME}
+     */
+    static List<Row> run(
+            String applicationSql, String inputColumns, List<Object[]> rows, String output)
+            throws Exception {
+        CreateStream declaration =
+                KdaSqlParser.parse("CREATE STREAM input (" + inputColumns + ");", "input")
+                        .streams()
+                        .get(0);
+        List<StreamColumn> columns = new ArrayList<>();
+        declaration
+                .columns()
+                .forEach(c -> columns.add(new StreamColumn(c.name().name(), c.type())));
+        AnalyzedApplication application =
+                Analyzer.analyze(
+                        KdaSqlParser.parse(applicationSql, "app.sql"),
+                        List.of(StreamDefinition.input("SOURCE_SQL_STREAM_001", columns)),
+                        List.of());
+
+        StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
+        env.setParallelism(1);
+        StreamTableEnvironment tables = StreamTableEnvironment.create(env);
+        tables.getConfig().setLocalTimeZone(ZoneOffset.UTC);
+
+        List<DataTypes.Field> fields = new ArrayList<>();
+        Schema.Builder schema = Schema.newBuilder();
+        for (StreamColumn column : columns) {
+            DataType type =
+                    TypeConversions.fromLogicalToDataType(
+                            LogicalTypeParser.parse(
+                                    FlinkSqlEmitter.type("input", column.type()),
+                                    TranslatedApplications.class.getClassLoader()));
+            fields.add(DataTypes.FIELD(column.name(), type));
+            schema.column(column.name(), type);
+        }
+        fields.add(DataTypes.FIELD(StreamDefinition.ROWTIME, DataTypes.TIMESTAMP(3)));
+        schema.column(StreamDefinition.ROWTIME, DataTypes.TIMESTAMP(3));
+        schema.watermark(StreamDefinition.ROWTIME, "SOURCE_WATERMARK()");
+        int rowtime = columns.size();
+        List<Row> input = new ArrayList<>();
+        for (Object[] values : rows) {
+            input.add(Row.of(values));
+        }
+        var stream =
+                env.fromData(
+                                input,
+                                ExternalTypeInfo.of(
+                                        DataTypes.ROW(fields.toArray(new DataTypes.Field[0]))
+                                                .bridgedTo(Row.class)))
+                        .assignTimestampsAndWatermarks(
+                                WatermarkStrategy.<Row>forBoundedOutOfOrderness(Duration.ZERO)
+                                        .withTimestampAssigner(
+                                                (row, previous) ->
+                                                        ((LocalDateTime) row.getField(rowtime))
+                                                                .toInstant(ZoneOffset.UTC)
+                                                                .toEpochMilli()));
+        tables.createTemporaryView(
+                FlinkSqlEmitter.name("SOURCE_SQL_STREAM_001"),
+                tables.fromDataStream(stream, schema.build()));
+        PlanExecutor.execute(Planner.plan(application), tables, true);
+
+        List<Row> result = new ArrayList<>();
+        try (CloseableIterator<Row> it =
+                tables.from(FlinkSqlEmitter.name(output)).execute().collect()) {
+            it.forEachRemaining(result::add);
+        }
+        return result;
+    }
+
+    static LocalDateTime at(String time) {
+        return LocalDateTime.parse(time.length() == 8 ? "2018-08-01T" + time : time);
+    }
+}

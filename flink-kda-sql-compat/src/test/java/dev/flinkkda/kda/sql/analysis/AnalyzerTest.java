@@ -1,0 +1,284 @@
+package dev.flinkkda.kda.sql.analysis;
+
+import dev.flinkkda.kda.sql.ast.DataType;
+import dev.flinkkda.kda.sql.ast.SourcePosition;
+import dev.flinkkda.kda.sql.ast.TypeName;
+import dev.flinkkda.kda.sql.parser.KdaSqlParser;
+
+import org.junit.jupiter.api.Test;
+
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/** Name resolution, pump checks, shapes, and the errors for what cannot be translated. */
+class AnalyzerTest {
+
+    private static final SourcePosition NOWHERE = new SourcePosition(1, 1);
+
+    static final StreamDefinition SOURCE =
+            StreamDefinition.input(
+                    "SOURCE_SQL_STREAM_001",
+                    List.of(
+                            new StreamColumn(
+                                    "TICKER_SYMBOL", DataType.of(NOWHERE, TypeName.VARCHAR)),
+                            new StreamColumn(
+                                    "EVENT_TIME", DataType.of(NOWHERE, TypeName.TIMESTAMP)),
+                            new StreamColumn("PRICE", DataType.of(NOWHERE, TypeName.DOUBLE))));
+
+    static final StreamDefinition COMPANIES =
+            StreamDefinition.referenceTable(
+                    "Companies",
+                    List.of(
+                            new StreamColumn("TICKER", DataType.of(NOWHERE, TypeName.VARCHAR)),
+                            new StreamColumn("NAME", DataType.of(NOWHERE, TypeName.VARCHAR))));
+
+    private static final String DESTINATION =
+            "CREATE OR REPLACE STREAM \"DESTINATION_SQL_STREAM\" (ticker VARCHAR(4), n DOUBLE);\n";
+
+    static AnalyzedApplication analyze(String sql) {
+        return Analyzer.analyze(
+                KdaSqlParser.parse(sql, "app.sql"), List.of(SOURCE), List.of(COMPANIES));
+    }
+
+    private static String pump(String select) {
+        return DESTINATION
+                + "CREATE OR REPLACE PUMP \"P\" AS INSERT INTO \"DESTINATION_SQL_STREAM\"\n"
+                + select;
+    }
+
+    @Test
+    void classifiesEachShape() {
+        assertThat(
+                        analyze(
+                                        pump(
+                                                "SELECT STREAM ticker_symbol, price FROM SOURCE_SQL_STREAM_001 WHERE price > 1;"))
+                                .pumps()
+                                .get(0)
+                                .shape())
+                .isEqualTo(PumpShape.PROJECTION);
+        AnalyzedPump tumbling =
+                analyze(
+                                pump(
+                                        "SELECT STREAM ticker_symbol, COUNT(*) FROM SOURCE_SQL_STREAM_001"
+                                                + " GROUP BY ticker_symbol,"
+                                                + " STEP(SOURCE_SQL_STREAM_001.ROWTIME BY INTERVAL '10' SECOND);"))
+                        .pumps()
+                        .get(0);
+        assertThat(tumbling.shape()).isEqualTo(PumpShape.TUMBLING_WINDOW);
+        assertThat(tumbling.tumbling().orElseThrow().sizeMillis()).isEqualTo(10_000);
+        AnalyzedPump floor =
+                analyze(
+                                pump(
+                                        "SELECT STREAM ticker_symbol, COUNT(*) FROM SOURCE_SQL_STREAM_001"
+                                                + " GROUP BY ticker_symbol, FLOOR(ROWTIME TO HOUR);"))
+                        .pumps()
+                        .get(0);
+        assertThat(floor.tumbling().orElseThrow().sizeMillis()).isEqualTo(3_600_000);
+        assertThat(
+                        analyze(
+                                        pump(
+                                                "SELECT STREAM ticker_symbol, COUNT(*) FROM SOURCE_SQL_STREAM_001"
+                                                        + " WINDOWED BY STAGGER (PARTITION BY ticker_symbol"
+                                                        + " RANGE INTERVAL '1' MINUTE);"))
+                                .pumps()
+                                .get(0)
+                                .shape())
+                .isEqualTo(PumpShape.STAGGER_WINDOW);
+        assertThat(
+                        analyze(
+                                        pump(
+                                                "SELECT STREAM ticker_symbol, AVG(price) OVER W1"
+                                                        + " FROM SOURCE_SQL_STREAM_001"
+                                                        + " WINDOW W1 AS (PARTITION BY ticker_symbol"
+                                                        + " RANGE INTERVAL '1' MINUTE PRECEDING);"))
+                                .pumps()
+                                .get(0)
+                                .shape())
+                .isEqualTo(PumpShape.OVER_WINDOW);
+    }
+
+    @Test
+    void unquotedNamesFoldToUpperCaseQuotedOnesDoNot() {
+        AnalyzedPump pump =
+                analyze(pump("SELECT STREAM Ticker_Symbol, \"PRICE\" FROM source_sql_stream_001;"))
+                        .pumps()
+                        .get(0);
+        assertThat(pump.relations().get(0).stream().name()).isEqualTo("SOURCE_SQL_STREAM_001");
+        assertThatThrownBy(
+                        () ->
+                                analyze(
+                                        pump(
+                                                "SELECT STREAM \"ticker_symbol\", price FROM"
+                                                        + " SOURCE_SQL_STREAM_001;")))
+                .isInstanceOf(KdaSemanticException.class)
+                .hasMessage(
+                        "app.sql:3:15: unknown column \"ticker_symbol\" in \"SOURCE_SQL_STREAM_001\";"
+                                + " did you mean \"TICKER_SYMBOL\"?");
+    }
+
+    @Test
+    void unknownStreamNamesTheNearestOne() {
+        assertThatThrownBy(
+                        () ->
+                                analyze(
+                                        pump(
+                                                "SELECT STREAM ticker_symbol, price FROM SOURCE_SQL_STREAM_01;")))
+                .hasMessage(
+                        "app.sql:3:41: unknown stream \"SOURCE_SQL_STREAM_01\"; did you mean"
+                                + " \"SOURCE_SQL_STREAM_001\"?");
+        assertThatThrownBy(
+                        () ->
+                                analyze(
+                                        DESTINATION
+                                                + "CREATE PUMP p AS INSERT INTO DESTINATION_STREAM"
+                                                + " SELECT STREAM ticker_symbol, price FROM"
+                                                + " SOURCE_SQL_STREAM_001;"))
+                .hasMessage(
+                        "app.sql:2:30: unknown stream \"DESTINATION_STREAM\"; did you mean"
+                                + " \"DESTINATION_SQL_STREAM\"?");
+    }
+
+    @Test
+    void unknownColumnNamesTheNearestOne() {
+        assertThatThrownBy(
+                        () ->
+                                analyze(
+                                        pump(
+                                                "SELECT STREAM ticker_simbol, price FROM SOURCE_SQL_STREAM_001;")))
+                .hasMessage(
+                        "app.sql:3:15: unknown column \"TICKER_SIMBOL\" in \"SOURCE_SQL_STREAM_001\";"
+                                + " did you mean \"TICKER_SYMBOL\"?");
+        assertThatThrownBy(
+                        () ->
+                                analyze(
+                                        pump(
+                                                "SELECT STREAM s.volume, price FROM SOURCE_SQL_STREAM_001 AS s;")))
+                .hasMessage("app.sql:3:17: \"SOURCE_SQL_STREAM_001\" has no column \"VOLUME\"");
+    }
+
+    @Test
+    void pumpMustSelectOneItemPerTargetColumn() {
+        assertThatThrownBy(
+                        () ->
+                                analyze(
+                                        pump(
+                                                "SELECT STREAM ticker_symbol FROM SOURCE_SQL_STREAM_001;")))
+                .hasMessage(
+                        "app.sql:3:1: pump \"P\" selects 1 column but inserts into 2 columns of"
+                                + " \"DESTINATION_SQL_STREAM\" (TICKER, N)");
+    }
+
+    @Test
+    void pumpsInsertIntoApplicationStreamsOnly() {
+        assertThatThrownBy(
+                        () ->
+                                analyze(
+                                        "CREATE PUMP p AS INSERT INTO SOURCE_SQL_STREAM_001"
+                                                + " SELECT STREAM * FROM SOURCE_SQL_STREAM_001;"))
+                .hasMessageContaining(
+                        "app.sql:1:30: pump \"P\" inserts into \"SOURCE_SQL_STREAM_001\"")
+                .hasMessageContaining("which is an input stream");
+    }
+
+    @Test
+    void aggregatesNeedAWindow() {
+        assertThatThrownBy(
+                        () ->
+                                analyze(
+                                        pump(
+                                                "SELECT STREAM ticker_symbol, COUNT(*) FROM SOURCE_SQL_STREAM_001;")))
+                .hasMessageStartingWith("app.sql:3:30: an aggregate over a stream needs a window");
+        assertThatThrownBy(
+                        () ->
+                                analyze(
+                                        pump(
+                                                "SELECT STREAM ticker_symbol, COUNT(*) FROM SOURCE_SQL_STREAM_001"
+                                                        + " GROUP BY ticker_symbol;")))
+                .hasMessageStartingWith(
+                        "app.sql:3:75: GROUP BY on a stream needs a ROWTIME window among its keys");
+    }
+
+    @Test
+    void staggerSelectsOnlyKeysAndAggregates() {
+        AnalyzedApplication app =
+                analyze(
+                        pump(
+                                "SELECT STREAM ticker_symbol, COUNT(*) FROM SOURCE_SQL_STREAM_001"
+                                        + " WINDOWED BY STAGGER (PARTITION BY ticker_symbol RANGE"
+                                        + " INTERVAL '1' MINUTE);"));
+        assertThat(app.pumps()).hasSize(1);
+        assertThatThrownBy(
+                        () ->
+                                analyze(
+                                        pump(
+                                                        "SELECT STREAM ticker_symbol, COUNT(*) FROM SOURCE_SQL_STREAM_001"
+                                                                + " WINDOWED BY STAGGER (PARTITION BY ticker_symbol"
+                                                                + " RANGE INTERVAL '1' MINUTE)")
+                                                + ";\nCREATE PUMP q AS INSERT INTO DESTINATION_SQL_STREAM"
+                                                + " SELECT STREAM ticker_symbol, STDDEV_POP(price) FROM"
+                                                + " SOURCE_SQL_STREAM_001 WINDOWED BY STAGGER (PARTITION BY"
+                                                + " ticker_symbol RANGE INTERVAL '1' MINUTE);"))
+                .isInstanceOf(UnsupportedConstructException.class)
+                .hasMessage(
+                        "app.sql:4:82: unsupported: STDDEV_POP in a stagger window at 4:82 (COUNT,"
+                                + " SUM, AVG, MIN and MAX are supported)");
+    }
+
+    @Test
+    void rejectsWhatIsNotTranslatedWithItsPosition() {
+        assertThatThrownBy(
+                        () ->
+                                analyze(
+                                        pump(
+                                                "SELECT STREAM ticker_symbol, ANOMALY_SCORE FROM TABLE(RANDOM_CUT_FOREST("
+                                                        + "CURSOR(SELECT STREAM * FROM SOURCE_SQL_STREAM_001)));")))
+                .isInstanceOf(UnsupportedConstructException.class)
+                .hasMessage(
+                        "app.sql:3:49: unsupported: RANDOM_CUT_FOREST at 3:49 (KDA's table functions"
+                                + " are not translated yet)");
+        assertThatThrownBy(
+                        () ->
+                                analyze(
+                                        pump(
+                                                "SELECT STREAM ticker_symbol, price FROM SOURCE_SQL_STREAM_001"
+                                                        + " ORDER BY FLOOR(ROWTIME TO SECOND), price;")))
+                .hasMessageStartingWith("app.sql:3:72: unsupported: ORDER BY at 3:72");
+        assertThatThrownBy(
+                        () ->
+                                analyze(
+                                        pump(
+                                                "SELECT STREAM DISTINCT ticker_symbol, price FROM"
+                                                        + " SOURCE_SQL_STREAM_001;")))
+                .hasMessageStartingWith("app.sql:3:1: unsupported: SELECT STREAM DISTINCT at 3:1");
+        assertThatThrownBy(
+                        () ->
+                                analyze(
+                                        pump(
+                                                "SELECT STREAM t, p FROM (SELECT STREAM ticker_symbol AS t,"
+                                                        + " price AS p FROM SOURCE_SQL_STREAM_001) AS x;")))
+                .hasMessageStartingWith("app.sql:3:25: unsupported: a subquery in FROM at 3:25");
+    }
+
+    @Test
+    void streamTableJoinResolvesBothSides() {
+        AnalyzedPump pump =
+                analyze(
+                                pump(
+                                        "SELECT STREAM c.name, s.price FROM SOURCE_SQL_STREAM_001 AS s"
+                                                + " LEFT JOIN \"Companies\" AS c ON s.ticker_symbol ="
+                                                + " c.ticker;"))
+                        .pumps()
+                        .get(0);
+        assertThat(pump.relations()).extracting(RelationBinding::alias).containsExactly("S", "C");
+        assertThat(pump.inputStreams()).containsExactly("SOURCE_SQL_STREAM_001");
+    }
+
+    @Test
+    void duplicateDefinitionsAreErrors() {
+        assertThatThrownBy(() -> analyze(DESTINATION + DESTINATION))
+                .hasMessage(
+                        "app.sql:2:26: stream \"DESTINATION_SQL_STREAM\" is already defined at 1:1");
+    }
+}
