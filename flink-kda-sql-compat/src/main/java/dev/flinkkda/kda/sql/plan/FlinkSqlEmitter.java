@@ -90,7 +90,9 @@ public final class FlinkSqlEmitter {
     public static String type(String sourceName, DataType type) {
         switch (type.name()) {
             case VARCHAR:
-                return "VARCHAR(" + type.precision().orElse(Integer.MAX_VALUE) + ")";
+                return type.precision().isPresent()
+                        ? "VARCHAR(" + type.precision().getAsInt() + ")"
+                        : "STRING";
             case CHAR:
                 return "CHAR(" + type.precision().orElse(1) + ")";
             case INTEGER:
@@ -119,7 +121,9 @@ public final class FlinkSqlEmitter {
             case BINARY:
                 return "BINARY(" + type.precision().orElse(1) + ")";
             case VARBINARY:
-                return "VARBINARY(" + type.precision().orElse(Integer.MAX_VALUE) + ")";
+                return type.precision().isPresent()
+                        ? "VARBINARY(" + type.precision().getAsInt() + ")"
+                        : "BYTES";
             default:
                 throw new UnsupportedConstructException(
                         sourceName, type.position(), "type " + type.name(), "");

@@ -61,6 +61,9 @@ public final class Planner {
     public static ApplicationPlan plan(AnalyzedApplication application) {
         Planner planner = new Planner(application);
         planner.planStreams();
+        planner.reports.sort(
+                java.util.Comparator.comparingInt((StatementReport r) -> r.position().line())
+                        .thenComparingInt(r -> r.position().column()));
         return new ApplicationPlan(application, planner.steps, planner.reports);
     }
 
@@ -229,14 +232,20 @@ public final class Planner {
                 });
     }
 
-    /** {@code CAST(item AS type) AS `column`, …}: the select items into the target's columns. */
+    /**
+     * {@code CAST(item AS type) AS `column`, …}: the select items into the target stream's columns,
+     * in the stream's order (an {@code INSERT} column list may name them in another), {@code NULL}
+     * for columns the list leaves out.
+     */
     private String items(AnalyzedPump pump, Context context) {
         List<String> items = new ArrayList<>();
-        for (int i = 0; i < pump.items().size(); i++) {
-            StreamColumn column = pump.targetColumns().get(i);
+        for (StreamColumn column : pump.target().columns()) {
+            int item = pump.targetColumns().indexOf(column);
+            String value =
+                    item < 0 ? "NULL" : expression(pump.items().get(item).expression(), context);
             items.add(
                     "CAST("
-                            + expression(pump.items().get(i).expression(), context)
+                            + value
                             + " AS "
                             + FlinkSqlEmitter.type(application.sourceName(), column.type())
                             + ") AS "
