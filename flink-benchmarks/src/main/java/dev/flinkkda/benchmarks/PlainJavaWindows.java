@@ -76,6 +76,47 @@ public final class PlainJavaWindows {
         }
     }
 
+    /** One key's open session. */
+    private static final class OpenSession {
+        long start;
+        long last;
+        long sum;
+
+        OpenSession(long start) {
+            this.start = start;
+        }
+    }
+
+    /**
+     * Session windows over {@link SessionRecordGenerator}'s records: per key, a session opens at
+     * the timestamp {@code t0} of a record and takes every following record of the key that comes
+     * at most {@code gapMs} after the session's previous record and before {@code t0 + maxMs} (the
+     * strict cut); the first record that does not opens the next session. {@code maxMs =
+     * Long.MAX_VALUE}: no maximum duration, Flink's {@code EventTimeSessionWindows}. Passes every
+     * session's sum to {@code out}.
+     */
+    public static void sessionSums(long records, long gapMs, long maxMs, LongConsumer out) {
+        Map<Integer, OpenSession> open = new HashMap<>();
+        for (long i = 0; i < records; i++) {
+            int key = SessionRecordGenerator.key(i);
+            long timestamp = SessionRecordGenerator.timestamp(i);
+            OpenSession session = open.get(key);
+            if (session == null) {
+                session = new OpenSession(timestamp);
+                open.put(key, session);
+            } else if (timestamp - session.last > gapMs || timestamp - session.start >= maxMs) {
+                out.accept(session.sum);
+                session.start = timestamp;
+                session.sum = 0;
+            }
+            session.last = timestamp;
+            session.sum += SessionRecordGenerator.value(i);
+        }
+        for (OpenSession session : open.values()) {
+            out.accept(session.sum);
+        }
+    }
+
     /**
      * Count windows of the last {@code size} records every {@code stride} records per key, from the
      * {@code size}-th on: a ring buffer of the last {@code size} values and a running sum per key

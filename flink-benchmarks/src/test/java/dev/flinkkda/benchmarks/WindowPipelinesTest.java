@@ -1,7 +1,5 @@
 package dev.flinkkda.benchmarks;
 
-import org.apache.flink.api.connector.sink2.Sink;
-import org.apache.flink.api.connector.sink2.SinkWriter;
 import org.apache.flink.streaming.api.datastream.DataStream;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 
@@ -11,11 +9,6 @@ import org.junit.jupiter.api.Test;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
-import java.util.Queue;
-import java.util.UUID;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.function.BiFunction;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -82,46 +75,6 @@ class WindowPipelinesTest {
 
     private static List<Long> flinkSums(
             BiFunction<StreamExecutionEnvironment, Long, DataStream<Long>> job) throws Exception {
-        String id = UUID.randomUUID().toString();
-        CollectingSink.RESULTS.put(id, new ConcurrentLinkedQueue<>());
-        try {
-            StreamExecutionEnvironment env = CONTEXT.environment();
-            job.apply(env, RECORDS).sinkTo(new CollectingSink(id));
-            CONTEXT.execute(env);
-            return new ArrayList<>(CollectingSink.RESULTS.get(id));
-        } finally {
-            CollectingSink.RESULTS.remove(id);
-        }
-    }
-
-    /** Collects a job's output into a static queue (the job runs in this JVM). */
-    private static final class CollectingSink implements Sink<Long> {
-        private static final long serialVersionUID = 1L;
-
-        static final Map<String, Queue<Long>> RESULTS = new ConcurrentHashMap<>();
-
-        private final String id;
-
-        CollectingSink(String id) {
-            this.id = id;
-        }
-
-        @Override
-        @SuppressWarnings("deprecation") // the one abstract method of Flink 1.20's Sink
-        public SinkWriter<Long> createWriter(InitContext context) {
-            Queue<Long> results = RESULTS.get(id);
-            return new SinkWriter<>() {
-                @Override
-                public void write(Long element, Context context) {
-                    results.add(element);
-                }
-
-                @Override
-                public void flush(boolean endOfInput) {}
-
-                @Override
-                public void close() {}
-            };
-        }
+        return CollectingSink.run(CONTEXT, job, RECORDS);
     }
 }

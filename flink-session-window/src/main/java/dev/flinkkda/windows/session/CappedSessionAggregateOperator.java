@@ -10,7 +10,7 @@ import org.apache.flink.api.common.state.ValueStateDescriptor;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.api.common.typeinfo.Types;
 import org.apache.flink.api.java.tuple.Tuple2;
-import org.apache.flink.api.java.tuple.Tuple3;
+import org.apache.flink.api.java.tuple.Tuple4;
 import org.apache.flink.api.java.typeutils.TupleTypeInfo;
 import org.apache.flink.metrics.Counter;
 import org.apache.flink.runtime.state.VoidNamespace;
@@ -53,8 +53,8 @@ final class CappedSessionAggregateOperator<K, T, ACC, V, R>
     private final TypeInformation<ACC> accumulatorType;
     private final OutputTag<T> lateDataTag;
 
-    /** start, end, accumulator of the open session. */
-    private transient ValueState<Tuple3<Long, Long, ACC>> openSession;
+    /** start, end, the time of the timer armed for the end, accumulator of the open session. */
+    private transient ValueState<Tuple4<Long, Long, Long, ACC>> openSession;
 
     /** timestamp → (furthest reach, accumulator) of elements waiting for the watermark. */
     private transient MapState<Long, Tuple2<Long, ACC>> held;
@@ -91,7 +91,10 @@ final class CappedSessionAggregateOperator<K, T, ACC, V, R>
                                 new ValueStateDescriptor<>(
                                         "session-open",
                                         new TupleTypeInfo<>(
-                                                Types.LONG, Types.LONG, accumulatorType)));
+                                                Types.LONG,
+                                                Types.LONG,
+                                                Types.LONG,
+                                                accumulatorType)));
         TupleTypeInfo<Tuple2<Long, ACC>> endAndAccumulator =
                 new TupleTypeInfo<>(Types.LONG, accumulatorType);
         held =
@@ -124,10 +127,10 @@ final class CappedSessionAggregateOperator<K, T, ACC, V, R>
         }
         T value = element.getValue();
         long timestamp = element.getTimestamp();
-        Tuple3<Long, Long, ACC> open = openSession.value();
+        Tuple4<Long, Long, Long, ACC> open = openSession.value();
         if (open != null && sessions.joins(open.f0, open.f1, timestamp)) {
             // Its start is behind the watermark, so this element joins in timestamp order too.
-            open.f2 = aggregate.add(value, open.f2);
+            open.f3 = aggregate.add(value, open.f3);
             extend(open, sessions.reach(value, timestamp));
             openSession.update(open);
             return;
@@ -150,7 +153,7 @@ final class CappedSessionAggregateOperator<K, T, ACC, V, R>
 
     /** An element behind the watermark that does not join the open session. */
     private void processLateElement(
-            StreamRecord<T> element, Tuple3<Long, Long, ACC> open, long watermark)
+            StreamRecord<T> element, Tuple4<Long, Long, Long, ACC> open, long watermark)
             throws Exception {
         T value = element.getValue();
         long timestamp = element.getTimestamp();
@@ -166,6 +169,8 @@ final class CappedSessionAggregateOperator<K, T, ACC, V, R>
                                 start,
                                 Math.max(endAndAccumulator.f0, sessions.reach(value, timestamp)));
                 fired.put(start, endAndAccumulator);
+                timers.registerEventTimeTimer(
+                        VoidNamespace.INSTANCE, cleanupTime(endAndAccumulator.f0));
                 emit(new TimeWindow(start, endAndAccumulator.f0), endAndAccumulator.f1);
                 return;
             }
@@ -175,7 +180,12 @@ final class CappedSessionAggregateOperator<K, T, ACC, V, R>
         long end = sessions.end(timestamp, reach);
         if (open == null && timestamp > latestFiredEnd && cleanupTime(end) > watermark) {
             // Nothing of its key is open at its time: it opens a session, as in timestamp order.
-            open = Tuple3.of(timestamp, end, aggregate.add(value, aggregate.createAccumulator()));
+            open =
+                    Tuple4.of(
+                            timestamp,
+                            end,
+                            end - 1,
+                            aggregate.add(value, aggregate.createAccumulator()));
             if (end - 1 <= watermark) {
                 fire(open);
             } else {
@@ -194,30 +204,35 @@ final class CappedSessionAggregateOperator<K, T, ACC, V, R>
     @Override
     public void onEventTime(InternalTimer<K, VoidNamespace> timer) throws Exception {
         long time = timer.getTimestamp();
-        Tuple3<Long, Long, ACC> open = openSession.value();
+        Tuple4<Long, Long, Long, ACC> open = openSession.value();
         Tuple2<Long, ACC> released = held.get(time);
         if (released != null) {
             held.remove(time);
             if (open != null && sessions.joins(open.f0, open.f1, time)) {
-                open.f2 = aggregate.merge(open.f2, released.f1);
+                open.f3 = aggregate.merge(open.f3, released.f1);
                 extend(open, released.f0);
             } else {
                 if (open != null) {
                     fire(open); // complete: this element lies beyond it
                 }
                 // The first element beyond the open session opens the next one.
-                open = Tuple3.of(time, sessions.end(time, released.f0), released.f1);
-                timers.registerEventTimeTimer(VoidNamespace.INSTANCE, open.f1 - 1);
+                long end = sessions.end(time, released.f0);
+                open = Tuple4.of(time, end, end - 1, released.f1);
+                timers.registerEventTimeTimer(VoidNamespace.INSTANCE, end - 1);
             }
             openSession.update(open);
         }
-        if (open != null && time >= open.f1 - 1) {
-            if (takeElementsAtEnd(open)) {
-                openSession.update(open);
-            }
+        if (open != null) {
             if (time >= open.f1 - 1) {
-                openSession.clear();
-                fire(open);
+                takeElementsAtEnd(open);
+                if (time >= open.f1 - 1) {
+                    openSession.clear();
+                    fire(open);
+                } else {
+                    rearm(open);
+                }
+            } else if (time == open.f2) {
+                rearm(open); // the session's end moved on since this timer was armed
             }
         }
         if (allowedLateness > 0) {
@@ -233,6 +248,17 @@ final class CappedSessionAggregateOperator<K, T, ACC, V, R>
         }
     }
 
+    /**
+     * Arms the timer for the open session's current end. Extending a session does not re-register
+     * its timer (that would cost a timer-queue update per element); the armed timer moves when it
+     * fires before the end.
+     */
+    private void rearm(Tuple4<Long, Long, Long, ACC> open) throws Exception {
+        open.f2 = open.f1 - 1;
+        openSession.update(open);
+        timers.registerEventTimeTimer(VoidNamespace.INSTANCE, open.f2);
+    }
+
     @Override
     public void onProcessingTime(InternalTimer<K, VoidNamespace> timer) {
         // event time only
@@ -243,40 +269,25 @@ final class CappedSessionAggregateOperator<K, T, ACC, V, R>
      * — into it, as often as that moves the end onto further held elements. They arrived ahead of
      * the watermark but are still held because they came before the session opened; in timestamp
      * order they belong to it, so it must not fire without them.
-     *
-     * @return whether the session changed
      */
-    private boolean takeElementsAtEnd(Tuple3<Long, Long, ACC> open) throws Exception {
-        boolean changed = false;
+    private void takeElementsAtEnd(Tuple4<Long, Long, Long, ACC> open) throws Exception {
         Tuple2<Long, ACC> atEnd;
         while (sessions.joins(open.f0, open.f1, open.f1) && (atEnd = held.get(open.f1)) != null) {
             held.remove(open.f1);
-            open.f2 = aggregate.merge(open.f2, atEnd.f1);
+            open.f3 = aggregate.merge(open.f3, atEnd.f1);
             extend(open, atEnd.f0);
-            changed = true;
-        }
-        return changed;
-    }
-
-    /** Moves the open session's end to cover {@code reach}, with a timer at its new end. */
-    private void extend(Tuple3<Long, Long, ACC> open, long reach) throws Exception {
-        long end = sessions.end(open.f0, Math.max(open.f1, reach));
-        if (end != open.f1) {
-            long oldTimer = open.f1 - 1;
-            // Keeps the timer queue at one timer per open session, unless the old timer also
-            // releases held elements or cleans up fired sessions.
-            if (allowedLateness == 0 && !held.contains(oldTimer)) {
-                timers.deleteEventTimeTimer(VoidNamespace.INSTANCE, oldTimer);
-            }
-            open.f1 = end;
-            timers.registerEventTimeTimer(VoidNamespace.INSTANCE, end - 1);
         }
     }
 
-    private void fire(Tuple3<Long, Long, ACC> session) throws Exception {
-        emit(new TimeWindow(session.f0, session.f1), session.f2);
+    /** Moves the open session's end to cover {@code reach}; its timer moves when it fires. */
+    private void extend(Tuple4<Long, Long, Long, ACC> open, long reach) {
+        open.f1 = sessions.end(open.f0, Math.max(open.f1, reach));
+    }
+
+    private void fire(Tuple4<Long, Long, Long, ACC> session) throws Exception {
+        emit(new TimeWindow(session.f0, session.f1), session.f3);
         if (allowedLateness > 0) {
-            fired.put(session.f0, Tuple2.of(session.f1, session.f2));
+            fired.put(session.f0, Tuple2.of(session.f1, session.f3));
             timers.registerEventTimeTimer(VoidNamespace.INSTANCE, cleanupTime(session.f1));
         }
     }

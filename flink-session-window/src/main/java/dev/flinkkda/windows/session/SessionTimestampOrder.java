@@ -6,7 +6,7 @@ import org.apache.flink.api.common.state.ValueState;
 import org.apache.flink.api.common.state.ValueStateDescriptor;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.api.common.typeinfo.Types;
-import org.apache.flink.api.java.tuple.Tuple2;
+import org.apache.flink.api.java.tuple.Tuple3;
 import org.apache.flink.runtime.state.VoidNamespace;
 import org.apache.flink.runtime.state.VoidNamespaceSerializer;
 import org.apache.flink.streaming.api.operators.AbstractStreamOperator;
@@ -56,7 +56,10 @@ final class SessionTimestampOrder<K, T> extends AbstractStreamOperator<T>
     private final TypeInformation<T> elementType;
 
     private transient MapState<Long, List<T>> held;
-    private transient ValueState<Tuple2<Long, Long>> openSession;
+
+    /** start, end, and the time of the timer armed for the session's end. */
+    private transient ValueState<Tuple3<Long, Long, Long>> openSession;
+
     private transient InternalTimerService<VoidNamespace> timers;
     private transient StreamRecord<T> reuse;
 
@@ -80,7 +83,8 @@ final class SessionTimestampOrder<K, T> extends AbstractStreamOperator<T>
                 getRuntimeContext()
                         .getState(
                                 new ValueStateDescriptor<>(
-                                        "session-open", Types.TUPLE(Types.LONG, Types.LONG)));
+                                        "session-open",
+                                        Types.TUPLE(Types.LONG, Types.LONG, Types.LONG)));
         timers =
                 getInternalTimerService(
                         "session-order-timers", VoidNamespaceSerializer.INSTANCE, this);
@@ -101,7 +105,7 @@ final class SessionTimestampOrder<K, T> extends AbstractStreamOperator<T>
             output.collect(element); // late: the window operator decides (lateness, side output)
             return;
         }
-        Tuple2<Long, Long> open = openSession.value();
+        Tuple3<Long, Long, Long> open = openSession.value();
         if (open != null && sessions.joins(open.f0, open.f1, timestamp)) {
             extend(open, sessions.reach(element.getValue(), timestamp));
             output.collect(element);
@@ -119,7 +123,7 @@ final class SessionTimestampOrder<K, T> extends AbstractStreamOperator<T>
     @Override
     public void onEventTime(InternalTimer<K, VoidNamespace> timer) throws Exception {
         long time = timer.getTimestamp();
-        Tuple2<Long, Long> open = openSession.value();
+        Tuple3<Long, Long, Long> open = openSession.value();
         List<T> sameTimestamp = held.get(time);
         if (sameTimestamp != null) {
             held.remove(time);
@@ -129,19 +133,38 @@ final class SessionTimestampOrder<K, T> extends AbstractStreamOperator<T>
                     extend(open, reach);
                 } else {
                     // the first element beyond the open session opens the next one
-                    open = Tuple2.of(time, sessions.end(time, reach));
+                    long end = sessions.end(time, reach);
+                    open = Tuple3.of(time, end, end - 1);
                     openSession.update(open);
-                    timers.registerEventTimeTimer(VoidNamespace.INSTANCE, open.f1 - 1);
+                    timers.registerEventTimeTimer(VoidNamespace.INSTANCE, end - 1);
                 }
                 emit(value, time);
             }
         }
-        if (open != null && time >= open.f1 - 1) {
+        if (open == null) {
+            return;
+        }
+        if (time >= open.f1 - 1) {
             emitElementsAtEnd(open);
             if (time >= open.f1 - 1) {
                 openSession.clear(); // the window fires now: the next element opens a new one
+                return;
             }
+            rearm(open);
+        } else if (time == open.f2) {
+            rearm(open); // the session's end moved on since this timer was armed
         }
+    }
+
+    /**
+     * Arms the timer for the session's current end. Extending a session does not re-register its
+     * timer (one registration per element would fill the timer queue); the armed timer moves when
+     * it fires before the end.
+     */
+    private void rearm(Tuple3<Long, Long, Long> open) throws Exception {
+        open.f2 = open.f1 - 1;
+        openSession.update(open);
+        timers.registerEventTimeTimer(VoidNamespace.INSTANCE, open.f2);
     }
 
     @Override
@@ -153,7 +176,7 @@ final class SessionTimestampOrder<K, T> extends AbstractStreamOperator<T>
      * Emits the held elements exactly at the session's end, which join it, as often as that moves
      * the end onto further held elements.
      */
-    private void emitElementsAtEnd(Tuple2<Long, Long> open) throws Exception {
+    private void emitElementsAtEnd(Tuple3<Long, Long, Long> open) throws Exception {
         List<T> atEnd;
         while (sessions.joins(open.f0, open.f1, open.f1) && (atEnd = held.get(open.f1)) != null) {
             long end = open.f1;
@@ -165,12 +188,11 @@ final class SessionTimestampOrder<K, T> extends AbstractStreamOperator<T>
         }
     }
 
-    private void extend(Tuple2<Long, Long> open, long reach) throws Exception {
+    private void extend(Tuple3<Long, Long, Long> open, long reach) throws Exception {
         long end = sessions.end(open.f0, Math.max(open.f1, reach));
         if (end != open.f1) {
             open.f1 = end;
             openSession.update(open);
-            timers.registerEventTimeTimer(VoidNamespace.INSTANCE, end - 1);
         }
     }
 
