@@ -1,0 +1,164 @@
+package dev.flinkkda.kda.io;
+
+import org.apache.flink.api.common.eventtime.WatermarkStrategy;
+import org.apache.flink.connector.file.src.FileSource;
+import org.apache.flink.streaming.api.datastream.DataStream;
+import org.apache.flink.streaming.api.datastream.SingleOutputStreamOperator;
+import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
+import org.apache.flink.streaming.api.functions.source.SourceFunction;
+import org.apache.flink.streaming.connectors.kinesis.FlinkKinesisConsumer;
+import org.apache.flink.table.api.DataTypes;
+import org.apache.flink.table.api.Schema;
+import org.apache.flink.table.api.Table;
+import org.apache.flink.table.api.bridge.java.StreamTableEnvironment;
+import org.apache.flink.types.Row;
+
+import java.time.LocalDateTime;
+
+/**
+ * Registers an application's inputs as Flink tables.
+ *
+ * <p>An input becomes a table named after its in-application stream, with the schema's columns and
+ * then {@code ROWTIME}:
+ *
+ * <ul>
+ *   <li>event time ({@code arrival}, {@code field:NAME}): {@code ROWTIME TIMESTAMP(3) *ROWTIME*}
+ *       (UTC), with the watermarks of the DataStream ({@code forBoundedOutOfOrderness} of the
+ *       input's watermark delay); usable by {@code TUMBLE}, {@code HOP}, {@code SESSION}, {@code
+ *       OVER … ORDER BY ROWTIME} and interval joins;
+ *   <li>processing time: {@code ROWTIME TIMESTAMP_LTZ(3) *PROCTIME*}, {@code PROCTIME()}.
+ * </ul>
+ *
+ * <p>The table is made by {@code fromDataStream(rows, schema)} with the schema
+ *
+ * <pre>{@code
+ * Schema.newBuilder()
+ *     .column("TICKER_SYMBOL", DataTypes.VARCHAR(4))   // ... one per schema column
+ *     .column("ROWTIME", DataTypes.TIMESTAMP(3))       // a physical column of the rows
+ *     .watermark("ROWTIME", "SOURCE_WATERMARK()")      // the DataStream's watermarks
+ *     .build()
+ * }</pre>
+ *
+ * <p>(or {@code .columnByExpression("ROWTIME", "PROCTIME()")} for processing time). The records are
+ * read and parsed with parallelism 1, chained with the watermark generator, so that one watermark
+ * covers all of an input's rows and lateness is decided in reading order; the rest of the job runs
+ * at the environment's parallelism.
+ */
+public final class KdaInputs {
+
+    private KdaInputs() {}
+
+    /**
+     * An input registered as a table.
+     *
+     * @param streamName the in-application stream, also the table's name in the catalog
+     * @param table the table: the schema's columns, then {@code ROWTIME}
+     * @param rows the table's rows as a DataStream (with timestamps and watermarks for event time)
+     * @param malformed the records that did not become rows, with why
+     */
+    public record RegisteredInput(
+            String streamName,
+            Table table,
+            DataStream<Row> rows,
+            DataStream<MalformedRecord> malformed) {}
+
+    /**
+     * Reads an input and registers it as the temporary view {@code `streamName`} of {@code
+     * tableEnv}.
+     *
+     * @param env the environment of {@code tableEnv}
+     */
+    public static RegisteredInput register(
+            StreamExecutionEnvironment env, StreamTableEnvironment tableEnv, InputSpec input) {
+        RegisteredInput registered = read(env, tableEnv, input);
+        tableEnv.createTemporaryView(
+                KdaNames.toFlinkIdentifier(input.streamName()), registered.table());
+        return registered;
+    }
+
+    /** Reads an input into a table without registering it. */
+    public static RegisteredInput read(
+            StreamExecutionEnvironment env, StreamTableEnvironment tableEnv, InputSpec input) {
+        JsonRecordParser parser = new JsonRecordParser(input.schema(), input.rowtime());
+        String name = input.streamName();
+        SingleOutputStreamOperator<Row> parsed =
+                rawRecords(env, input)
+                        .process(new ParseRecords(name, parser, input.watermarkDelay().toMillis()))
+                        .returns(parser.rowType())
+                        .name("parse " + name)
+                        .uid("flink-kda-input-" + name + "-parse")
+                        .setParallelism(1);
+        DataStream<MalformedRecord> malformed = parsed.getSideOutput(ParseRecords.MALFORMED);
+
+        int rowtimeField = input.schema().size();
+        Schema.Builder schema = Schema.newBuilder();
+        input.schema().columns().forEach(c -> schema.column(c.name(), c.dataType()));
+        DataStream<Row> rows;
+        if (input.rowtime().isEventTime()) {
+            rows =
+                    parsed.assignTimestampsAndWatermarks(
+                                    WatermarkStrategy.<Row>forBoundedOutOfOrderness(
+                                                    input.watermarkDelay())
+                                            .withTimestampAssigner(
+                                                    (row, previous) ->
+                                                            JsonCoercion.epochMillis(
+                                                                    (LocalDateTime)
+                                                                            row.getField(
+                                                                                    rowtimeField))))
+                            .name("ROWTIME of " + name)
+                            .uid("flink-kda-input-" + name + "-watermarks")
+                            .setParallelism(1);
+            schema.column(
+                            KdaSchema.ROWTIME,
+                            DataTypes.TIMESTAMP(RowtimeMode.ROWTIME_PRECISION).notNull())
+                    .watermark(KdaSchema.ROWTIME, "SOURCE_WATERMARK()");
+        } else {
+            rows = parsed;
+            schema.columnByExpression(KdaSchema.ROWTIME, "PROCTIME()");
+        }
+        Table table = tableEnv.fromDataStream(rows, schema.build());
+        return new RegisteredInput(name, table, rows, malformed);
+    }
+
+    private static DataStream<RawRecord> rawRecords(
+            StreamExecutionEnvironment env, InputSpec input) {
+        String name = input.streamName();
+        if (input.location() instanceof StreamLocation.File file) {
+            FileSource<RawRecord> source =
+                    FileSource.forRecordStreamFormat(
+                                    new JsonLinesFormat(file.path().toString()),
+                                    org.apache.flink.core.fs.Path.fromLocalFile(
+                                            file.path().toAbsolutePath().toFile()))
+                            .build();
+            return env.fromSource(
+                            source,
+                            WatermarkStrategy.noWatermarks(),
+                            // Short names: Flink warns about task names over 80 characters.
+                            name + " <- " + file.path().getFileName())
+                    .uid("flink-kda-input-" + name + "-file")
+                    .setParallelism(1);
+        }
+        if (input.location() instanceof StreamLocation.Kinesis kinesis) {
+            return kinesisRecords(env, name, kinesis);
+        }
+        throw new IllegalArgumentException(
+                "input " + name + ": cannot read from " + input.location());
+    }
+
+    // FlinkKinesisConsumer is a SourceFunction, deprecated in Flink 1.20, and the only Kinesis
+    // source of connector 4.3.0-1.19 that works against Kinesalite (the FLIP-27 source lists
+    // shards by stream ARN).
+    @SuppressWarnings("deprecation")
+    private static DataStream<RawRecord> kinesisRecords(
+            StreamExecutionEnvironment env, String name, StreamLocation.Kinesis kinesis) {
+        KinesisJvm.prepare(kinesis.settings());
+        SourceFunction<RawRecord> consumer =
+                new FlinkKinesisConsumer<>(
+                        kinesis.streamName(),
+                        new KinesisRecordSchema(),
+                        kinesis.settings().clientProperties(true));
+        return env.addSource(consumer, name + " <- kinesis:" + kinesis.streamName())
+                .uid("flink-kda-input-" + name + "-kinesis")
+                .setParallelism(1);
+    }
+}
