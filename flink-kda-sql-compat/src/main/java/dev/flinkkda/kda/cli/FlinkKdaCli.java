@@ -1,37 +1,50 @@
 package dev.flinkkda.kda.cli;
 
-import dev.flinkkda.kda.examples.StaggerCount;
-import dev.flinkkda.kda.examples.StaggerTickerCount;
-import dev.flinkkda.kda.examples.TickerTrade;
-import dev.flinkkda.kda.examples.TickerTradeReader;
+import dev.flinkkda.kda.io.KdaCounters;
+import dev.flinkkda.kda.io.KdaNames;
+import dev.flinkkda.kda.io.KdaSchema;
+import dev.flinkkda.kda.io.KdaSchemaException;
+import dev.flinkkda.kda.io.OutputSpec;
+import dev.flinkkda.kda.io.RunOptions;
+import dev.flinkkda.kda.io.RunOptionsException;
+import dev.flinkkda.kda.io.StreamLocation;
+import dev.flinkkda.kda.runtime.KdaApplication;
+import dev.flinkkda.kda.runtime.KdaApplicationJob;
+import dev.flinkkda.kda.sql.analysis.KdaSemanticException;
+import dev.flinkkda.kda.sql.parser.KdaSqlSyntaxException;
+import dev.flinkkda.kda.sql.plan.ApplicationPlan;
+import dev.flinkkda.kda.sql.plan.FlinkSqlScript;
+import dev.flinkkda.kda.sql.plan.StatementReport;
+import dev.flinkkda.kda.sql.plan.Translation;
 
-import org.apache.flink.api.common.eventtime.WatermarkStrategy;
-import org.apache.flink.api.common.typeinfo.TypeInformation;
-import org.apache.flink.streaming.api.datastream.DataStream;
+import org.apache.flink.api.common.JobExecutionResult;
+import org.apache.flink.core.execution.JobClient;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
-import org.apache.flink.util.CloseableIterator;
 
+import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
-import java.util.ArrayList;
-import java.util.Comparator;
-import java.util.List;
+import java.util.Arrays;
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
 
 /**
- * The {@code flink-kda} command. For now it has one command, {@code example}, which runs the KDA
- * stagger-window application of {@code examples/stagger/app.sql} on embedded Flink.
+ * The {@code flink-kda} command: {@code run} a KDA application on Flink (embedded, or the cluster
+ * of {@code flink run}), {@code translate} it to Flink SQL, {@code validate} it, or run the bundled
+ * {@code example}.
  */
 public final class FlinkKdaCli {
 
-    static final String DEFAULT_EXAMPLE_INPUT = "examples/stagger/ticker-trades.jsonl";
+    /** The bundled example: seed 001's stagger application and its input. */
+    static final String EXAMPLE = "examples/seed-001-stagger";
 
-    private static final DateTimeFormatter TIME =
-            DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss").withZone(ZoneOffset.UTC);
+    private static final Duration PROGRESS_EVERY = Duration.ofSeconds(10);
 
     private FlinkKdaCli() {}
 
@@ -41,73 +54,210 @@ public final class FlinkKdaCli {
 
     static int run(String[] args, PrintStream out, PrintStream err) throws Exception {
         if (args.length == 0 || args[0].equals("--help") || args[0].equals("help")) {
-            usage(out);
+            usage(args.length == 0 ? err : out);
             return args.length == 0 ? 2 : 0;
         }
-        if (!args[0].equals("example")) {
-            err.println("flink-kda: unknown command '" + args[0] + "'");
-            usage(err);
+        String[] rest = Arrays.copyOfRange(args, 1, args.length);
+        try {
+            switch (args[0]) {
+                case "run":
+                    if (RunOptions.isHelpRequest(rest)) {
+                        out.print(RunOptions.HELP);
+                        return 0;
+                    }
+                    return runApplication(RunOptions.parse(rest), out, err);
+                case "translate":
+                    return translate(rest, out, err, false);
+                case "validate":
+                    return translate(rest, out, err, true);
+                case "example":
+                    if (rest.length > 0) {
+                        err.println(
+                                "flink-kda example: takes no arguments (it runs " + EXAMPLE + ")");
+                        return 2;
+                    }
+                    return runApplication(
+                            RunOptions.parse(
+                                    EXAMPLE + "/app.sql",
+                                    "--input",
+                                    EXAMPLE + "/input.jsonl",
+                                    "--schema",
+                                    "@" + EXAMPLE + "/schema.txt",
+                                    "--output",
+                                    "-"),
+                            out,
+                            err);
+                default:
+                    err.println("flink-kda: unknown command '" + args[0] + "'");
+                    usage(err);
+                    return 2;
+            }
+        } catch (RunOptionsException | KdaSchemaException e) {
+            err.println("flink-kda " + args[0] + ": " + e.getMessage());
+            return 2;
+        } catch (KdaSqlSyntaxException | KdaSemanticException e) {
+            err.println(e.getMessage());
+            return 1;
+        } catch (NoSuchFileException e) {
+            err.println("flink-kda " + args[0] + ": file not found: " + e.getMessage());
             return 2;
         }
-        if (args.length > 2) {
-            err.println(
-                    "flink-kda example: expected at most one input file, got " + (args.length - 1));
-            return 2;
-        }
-        Path input = Path.of(args.length == 2 ? args[1] : DEFAULT_EXAMPLE_INPUT);
-        if (!Files.isRegularFile(input)) {
-            err.println("flink-kda example: input file not found: " + input.toAbsolutePath());
-            return 2;
-        }
-        TickerTradeReader.Result read = TickerTradeReader.read(input);
-        read.malformed().forEach(m -> err.println("malformed: " + m));
+    }
 
-        List<StaggerCount> rows = runStaggerExample(read.trades());
-
-        out.printf("%-19s  %-19s  %-6s  %s%n", "ROWTIME", "EVENT_TIME", "TICKER", "TICKER_COUNT");
-        for (StaggerCount row : rows) {
-            out.printf(
-                    "%-19s  %-19s  %-6s  %d%n",
-                    TIME.format(Instant.ofEpochMilli(row.rowtime)),
-                    TIME.format(Instant.ofEpochMilli(row.eventMinute)),
-                    row.ticker,
-                    row.count);
+    /** Runs the application until its inputs are exhausted (file inputs) or it is cancelled. */
+    private static int runApplication(RunOptions options, PrintStream out, PrintStream err)
+            throws Exception {
+        StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
+        KdaApplicationJob job =
+                KdaApplicationJob.build(
+                        options,
+                        env,
+                        new OutputSpec(
+                                RunOptions.DEFAULT_OUTPUT_STREAM, new StreamLocation.Stdout()));
+        JobClient client = env.executeAsync("flink-kda " + options.application().getFileName());
+        CompletableFuture<JobExecutionResult> finished = client.getJobExecutionResult();
+        Thread malformed =
+                new Thread(
+                        () -> job.malformedMessages().forEachRemaining(err::println),
+                        "flink-kda malformed records");
+        malformed.setDaemon(true);
+        malformed.start();
+        long started = System.nanoTime();
+        long nextReport = started + PROGRESS_EVERY.toNanos();
+        while (!finished.isDone()) {
+            Thread.sleep(100);
+            if (System.nanoTime() >= nextReport && !finished.isDone()) {
+                nextReport += PROGRESS_EVERY.toNanos();
+                try {
+                    Map<String, Object> accumulators = client.getAccumulators().get();
+                    err.println(
+                            "flink-kda: "
+                                    + summary(options, job, KdaCounters.of(accumulators))
+                                    + " so far");
+                } catch (ExecutionException e) {
+                    // the job ended meanwhile: the summary below reports it
+                }
+            }
+        }
+        JobExecutionResult result;
+        try {
+            result = finished.get();
+            malformed.join(10_000); // the last messages, fetched after the job finished
+        } catch (ExecutionException e) {
+            err.println("flink-kda: the job failed: " + rootCause(e).getMessage());
+            return 1;
         }
         err.printf(
-                "flink-kda: %d rows in, %d malformed, %d windows out%n",
-                read.trades().size(), read.malformed().size(), rows.size());
+                "flink-kda: %s in %.1f s%n",
+                summary(options, job, KdaCounters.of(result)), (System.nanoTime() - started) / 1e9);
         return 0;
     }
 
-    /** Runs the stagger example on embedded Flink; its rows ordered by ROWTIME and ticker. */
-    private static List<StaggerCount> runStaggerExample(List<TickerTrade> trades) throws Exception {
-        StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
-        env.setParallelism(1);
-        // A file is bounded: no watermark until its end, so every row is in timestamp order
-        // before any window fires, whatever the order of the lines, and none is late.
-        DataStream<TickerTrade> source =
-                env.fromData(trades, TypeInformation.of(TickerTrade.class))
-                        .name("SOURCE_SQL_STREAM_001")
-                        .assignTimestampsAndWatermarks(
-                                WatermarkStrategy.<TickerTrade>noWatermarks()
-                                        .withTimestampAssigner((t, ignored) -> t.rowtime));
-        List<StaggerCount> rows = new ArrayList<>();
-        try (CloseableIterator<StaggerCount> it =
-                StaggerTickerCount.apply(source, Duration.ofMinutes(1))
-                        .executeAndCollect("flink-kda example")) {
-            it.forEachRemaining(rows::add);
+    private static Throwable rootCause(Throwable e) {
+        Throwable cause = e;
+        while (cause.getCause() != null && cause.getCause() != cause) {
+            cause = cause.getCause();
         }
-        rows.sort(
-                Comparator.comparingLong((StaggerCount r) -> r.rowtime)
-                        .thenComparing(r -> r.ticker));
-        return rows;
+        return cause;
+    }
+
+    private static String summary(RunOptions options, KdaApplicationJob job, KdaCounters counters) {
+        long in = 0;
+        long malformed = 0;
+        long late = 0;
+        for (var input : options.inputs()) {
+            in += counters.records(input.streamName());
+            malformed += counters.malformed(input.streamName());
+            late += counters.late(input.streamName());
+        }
+        StringBuilder text =
+                new StringBuilder()
+                        .append(in)
+                        .append(" records in, ")
+                        .append(malformed)
+                        .append(" malformed, ")
+                        .append(late)
+                        .append(" late");
+        for (OutputSpec output : job.outputs()) {
+            text.append(", ")
+                    .append(counters.rowsOut(output))
+                    .append(" rows out to ")
+                    .append(KdaNames.toSql(output.streamName()));
+        }
+        return text.toString();
+    }
+
+    /** {@code translate} / {@code validate APP.sql [--schema [STREAM=]COLUMNS]...}. */
+    private static int translate(String[] args, PrintStream out, PrintStream err, boolean validate)
+            throws IOException {
+        String command = validate ? "validate" : "translate";
+        if (args.length == 0 || args[0].startsWith("--")) {
+            err.println(
+                    "usage: flink-kda "
+                            + command
+                            + " APP.sql [--schema [STREAM=]COLUMNS|@FILE]...");
+            return 2;
+        }
+        Path file = Path.of(args[0]);
+        if (!Files.isRegularFile(file)) {
+            err.println("flink-kda " + command + ": file not found: " + file);
+            return 2;
+        }
+        Map<String, KdaSchema> schemas = new LinkedHashMap<>();
+        for (int i = 1; i < args.length; i++) {
+            if (!args[i].equals("--schema") || i + 1 == args.length) {
+                err.println(
+                        "flink-kda "
+                                + command
+                                + ": unexpected argument '"
+                                + args[i]
+                                + "'; expected --schema [STREAM=]COLUMNS|@FILE");
+                return 2;
+            }
+            String value = args[++i];
+            String stream = KdaNames.DEFAULT_INPUT_STREAM;
+            int eq = value.indexOf('=');
+            if (eq > 0 && !value.startsWith("@") && !value.substring(0, eq).contains(" ")) {
+                stream = KdaNames.normalize(value.substring(0, eq));
+                value = value.substring(eq + 1);
+            }
+            schemas.put(
+                    stream,
+                    value.startsWith("@")
+                            ? KdaSchema.fromFile(Path.of(value.substring(1)))
+                            : KdaSchema.parse(value));
+        }
+        ApplicationPlan plan = KdaApplication.translate(file, schemas);
+        if (!validate) {
+            out.print(FlinkSqlScript.render(plan));
+            return 0;
+        }
+        Map<Translation, Integer> counts = new EnumMap<>(Translation.class);
+        for (StatementReport report : plan.reports()) {
+            counts.merge(report.translation(), 1, Integer::sum);
+        }
+        out.println(
+                file.getFileName()
+                        + ": valid — "
+                        + plan.reports().size()
+                        + " statements: "
+                        + counts.getOrDefault(Translation.NATIVE, 0)
+                        + " native Flink SQL, "
+                        + counts.getOrDefault(Translation.VIA_FLINK_KDA, 0)
+                        + " via flink-kda operators");
+        return 0;
     }
 
     private static void usage(PrintStream s) {
-        s.println("usage: flink-kda example [INPUT.jsonl]");
+        s.println("usage: flink-kda COMMAND ...");
         s.println();
-        s.println("  example   runs the KDA stagger-window application (examples/stagger/app.sql)");
-        s.println("            on embedded Flink over " + DEFAULT_EXAMPLE_INPUT);
-        s.println("            and prints one row per stagger window");
+        s.println("  run APP.sql --input ... --schema ... [--output ...]");
+        s.println("            runs a Kinesis Data Analytics for SQL application on Flink");
+        s.println("            (flink-kda run --help for the options)");
+        s.println("  translate APP.sql [--schema [STREAM=]COLUMNS|@FILE]...");
+        s.println("            prints the Flink SQL it becomes and how each statement runs");
+        s.println("  validate APP.sql [--schema [STREAM=]COLUMNS|@FILE]...");
+        s.println("            checks that it parses and translates; errors name file:line:column");
+        s.println("  example   runs " + EXAMPLE + "/app.sql on its input.jsonl");
     }
 }

@@ -6,6 +6,8 @@ import org.apache.flink.test.junit5.MiniClusterExtension;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
@@ -15,7 +17,10 @@ import java.nio.file.Path;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** The {@code flink-kda example} command on the bundled KDA example data. */
+/**
+ * The {@code flink-kda} commands on the bundled examples: their outputs must equal the results AWS
+ * published for them ({@code expected-output.jsonl}, written from the documentation).
+ */
 class FlinkKdaCliTest {
 
     @RegisterExtension
@@ -23,8 +28,10 @@ class FlinkKdaCliTest {
             new MiniClusterExtension(
                     new MiniClusterResourceConfiguration.Builder()
                             .setNumberTaskManagers(1)
-                            .setNumberSlotsPerTaskManager(1)
+                            .setNumberSlotsPerTaskManager(2)
                             .build());
+
+    private static final Path EXAMPLES = Path.of("..", "examples");
 
     private final ByteArrayOutputStream out = new ByteArrayOutputStream();
     private final ByteArrayOutputStream err = new ByteArrayOutputStream();
@@ -36,24 +43,37 @@ class FlinkKdaCliTest {
                 new PrintStream(err, true, StandardCharsets.UTF_8));
     }
 
-    /**
-     * The bundled file holds the rows of both AWS stagger pages; the expected table is their
-     * published results (11:01:20 count 3 and 11:02:15 count 1 on the concept page; six rows per
-     * ticker in one window each on the example page).
-     */
-    @Test
-    void exampleOnTheBundledDataPrintsTheKdaResults() throws Exception {
-        int exit = run("example", "../" + FlinkKdaCli.DEFAULT_EXAMPLE_INPUT);
-        assertThat(exit).as(err.toString(StandardCharsets.UTF_8)).isZero();
-        assertThat(out.toString(StandardCharsets.UTF_8).lines())
-                .containsExactly(
-                        "ROWTIME              EVENT_TIME           TICKER  TICKER_COUNT",
-                        "2018-08-01 11:01:20  2018-08-01 11:00:00  AMZN    3",
-                        "2018-08-01 11:02:15  2018-08-01 11:01:00  AMZN    1",
-                        "2018-08-01 20:18:30  2018-08-01 20:17:00  AMZN    6",
-                        "2018-08-01 20:19:31  2018-08-01 20:18:00  INTC    6");
-        assertThat(err.toString(StandardCharsets.UTF_8))
-                .contains("16 rows in, 0 malformed, 4 windows out");
+    private String err() {
+        return err.toString(StandardCharsets.UTF_8);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"seed-001-stagger", "seed-001-step", "seed-000-stagger"})
+    void examplesGiveTheDocumentedResults(String example, @TempDir Path dir) throws Exception {
+        Path folder = EXAMPLES.resolve(example);
+        Path output = dir.resolve("out.jsonl");
+        int exit =
+                run(
+                        "run",
+                        folder.resolve("app.sql").toString(),
+                        "--input",
+                        folder.resolve("input.jsonl").toString(),
+                        "--schema",
+                        "@" + folder.resolve("schema.txt"),
+                        "--output",
+                        output.toString());
+        assertThat(exit).as(err()).isZero();
+        assertThat(Files.readAllLines(output))
+                .containsExactlyInAnyOrderElementsOf(
+                        Files.readAllLines(folder.resolve("expected-output.jsonl")));
+        long rows = Files.readAllLines(folder.resolve("expected-output.jsonl")).size();
+        long records = Files.readAllLines(folder.resolve("input.jsonl")).size();
+        assertThat(err())
+                .contains(
+                        records
+                                + " records in, 0 malformed, 0 late, "
+                                + rows
+                                + " rows out to DESTINATION_SQL_STREAM");
     }
 
     @Test
@@ -62,31 +82,90 @@ class FlinkKdaCliTest {
         Path input = dir.resolve("trades.jsonl");
         Files.writeString(
                 input,
-                "{\"ROWTIME\": \"2018-08-01T11:00:20\", \"EVENT_TIME\": \"2018-08-01T11:00:10\", \"TICKER\": \"AMZN\"}\n"
-                        + "{\"ROWTIME\": \"yesterday\", \"EVENT_TIME\": \"2018-08-01T11:00:10\", \"TICKER\": \"AMZN\"}\n"
+                "{\"ROWTIME\": \"2018-08-01 11:00:20\", \"EVENT_TIME\": \"2018-08-01 11:00:10\","
+                        + " \"TICKER_SYMBOL\": \"AMZN\"}\n"
+                        + "{\"ROWTIME\": \"yesterday\", \"TICKER_SYMBOL\": \"AMZN\"}\n"
                         + "not json\n"
-                        + "{\"ROWTIME\": \"2018-08-01T11:00:30\", \"EVENT_TIME\": \"2018-08-01T11:00:20\"}\n"
-                        + "{\"ROWTIME\": \"2018-08-01T11:00:40\", \"EVENT_TIME\": \"2018-08-01T11:00:20\", \"TICKER\": \"AMZN\"}\n");
-        int exit = run("example", input.toString());
-        assertThat(exit).isZero();
-        String errors = err.toString(StandardCharsets.UTF_8);
-        assertThat(errors)
-                .contains(input + ":2: field ROWTIME is not an ISO-8601 timestamp: 'yesterday'")
-                .contains(input + ":3: ")
-                .contains(input + ":4: field TICKER is missing or not a string")
-                .contains("2 rows in, 3 malformed, 1 windows out");
-        assertThat(out.toString(StandardCharsets.UTF_8))
-                .contains("2018-08-01 11:01:20  2018-08-01 11:00:00  AMZN    2");
+                        + "{\"ROWTIME\": \"2018-08-01 11:00:40\", \"EVENT_TIME\": \"2018-08-01"
+                        + " 11:00:20\", \"TICKER_SYMBOL\": \"AMZN\"}\n");
+        Path output = dir.resolve("out.jsonl");
+        Path folder = EXAMPLES.resolve("seed-001-stagger");
+        int exit =
+                run(
+                        "run",
+                        folder.resolve("app.sql").toString(),
+                        "--input",
+                        input.toString(),
+                        "--schema",
+                        "@" + folder.resolve("schema.txt"),
+                        "--output",
+                        output.toString());
+        assertThat(exit).as(err()).isZero();
+        assertThat(Files.readAllLines(output))
+                .containsExactly(
+                        "{\"ROWTIME\":\"2018-08-01 11:01:20\",\"TICKER_SYMBOL\":\"AMZN\","
+                                + "\"EVENT_TIME\":\"2018-08-01 11:00:00\",\"TICKER_COUNT\":2.0}");
+        assertThat(err())
+                .contains("trades.jsonl:2: ")
+                .contains("trades.jsonl:3: ")
+                .contains(
+                        "4 records in, 2 malformed, 0 late, 1 rows out to DESTINATION_SQL_STREAM");
     }
 
     @Test
-    void unknownCommandAndMissingFileAreClearErrors() throws Exception {
-        assertThat(run("translate")).isEqualTo(2);
-        assertThat(err.toString(StandardCharsets.UTF_8))
-                .contains("flink-kda: unknown command 'translate'");
-        assertThat(run("example", "no-such-file.jsonl")).isEqualTo(2);
-        assertThat(err.toString(StandardCharsets.UTF_8))
-                .contains("input file not found:")
-                .contains("no-such-file.jsonl");
+    void translatePrintsTheFlinkSqlAndTheReport() throws Exception {
+        Path folder = EXAMPLES.resolve("seed-001-step");
+        int exit =
+                run(
+                        "translate",
+                        folder.resolve("app.sql").toString(),
+                        "--schema",
+                        "TICKER_SYMBOL VARCHAR(4), EVENT_TIME TIMESTAMP");
+        assertThat(exit).as(err()).isZero();
+        assertThat(out.toString(StandardCharsets.UTF_8))
+                .contains(
+                        "FROM TABLE(TUMBLE(TABLE `SOURCE_SQL_STREAM_001`, DESCRIPTOR(`ROWTIME`),"
+                                + " INTERVAL '1' MINUTE))")
+                .contains(
+                        "CREATE PUMP \"STREAM_PUMP\": NATIVE — GROUP BY … STEP(ROWTIME BY …) →"
+                                + " TUMBLE window aggregation; ROWTIME = window end");
+    }
+
+    @Test
+    void validateReportsTheFirstErrorWithItsPosition(@TempDir Path dir) throws Exception {
+        Path app = dir.resolve("app.sql");
+        Files.writeString(
+                app,
+                "CREATE STREAM out_stream (t VARCHAR(4));\n"
+                        + "CREATE PUMP p AS INSERT INTO out_stream\n"
+                        + "  SELECT STREAM ticker FROM source_sql_stream_001;\n");
+        assertThat(run("validate", app.toString(), "--schema", "TICKER_SYMBOL VARCHAR(4)"))
+                .isEqualTo(1);
+        assertThat(err())
+                .contains("app.sql:3:17: unknown column \"TICKER\" in \"SOURCE_SQL_STREAM_001\"");
+        err.reset();
+        Files.writeString(app, "CREATE STREAM out_stream (t VARCHAR(4);\n");
+        assertThat(run("validate", app.toString())).isEqualTo(1);
+        assertThat(err()).contains("app.sql:1:39: syntax error at ';'");
+        Path valid = EXAMPLES.resolve("seed-001-stagger").resolve("app.sql");
+        assertThat(
+                        run(
+                                "validate",
+                                valid.toString(),
+                                "--schema",
+                                "@" + EXAMPLES.resolve("seed-001-stagger").resolve("schema.txt")))
+                .isZero();
+        assertThat(out.toString(StandardCharsets.UTF_8))
+                .contains(
+                        "app.sql: valid — 2 statements: 1 native Flink SQL, 1 via flink-kda operators");
+    }
+
+    @Test
+    void badArgumentsAreClearErrors() throws Exception {
+        assertThat(run("frobnicate")).isEqualTo(2);
+        assertThat(err()).contains("flink-kda: unknown command 'frobnicate'");
+        err.reset();
+        assertThat(run("run", "no-such-app.sql")).isEqualTo(2);
+        assertThat(err()).contains("flink-kda run: ").contains("no-such-app.sql");
     }
 }

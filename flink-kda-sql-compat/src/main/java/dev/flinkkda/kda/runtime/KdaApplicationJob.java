@@ -1,0 +1,165 @@
+package dev.flinkkda.kda.runtime;
+
+import dev.flinkkda.kda.io.InputSpec;
+import dev.flinkkda.kda.io.KdaInputs;
+import dev.flinkkda.kda.io.KdaNames;
+import dev.flinkkda.kda.io.KdaOutputs;
+import dev.flinkkda.kda.io.KdaSchema;
+import dev.flinkkda.kda.io.MalformedRecord;
+import dev.flinkkda.kda.io.OutputSpec;
+import dev.flinkkda.kda.io.RunOptions;
+import dev.flinkkda.kda.sql.analysis.KdaSemanticException;
+import dev.flinkkda.kda.sql.analysis.StreamDefinition;
+import dev.flinkkda.kda.sql.analysis.StreamKind;
+import dev.flinkkda.kda.sql.ast.SourcePosition;
+import dev.flinkkda.kda.sql.plan.ApplicationPlan;
+import dev.flinkkda.kda.sql.plan.FlinkSqlEmitter;
+
+import org.apache.flink.api.common.typeinfo.Types;
+import org.apache.flink.streaming.api.datastream.DataStream;
+import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
+import org.apache.flink.table.api.Table;
+import org.apache.flink.table.api.bridge.java.StreamTableEnvironment;
+import org.apache.flink.util.CloseableIterator;
+
+import java.io.IOException;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Builds the Flink job of a KDA application from {@code flink-kda run}'s options: its inputs as
+ * tables, the translated plan as views, one sink per output, and malformed input records printed to
+ * stderr as {@code file:line: reason}. The caller executes the environment.
+ */
+public final class KdaApplicationJob {
+
+    private final ApplicationPlan plan;
+    private final List<OutputSpec> outputs;
+    private final CloseableIterator<String> malformedMessages;
+
+    private KdaApplicationJob(
+            ApplicationPlan plan,
+            List<OutputSpec> outputs,
+            CloseableIterator<String> malformedMessages) {
+        this.plan = plan;
+        this.outputs = outputs;
+        this.malformedMessages = malformedMessages;
+    }
+
+    /**
+     * The malformed input records' messages ({@code file:line: reason}), sent back to the client as
+     * the job runs; read them while it runs, or the job waits for the reader.
+     */
+    public CloseableIterator<String> malformedMessages() {
+        return malformedMessages;
+    }
+
+    /** The translated application and the outputs it writes. */
+    public ApplicationPlan plan() {
+        return plan;
+    }
+
+    public List<OutputSpec> outputs() {
+        return outputs;
+    }
+
+    /**
+     * Translates the application and adds its job to {@code env}.
+     *
+     * @param defaultOutput where an application's {@code DESTINATION_SQL_STREAM} goes when no
+     *     {@code --output} is given
+     */
+    public static KdaApplicationJob build(
+            RunOptions options, StreamExecutionEnvironment env, OutputSpec defaultOutput)
+            throws IOException {
+        Map<String, KdaSchema> schemas = new LinkedHashMap<>();
+        for (InputSpec input : options.inputs()) {
+            schemas.put(input.streamName(), input.schema());
+        }
+        ApplicationPlan plan = KdaApplication.translate(options.application(), schemas);
+        List<OutputSpec> outputs = new ArrayList<>(options.outputs());
+        if (outputs.isEmpty()) {
+            outputs.add(defaultOutput);
+        }
+        for (OutputSpec output : outputs) {
+            checkWritable(plan, output.streamName());
+        }
+        // One by default: rows come out in the order of their windows, as in KDA's output.
+        env.setParallelism(options.parallelism().orElse(1));
+        StreamTableEnvironment tables = StreamTableEnvironment.create(env);
+        tables.getConfig().setLocalTimeZone(ZoneOffset.UTC);
+
+        boolean eventTime = true;
+        DataStream<MalformedRecord> malformed = null;
+        for (InputSpec input : options.inputs()) {
+            KdaInputs.RegisteredInput registered = KdaInputs.register(env, tables, input);
+            eventTime &= input.rowtime().isEventTime();
+            malformed =
+                    malformed == null
+                            ? registered.malformed()
+                            : malformed.union(registered.malformed());
+        }
+        CloseableIterator<String> malformedMessages =
+                malformed == null
+                        ? CloseableIterator.empty()
+                        : malformed
+                                .map(MalformedRecord::message)
+                                .returns(Types.STRING)
+                                .name("malformed records")
+                                .collectAsync();
+        PlanExecutor.execute(plan, tables, eventTime);
+        for (OutputSpec output : outputs) {
+            KdaOutputs.write(tables, rowtimeFirst(tables, output.streamName()), output);
+        }
+        return new KdaApplicationJob(plan, outputs, malformedMessages);
+    }
+
+    /** The stream's rows with {@code ROWTIME} first, as KDA shows them. */
+    private static Table rowtimeFirst(StreamTableEnvironment tables, String stream) {
+        Table table = tables.from(FlinkSqlEmitter.name(stream));
+        List<String> columns = new ArrayList<>();
+        columns.add(FlinkSqlEmitter.name(StreamDefinition.ROWTIME));
+        for (String column : table.getResolvedSchema().getColumnNames()) {
+            if (!column.equals(StreamDefinition.ROWTIME)) {
+                columns.add(FlinkSqlEmitter.name(column));
+            }
+        }
+        return tables.sqlQuery(
+                "SELECT " + String.join(", ", columns) + " FROM " + FlinkSqlEmitter.name(stream));
+    }
+
+    /** An output must be an in-application stream that some pump writes. */
+    private static void checkWritable(ApplicationPlan plan, String stream) {
+        StreamDefinition definition = plan.application().streams().get(stream);
+        String file = plan.application().sourceName();
+        SourcePosition start = new SourcePosition(1, 1);
+        if (definition == null || definition.kind() != StreamKind.IN_APPLICATION) {
+            List<String> known = new ArrayList<>();
+            plan.application()
+                    .streams()
+                    .values()
+                    .forEach(
+                            s -> {
+                                if (s.kind() == StreamKind.IN_APPLICATION) {
+                                    known.add(s.name());
+                                }
+                            });
+            throw new KdaSemanticException(
+                    file,
+                    start,
+                    "output "
+                            + KdaNames.toSql(stream)
+                            + " is not a stream of the application; its streams: "
+                            + String.join(", ", known.stream().map(KdaNames::toSql).toList()));
+        }
+        if (!plan.defines(stream)) {
+            throw new KdaSemanticException(
+                    file,
+                    definition.definedAt().orElse(start),
+                    "output " + KdaNames.toSql(stream) + " has no pump writing it");
+        }
+    }
+}
