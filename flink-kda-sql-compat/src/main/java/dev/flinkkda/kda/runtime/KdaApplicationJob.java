@@ -8,7 +8,10 @@ import dev.flinkkda.kda.io.KdaSchema;
 import dev.flinkkda.kda.io.MalformedRecord;
 import dev.flinkkda.kda.io.OutputSpec;
 import dev.flinkkda.kda.io.RunOptions;
+import dev.flinkkda.kda.io.RunOptionsException;
+import dev.flinkkda.kda.io.StreamLocation;
 import dev.flinkkda.kda.sql.analysis.KdaSemanticException;
+import dev.flinkkda.kda.sql.analysis.PumpShape;
 import dev.flinkkda.kda.sql.analysis.StreamDefinition;
 import dev.flinkkda.kda.sql.analysis.StreamKind;
 import dev.flinkkda.kda.sql.ast.SourcePosition;
@@ -87,6 +90,7 @@ public final class KdaApplicationJob {
         for (OutputSpec output : outputs) {
             checkWritable(plan, output.streamName());
         }
+        checkProcessingTimeWindows(options, plan);
         // One by default: rows come out in the order of their windows, as in KDA's output.
         env.setParallelism(options.parallelism().orElse(1));
         StreamTableEnvironment tables = StreamTableEnvironment.create(env);
@@ -129,6 +133,31 @@ public final class KdaApplicationJob {
         }
         return tables.sqlQuery(
                 "SELECT " + String.join(", ", columns) + " FROM " + FlinkSqlEmitter.name(stream));
+    }
+
+    /**
+     * Windows on processing time never fire for a file input: the file is read in moments and the
+     * job ends before any window closes, which would lose their rows without a word.
+     */
+    private static void checkProcessingTimeWindows(RunOptions options, ApplicationPlan plan) {
+        boolean windows =
+                plan.application().pumps().stream()
+                        .anyMatch(
+                                p ->
+                                        p.shape() == PumpShape.TUMBLING_WINDOW
+                                                || p.shape() == PumpShape.STAGGER_WINDOW);
+        for (InputSpec input : options.inputs()) {
+            if (windows
+                    && !input.rowtime().isEventTime()
+                    && input.location() instanceof StreamLocation.File) {
+                throw new RunOptionsException(
+                        "--rowtime processing with the file input of "
+                                + KdaNames.toSql(input.streamName())
+                                + ": the application's windows close on the clock, after the"
+                                + " file has ended, so their rows would be lost; use --rowtime"
+                                + " field:NAME for a recorded file");
+            }
+        }
     }
 
     /** An output must be an in-application stream that some pump writes. */

@@ -167,5 +167,23 @@ class FlinkKdaCliTest {
         err.reset();
         assertThat(run("run", "no-such-app.sql")).isEqualTo(2);
         assertThat(err()).contains("flink-kda run: ").contains("no-such-app.sql");
+        err.reset();
+        Path folder = EXAMPLES.resolve("seed-001-step");
+        assertThat(
+                        run(
+                                "run",
+                                folder.resolve("app.sql").toString(),
+                                "--input",
+                                folder.resolve("input.jsonl").toString(),
+                                "--schema",
+                                "@" + folder.resolve("schema.txt"),
+                                "--rowtime",
+                                "processing"))
+                .isEqualTo(2);
+        assertThat(err())
+                .contains(
+                        "flink-kda run: --rowtime processing with the file input of"
+                                + " SOURCE_SQL_STREAM_001: the application's windows close on the"
+                                + " clock");
     }
 }
