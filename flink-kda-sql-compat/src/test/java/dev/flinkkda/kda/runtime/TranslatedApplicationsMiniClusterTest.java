@@ -207,4 +207,45 @@ class TranslatedApplicationsMiniClusterTest {
                         Row.of("B", 1, 5.0, 5.0, 5.0, 5.0, at("10:01:40")),
                         Row.of("A", 2, 70.0, 35.0, 30.0, 40.0, at("10:02:00")));
     }
+
+    /**
+     * KDA's functions whose Flink spelling differs: epoch milliseconds, timestamp differences, STEP
+     * as a value (timestamps and integers), format-first parsing, POSITION … IN, and the string
+     * functions Flink shares.
+     */
+    @Test
+    void kdaFunctions() throws Exception {
+        String app =
+                "CREATE STREAM out_stream (ms BIGINT, diff BIGINT, stepped TIMESTAMP, istep"
+                        + " INTEGER, parsed TIMESTAMP, pos INTEGER, cap VARCHAR(8), ts TIMESTAMP,"
+                        + " sub VARCHAR(8), len INTEGER);\n"
+                        + "CREATE PUMP p AS INSERT INTO out_stream SELECT STREAM"
+                        + " UNIX_TIMESTAMP(ROWTIME), TSDIFF(ROWTIME, event_time),"
+                        + " STEP(ROWTIME BY INTERVAL '30' SECOND), STEP(CAST(price AS INTEGER) BY"
+                        + " 5), CHAR_TO_TIMESTAMP('yyyy-MM-dd HH:mm:ss', '2018-08-01 12:34:56'),"
+                        + " POSITION('b' IN ticker_symbol), INITCAP(TRIM(BOTH ' ' FROM"
+                        + " ticker_symbol)), TO_TIMESTAMP(1533117600000), SUBSTRING(ticker_symbol,"
+                        + " 3, 2), CHAR_LENGTH(ticker_symbol) FROM source_sql_stream_001;";
+        List<Object[]> rows =
+                List.<Object[]>of(new Object[] {"  ab  ", 23.0, at("10:00:10"), at("10:00:40")});
+        assertThat(
+                        TranslatedApplications.run(
+                                app,
+                                "TICKER_SYMBOL VARCHAR(8), PRICE DOUBLE, EVENT_TIME TIMESTAMP",
+                                rows,
+                                "OUT_STREAM"))
+                .containsExactly(
+                        Row.of(
+                                1533117640000L, // 2018-08-01T10:00:40Z in epoch milliseconds
+                                30_000L,
+                                at("10:00:30"),
+                                20, // STEP(23 BY 5)
+                                at("12:34:56"),
+                                4,
+                                "Ab",
+                                at("10:00:00"),
+                                "ab",
+                                6,
+                                at("10:00:40")));
+    }
 }
