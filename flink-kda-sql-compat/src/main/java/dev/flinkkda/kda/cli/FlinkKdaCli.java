@@ -12,13 +12,14 @@ import dev.flinkkda.kda.runtime.KdaApplication;
 import dev.flinkkda.kda.runtime.KdaApplicationJob;
 import dev.flinkkda.kda.sql.analysis.KdaSemanticException;
 import dev.flinkkda.kda.sql.parser.KdaSqlSyntaxException;
-import dev.flinkkda.kda.sql.plan.ApplicationPlan;
 import dev.flinkkda.kda.sql.plan.FlinkSqlScript;
 import dev.flinkkda.kda.sql.plan.StatementReport;
 import dev.flinkkda.kda.sql.plan.Translation;
 
 import org.apache.flink.api.common.JobExecutionResult;
+import org.apache.flink.configuration.DeploymentOptions;
 import org.apache.flink.core.execution.JobClient;
+import org.apache.flink.streaming.api.environment.LocalStreamEnvironment;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 
 import java.io.IOException;
@@ -49,7 +50,22 @@ public final class FlinkKdaCli {
     private FlinkKdaCli() {}
 
     public static void main(String[] args) throws Exception {
-        System.exit(run(args, System.out, System.err));
+        // Run by Flink's client (flink run) or in the JobManager (REST /jars/<id>/run), the
+        // environment is the cluster's; exiting would end that JVM, the JobManager in the second
+        // case. There, a failure is an exception instead of an exit status.
+        boolean embedded =
+                StreamExecutionEnvironment.getExecutionEnvironment()
+                        instanceof LocalStreamEnvironment;
+        int status = run(args, System.out, System.err);
+        if (embedded) {
+            System.exit(status);
+        } else if (status != 0) {
+            throw new IllegalStateException(
+                    "flink-kda ended with exit status "
+                            + status
+                            + "; its messages are on stderr (flink run's output, or the"
+                            + " JobManager's .out file for a REST submission)");
+        }
     }
 
     static int run(String[] args, PrintStream out, PrintStream err) throws Exception {
@@ -115,6 +131,16 @@ public final class FlinkKdaCli {
                         new OutputSpec(
                                 RunOptions.DEFAULT_OUTPUT_STREAM, new StreamLocation.Stdout()));
         JobClient client = env.executeAsync("flink-kda " + options.application().getFileName());
+        if (!env.getConfiguration().get(DeploymentOptions.ATTACHED)) {
+            // Detached (REST /jars/<id>/run, flink run -d): the job runs on without this client,
+            // which cannot follow it (a web submission's job client answers nothing).
+            err.println(
+                    "flink-kda: submitted job "
+                            + client.getJobID()
+                            + " detached; malformed records are reported on the TaskManagers'"
+                            + " stderr");
+            return 0;
+        }
         CompletableFuture<JobExecutionResult> finished = client.getJobExecutionResult();
         Thread malformed =
                 new Thread(
@@ -227,19 +253,45 @@ public final class FlinkKdaCli {
                             ? KdaSchema.fromFile(Path.of(value.substring(1)))
                             : KdaSchema.parse(value));
         }
-        ApplicationPlan plan = KdaApplication.translate(file, schemas);
+        KdaApplication.Lenient translation = KdaApplication.translateReportingAll(file, schemas);
         if (!validate) {
-            out.print(FlinkSqlScript.render(plan));
-            return 0;
+            translation.plan().ifPresent(plan -> out.print(FlinkSqlScript.render(plan)));
+            if (!translation.problems().isEmpty()) {
+                out.println("-- Not translated:");
+                for (StatementReport problem : translation.problems()) {
+                    out.println("--   " + problem);
+                }
+            }
+            return translation.problems().isEmpty() ? 0 : 1;
+        }
+        for (StatementReport problem : translation.problems()) {
+            err.println(problem.detail());
         }
         Map<Translation, Integer> counts = new EnumMap<>(Translation.class);
-        for (StatementReport report : plan.reports()) {
-            counts.merge(report.translation(), 1, Integer::sum);
+        translation
+                .plan()
+                .ifPresent(
+                        plan ->
+                                plan.reports()
+                                        .forEach(
+                                                r ->
+                                                        counts.merge(
+                                                                r.translation(), 1, Integer::sum)));
+        int statements = counts.values().stream().mapToInt(Integer::intValue).sum();
+        if (!translation.problems().isEmpty()) {
+            err.println(
+                    file.getFileName()
+                            + ": "
+                            + translation.problems().size()
+                            + " pump"
+                            + (translation.problems().size() == 1 ? "" : "s")
+                            + " cannot be translated");
+            return 1;
         }
         out.println(
                 file.getFileName()
                         + ": valid — "
-                        + plan.reports().size()
+                        + statements
                         + " statements: "
                         + counts.getOrDefault(Translation.NATIVE, 0)
                         + " native Flink SQL, "

@@ -4,13 +4,19 @@ import dev.flinkkda.kda.io.KdaColumn;
 import dev.flinkkda.kda.io.KdaNames;
 import dev.flinkkda.kda.io.KdaSchema;
 import dev.flinkkda.kda.sql.analysis.Analyzer;
+import dev.flinkkda.kda.sql.analysis.KdaSemanticException;
 import dev.flinkkda.kda.sql.analysis.StreamColumn;
 import dev.flinkkda.kda.sql.analysis.StreamDefinition;
 import dev.flinkkda.kda.sql.ast.ColumnDefinition;
+import dev.flinkkda.kda.sql.ast.CreatePump;
 import dev.flinkkda.kda.sql.ast.KdaScript;
+import dev.flinkkda.kda.sql.ast.SourcePosition;
+import dev.flinkkda.kda.sql.ast.Statement;
 import dev.flinkkda.kda.sql.parser.KdaSqlParser;
 import dev.flinkkda.kda.sql.plan.ApplicationPlan;
 import dev.flinkkda.kda.sql.plan.Planner;
+import dev.flinkkda.kda.sql.plan.StatementReport;
+import dev.flinkkda.kda.sql.plan.Translation;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -18,6 +24,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * A KDA application read from its file and translated: parse, analyse against the input streams'
@@ -40,6 +47,65 @@ public final class KdaApplication {
         List<StreamDefinition> streams = new ArrayList<>();
         inputs.forEach((name, schema) -> streams.add(inputStream(name, schema)));
         return Planner.plan(Analyzer.analyze(script, streams, List.of()));
+    }
+
+    /**
+     * A translation that goes on past pumps it cannot translate, for {@code translate} and {@code
+     * validate}: each such pump is reported as {@link Translation#UNSUPPORTED} (with its error) and
+     * left out, and the rest is translated. Errors outside pumps (syntax, stream definitions) are
+     * still thrown.
+     *
+     * @param plan the plan of the pumps that translate, empty if none does
+     * @param problems one report per pump left out, in source order
+     */
+    public record Lenient(Optional<ApplicationPlan> plan, List<StatementReport> problems) {}
+
+    /** As {@link #translate}, reporting every pump that cannot be translated. */
+    public static Lenient translateReportingAll(Path file, Map<String, KdaSchema> inputs)
+            throws IOException {
+        String sql = Files.readString(file);
+        KdaScript script = KdaSqlParser.parse(sql, file.getFileName().toString());
+        List<StreamDefinition> streams = new ArrayList<>();
+        inputs.forEach((name, schema) -> streams.add(inputStream(name, schema)));
+        List<StatementReport> problems = new ArrayList<>();
+        while (true) {
+            if (script.pumps().isEmpty()) {
+                Analyzer.analyze(script, streams, List.of()); // stream definitions still checked
+                return new Lenient(Optional.empty(), problems);
+            }
+            try {
+                return new Lenient(
+                        Optional.of(Planner.plan(Analyzer.analyze(script, streams, List.of()))),
+                        problems);
+            } catch (KdaSemanticException e) {
+                CreatePump culprit = pumpAt(script, e.position()).orElseThrow(() -> e);
+                problems.add(
+                        new StatementReport(
+                                culprit.position(),
+                                "CREATE PUMP \"" + culprit.name().name() + "\"",
+                                Translation.UNSUPPORTED,
+                                e.getMessage()));
+                List<Statement> rest = new ArrayList<>(script.statements());
+                rest.remove(culprit);
+                script = new KdaScript(script.sourceName(), rest);
+            }
+        }
+    }
+
+    /** The pump whose text contains {@code position}: the last one that starts before it. */
+    private static Optional<CreatePump> pumpAt(KdaScript script, SourcePosition position) {
+        Statement containing = null;
+        for (Statement statement : script.statements()) {
+            SourcePosition start = statement.position();
+            boolean startsBefore =
+                    start.line() < position.line()
+                            || (start.line() == position.line()
+                                    && start.column() <= position.column());
+            if (startsBefore) {
+                containing = statement;
+            }
+        }
+        return containing instanceof CreatePump pump ? Optional.of(pump) : Optional.empty();
     }
 
     /** An input stream as the analyser sees it. */

@@ -19,6 +19,7 @@ import dev.flinkkda.kda.sql.plan.ApplicationPlan;
 import dev.flinkkda.kda.sql.plan.FlinkSqlEmitter;
 
 import org.apache.flink.api.common.typeinfo.Types;
+import org.apache.flink.configuration.DeploymentOptions;
 import org.apache.flink.streaming.api.datastream.DataStream;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.apache.flink.table.api.Table;
@@ -54,7 +55,9 @@ public final class KdaApplicationJob {
 
     /**
      * The malformed input records' messages ({@code file:line: reason}), sent back to the client as
-     * the job runs; read them while it runs, or the job waits for the reader.
+     * the job runs; read them while it runs, or the job waits for the reader. Empty when the job is
+     * submitted detached (REST {@code /jars/<id>/run}, {@code flink run -d}): no client follows the
+     * job then, and the messages go to the TaskManagers' stderr.
      */
     public CloseableIterator<String> malformedMessages() {
         return malformedMessages;
@@ -106,14 +109,23 @@ public final class KdaApplicationJob {
                             ? registered.malformed()
                             : malformed.union(registered.malformed());
         }
-        CloseableIterator<String> malformedMessages =
-                malformed == null
-                        ? CloseableIterator.empty()
-                        : malformed
-                                .map(MalformedRecord::message)
-                                .returns(Types.STRING)
-                                .name("malformed records")
-                                .collectAsync();
+        CloseableIterator<String> malformedMessages = CloseableIterator.empty();
+        if (malformed != null) {
+            DataStream<String> messages =
+                    malformed
+                            .map(MalformedRecord::message)
+                            .returns(Types.STRING)
+                            .name("malformed records");
+            if (env.getConfiguration().get(DeploymentOptions.ATTACHED)) {
+                malformedMessages = messages.collectAsync();
+            } else {
+                // Detached: a collect sink needs a client that fetches (and a web submission's
+                // job client cannot), so the TaskManagers' stderr gets the messages.
+                messages.printToErr("flink-kda malformed record")
+                        .name("malformed records to stderr")
+                        .setParallelism(1);
+            }
+        }
         PlanExecutor.execute(plan, tables, eventTime);
         for (OutputSpec output : outputs) {
             KdaOutputs.write(tables, rowtimeFirst(tables, output.streamName()), output);

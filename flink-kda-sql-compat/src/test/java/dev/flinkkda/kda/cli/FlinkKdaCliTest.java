@@ -186,4 +186,36 @@ class FlinkKdaCliTest {
                                 + " SOURCE_SQL_STREAM_001: the application's windows close on the"
                                 + " clock");
     }
+
+    /**
+     * Seed 003 (a SageMaker notebook's KDA application): its STEP pump translates; its
+     * RANDOM_CUT_FOREST and COUNT_DISTINCT_ITEMS_TUMBLING pumps are reported, each with its
+     * position, and left out.
+     */
+    @Test
+    void translateReportsEveryPumpItCannotTranslate() throws Exception {
+        Path app =
+                Path.of("src/test/resources/kda-apps/seed003-reviews-step-rcf-count-distinct.sql");
+        int exit =
+                run(
+                        "translate",
+                        app.toString(),
+                        "--schema",
+                        "\"star_rating\" INTEGER, \"review_id\" VARCHAR(32)");
+        assertThat(exit).isEqualTo(1);
+        String translated = out.toString(StandardCharsets.UTF_8);
+        assertThat(translated)
+                .contains("CREATE TEMPORARY VIEW `AVG_STAR_RATING_SQL_STREAM` AS")
+                .contains(
+                        "CREATE PUMP \"AVG_STAR_RATING_SQL_STREAM_PUMP\": NATIVE — GROUP BY …"
+                                + " STEP(ROWTIME BY …) → TUMBLE window aggregation")
+                .contains(
+                        "13:1 CREATE PUMP \"ANOMALY_SCORE_STREAM_PUMP\": UNSUPPORTED —"
+                                + " seed003-reviews-step-rcf-count-distinct.sql:16:10: unsupported:"
+                                + " RANDOM_CUT_FOREST at 16:10")
+                .contains(
+                        "24:1 CREATE PUMP \"APPROXIMATE_COUNT_STREAM_PUMP\": UNSUPPORTED —"
+                                + " seed003-reviews-step-rcf-count-distinct.sql:27:10: unsupported:"
+                                + " COUNT_DISTINCT_ITEMS_TUMBLING at 27:10");
+    }
 }

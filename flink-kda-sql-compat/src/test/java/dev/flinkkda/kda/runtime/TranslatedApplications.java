@@ -1,5 +1,7 @@
 package dev.flinkkda.kda.runtime;
 
+import dev.flinkkda.kda.reference.ReferenceFormat;
+import dev.flinkkda.kda.reference.ReferenceTables;
 import dev.flinkkda.kda.sql.analysis.AnalyzedApplication;
 import dev.flinkkda.kda.sql.analysis.Analyzer;
 import dev.flinkkda.kda.sql.analysis.StreamColumn;
@@ -21,6 +23,7 @@ import org.apache.flink.table.types.utils.TypeConversions;
 import org.apache.flink.types.Row;
 import org.apache.flink.util.CloseableIterator;
 
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
@@ -31,9 +34,17 @@ import java.util.List;
  * Runs a KDA application, translated, on the test's MiniCluster over rows given in the test: the
  * input stream's columns are declared in KDA's syntax, each row ends with its {@code ROWTIME}.
  */
-final class TranslatedApplications {
+public final class TranslatedApplications {
 
     private TranslatedApplications() {}
+
+    /**
+     * A reference table the application joins, registered from its file before the plan runs.
+     *
+     * @param name the name the application uses, e.g. {@code CompanyName}
+     * @param columns in KDA's syntax, e.g. {@code "Ticker" VARCHAR(4), "Company" VARCHAR(64)}
+     */
+    public record ReferenceTable(String name, String columns, Path file, ReferenceFormat format) {}
 
     /**
      * @param inputColumns e.g. {@code "TICKER_SYMBOL VARCHAR(4), EVENT_TIME TIMESTAMP"}
@@ -44,19 +55,27 @@ final class TranslatedApplications {
     static List<Row> run(
             String applicationSql, String inputColumns, List<Object[]> rows, String output)
             throws Exception {
-        CreateStream declaration =
-                KdaSqlParser.parse("CREATE STREAM input (" + inputColumns + ");", "input")
-                        .streams()
-                        .get(0);
-        List<StreamColumn> columns = new ArrayList<>();
-        declaration
-                .columns()
-                .forEach(c -> columns.add(new StreamColumn(c.name().name(), c.type())));
+        return run(applicationSql, inputColumns, rows, output, List.of());
+    }
+
+    /** {@link #run(String, String, List, String)} with reference tables. */
+    public static List<Row> run(
+            String applicationSql,
+            String inputColumns,
+            List<Object[]> rows,
+            String output,
+            List<ReferenceTable> referenceTables)
+            throws Exception {
+        List<StreamColumn> columns = columns(inputColumns);
+        List<StreamDefinition> references = new ArrayList<>();
+        for (ReferenceTable table : referenceTables) {
+            references.add(StreamDefinition.referenceTable(table.name(), columns(table.columns())));
+        }
         AnalyzedApplication application =
                 Analyzer.analyze(
                         KdaSqlParser.parse(applicationSql, "app.sql"),
                         List.of(StreamDefinition.input("SOURCE_SQL_STREAM_001", columns)),
-                        List.of());
+                        references);
 
         StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
         env.setParallelism(1);
@@ -98,6 +117,10 @@ final class TranslatedApplications {
         tables.createTemporaryView(
                 FlinkSqlEmitter.name("SOURCE_SQL_STREAM_001"),
                 tables.fromDataStream(stream, schema.build()));
+        for (int i = 0; i < references.size(); i++) {
+            ReferenceTable table = referenceTables.get(i);
+            ReferenceTables.register(tables, references.get(i), table.file(), table.format());
+        }
         PlanExecutor.execute(Planner.plan(application), tables, true);
 
         List<Row> result = new ArrayList<>();
@@ -106,6 +129,19 @@ final class TranslatedApplications {
             it.forEachRemaining(result::add);
         }
         return result;
+    }
+
+    /** The columns of a KDA column list, e.g. {@code TICKER_SYMBOL VARCHAR(4), PRICE DOUBLE}. */
+    private static List<StreamColumn> columns(String columnList) {
+        CreateStream declaration =
+                KdaSqlParser.parse("CREATE STREAM input (" + columnList + ");", "input")
+                        .streams()
+                        .get(0);
+        List<StreamColumn> columns = new ArrayList<>();
+        declaration
+                .columns()
+                .forEach(c -> columns.add(new StreamColumn(c.name().name(), c.type())));
+        return columns;
     }
 
     static LocalDateTime at(String time) {

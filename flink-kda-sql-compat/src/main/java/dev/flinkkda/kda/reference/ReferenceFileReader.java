@@ -1,0 +1,194 @@
+package dev.flinkkda.kda.reference;
+
+import dev.flinkkda.kda.io.JsonRecordParser;
+import dev.flinkkda.kda.io.KdaSchema;
+import dev.flinkkda.kda.io.MalformedRecordException;
+import dev.flinkkda.kda.io.RowtimeMode;
+
+import org.apache.flink.core.fs.FSDataInputStream;
+import org.apache.flink.core.fs.FileSystem;
+import org.apache.flink.core.fs.Path;
+import org.apache.flink.types.Row;
+
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonGenerator;
+
+import java.io.IOException;
+import java.io.Serializable;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * Reads a whole reference file into rows of the table's columns.
+ *
+ * <p>Values are converted by KDA's rules for JSON values ({@link JsonRecordParser}): JSON lines as
+ * they are; a CSV field as the JSON string of its text (so {@code 42}, {@code 4.2}, {@code true}
+ * and {@code 2018-08-01 11:00:20} fill numeric, boolean and timestamp columns), an empty unquoted
+ * field as {@code null}. A CSV record must have one field per column, in column order. A JSON
+ * object gives each column the value of the key of its name (else of the key equal to it ignoring
+ * case); missing keys are {@code NULL}, other keys are ignored.
+ *
+ * <p>The file is read through Flink's file systems: a local path, or a URI of a file system the
+ * cluster has (e.g. {@code s3://…} with Flink's S3 plugin). It must be UTF-8; a byte order mark is
+ * skipped.
+ */
+final class ReferenceFileReader implements Serializable {
+
+    private static final long serialVersionUID = 1L;
+
+    private static final JsonFactory JSON = new JsonFactory();
+
+    private final String path;
+    private final ReferenceFormat format;
+    private final KdaSchema schema;
+
+    /**
+     * @param path the file, as messages name it
+     * @param schema the table's columns
+     */
+    ReferenceFileReader(String path, ReferenceFormat format, KdaSchema schema) {
+        this.path = Objects.requireNonNull(path, "path");
+        this.format = Objects.requireNonNull(format, "format");
+        this.schema = Objects.requireNonNull(schema, "schema");
+    }
+
+    String path() {
+        return path;
+    }
+
+    ReferenceFormat format() {
+        return format;
+    }
+
+    KdaSchema schema() {
+        return schema;
+    }
+
+    /**
+     * The file's rows, in file order: the columns' values as the Java objects of their types'
+     * default conversion classes ({@code String}, {@code Integer}, {@code BigDecimal}, {@code
+     * LocalDateTime}…).
+     *
+     * @throws ReferenceDataException for a file that cannot be read or a record that does not fit
+     *     the columns: {@code path:line: column X: …}
+     */
+    List<Row> read() {
+        String text = readText();
+        JsonRecordParser parser = new JsonRecordParser(schema, RowtimeMode.processing());
+        return format.kind() == ReferenceFormat.Kind.CSV
+                ? csvRows(text, parser)
+                : jsonRows(text, parser);
+    }
+
+    private List<Row> csvRows(String text, JsonRecordParser parser) {
+        List<CsvRecords.CsvRecord> records =
+                CsvRecords.parse(text, format.fieldDelimiter(), format.quoteCharacter(), path);
+        List<Row> rows = new ArrayList<>(records.size());
+        Iterator<CsvRecords.CsvRecord> it = records.iterator();
+        if (format.header() && it.hasNext()) {
+            it.next();
+        }
+        while (it.hasNext()) {
+            CsvRecords.CsvRecord record = it.next();
+            if (record.fields().size() != schema.size()) {
+                throw new ReferenceDataException(
+                        path
+                                + ":"
+                                + record.line()
+                                + ": "
+                                + record.fields().size()
+                                + (record.fields().size() == 1 ? " field" : " fields")
+                                + ", but the table has "
+                                + schema.size()
+                                + (schema.size() == 1 ? " column" : " columns")
+                                + " ("
+                                + String.join(", ", schema.columnNames())
+                                + ")");
+            }
+            rows.add(parse(parser, asJsonObject(record.fields()), record.line()));
+        }
+        return rows;
+    }
+
+    private List<Row> jsonRows(String text, JsonRecordParser parser) {
+        List<Row> rows = new ArrayList<>();
+        int line = 0;
+        for (Iterator<String> it = text.lines().iterator(); it.hasNext(); ) {
+            String record = it.next();
+            line++;
+            if (!record.isBlank()) {
+                rows.add(parse(parser, record, line));
+            }
+        }
+        return rows;
+    }
+
+    private Row parse(JsonRecordParser parser, String json, int line) {
+        try {
+            return parser.parse(json);
+        } catch (MalformedRecordException e) {
+            throw new ReferenceDataException(path + ":" + line + ": " + e.getMessage());
+        }
+    }
+
+    /** {@code {"column": "field", …}}: a CSV record in the shape the JSON coercion reads. */
+    private String asJsonObject(List<String> fields) {
+        StringWriter json = new StringWriter();
+        try (JsonGenerator generator = JSON.createGenerator(json)) {
+            generator.writeStartObject();
+            for (int i = 0; i < fields.size(); i++) {
+                generator.writeFieldName(schema.columns().get(i).name());
+                String value = fields.get(i);
+                if (value == null) {
+                    generator.writeNull();
+                } else {
+                    generator.writeString(value);
+                }
+            }
+            generator.writeEndObject();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e); // a StringWriter does not fail
+        }
+        return json.toString();
+    }
+
+    private String readText() {
+        Path file = new Path(path);
+        byte[] bytes;
+        try {
+            FileSystem fileSystem = file.getFileSystem();
+            if (!fileSystem.exists(file)) {
+                throw new ReferenceDataException(path + ": no such reference file");
+            }
+            if (fileSystem.getFileStatus(file).isDir()) {
+                throw new ReferenceDataException(path + ": a directory, not a reference file");
+            }
+            try (FSDataInputStream in = fileSystem.open(file)) {
+                bytes = in.readAllBytes();
+            }
+        } catch (IOException e) {
+            throw new ReferenceDataException(path + ": cannot read the reference file: " + e, e);
+        }
+        String text;
+        try {
+            text =
+                    StandardCharsets.UTF_8
+                            .newDecoder()
+                            .onMalformedInput(CodingErrorAction.REPORT)
+                            .onUnmappableCharacter(CodingErrorAction.REPORT)
+                            .decode(ByteBuffer.wrap(bytes))
+                            .toString();
+        } catch (CharacterCodingException e) {
+            throw new ReferenceDataException(path + ": not UTF-8 text", e);
+        }
+        return text.startsWith("\uFEFF") ? text.substring(1) : text;
+    }
+}
