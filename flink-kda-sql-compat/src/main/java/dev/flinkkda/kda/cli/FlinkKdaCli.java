@@ -221,7 +221,8 @@ public final class FlinkKdaCli {
             err.println(
                     "usage: flink-kda "
                             + command
-                            + " APP.sql [--schema [STREAM=]COLUMNS|@FILE]...");
+                            + " APP.sql [--schema [STREAM=]COLUMNS|@FILE]..."
+                            + " [--reference-table NAME]...");
             return 2;
         }
         Path file = Path.of(args[0]);
@@ -230,14 +231,20 @@ public final class FlinkKdaCli {
             return 2;
         }
         Map<String, KdaSchema> schemas = new LinkedHashMap<>();
+        java.util.List<String> tableNames = new java.util.ArrayList<>();
         for (int i = 1; i < args.length; i++) {
+            if (args[i].equals("--reference-table") && i + 1 < args.length) {
+                tableNames.add(KdaNames.normalize(args[++i]));
+                continue;
+            }
             if (!args[i].equals("--schema") || i + 1 == args.length) {
                 err.println(
                         "flink-kda "
                                 + command
                                 + ": unexpected argument '"
                                 + args[i]
-                                + "'; expected --schema [STREAM=]COLUMNS|@FILE");
+                                + "'; expected --schema [STREAM=]COLUMNS|@FILE or"
+                                + " --reference-table NAME");
                 return 2;
             }
             String value = args[++i];
@@ -253,7 +260,24 @@ public final class FlinkKdaCli {
                             ? KdaSchema.fromFile(Path.of(value.substring(1)))
                             : KdaSchema.parse(value));
         }
-        KdaApplication.Lenient translation = KdaApplication.translateReportingAll(file, schemas);
+        Map<String, KdaSchema> referenceTables = new LinkedHashMap<>();
+        for (String table : tableNames) {
+            KdaSchema schema = schemas.remove(table);
+            if (schema == null) {
+                err.println(
+                        "flink-kda "
+                                + command
+                                + ": --reference-table "
+                                + KdaNames.toSql(table)
+                                + " needs --schema "
+                                + KdaNames.toSql(table)
+                                + "=COLUMNS");
+                return 2;
+            }
+            referenceTables.put(table, schema);
+        }
+        KdaApplication.Lenient translation =
+                KdaApplication.translateReportingAll(file, schemas, referenceTables);
         if (!validate) {
             translation.plan().ifPresent(plan -> out.print(FlinkSqlScript.render(plan)));
             if (!translation.problems().isEmpty()) {
@@ -306,9 +330,11 @@ public final class FlinkKdaCli {
         s.println("  run APP.sql --input ... --schema ... [--output ...]");
         s.println("            runs a Kinesis Data Analytics for SQL application on Flink");
         s.println("            (flink-kda run --help for the options)");
-        s.println("  translate APP.sql [--schema [STREAM=]COLUMNS|@FILE]...");
+        s.println(
+                "  translate APP.sql [--schema [STREAM=]COLUMNS|@FILE]... [--reference-table NAME]...");
         s.println("            prints the Flink SQL it becomes and how each statement runs");
-        s.println("  validate APP.sql [--schema [STREAM=]COLUMNS|@FILE]...");
+        s.println(
+                "  validate APP.sql [--schema [STREAM=]COLUMNS|@FILE]... [--reference-table NAME]...");
         s.println("            checks that it parses and translates; errors name file:line:column");
         s.println("  example   runs " + EXAMPLE + "/app.sql on its input.jsonl");
     }

@@ -21,12 +21,14 @@ import java.util.regex.Pattern;
  * @param application the application's SQL file
  * @param inputs the inputs, each with its schema, ROWTIME and watermark delay
  * @param outputs the outputs, in the order given; may be empty
+ * @param references the reference tables the application joins
  * @param parallelism the job's parallelism, if given
  */
 public record RunOptions(
         Path application,
         List<InputSpec> inputs,
         List<OutputSpec> outputs,
+        List<ReferenceSpec> references,
         OptionalInt parallelism) {
 
     /** The output stream of {@code --output FILE} without {@code STREAM=}. */
@@ -59,6 +61,11 @@ public record RunOptions(
                                             a file, to - (stdout) or to kinesis:NAME[?...]
                                             (partitionKey=COLUMN, else a hash of the row).
                                             Repeatable.
+              --reference NAME=FILE[?...]   a reference table the application joins: a CSV or
+                                            JSON-lines file (by its extension, or format=csv|json),
+                                            loaded when the job starts; for CSV also
+                                            header=true, delimiter=; and quote='. Its columns
+                                            come from --schema NAME=COLUMNS. Repeatable.
               --rowtime [STREAM=]MODE       where ROWTIME comes from: arrival (the Kinesis
                                             arrival time; Kinesis inputs), field:NAME (a JSON
                                             field, e.g. field:ROWTIME of a recorded file) or
@@ -107,6 +114,7 @@ public record RunOptions(
         List<Assignment> outputs = new ArrayList<>();
         List<Assignment> rowtimes = new ArrayList<>();
         List<Assignment> delays = new ArrayList<>();
+        List<Assignment> references = new ArrayList<>();
         OptionalInt parallelism = OptionalInt.empty();
 
         for (int i = 0; i < args.length; i++) {
@@ -141,6 +149,7 @@ public record RunOptions(
                 case "--output" -> outputs.add(Assignment.of(option, value, DEFAULT_OUTPUT_STREAM));
                 case "--rowtime" -> rowtimes.add(Assignment.of(option, value, null));
                 case "--watermark-delay" -> delays.add(Assignment.of(option, value, null));
+                case "--reference" -> references.add(Assignment.of(option, value, null));
                 case "--parallelism" -> {
                     if (parallelism.isPresent()) {
                         throw new RunOptionsException("--parallelism is given twice");
@@ -169,11 +178,13 @@ public record RunOptions(
 
         Map<String, Assignment> inputByStream = unique(inputs, "--input");
         Map<String, Assignment> schemaByStream = unique(schemas, "--schema");
+        Map<String, Assignment> referenceByTable = unique(references, "--reference");
         for (Assignment schema : schemas) {
-            if (!inputByStream.containsKey(schema.stream())) {
+            if (!inputByStream.containsKey(schema.stream())
+                    && !referenceByTable.containsKey(schema.stream())) {
                 throw new RunOptionsException(
                         schema
-                                + ": there is no --input of stream "
+                                + ": there is no --input or --reference of "
                                 + KdaNames.toSql(schema.stream()));
             }
         }
@@ -242,7 +253,87 @@ public record RunOptions(
             }
             outputSpecs.add(new OutputSpec(output.stream(), location));
         }
-        return new RunOptions(application, inputSpecs, outputSpecs, parallelism);
+        List<ReferenceSpec> referenceSpecs = new ArrayList<>();
+        for (Assignment reference : references) {
+            if (reference.stream() == null) {
+                throw new RunOptionsException(
+                        reference
+                                + ": expected NAME=FILE, e.g. --reference CompanyName=companies.csv");
+            }
+            if (inputByStream.containsKey(reference.stream())) {
+                throw new RunOptionsException(
+                        reference
+                                + ": "
+                                + KdaNames.toSql(reference.stream())
+                                + " is also an --input");
+            }
+            Assignment schemaArg = schemaByStream.get(reference.stream());
+            if (schemaArg == null) {
+                throw new RunOptionsException(
+                        reference
+                                + ": no --schema for reference table "
+                                + KdaNames.toSql(reference.stream())
+                                + "; give its columns, e.g. --schema "
+                                + KdaNames.toSql(reference.stream())
+                                + "=\"TICKER VARCHAR(4), COMPANY VARCHAR(64)\"");
+            }
+            referenceSpecs.add(reference(reference, schema(schemaArg)));
+        }
+        return new RunOptions(application, inputSpecs, outputSpecs, referenceSpecs, parallelism);
+    }
+
+    /** {@code FILE[?format=csv|json&header=true&delimiter=;&quote=']}. */
+    private static ReferenceSpec reference(Assignment reference, KdaSchema schema) {
+        String value = reference.value();
+        int query = value.indexOf('?');
+        Path file = Path.of(query < 0 ? value : value.substring(0, query));
+        if (!Files.isRegularFile(file)) {
+            throw new RunOptionsException(
+                    reference + ": file not found (" + file.toAbsolutePath() + ")");
+        }
+        String name = file.getFileName().toString().toLowerCase(Locale.ROOT);
+        boolean json = name.endsWith(".json") || name.endsWith(".jsonl");
+        char delimiter = ',';
+        char quote = '"';
+        boolean header = false;
+        if (query >= 0) {
+            for (String pair : value.substring(query + 1).split("&")) {
+                int eq = pair.indexOf('=');
+                String key = eq < 0 ? pair : pair.substring(0, eq);
+                String setting = eq < 0 ? "" : pair.substring(eq + 1);
+                switch (key) {
+                    case "format" -> {
+                        if (!setting.equals("csv") && !setting.equals("json")) {
+                            throw new RunOptionsException(
+                                    reference
+                                            + ": format must be csv or json, was '"
+                                            + setting
+                                            + "'");
+                        }
+                        json = setting.equals("json");
+                    }
+                    case "header" -> header = Boolean.parseBoolean(setting);
+                    case "delimiter" -> delimiter = oneCharacter(reference, key, setting);
+                    case "quote" -> quote = oneCharacter(reference, key, setting);
+                    default ->
+                            throw new RunOptionsException(
+                                    reference
+                                            + ": unknown setting '"
+                                            + key
+                                            + "' (format, header, delimiter, quote)");
+                }
+            }
+        }
+        return new ReferenceSpec(reference.stream(), file, schema, json, delimiter, quote, header);
+    }
+
+    private static char oneCharacter(Assignment reference, String key, String setting) {
+        String text = setting.equals("\\t") ? "\t" : setting;
+        if (text.length() != 1) {
+            throw new RunOptionsException(
+                    reference + ": " + key + " must be one character, was '" + setting + "'");
+        }
+        return text.charAt(0);
     }
 
     /** One {@code [STREAM=]VALUE} argument. */

@@ -42,11 +42,37 @@ public final class KdaApplication {
      */
     public static ApplicationPlan translate(Path file, Map<String, KdaSchema> inputs)
             throws IOException {
+        return translate(file, inputs, Map.of());
+    }
+
+    /**
+     * As {@link #translate(Path, Map)}, with reference tables.
+     *
+     * @param referenceTables the reference tables' schemas by table name
+     */
+    public static ApplicationPlan translate(
+            Path file, Map<String, KdaSchema> inputs, Map<String, KdaSchema> referenceTables)
+            throws IOException {
         String sql = Files.readString(file);
         KdaScript script = KdaSqlParser.parse(sql, file.getFileName().toString());
+        return Planner.plan(
+                Analyzer.analyze(script, inputStreams(inputs), tables(referenceTables)));
+    }
+
+    private static List<StreamDefinition> inputStreams(Map<String, KdaSchema> inputs) {
         List<StreamDefinition> streams = new ArrayList<>();
         inputs.forEach((name, schema) -> streams.add(inputStream(name, schema)));
-        return Planner.plan(Analyzer.analyze(script, streams, List.of()));
+        return streams;
+    }
+
+    private static List<StreamDefinition> tables(Map<String, KdaSchema> referenceTables) {
+        List<StreamDefinition> tables = new ArrayList<>();
+        referenceTables.forEach(
+                (name, schema) ->
+                        tables.add(
+                                StreamDefinition.referenceTable(
+                                        name, inputStream(name, schema).columns())));
+        return tables;
     }
 
     /**
@@ -61,21 +87,22 @@ public final class KdaApplication {
     public record Lenient(Optional<ApplicationPlan> plan, List<StatementReport> problems) {}
 
     /** As {@link #translate}, reporting every pump that cannot be translated. */
-    public static Lenient translateReportingAll(Path file, Map<String, KdaSchema> inputs)
+    public static Lenient translateReportingAll(
+            Path file, Map<String, KdaSchema> inputs, Map<String, KdaSchema> referenceTables)
             throws IOException {
         String sql = Files.readString(file);
         KdaScript script = KdaSqlParser.parse(sql, file.getFileName().toString());
-        List<StreamDefinition> streams = new ArrayList<>();
-        inputs.forEach((name, schema) -> streams.add(inputStream(name, schema)));
+        List<StreamDefinition> streams = inputStreams(inputs);
+        List<StreamDefinition> tables = tables(referenceTables);
         List<StatementReport> problems = new ArrayList<>();
         while (true) {
             if (script.pumps().isEmpty()) {
-                Analyzer.analyze(script, streams, List.of()); // stream definitions still checked
+                Analyzer.analyze(script, streams, tables); // stream definitions still checked
                 return new Lenient(Optional.empty(), problems);
             }
             try {
                 return new Lenient(
-                        Optional.of(Planner.plan(Analyzer.analyze(script, streams, List.of()))),
+                        Optional.of(Planner.plan(Analyzer.analyze(script, streams, tables))),
                         problems);
             } catch (KdaSemanticException e) {
                 CreatePump culprit = pumpAt(script, e.position()).orElseThrow(() -> e);

@@ -7,9 +7,12 @@ import dev.flinkkda.kda.io.KdaOutputs;
 import dev.flinkkda.kda.io.KdaSchema;
 import dev.flinkkda.kda.io.MalformedRecord;
 import dev.flinkkda.kda.io.OutputSpec;
+import dev.flinkkda.kda.io.ReferenceSpec;
 import dev.flinkkda.kda.io.RunOptions;
 import dev.flinkkda.kda.io.RunOptionsException;
 import dev.flinkkda.kda.io.StreamLocation;
+import dev.flinkkda.kda.reference.ReferenceFormat;
+import dev.flinkkda.kda.reference.ReferenceTables;
 import dev.flinkkda.kda.sql.analysis.KdaSemanticException;
 import dev.flinkkda.kda.sql.analysis.PumpShape;
 import dev.flinkkda.kda.sql.analysis.StreamDefinition;
@@ -85,7 +88,12 @@ public final class KdaApplicationJob {
         for (InputSpec input : options.inputs()) {
             schemas.put(input.streamName(), input.schema());
         }
-        ApplicationPlan plan = KdaApplication.translate(options.application(), schemas);
+        Map<String, KdaSchema> referenceTables = new LinkedHashMap<>();
+        for (ReferenceSpec reference : options.references()) {
+            referenceTables.put(reference.tableName(), reference.schema());
+        }
+        ApplicationPlan plan =
+                KdaApplication.translate(options.application(), schemas, referenceTables);
         List<OutputSpec> outputs = new ArrayList<>(options.outputs());
         if (outputs.isEmpty()) {
             outputs.add(defaultOutput);
@@ -96,13 +104,13 @@ public final class KdaApplicationJob {
         checkProcessingTimeWindows(options, plan);
         // One by default: rows come out in the order of their windows, as in KDA's output.
         env.setParallelism(options.parallelism().orElse(1));
-        StreamTableEnvironment tables = StreamTableEnvironment.create(env);
-        tables.getConfig().setLocalTimeZone(ZoneOffset.UTC);
+        StreamTableEnvironment tableEnvironment = StreamTableEnvironment.create(env);
+        tableEnvironment.getConfig().setLocalTimeZone(ZoneOffset.UTC);
 
         boolean eventTime = true;
         DataStream<MalformedRecord> malformed = null;
         for (InputSpec input : options.inputs()) {
-            KdaInputs.RegisteredInput registered = KdaInputs.register(env, tables, input);
+            KdaInputs.RegisteredInput registered = KdaInputs.register(env, tableEnvironment, input);
             eventTime &= input.rowtime().isEventTime();
             malformed =
                     malformed == null
@@ -126,9 +134,21 @@ public final class KdaApplicationJob {
                         .setParallelism(1);
             }
         }
-        PlanExecutor.execute(plan, tables, eventTime);
+        for (ReferenceSpec reference : options.references()) {
+            ReferenceTables.register(
+                    tableEnvironment,
+                    reference.tableName(),
+                    reference.schema(),
+                    reference.file(),
+                    reference.json()
+                            ? ReferenceFormat.json()
+                            : ReferenceFormat.csv(
+                                    reference.delimiter(), reference.quote(), reference.header()));
+        }
+        PlanExecutor.execute(plan, tableEnvironment, eventTime);
         for (OutputSpec output : outputs) {
-            KdaOutputs.write(tables, rowtimeFirst(tables, output.streamName()), output);
+            KdaOutputs.write(
+                    tableEnvironment, rowtimeFirst(tableEnvironment, output.streamName()), output);
         }
         return new KdaApplicationJob(plan, outputs, malformedMessages);
     }

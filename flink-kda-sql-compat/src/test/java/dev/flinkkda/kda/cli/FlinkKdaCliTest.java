@@ -76,6 +76,31 @@ class FlinkKdaCliTest {
                                 + " rows out to DESTINATION_SQL_STREAM");
     }
 
+    /** KDA's reference-data example: a LEFT JOIN with a table read from a CSV file. */
+    @Test
+    void referenceTableJoin(@TempDir Path dir) throws Exception {
+        Path folder = EXAMPLES.resolve("reference-join");
+        Path output = dir.resolve("out.jsonl");
+        int exit =
+                run(
+                        "run",
+                        folder.resolve("app.sql").toString(),
+                        "--input",
+                        folder.resolve("input.jsonl").toString(),
+                        "--schema",
+                        "@" + folder.resolve("schema.txt"),
+                        "--reference",
+                        "\"CompanyName\"=" + folder.resolve("companies.csv") + "?header=true",
+                        "--schema",
+                        "\"CompanyName\"=@" + folder.resolve("companies-schema.txt"),
+                        "--output",
+                        output.toString());
+        assertThat(exit).as(err()).isZero();
+        assertThat(Files.readAllLines(output))
+                .containsExactlyElementsOf(
+                        Files.readAllLines(folder.resolve("expected-output.jsonl")));
+    }
+
     @Test
     void malformedLinesAreReportedWithTheirLineNumberAndTheRunGoesOn(@TempDir Path dir)
             throws Exception {

@@ -175,7 +175,7 @@ class RunOptionsTest {
                                 + trades
                                 + "'");
         assertThat(errorOf(app, "--input", trades, "--schema", COLUMNS, "--schema", "OTHER=A INT"))
-                .isEqualTo("--schema OTHER=A INT: there is no --input of stream OTHER");
+                .isEqualTo("--schema OTHER=A INT: there is no --input or --reference of OTHER");
         assertThat(
                         errorOf(
                                 app,
