@@ -16,10 +16,13 @@ import java.util.stream.Stream;
  */
 public final class E2eEnvironment implements AutoCloseable {
 
+    private final Path runDir;
     private final KinesaliteServer kinesalite;
     private final StandaloneFlinkCluster cluster;
 
-    private E2eEnvironment(KinesaliteServer kinesalite, StandaloneFlinkCluster cluster) {
+    private E2eEnvironment(
+            Path runDir, KinesaliteServer kinesalite, StandaloneFlinkCluster cluster) {
+        this.runDir = runDir;
         this.kinesalite = kinesalite;
         this.cluster = cluster;
     }
@@ -40,11 +43,19 @@ public final class E2eEnvironment implements AutoCloseable {
             StandaloneFlinkCluster cluster =
                     StandaloneFlinkCluster.start(
                             E2eSettings.flinkLib(), runDir.resolve("flink"), pidDir, jvmOptions);
-            return new E2eEnvironment(kinesalite, cluster);
+            return new E2eEnvironment(runDir, kinesalite, cluster);
         } catch (RuntimeException e) {
             kinesalite.close();
             throw e;
         }
+    }
+
+    /**
+     * The test class's directory, {@code target/e2e/<test class>/}: logs, the cluster's files, and
+     * whatever else the test writes.
+     */
+    public Path runDir() {
+        return runDir;
     }
 
     /** The running Kinesalite. */

@@ -27,6 +27,19 @@ public final class E2eSettings {
         return Path.of(required("e2e.job.jar"));
     }
 
+    /**
+     * The flink-kda jar for a Flink cluster, {@code flink-kda-sql-compat}'s shaded jar ({@code
+     * target/flink-kda/flink-kda-<version>.jar}).
+     */
+    public static Path flinkKdaJar() {
+        return Path.of(required("e2e.flink-kda.jar"));
+    }
+
+    /** The repository's {@code examples} directory: KDA applications with their inputs. */
+    public static Path examplesDir() {
+        return Path.of(required("e2e.examples.dir"));
+    }
+
     /** Where the tests put configuration, logs and temporary files ({@code target/e2e}). */
     public static Path workDir() {
         return Path.of(required("e2e.work.dir"));

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
+import java.math.BigDecimal;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -100,6 +101,12 @@ public final class KinesaliteClient {
         return JsonHttp.exchange(http, request, operation + " " + body + " at " + endpoint);
     }
 
+    /**
+     * A record as read: its data (UTF-8 text), sequence number and ApproximateArrivalTimestamp (in
+     * epoch milliseconds, as the Kinesis connector reads it).
+     */
+    public record ShardRecord(String data, String sequenceNumber, long arrivalMillis) {}
+
     /** Reads one shard forward; each {@link #poll()} returns the records added since the last. */
     public final class ShardReader {
 
@@ -111,7 +118,12 @@ public final class KinesaliteClient {
 
         /** The next records of the shard (UTF-8 text), possibly none. */
         public List<String> poll() {
-            List<String> records = new ArrayList<>();
+            return pollRecords().stream().map(ShardRecord::data).toList();
+        }
+
+        /** The next records of the shard with their sequence numbers and arrival times. */
+        public List<ShardRecord> pollRecords() {
+            List<ShardRecord> records = new ArrayList<>();
             while (true) {
                 ObjectNode request = mapper.createObjectNode();
                 request.put("ShardIterator", iterator);
@@ -121,7 +133,17 @@ public final class KinesaliteClient {
                 int before = records.size();
                 for (JsonNode record : response.path("Records")) {
                     byte[] data = Base64.getDecoder().decode(record.path("Data").asText());
-                    records.add(new String(data, StandardCharsets.UTF_8));
+                    records.add(
+                            new ShardRecord(
+                                    new String(data, StandardCharsets.UTF_8),
+                                    record.path("SequenceNumber").asText(),
+                                    // Epoch seconds with a fraction, e.g. 1732190400.123: exact
+                                    // milliseconds, as the connector's SDK parses them.
+                                    new BigDecimal(
+                                                    record.path("ApproximateArrivalTimestamp")
+                                                            .asText())
+                                            .movePointRight(3)
+                                            .longValue()));
                 }
                 if (records.size() == before || response.path("MillisBehindLatest").asLong() == 0) {
                     return records;

@@ -12,7 +12,9 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -52,18 +54,33 @@ public final class ManagedProcess implements AutoCloseable {
      */
     public static ManagedProcess start(
             String name, List<String> command, Path workDir, Path log, Path pidDir) {
+        return start(name, command, Map.of(), workDir, log, pidDir);
+    }
+
+    /**
+     * As {@link #start(String, List, Path, Path, Path)}, with {@code environment} added to this
+     * JVM's environment variables.
+     */
+    public static ManagedProcess start(
+            String name,
+            List<String> command,
+            Map<String, String> environment,
+            Path workDir,
+            Path log,
+            Path pidDir) {
         try {
             Files.createDirectories(pidDir);
             Files.createDirectories(log.getParent());
             Path pidFile = pidDir.resolve(name + ".pid");
             stopLeftover(pidFile);
             LOG.info("Starting {}: {} (log: {})", name, String.join(" ", command), log);
-            Process process =
+            ProcessBuilder builder =
                     new ProcessBuilder(command)
                             .directory(workDir.toFile())
                             .redirectErrorStream(true)
-                            .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()))
-                            .start();
+                            .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
+            builder.environment().putAll(environment);
+            Process process = builder.start();
             ProcessHandle owner = ProcessHandle.current();
             Files.writeString(
                     pidFile,
@@ -87,6 +104,18 @@ public final class ManagedProcess implements AutoCloseable {
     /** Whether the process still runs. */
     public boolean isAlive() {
         return process.isAlive();
+    }
+
+    /** Waits up to {@code timeout} for the process to exit; its exit status, if it has. */
+    public OptionalInt awaitExit(Duration timeout) {
+        try {
+            return process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)
+                    ? OptionalInt.of(process.exitValue())
+                    : OptionalInt.empty();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while waiting for " + this, e);
+        }
     }
 
     /** The file that receives the process' standard output and error. */

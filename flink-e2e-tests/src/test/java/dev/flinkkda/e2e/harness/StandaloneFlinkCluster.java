@@ -13,6 +13,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -54,6 +55,7 @@ public final class StandaloneFlinkCluster implements AutoCloseable {
     private ManagedProcess taskManager;
     private List<List<String>> taskManagerMemory;
     private int taskManagersStarted;
+    private int cliRuns;
 
     private StandaloneFlinkCluster(
             Path workDir, int restPort, Path libDir, Path pidDir, List<String> jvmOptions) {
@@ -110,6 +112,44 @@ public final class StandaloneFlinkCluster implements AutoCloseable {
         String jobId = rest.runJar(rest.uploadJar(jar), entryClass, programArgs, SLOTS);
         LOG.info("Submitted job {}: {} {}", jobId, entryClass, programArgs);
         return new FlinkJob(this, jobId);
+    }
+
+    /**
+     * Runs {@code entryClass} of {@code jar} with {@code programArgs} as {@code flink run -c
+     * entryClass jar programArgs…} would: Flink's {@code CliFrontend} in a JVM of its own, with the
+     * cluster's class path and configuration ({@code FLINK_CONF_DIR}), attached to the job. The
+     * client is stopped with the cluster if it still runs then.
+     */
+    public FlinkCliRun runWithFlinkCli(Path jar, String entryClass, List<String> programArgs) {
+        cliRuns++;
+        String name = "flink-cli-" + cliRuns;
+        Path conf = workDir.resolve("conf");
+        List<String> command = new ArrayList<>();
+        command.add(java());
+        command.add("-Xmx512m");
+        command.addAll(jvmOptions);
+        command.add("-Dlog.file=" + logDir().resolve(name + ".log"));
+        command.add("-Dlog4j.configuration=file:" + conf.resolve("log4j.properties"));
+        command.add("-Dlog4j.configurationFile=file:" + conf.resolve("log4j.properties"));
+        command.add("-classpath");
+        command.add(classPath);
+        command.add("org.apache.flink.client.cli.CliFrontend");
+        command.add("run");
+        command.add("-c");
+        command.add(entryClass);
+        command.add(jar.toString());
+        command.addAll(programArgs);
+        ManagedProcess process =
+                ManagedProcess.start(
+                        name,
+                        command,
+                        Map.of("FLINK_CONF_DIR", conf.toString()),
+                        workDir,
+                        logDir().resolve(name + ".out"),
+                        pidDir);
+        processes.add(process);
+        LOG.info("Started flink run of {} {} ({})", entryClass, programArgs, process);
+        return new FlinkCliRun(this, process);
     }
 
     /**
