@@ -12,7 +12,8 @@ import org.apache.flink.util.Collector;
 import java.time.Duration;
 
 /**
- * The KDA stagger-window application of {@code examples/stagger/app.sql} as a Flink pipeline:
+ * The KDA stagger-window application of {@code examples/seed-001-stagger/app.sql}, written by hand
+ * as a Flink pipeline (the end-to-end tests' job; {@code flink-kda run} translates the SQL itself):
  *
  * <pre>{@code
  * SELECT STREAM TICKER_SYMBOL, FLOOR(EVENT_TIME TO MINUTE), COUNT(TICKER_SYMBOL)

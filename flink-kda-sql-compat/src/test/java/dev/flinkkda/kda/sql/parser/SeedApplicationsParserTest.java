@@ -147,7 +147,7 @@ class SeedApplicationsParserTest {
 
     @Test
     void repositoryStaggerExampleIsSeed001sApplication() throws IOException {
-        Path example = Path.of("../examples/stagger/app.sql");
+        Path example = Path.of("../examples/seed-001-stagger/app.sql");
         KdaScript script = KdaSqlParser.parse(Files.readString(example), "app.sql");
 
         assertThat(script.streams().get(0).columns())
