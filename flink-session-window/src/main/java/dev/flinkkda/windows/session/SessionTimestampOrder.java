@@ -44,8 +44,10 @@ import java.util.List;
  * KeyedProcessFunction}, whose timer callbacks can only emit at the timer's timestamp.
  *
  * <p>State per key: the held elements (one map entry and one event-time timer per distinct
- * timestamp) and the open session's bounds, cleared when the watermark reaches its end. Keyed
- * state, checkpointed with the job.
+ * timestamp) and the open session's bounds with one event-time timer. The session has fired once
+ * the watermark reaches {@code end - 1}; its bounds are cleared then if elements are held (or
+ * sessions have no maximum duration), otherwise by the timer at {@code cut - 1}, its latest
+ * possible end. Keyed state, checkpointed with the job.
  */
 final class SessionTimestampOrder<K, T> extends AbstractStreamOperator<T>
         implements OneInputStreamOperator<T, T>, Triggerable<K, VoidNamespace> {
@@ -101,11 +103,15 @@ final class SessionTimestampOrder<K, T> extends AbstractStreamOperator<T>
                             + "WatermarkStrategy with a timestamp assigner before keyBy.");
         }
         long timestamp = element.getTimestamp();
-        if (timestamp <= timers.currentWatermark()) {
+        long watermark = timers.currentWatermark();
+        if (timestamp <= watermark) {
             output.collect(element); // late: the window operator decides (lateness, side output)
             return;
         }
         Tuple3<Long, Long, Long> open = openSession.value();
+        if (open != null && watermark >= open.f1 - 1) {
+            open = null; // fired when the watermark reached end - 1; kept until its timer (arm)
+        }
         if (open != null && sessions.joins(open.f0, open.f1, timestamp)) {
             extend(open, sessions.reach(element.getValue(), timestamp));
             output.collect(element);
@@ -118,12 +124,22 @@ final class SessionTimestampOrder<K, T> extends AbstractStreamOperator<T>
         }
         sameTimestamp.add(element.getValue());
         held.put(timestamp, sameTimestamp);
+        if (open != null && open.f2 > open.f1 - 1) {
+            // Held elements may come to lie exactly at the end: the session must stop there.
+            armAt(open, open.f1 - 1);
+        }
     }
 
     @Override
     public void onEventTime(InternalTimer<K, VoidNamespace> timer) throws Exception {
         long time = timer.getTimestamp();
         Tuple3<Long, Long, Long> open = openSession.value();
+        if (open != null && time > open.f1 - 1) {
+            // It fired when the watermark reached end - 1 (no element was held at its end).
+            openSession.clear();
+            open = null;
+        }
+        boolean opened = false;
         List<T> sameTimestamp = held.get(time);
         if (sameTimestamp != null) {
             held.remove(time);
@@ -134,9 +150,9 @@ final class SessionTimestampOrder<K, T> extends AbstractStreamOperator<T>
                 } else {
                     // the first element beyond the open session opens the next one
                     long end = sessions.end(time, reach);
-                    open = Tuple3.of(time, end, end - 1);
+                    open = Tuple3.of(time, end, Long.MAX_VALUE); // armed below
                     openSession.update(open);
-                    timers.registerEventTimeTimer(VoidNamespace.INSTANCE, end - 1);
+                    opened = true;
                 }
                 emit(value, time);
             }
@@ -150,21 +166,31 @@ final class SessionTimestampOrder<K, T> extends AbstractStreamOperator<T>
                 openSession.clear(); // the window fires now: the next element opens a new one
                 return;
             }
-            rearm(open);
-        } else if (time == open.f2) {
-            rearm(open); // the session's end moved on since this timer was armed
+            arm(open);
+        } else if (opened || time == open.f2) {
+            arm(open); // a new session, or its end moved on since this timer was armed
         }
     }
 
     /**
-     * Arms the timer for the session's current end. Extending a session does not re-register its
-     * timer (one registration per element would fill the timer queue); the armed timer moves when
-     * it fires before the end.
+     * Arms the open session's timer. Extending a session does not re-register its timer (one
+     * registration per element would fill the timer queue). While elements are held, or without a
+     * maximum duration, the timer is at the session's current end, {@code end - 1}, and moves when
+     * it fires before the end. Otherwise it is at {@code cut - 1}, where the session ends at the
+     * latest: the session has fired once the watermark reaches {@code end - 1} whether or not a
+     * timer fires there, and its state is cleared when this timer fires. So a session with no held
+     * elements costs one timer, not one per gap it lasts.
      */
-    private void rearm(Tuple3<Long, Long, Long> open) throws Exception {
-        open.f2 = open.f1 - 1;
+    private void arm(Tuple3<Long, Long, Long> open) throws Exception {
+        long cut = sessions.cut(open.f0);
+        boolean exact = cut == Long.MAX_VALUE || !held.isEmpty();
+        armAt(open, exact ? open.f1 - 1 : cut - 1);
+    }
+
+    private void armAt(Tuple3<Long, Long, Long> open, long time) throws Exception {
+        open.f2 = time;
         openSession.update(open);
-        timers.registerEventTimeTimer(VoidNamespace.INSTANCE, open.f2);
+        timers.registerEventTimeTimer(VoidNamespace.INSTANCE, time);
     }
 
     @Override

@@ -124,6 +124,82 @@ class CappedSessionWindowsTest {
         }
     }
 
+    /**
+     * With a maximum duration: an element exactly at the end that arrives after the session fired
+     * opens a new one; one held before the session opened joins it (emitted at end - 1).
+     */
+    @ParameterizedTest
+    @EnumSource(Path.class)
+    void elementExactlyAtTheEndWithAMaximum(Path path) throws Exception {
+        try (SessionPipelineHarness h =
+                new SessionPipelineHarness(
+                        path, gap(5).withMaxDuration(Duration.ofMillis(20)), 0)) {
+            inOrder(h, "a", 0, 3);
+            h.watermark(7); // [0, 8) fires at 7
+            h.element("a", 8, 8);
+            h.watermark(Long.MAX_VALUE);
+            assertThat(h.results())
+                    .containsExactly(
+                            new SessionResult("a", 0, 8, 2, 3),
+                            new SessionResult("a", 8, 13, 1, 8));
+        }
+        try (SessionPipelineHarness h =
+                new SessionPipelineHarness(
+                        path, gap(5).withMaxDuration(Duration.ofMillis(20)), 0)) {
+            h.element("a", 0, 0);
+            h.element("a", 5, 5); // before the session of 0 opened
+            h.watermark(3);
+            h.watermark(4);
+            h.watermark(9); // [0, 10) fires at 9
+            h.element("a", 10, 10);
+            h.watermark(Long.MAX_VALUE);
+            assertThat(h.results())
+                    .containsExactly(
+                            new SessionResult("a", 0, 10, 2, 5),
+                            new SessionResult("a", 10, 15, 1, 10));
+        }
+    }
+
+    /**
+     * The ordering step keeps one timer per open session. With a maximum duration and nothing held
+     * it is at cut - 1, where the session's bounds are cleared; without one it moves with the end.
+     */
+    @Test
+    void orderingStepKeepsOneTimerPerSession() throws Exception {
+        try (SessionPipelineHarness h =
+                new SessionPipelineHarness(
+                        Path.ORDERED_WINDOW, gap(5).withMaxDuration(Duration.ofMillis(20)), 0)) {
+            h.element("a", 0, 0); // held until the watermark passes it
+            h.watermark(0); // opens [0, 5), timer at cut - 1 = 19
+            for (long t = 2; t <= 12; t += 2) {
+                h.element("a", t, t);
+            }
+            assertThat(h.orderingTimers()).isEqualTo(1);
+            h.watermark(16); // [0, 17) fires at 16
+            assertThat(h.results()).containsExactly(new SessionResult("a", 0, 17, 7, 42));
+            h.element("a", 17, 17); // exactly at the end, after the firing: a new session
+            h.watermark(18);
+            h.watermark(19); // the first session's timer
+            assertThat(h.orderingStateEntries()).isEqualTo(1); // the new session [17, 22)
+            h.watermark(36); // its timer at cut - 1 = 36
+            assertThat(h.orderingStateEntries()).isZero();
+            assertThat(h.orderingTimers()).isZero();
+            assertThat(h.results()).endsWith(new SessionResult("a", 17, 22, 1, 17));
+        }
+        try (SessionPipelineHarness h =
+                new SessionPipelineHarness(Path.ORDERED_WINDOW, gap(5), 0)) {
+            h.element("a", 0, 0);
+            h.watermark(0);
+            for (long t = 2; t <= 12; t += 2) {
+                h.element("a", t, t);
+            }
+            assertThat(h.orderingTimers()).isEqualTo(1);
+            h.watermark(16);
+            assertThat(h.orderingStateEntries()).isZero();
+            assertThat(h.orderingTimers()).isZero();
+        }
+    }
+
     /** The element at exactly start + maxDuration opens the next session (strict). */
     @ParameterizedTest
     @EnumSource(Path.class)

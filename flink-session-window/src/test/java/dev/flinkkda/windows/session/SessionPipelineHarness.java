@@ -149,6 +149,16 @@ final class SessionPipelineHarness implements AutoCloseable {
         return results;
     }
 
+    /** Event-time timers of the ordering step ({@link Path#ORDERED_WINDOW} only). */
+    int orderingTimers() {
+        return sorter.numEventTimeTimers();
+    }
+
+    /** Keyed state entries of the ordering step ({@link Path#ORDERED_WINDOW} only). */
+    int orderingStateEntries() {
+        return sorter.numKeyedStateEntries();
+    }
+
     /** Elements sent to the late side output so far. */
     List<Tuple3<String, Long, Long>> late() {
         return late;
