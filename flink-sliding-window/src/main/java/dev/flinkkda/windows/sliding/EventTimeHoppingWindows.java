@@ -1,0 +1,113 @@
+package dev.flinkkda.windows.sliding;
+
+import org.apache.flink.annotation.PublicEvolving;
+import org.apache.flink.streaming.api.windowing.triggers.EventTimeTrigger;
+import org.apache.flink.streaming.api.windowing.triggers.Trigger;
+import org.apache.flink.streaming.api.windowing.windows.TimeWindow;
+
+import java.time.Duration;
+import java.time.Instant;
+
+/**
+ * A window assigner of <em>hopping windows</em> on event time: windows of {@code size} every {@code
+ * hop} (eKuiper's {@code HOPPINGWINDOW}, SA Engine's {@code twinagg(s, size, stride[, start])}).
+ * {@code hop < size} gives overlapping (sliding) windows, {@code hop == size} tumbling windows, and
+ * {@code hop > size} windows with gaps between them: an element in a gap belongs to no window.
+ *
+ * <p>Where the windows lie is chosen explicitly ({@link HoppingAlignment}); size 3 and hop 5:
+ *
+ * <pre>
+ *   time               0    5    10   15
+ *   of(3, 5)           [0,3) [5,8) [10,13)       starts at multiples of hop (Flink's sliding windows)
+ *   .alignedToEnds()     [2,5) [7,10) [12,15)    ends at multiples of hop (eKuiper)
+ *   .startingAt(1)     [1,4) [6,9) [11,14)       from the start instant, nothing before it (twinagg)
+ * </pre>
+ *
+ * <p>Use it as any Flink assigner; every trigger, evictor, {@code allowedLateness}, late side
+ * output and window function works as with Flink's own windows:
+ *
+ * <pre>{@code
+ * readings.keyBy(Reading::sensor)
+ *     .window(EventTimeHoppingWindows.of(Duration.ofSeconds(60), Duration.ofMillis(500)))
+ *     .aggregate(new Average());
+ * }</pre>
+ *
+ * <p>With the default alignment these are exactly Flink's {@code SlidingEventTimeWindows.of(size,
+ * hop)}, which also (like this assigner) keeps a copy of each element's aggregate in every one of
+ * its {@code size / hop} windows. For {@code aggregate} and {@code reduce}, {@link
+ * HoppingWindows#incremental} computes the same windows from slices, once per element.
+ *
+ * <p>The default trigger fires a window when the watermark passes {@code end - 1}. Elements without
+ * a window are dropped by Flink's window operator (a late one goes to the late side output, as any
+ * late element without a window does there).
+ */
+@PublicEvolving
+public class EventTimeHoppingWindows extends HoppingWindowAssigner {
+
+    private static final long serialVersionUID = 1L;
+
+    private EventTimeHoppingWindows(long size, long hop, HoppingAlignment alignment, long start) {
+        super(size, hop, alignment, start);
+    }
+
+    /**
+     * Hopping windows of {@code size} every {@code hop}, with starts at multiples of the hop since
+     * the epoch ({@link HoppingAlignment#EPOCH_STARTS}).
+     *
+     * @param size the length of each window; positive, whole milliseconds (e.g. 0.3 s)
+     * @param hop the distance between the starts of two windows; positive, whole milliseconds
+     * @throws IllegalArgumentException naming the argument that is null, not positive, or not a
+     *     whole number of milliseconds
+     */
+    public static EventTimeHoppingWindows of(Duration size, Duration hop) {
+        return new EventTimeHoppingWindows(
+                toMillis(size, "size"), toMillis(hop, "hop"), HoppingAlignment.EPOCH_STARTS, 0);
+    }
+
+    /** These windows with starts at multiples of the hop since the epoch: the default. */
+    public EventTimeHoppingWindows alignedToStarts() {
+        return new EventTimeHoppingWindows(getSize(), getHop(), HoppingAlignment.EPOCH_STARTS, 0);
+    }
+
+    /**
+     * These windows with ends at multiples of the hop since the epoch: at each multiple of the hop,
+     * the last {@code size} (eKuiper's {@code HOPPINGWINDOW}).
+     */
+    public EventTimeHoppingWindows alignedToEnds() {
+        return new EventTimeHoppingWindows(getSize(), getHop(), HoppingAlignment.EPOCH_ENDS, 0);
+    }
+
+    /**
+     * These windows from {@code start} on: {@code [start + k·hop, start + k·hop + size)} for {@code
+     * k >= 0}; elements before {@code start} belong to no window (SA Engine's {@code twinagg}
+     * start).
+     *
+     * @throws IllegalArgumentException if {@code start} is null or not a whole number of epoch
+     *     milliseconds
+     */
+    public EventTimeHoppingWindows startingAt(Instant start) {
+        return new EventTimeHoppingWindows(
+                getSize(), getHop(), HoppingAlignment.START_INSTANT, toEpochMillis(start));
+    }
+
+    @Override
+    long windowTime(long timestamp, WindowAssignerContext context) {
+        if (timestamp == Long.MIN_VALUE) {
+            throw new IllegalStateException(
+                    "Record has no timestamp (Long.MIN_VALUE). Hopping windows on event time need "
+                            + "a WatermarkStrategy with a timestamp assigner, or use "
+                            + "ProcessingTimeHoppingWindows.");
+        }
+        return timestamp;
+    }
+
+    @Override
+    public Trigger<Object, TimeWindow> getDefaultTrigger() {
+        return EventTimeTrigger.create();
+    }
+
+    @Override
+    public boolean isEventTime() {
+        return true;
+    }
+}

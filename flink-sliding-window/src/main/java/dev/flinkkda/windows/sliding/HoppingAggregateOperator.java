@@ -1,0 +1,197 @@
+package dev.flinkkda.windows.sliding;
+
+import dev.flinkkda.windows.core.IncrementalWindowOperator;
+
+import org.apache.flink.api.common.functions.AggregateFunction;
+import org.apache.flink.api.common.state.ListState;
+import org.apache.flink.api.common.state.ListStateDescriptor;
+import org.apache.flink.api.common.typeinfo.TypeInformation;
+import org.apache.flink.api.common.typeinfo.Types;
+import org.apache.flink.api.common.typeutils.TypeSerializer;
+import org.apache.flink.metrics.Counter;
+import org.apache.flink.runtime.state.StateInitializationContext;
+import org.apache.flink.runtime.state.StateSnapshotContext;
+import org.apache.flink.runtime.state.VoidNamespace;
+import org.apache.flink.runtime.state.VoidNamespaceSerializer;
+import org.apache.flink.streaming.api.functions.windowing.ProcessWindowFunction;
+import org.apache.flink.streaming.api.operators.InternalTimer;
+import org.apache.flink.streaming.api.operators.InternalTimerService;
+import org.apache.flink.streaming.api.operators.Triggerable;
+import org.apache.flink.streaming.api.windowing.windows.TimeWindow;
+import org.apache.flink.streaming.runtime.streamrecord.StreamRecord;
+import org.apache.flink.util.OutputTag;
+
+import java.util.Collections;
+
+/**
+ * What the two fast-path operators of hopping windows share: elements without a window are counted
+ * and dropped, elements too late for all of their windows go to the late side output (or are
+ * counted), results are {@link TimeWindow}s of the {@link HoppingGrid}, and everything is driven by
+ * event-time timers in the {@link VoidNamespace}. Subclasses keep the slices.
+ *
+ * <p><b>Watermark after a restore.</b> Flink's timer service starts again from {@code
+ * Long.MIN_VALUE} after a restore, while the restored slices already reflect a later watermark
+ * (panes pushed, windows fired). The operator checkpoints each subtask's watermark (union list
+ * state) and, after a restore, applies the lateness rules against at least the lowest of them, so
+ * that a job restored at the same parallelism behaves as if it had not failed. After rescaling, a
+ * key's state may have reached a higher watermark than that (its old subtask's): until the
+ * watermark passes the highest restored one, {@link HoppingPaneAggregateOperator} reads per key how
+ * far its state had got; {@link HoppingWindowAggregateOperator} tells fired windows from open ones
+ * by where it keeps them.
+ */
+abstract class HoppingAggregateOperator<K, T, ACC, V, R>
+        extends IncrementalWindowOperator<K, T, ACC, V, R, TimeWindow>
+        implements Triggerable<K, VoidNamespace> {
+
+    private static final long serialVersionUID = 1L;
+
+    protected final HoppingGrid grid;
+    protected final long allowedLateness;
+    protected final TypeInformation<ACC> accumulatorType;
+    private final OutputTag<T> lateDataTag;
+
+    protected transient InternalTimerService<VoidNamespace> timers;
+    protected transient TypeSerializer<ACC> accumulatorSerializer;
+    private transient Counter lateRecordsDropped;
+    private transient Counter elementsInGaps;
+    private transient ListState<Long> watermarkState;
+
+    /** The lowest watermark of the subtasks a restore came from; MIN_VALUE without restore. */
+    private transient long restoredMinWatermark = Long.MIN_VALUE;
+
+    /** The highest watermark of the subtasks a restore came from; MIN_VALUE without restore. */
+    private transient long restoredMaxWatermark = Long.MIN_VALUE;
+
+    HoppingAggregateOperator(
+            HoppingGrid grid,
+            long allowedLateness,
+            AggregateFunction<T, ACC, V> aggregate,
+            TypeInformation<ACC> accumulatorType,
+            ProcessWindowFunction<V, R, K, TimeWindow> windowFunction,
+            OutputTag<T> lateDataTag) {
+        super(aggregate, windowFunction, "keyedStream.window(EventTimeHoppingWindows...)");
+        this.grid = grid;
+        this.allowedLateness = allowedLateness;
+        this.accumulatorType = accumulatorType;
+        this.lateDataTag = lateDataTag;
+    }
+
+    @Override
+    public void initializeState(StateInitializationContext context) throws Exception {
+        super.initializeState(context);
+        watermarkState =
+                context.getOperatorStateStore()
+                        .getUnionListState(
+                                new ListStateDescriptor<>("hopping-watermarks", Types.LONG));
+        restoredMinWatermark = Long.MIN_VALUE;
+        restoredMaxWatermark = Long.MIN_VALUE;
+        if (context.isRestored()) {
+            boolean first = true;
+            for (Long watermark : watermarkState.get()) {
+                restoredMinWatermark =
+                        first ? watermark : Math.min(restoredMinWatermark, watermark);
+                restoredMaxWatermark = Math.max(restoredMaxWatermark, watermark);
+                first = false;
+            }
+        }
+    }
+
+    @Override
+    public void snapshotState(StateSnapshotContext context) throws Exception {
+        super.snapshotState(context);
+        watermarkState.update(Collections.singletonList(watermark()));
+    }
+
+    /**
+     * The watermark the lateness rules are applied against: the timer service's, and after a
+     * restore at least the lowest restored one.
+     */
+    protected long watermark() {
+        return Math.max(timers.currentWatermark(), restoredMinWatermark);
+    }
+
+    /**
+     * Whether some key's state may have reached a later watermark than {@code watermark}: only
+     * after a rescaling restore, until the watermark passes the highest restored one.
+     */
+    protected boolean behindRestoredWatermark(long watermark) {
+        return watermark < restoredMaxWatermark;
+    }
+
+    @Override
+    public void open() throws Exception {
+        super.open();
+        accumulatorSerializer =
+                accumulatorType.createSerializer(getExecutionConfig().getSerializerConfig());
+        timers = getInternalTimerService("hopping-timers", VoidNamespaceSerializer.INSTANCE, this);
+        lateRecordsDropped = getMetricGroup().counter(HoppingWindows.LATE_RECORDS_DROPPED_METRIC);
+        elementsInGaps = getMetricGroup().counter(HoppingWindows.ELEMENTS_IN_GAPS_METRIC);
+    }
+
+    @Override
+    protected long currentWatermark() {
+        return timers.currentWatermark();
+    }
+
+    @Override
+    public void processElement(StreamRecord<T> element) throws Exception {
+        if (!element.hasTimestamp()) {
+            throw new IllegalStateException(
+                    "Record of key "
+                            + getCurrentKey()
+                            + " has no timestamp. Event-time hopping windows need a "
+                            + "WatermarkStrategy with a timestamp assigner before keyBy.");
+        }
+        long timestamp = element.getTimestamp();
+        if (!grid.inSomeWindow(timestamp)) {
+            elementsInGaps.inc();
+            return;
+        }
+        processInWindows(element, timestamp, watermark());
+    }
+
+    /** An element in at least one window. */
+    abstract void processInWindows(StreamRecord<T> element, long timestamp, long watermark)
+            throws Exception;
+
+    @Override
+    public void onProcessingTime(InternalTimer<K, VoidNamespace> timer) {
+        // event time only
+    }
+
+    /** An element too late for all of its windows. */
+    protected void late(StreamRecord<T> element) {
+        if (lateDataTag != null) {
+            output.collect(lateDataTag, element);
+        } else {
+            lateRecordsDropped.inc();
+        }
+    }
+
+    /**
+     * The watermark at which window {@code k} is dropped, {@code end - 1 + allowedLateness}, as in
+     * Flink's window operator ({@code Long.MAX_VALUE} on overflow).
+     */
+    protected long cleanupTime(long k) {
+        long fireTime = fireTime(k);
+        long cleanup = fireTime + allowedLateness;
+        return cleanup >= fireTime ? cleanup : Long.MAX_VALUE;
+    }
+
+    /** The watermark at which window {@code k} fires: {@code end - 1}. */
+    protected long fireTime(long k) {
+        return grid.windowEnd(k) - 1;
+    }
+
+    protected void registerTimer(long time) {
+        timers.registerEventTimeTimer(VoidNamespace.INSTANCE, time);
+    }
+
+    protected ACC copy(ACC accumulator) {
+        return accumulatorSerializer.copy(accumulator);
+    }
+
+    protected void emitWindow(long k, ACC accumulator) throws Exception {
+        emit(new TimeWindow(grid.windowStart(k), grid.windowEnd(k)), accumulator);
+    }
+}

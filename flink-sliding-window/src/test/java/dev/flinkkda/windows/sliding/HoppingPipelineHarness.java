@@ -1,0 +1,254 @@
+package dev.flinkkda.windows.sliding;
+
+import org.apache.flink.api.common.typeinfo.Types;
+import org.apache.flink.api.java.tuple.Tuple3;
+import org.apache.flink.metrics.Counter;
+import org.apache.flink.runtime.checkpoint.OperatorSubtaskState;
+import org.apache.flink.runtime.jobgraph.OperatorID;
+import org.apache.flink.runtime.metrics.groups.InternalOperatorMetricGroup;
+import org.apache.flink.runtime.metrics.groups.UnregisteredMetricGroups;
+import org.apache.flink.runtime.metrics.util.InterceptingOperatorMetricGroup;
+import org.apache.flink.runtime.operators.testutils.MockEnvironment;
+import org.apache.flink.runtime.operators.testutils.MockEnvironmentBuilder;
+import org.apache.flink.runtime.operators.testutils.MockInputSplitProvider;
+import org.apache.flink.streaming.api.datastream.KeyedStream;
+import org.apache.flink.streaming.api.datastream.SingleOutputStreamOperator;
+import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
+import org.apache.flink.streaming.api.operators.OneInputStreamOperator;
+import org.apache.flink.streaming.api.transformations.OneInputTransformation;
+import org.apache.flink.streaming.runtime.streamrecord.StreamRecord;
+import org.apache.flink.streaming.util.KeyedOneInputStreamOperatorTestHarness;
+import org.apache.flink.util.OutputTag;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Event-time hopping windows in an operator test harness, on either path: {@link Path#ASSIGNER} is
+ * {@code keyedStream.window(EventTimeHoppingWindows…)} (Flink's window operator), {@link
+ * Path#INCREMENTAL} is {@link HoppingWindows#incremental}. Both aggregate with {@link
+ * HoppingTestFunctions.CountSumValues}, with an allowed lateness and the {@link #LATE} side output
+ * (or none), and keep their metrics.
+ */
+final class HoppingPipelineHarness implements AutoCloseable {
+
+    static final OutputTag<Tuple3<String, Long, Long>> LATE =
+            new OutputTag<>("late", HoppingTestFunctions.ELEMENT);
+
+    /** The ways to run event-time hopping windows. */
+    enum Path {
+        ASSIGNER,
+        INCREMENTAL
+    }
+
+    private final InterceptingOperatorMetricGroup metrics = new InterceptingOperatorMetricGroup();
+    private final MockEnvironment environment;
+    private final KeyedOneInputStreamOperatorTestHarness<
+                    String, Tuple3<String, Long, Long>, HoppingResult>
+            harness;
+    private final List<HoppingResult> results = new ArrayList<>();
+    private final List<Long> resultTimestamps = new ArrayList<>();
+    private final List<Tuple3<String, Long, Long>> late = new ArrayList<>();
+    private long watermarkSent = Long.MIN_VALUE;
+
+    HoppingPipelineHarness(Path path, EventTimeHoppingWindows windows) throws Exception {
+        this(path, windows, 0, true, null);
+    }
+
+    HoppingPipelineHarness(Path path, EventTimeHoppingWindows windows, long allowedLateness)
+            throws Exception {
+        this(path, windows, allowedLateness, true, null);
+    }
+
+    /**
+     * @param lateOutput whether late elements go to {@link #LATE} (else they are dropped)
+     * @param restoreFrom a snapshot to start from, or null
+     */
+    HoppingPipelineHarness(
+            Path path,
+            EventTimeHoppingWindows windows,
+            long allowedLateness,
+            boolean lateOutput,
+            OperatorSubtaskState restoreFrom)
+            throws Exception {
+        this(path, windows, allowedLateness, lateOutput, restoreFrom, 1, 1, 0);
+    }
+
+    /** Subtask {@code subtask} of {@code parallelism} (for rescaling tests). */
+    HoppingPipelineHarness(
+            Path path,
+            EventTimeHoppingWindows windows,
+            long allowedLateness,
+            boolean lateOutput,
+            OperatorSubtaskState restoreFrom,
+            int maxParallelism,
+            int parallelism,
+            int subtask)
+            throws Exception {
+        environment =
+                new MockEnvironmentBuilder()
+                        .setTaskName("HoppingPipelineHarness")
+                        .setManagedMemorySize(3 * 1024 * 1024)
+                        .setInputSplitProvider(new MockInputSplitProvider())
+                        .setBufferSize(1024)
+                        .setMaxParallelism(maxParallelism)
+                        .setParallelism(parallelism)
+                        .setSubtaskIndex(subtask)
+                        .setMetricGroup(new OneOperatorTaskMetricGroup(metrics))
+                        .build();
+        harness =
+                new KeyedOneInputStreamOperatorTestHarness<>(
+                        operator(path, windows, allowedLateness, lateOutput),
+                        HoppingTestFunctions.KEY,
+                        Types.STRING,
+                        environment);
+        if (restoreFrom != null) {
+            harness.initializeState(restoreFrom);
+        }
+        harness.open();
+    }
+
+    private static OneInputStreamOperator<Tuple3<String, Long, Long>, HoppingResult> operator(
+            Path path, EventTimeHoppingWindows windows, long allowedLateness, boolean lateOutput) {
+        StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
+        KeyedStream<Tuple3<String, Long, Long>, String> keyed =
+                env.fromData(HoppingTestFunctions.ELEMENT, Tuple3.of("x", 0L, 0L))
+                        .keyBy(HoppingTestFunctions.KEY);
+        SingleOutputStreamOperator<HoppingResult> result;
+        if (path == Path.INCREMENTAL) {
+            HoppingWindowedStream<Tuple3<String, Long, Long>, String> stream =
+                    HoppingWindows.incremental(keyed, windows)
+                            .allowedLateness(Duration.ofMillis(allowedLateness));
+            if (lateOutput) {
+                stream.sideOutputLateData(LATE);
+            }
+            result =
+                    stream.aggregate(
+                            new HoppingTestFunctions.CountSumValues(),
+                            new HoppingTestFunctions.ToResult());
+        } else {
+            var stream = keyed.window(windows).allowedLateness(Duration.ofMillis(allowedLateness));
+            if (lateOutput) {
+                stream.sideOutputLateData(LATE);
+            }
+            result =
+                    stream.aggregate(
+                            new HoppingTestFunctions.CountSumValues(),
+                            new HoppingTestFunctions.ToResult());
+        }
+        @SuppressWarnings("unchecked")
+        OneInputTransformation<Tuple3<String, Long, Long>, HoppingResult> transformation =
+                (OneInputTransformation<Tuple3<String, Long, Long>, HoppingResult>)
+                        result.getTransformation();
+        return transformation.getOperator();
+    }
+
+    void element(String key, long timestamp, long value) throws Exception {
+        harness.processElement(new StreamRecord<>(Tuple3.of(key, timestamp, value), timestamp));
+        drain();
+    }
+
+    void watermark(long timestamp) throws Exception {
+        watermarkSent = timestamp;
+        harness.processWatermark(timestamp);
+        drain();
+    }
+
+    OperatorSubtaskState snapshot(long checkpointId) throws Exception {
+        return harness.snapshot(checkpointId, checkpointId);
+    }
+
+    /** The last watermark sent to this harness. */
+    long watermarkSent() {
+        return watermarkSent;
+    }
+
+    /** Windows fired so far, in firing order. */
+    List<HoppingResult> results() {
+        return results;
+    }
+
+    /** The timestamps of the results, in firing order. */
+    List<Long> resultTimestamps() {
+        return resultTimestamps;
+    }
+
+    /** Elements sent to the late side output so far. */
+    List<Tuple3<String, Long, Long>> late() {
+        return late;
+    }
+
+    /** The fast path's {@value HoppingWindows#ELEMENTS_IN_GAPS_METRIC} counter. */
+    long elementsInGaps() {
+        return counter(HoppingWindows.ELEMENTS_IN_GAPS_METRIC);
+    }
+
+    /** The {@code numLateRecordsDropped} counter (Flink's window operator has one too). */
+    long lateRecordsDropped() {
+        return counter(HoppingWindows.LATE_RECORDS_DROPPED_METRIC);
+    }
+
+    private long counter(String name) {
+        Object metric = metrics.get(name);
+        return metric == null ? 0 : ((Counter) metric).getCount();
+    }
+
+    /** The pane accumulators the fast path keeps for {@code key} (overlapping windows only). */
+    int panesKept(String key) throws Exception {
+        harness.getOperator().setCurrentKey(key);
+        return ((HoppingPaneAggregateOperator<?, ?, ?, ?, ?>) harness.getOperator()).panesKept();
+    }
+
+    int keyedStateEntries() {
+        return harness.numKeyedStateEntries();
+    }
+
+    int eventTimeTimers() {
+        return harness.numEventTimeTimers();
+    }
+
+    @SuppressWarnings("unchecked")
+    private void drain() {
+        Object next;
+        while ((next = harness.getOutput().poll()) != null) {
+            if (next instanceof StreamRecord) {
+                StreamRecord<HoppingResult> record = (StreamRecord<HoppingResult>) next;
+                results.add(record.getValue());
+                resultTimestamps.add(record.getTimestamp());
+            }
+        }
+        if (harness.getSideOutput(LATE) != null) {
+            StreamRecord<Tuple3<String, Long, Long>> lateRecord;
+            while ((lateRecord = harness.getSideOutput(LATE).poll()) != null) {
+                late.add(lateRecord.getValue());
+            }
+        }
+    }
+
+    @Override
+    public void close() {
+        try {
+            harness.close();
+            environment.close();
+        } catch (Exception e) {
+            throw new IllegalStateException("closing the operator test harness failed", e);
+        }
+    }
+
+    /** A task metric group whose operator group keeps the metrics registered on it. */
+    private static final class OneOperatorTaskMetricGroup
+            extends UnregisteredMetricGroups.UnregisteredTaskMetricGroup {
+
+        private final InterceptingOperatorMetricGroup operatorMetrics;
+
+        OneOperatorTaskMetricGroup(InterceptingOperatorMetricGroup operatorMetrics) {
+            this.operatorMetrics = operatorMetrics;
+        }
+
+        @Override
+        public InternalOperatorMetricGroup getOrAddOperator(OperatorID id, String name) {
+            return operatorMetrics;
+        }
+    }
+}

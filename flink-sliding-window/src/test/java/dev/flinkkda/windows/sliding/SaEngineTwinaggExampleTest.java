@@ -1,0 +1,143 @@
+package dev.flinkkda.windows.sliding;
+
+import dev.flinkkda.windows.sliding.HoppingPipelineHarness.Path;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * SA Engine's {@code twinagg} example (seed 004): the stream {@code x()} of 12 timestamped values
+ * from 2022-05-12T00:00:00.0Z to 00:00:01.6Z, with {@code twinagg(x(), 0.3, 0.3)} (tumbling) and
+ * {@code twinagg(x(), 0.6, 0.3)} (a 0.6 s window every 0.3 s). The windows are computed by hand
+ * below, as the vectors of values twinagg emits, on both paths.
+ *
+ * <p>Which alignment is SA Engine's: the seed's text does not say where the first window of the
+ * three-argument {@code twinagg} starts, and its figures are not available. Its four-argument form
+ * takes "the point in time where the windowing should start"; if the three-argument form starts at
+ * the stream's first element, 00:00:00.0, SA Engine's windows are those of {@code
+ * startingAt(00:00:00.0)}. For size 0.3 / stride 0.3 epoch alignment gives the same windows
+ * (midnight is a multiple of 0.3 s since the epoch); for 0.6 / 0.3 epoch alignment has one more
+ * window, {@code [23:59:59.7, 00:00:00.3)} holding only the first value, 16.
+ */
+class SaEngineTwinaggExampleTest {
+
+    private static final Instant MIDNIGHT = Instant.parse("2022-05-12T00:00:00Z");
+    private static final long T0 = MIDNIGHT.toEpochMilli();
+
+    /** (milliseconds after midnight, value), as {@code x()} lists them. */
+    private static final long[][] X = {
+        {0, 16}, {300, 4}, {400, 8}, {500, 2}, {700, 1}, {800, 7},
+        {1000, 3}, {1100, 6}, {1200, 9}, {1300, 5}, {1500, 12}, {1600, 11}
+    };
+
+    private static EventTimeHoppingWindows twinagg(double size, double stride) {
+        return EventTimeHoppingWindows.of(
+                Duration.ofMillis(Math.round(size * 1000)),
+                Duration.ofMillis(Math.round(stride * 1000)));
+    }
+
+    /** Windows as "[start, end): values" with start and end in ms after midnight. */
+    private static List<String> run(Path path, EventTimeHoppingWindows windows) throws Exception {
+        return run(path, windows, 0);
+    }
+
+    /** As {@link #run(Path, EventTimeHoppingWindows)}, with elements in no window expected. */
+    private static List<String> run(Path path, EventTimeHoppingWindows windows, int inNoWindow)
+            throws Exception {
+        try (HoppingPipelineHarness h = new HoppingPipelineHarness(path, windows)) {
+            for (long[] x : X) {
+                h.element("x", T0 + x[0], x[1]);
+            }
+            h.watermark(Long.MAX_VALUE);
+            List<String> shown = new ArrayList<>();
+            for (HoppingResult r : h.results()) {
+                shown.add("[" + (r.start - T0) + ", " + (r.end - T0) + "): " + r.values);
+            }
+            assertThat(h.late()).isEmpty();
+            // the fast path counts them; Flink's window operator drops them silently
+            assertThat(h.elementsInGaps()).isEqualTo(path == Path.INCREMENTAL ? inNoWindow : 0);
+            return shown;
+        }
+    }
+
+    @Test
+    void midnightIsAMultipleOfTheStridesSinceTheEpoch() {
+        assertThat(T0 % 300).isZero();
+        assertThat(T0 % 600).isZero();
+    }
+
+    /** twinagg(x(), 0.3, 0.3): six tumbling windows; both alignments agree. */
+    @ParameterizedTest
+    @EnumSource(Path.class)
+    void tumblingPointThreeSeconds(Path path) throws Exception {
+        List<String> expected =
+                List.of(
+                        "[0, 300): 16",
+                        "[300, 600): 4,8,2",
+                        "[600, 900): 1,7",
+                        "[900, 1200): 3,6",
+                        "[1200, 1500): 9,5",
+                        "[1500, 1800): 12,11");
+        assertThat(run(path, twinagg(0.3, 0.3).startingAt(MIDNIGHT))).isEqualTo(expected);
+        assertThat(run(path, twinagg(0.3, 0.3))).isEqualTo(expected);
+        assertThat(run(path, twinagg(0.3, 0.3).alignedToEnds())).isEqualTo(expected);
+    }
+
+    /**
+     * twinagg(x(), 0.6, 0.3) from 00:00:00.0: a 0.6 s window every 0.3 s, six windows, each value
+     * in two of them (the last window, [1.5, 2.1), is the second of 12 and 11).
+     */
+    @ParameterizedTest
+    @EnumSource(Path.class)
+    void pointSixEveryPointThreeFromMidnight(Path path) throws Exception {
+        assertThat(run(path, twinagg(0.6, 0.3).startingAt(MIDNIGHT)))
+                .containsExactly(
+                        "[0, 600): 16,4,8,2",
+                        "[300, 900): 4,8,2,1,7",
+                        "[600, 1200): 1,7,3,6",
+                        "[900, 1500): 3,6,9,5",
+                        "[1200, 1800): 9,5,12,11",
+                        "[1500, 2100): 12,11");
+    }
+
+    /**
+     * The same with epoch alignment (starts, or ends — the size is a multiple of the stride, so
+     * they agree): one more window before midnight, holding the value at 00:00:00.0.
+     */
+    @ParameterizedTest
+    @EnumSource(Path.class)
+    void pointSixEveryPointThreeEpochAligned(Path path) throws Exception {
+        List<String> expected =
+                List.of(
+                        "[-300, 300): 16",
+                        "[0, 600): 16,4,8,2",
+                        "[300, 900): 4,8,2,1,7",
+                        "[600, 1200): 1,7,3,6",
+                        "[900, 1500): 3,6,9,5",
+                        "[1200, 1800): 9,5,12,11",
+                        "[1500, 2100): 12,11");
+        assertThat(run(path, twinagg(0.6, 0.3))).isEqualTo(expected);
+        assertThat(run(path, twinagg(0.6, 0.3).alignedToEnds())).isEqualTo(expected);
+    }
+
+    /** A start between the elements: nothing before it is in a window (00:00:00.0 and .3). */
+    @ParameterizedTest
+    @EnumSource(Path.class)
+    void startingAfterTheFirstValues(Path path) throws Exception {
+        assertThat(run(path, twinagg(0.6, 0.3).startingAt(MIDNIGHT.plusMillis(350)), 2))
+                .containsExactly(
+                        "[350, 950): 8,2,1,7",
+                        "[650, 1250): 1,7,3,6,9",
+                        "[950, 1550): 3,6,9,5,12",
+                        "[1250, 1850): 5,12,11",
+                        "[1550, 2150): 11");
+    }
+}
