@@ -1,5 +1,6 @@
 package dev.flinkkda.benchmarks;
 
+import org.apache.flink.api.common.JobExecutionResult;
 import org.apache.flink.configuration.CheckpointingOptions;
 import org.apache.flink.configuration.Configuration;
 import org.apache.flink.configuration.PipelineOptions;
@@ -72,9 +73,13 @@ public class FlinkEnvironmentContext {
         return env;
     }
 
-    /** Runs the job built on {@code env} on the MiniCluster and waits until it has finished. */
-    public void execute(StreamExecutionEnvironment env) throws Exception {
+    /**
+     * Runs the job built on {@code env} on the MiniCluster and waits until it has finished.
+     *
+     * @return the job's result, with its accumulators
+     */
+    public JobExecutionResult execute(StreamExecutionEnvironment env) throws Exception {
         JobGraph jobGraph = env.getStreamGraph().getJobGraph();
-        miniCluster.executeJobBlocking(jobGraph);
+        return miniCluster.executeJobBlocking(jobGraph);
     }
 }

@@ -16,12 +16,13 @@ import java.util.function.BiFunction;
 
 /**
  * Collects a job's output into a static queue (the job runs in this JVM), for the smoke tests of
- * the benchmark jobs.
+ * the benchmark jobs. Elements are kept as they arrive: a job whose last operator reuses its output
+ * objects must copy them first.
  */
-final class CollectingSink implements Sink<Long> {
+final class CollectingSink<T> implements Sink<T> {
     private static final long serialVersionUID = 1L;
 
-    private static final Map<String, Queue<Long>> RESULTS = new ConcurrentHashMap<>();
+    private static final Map<String, Queue<Object>> RESULTS = new ConcurrentHashMap<>();
 
     private final String id;
 
@@ -33,18 +34,21 @@ final class CollectingSink implements Sink<Long> {
      * Builds {@code job} over {@code records} records on a new environment of {@code context}, runs
      * it on the context's MiniCluster, as the benchmark does, and returns what it emitted.
      */
-    static List<Long> run(
+    @SuppressWarnings("unchecked")
+    static <T> List<T> run(
             FlinkEnvironmentContext context,
-            BiFunction<StreamExecutionEnvironment, Long, DataStream<Long>> job,
+            BiFunction<StreamExecutionEnvironment, Long, DataStream<T>> job,
             long records)
             throws Exception {
         String id = UUID.randomUUID().toString();
         RESULTS.put(id, new ConcurrentLinkedQueue<>());
         try {
             StreamExecutionEnvironment env = context.environment();
-            job.apply(env, records).sinkTo(new CollectingSink(id));
+            job.apply(env, records).sinkTo(new CollectingSink<>(id));
             context.execute(env);
-            return new ArrayList<>(RESULTS.get(id));
+            List<T> results = new ArrayList<>();
+            RESULTS.get(id).forEach(element -> results.add((T) element));
+            return results;
         } finally {
             RESULTS.remove(id);
         }
@@ -52,11 +56,11 @@ final class CollectingSink implements Sink<Long> {
 
     @Override
     @SuppressWarnings("deprecation") // the one abstract method of Flink 1.20's Sink
-    public SinkWriter<Long> createWriter(InitContext context) {
-        Queue<Long> results = RESULTS.get(id);
+    public SinkWriter<T> createWriter(InitContext context) {
+        Queue<Object> results = RESULTS.get(id);
         return new SinkWriter<>() {
             @Override
-            public void write(Long element, Context context) {
+            public void write(T element, Context context) {
                 results.add(element);
             }
 
