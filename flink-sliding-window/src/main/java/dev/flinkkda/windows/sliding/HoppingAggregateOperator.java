@@ -3,10 +3,7 @@ package dev.flinkkda.windows.sliding;
 import dev.flinkkda.windows.core.IncrementalWindowOperator;
 
 import org.apache.flink.api.common.functions.AggregateFunction;
-import org.apache.flink.api.common.state.ListState;
-import org.apache.flink.api.common.state.ListStateDescriptor;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
-import org.apache.flink.api.common.typeinfo.Types;
 import org.apache.flink.api.common.typeutils.TypeSerializer;
 import org.apache.flink.metrics.Counter;
 import org.apache.flink.runtime.state.StateInitializationContext;
@@ -20,8 +17,6 @@ import org.apache.flink.streaming.api.operators.Triggerable;
 import org.apache.flink.streaming.api.windowing.windows.TimeWindow;
 import org.apache.flink.streaming.runtime.streamrecord.StreamRecord;
 import org.apache.flink.util.OutputTag;
-
-import java.util.Collections;
 
 /**
  * What the two fast-path operators of hopping windows share: elements without a window are counted
@@ -54,13 +49,7 @@ abstract class HoppingAggregateOperator<K, T, ACC, V, R>
     protected transient TypeSerializer<ACC> accumulatorSerializer;
     private transient Counter lateRecordsDropped;
     private transient Counter elementsInGaps;
-    private transient ListState<Long> watermarkState;
-
-    /** The lowest watermark of the subtasks a restore came from; MIN_VALUE without restore. */
-    private transient long restoredMinWatermark = Long.MIN_VALUE;
-
-    /** The highest watermark of the subtasks a restore came from; MIN_VALUE without restore. */
-    private transient long restoredMaxWatermark = Long.MIN_VALUE;
+    private transient RestoredWatermarks restoredWatermarks;
 
     HoppingAggregateOperator(
             HoppingGrid grid,
@@ -79,27 +68,14 @@ abstract class HoppingAggregateOperator<K, T, ACC, V, R>
     @Override
     public void initializeState(StateInitializationContext context) throws Exception {
         super.initializeState(context);
-        watermarkState =
-                context.getOperatorStateStore()
-                        .getUnionListState(
-                                new ListStateDescriptor<>("hopping-watermarks", Types.LONG));
-        restoredMinWatermark = Long.MIN_VALUE;
-        restoredMaxWatermark = Long.MIN_VALUE;
-        if (context.isRestored()) {
-            boolean first = true;
-            for (Long watermark : watermarkState.get()) {
-                restoredMinWatermark =
-                        first ? watermark : Math.min(restoredMinWatermark, watermark);
-                restoredMaxWatermark = Math.max(restoredMaxWatermark, watermark);
-                first = false;
-            }
-        }
+        restoredWatermarks = new RestoredWatermarks();
+        restoredWatermarks.initialize(context, "hopping-watermarks");
     }
 
     @Override
     public void snapshotState(StateSnapshotContext context) throws Exception {
         super.snapshotState(context);
-        watermarkState.update(Collections.singletonList(watermark()));
+        restoredWatermarks.snapshot(watermark());
     }
 
     /**
@@ -107,7 +83,7 @@ abstract class HoppingAggregateOperator<K, T, ACC, V, R>
      * restore at least the lowest restored one.
      */
     protected long watermark() {
-        return Math.max(timers.currentWatermark(), restoredMinWatermark);
+        return restoredWatermarks.atLeastRestored(timers.currentWatermark());
     }
 
     /**
@@ -115,7 +91,7 @@ abstract class HoppingAggregateOperator<K, T, ACC, V, R>
      * after a rescaling restore, until the watermark passes the highest restored one.
      */
     protected boolean behindRestoredWatermark(long watermark) {
-        return watermark < restoredMaxWatermark;
+        return restoredWatermarks.isAhead(watermark);
     }
 
     @Override

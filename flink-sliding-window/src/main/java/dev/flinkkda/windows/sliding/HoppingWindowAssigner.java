@@ -138,27 +138,7 @@ public abstract class HoppingWindowAssigner extends WindowAssigner<Object, TimeW
 
     /** A size or hop in whole milliseconds, validated. */
     static long toMillis(Duration duration, String what) {
-        if (duration == null) {
-            throw new IllegalArgumentException("hopping window " + what + " must not be null");
-        }
-        if (duration.isNegative() || duration.isZero()) {
-            throw new IllegalArgumentException(
-                    "hopping window " + what + " must be positive, was " + duration);
-        }
-        if (duration.getNano() % 1_000_000 != 0) {
-            throw new IllegalArgumentException(
-                    "hopping window "
-                            + what
-                            + " must be a whole number of milliseconds (Flink's time unit), was "
-                            + duration);
-        }
-        try {
-            return duration.toMillis();
-        } catch (ArithmeticException e) {
-            throw new IllegalArgumentException(
-                    "hopping window " + what + " is too large for epoch milliseconds: " + duration,
-                    e);
-        }
+        return WindowDurations.toMillis(duration, "hopping window " + what, false);
     }
 
     /** A start instant in whole epoch milliseconds, validated. */

@@ -1,6 +1,6 @@
 package dev.flinkkda.windows.sliding;
 
-import dev.flinkkda.windows.sliding.HoppingPipelineHarness.Path;
+import dev.flinkkda.windows.sliding.WindowPipelineHarness.Path;
 
 import org.apache.flink.api.java.tuple.Tuple3;
 import org.apache.flink.runtime.checkpoint.OperatorSubtaskState;
@@ -99,7 +99,7 @@ class HoppingRandomizedTest {
             return HoppingReference.inSomeWindow(t, size, hop, alignment, start);
         }
 
-        List<HoppingResult> reference(List<Tuple3<String, Long, Long>> elements) {
+        List<WindowResult> reference(List<Tuple3<String, Long, Long>> elements) {
             return HoppingReference.windows(elements, size, hop, alignment, start);
         }
     }
@@ -210,9 +210,9 @@ class HoppingRandomizedTest {
             Arrivals arrivals = batch(random, spec, 4, 40, 0);
             int restoreAt =
                     random.nextInt(3) == 0 ? random.nextInt(arrivals.elements().size()) : -1;
-            List<HoppingResult> results = new ArrayList<>();
+            List<WindowResult> results = new ArrayList<>();
             long gaps = 0;
-            HoppingPipelineHarness h = new HoppingPipelineHarness(path, spec.windows());
+            WindowPipelineHarness h = new WindowPipelineHarness(path, spec.windows());
             try {
                 for (int i = 0; i < arrivals.elements().size(); i++) {
                     Tuple3<String, Long, Long> e = arrivals.elements().get(i);
@@ -226,7 +226,7 @@ class HoppingRandomizedTest {
                         gaps += h.elementsInGaps();
                         assertThat(h.late()).isEmpty();
                         h.close();
-                        h = new HoppingPipelineHarness(path, spec.windows(), 0, true, snapshot);
+                        h = new WindowPipelineHarness(path, spec.windows(), 0, true, snapshot);
                     }
                 }
                 h.watermark(Long.MAX_VALUE);
@@ -262,11 +262,10 @@ class HoppingRandomizedTest {
             long lateness =
                     random.nextInt(3) == 0 ? 0 : random.nextInt((int) (2 * spec.size()) + 1);
             Arrivals arrivals = batch(random, spec, 3, 40, 1 + 3 * spec.timeScale());
-            try (HoppingPipelineHarness flink =
-                            new HoppingPipelineHarness(Path.ASSIGNER, spec.windows(), lateness);
-                    HoppingPipelineHarness fast =
-                            new HoppingPipelineHarness(
-                                    Path.INCREMENTAL, spec.windows(), lateness)) {
+            try (WindowPipelineHarness flink =
+                            new WindowPipelineHarness(Path.ASSIGNER, spec.windows(), lateness);
+                    WindowPipelineHarness fast =
+                            new WindowPipelineHarness(Path.INCREMENTAL, spec.windows(), lateness)) {
                 for (int i = 0; i <= arrivals.elements().size(); i++) {
                     String step;
                     if (i < arrivals.elements().size()) {
@@ -308,8 +307,8 @@ class HoppingRandomizedTest {
     }
 
     private static void assertSameStep(
-            HoppingPipelineHarness flink,
-            HoppingPipelineHarness fast,
+            WindowPipelineHarness flink,
+            WindowPipelineHarness fast,
             Spec spec,
             int stream,
             String step) {
@@ -345,10 +344,10 @@ class HoppingRandomizedTest {
                     random.nextInt(2) == 0 ? 0 : random.nextInt((int) (2 * spec.size()) + 1);
             Arrivals arrivals = batch(random, spec, 3, 40, 1 + 3 * spec.timeScale());
             int restoreAt = random.nextInt(arrivals.elements().size());
-            HoppingPipelineHarness restored =
-                    new HoppingPipelineHarness(Path.INCREMENTAL, spec.windows(), lateness);
-            try (HoppingPipelineHarness straight =
-                    new HoppingPipelineHarness(Path.INCREMENTAL, spec.windows(), lateness)) {
+            WindowPipelineHarness restored =
+                    new WindowPipelineHarness(Path.INCREMENTAL, spec.windows(), lateness);
+            try (WindowPipelineHarness straight =
+                    new WindowPipelineHarness(Path.INCREMENTAL, spec.windows(), lateness)) {
                 for (int i = 0; i <= arrivals.elements().size(); i++) {
                     String step;
                     if (i < arrivals.elements().size()) {
@@ -372,7 +371,7 @@ class HoppingRandomizedTest {
                         OperatorSubtaskState snapshot = restored.snapshot(1);
                         restored.close();
                         restored =
-                                new HoppingPipelineHarness(
+                                new WindowPipelineHarness(
                                         Path.INCREMENTAL, spec.windows(), lateness, true, snapshot);
                     }
                 }
@@ -383,8 +382,8 @@ class HoppingRandomizedTest {
     }
 
     private static void assertSameOutput(
-            HoppingPipelineHarness straight,
-            HoppingPipelineHarness restored,
+            WindowPipelineHarness straight,
+            WindowPipelineHarness restored,
             Spec spec,
             int stream,
             String step) {

@@ -43,7 +43,7 @@ final class HoppingReference {
         return false;
     }
 
-    static List<HoppingResult> windows(
+    static List<WindowResult> windows(
             List<Tuple3<String, Long, Long>> elements,
             long size,
             long hop,
@@ -53,7 +53,7 @@ final class HoppingReference {
         for (Tuple3<String, Long, Long> e : elements) {
             byKey.computeIfAbsent(e.f0, k -> new ArrayList<>()).add(e);
         }
-        List<HoppingResult> result = new ArrayList<>();
+        List<WindowResult> result = new ArrayList<>();
         for (Map.Entry<String, List<Tuple3<String, Long, Long>>> entry : byKey.entrySet()) {
             long min = Long.MAX_VALUE;
             long max = Long.MIN_VALUE;
@@ -65,7 +65,7 @@ final class HoppingReference {
                 if (!isWindowStart(s, size, hop, alignment, start)) {
                     continue;
                 }
-                HoppingResult window = new HoppingResult(entry.getKey(), s, s + size, 0, 0);
+                WindowResult window = new WindowResult(entry.getKey(), s, s + size, 0, 0);
                 for (Tuple3<String, Long, Long> e : entry.getValue()) {
                     if (s <= e.f1 && e.f1 < s + size) {
                         window.count++;

@@ -62,33 +62,33 @@ class HoppingWindowsMiniClusterTest {
             EventTimeHoppingWindows.of(Duration.ofMillis(10), Duration.ofMillis(4));
 
     /** Computed by hand: windows [4k, 4k + 10) with their elements. */
-    private static final List<HoppingResult> EXPECTED =
+    private static final List<WindowResult> EXPECTED =
             List.of(
-                    new HoppingResult("a", -8, 2, 1, 0),
-                    new HoppingResult("a", -4, 6, 2, 2),
-                    new HoppingResult("a", 0, 10, 4, 17),
-                    new HoppingResult("a", 4, 14, 4, 40),
-                    new HoppingResult("a", 8, 18, 3, 34),
-                    new HoppingResult("a", 12, 22, 2, 25),
-                    new HoppingResult("a", 24, 34, 1, 30),
-                    new HoppingResult("a", 28, 38, 1, 30),
-                    new HoppingResult("b", -8, 2, 1, 1),
-                    new HoppingResult("b", -4, 6, 2, 5),
-                    new HoppingResult("b", 0, 10, 2, 5),
-                    new HoppingResult("b", 4, 14, 1, 4),
-                    new HoppingResult("b", 12, 22, 1, 20),
-                    new HoppingResult("b", 16, 26, 1, 20),
-                    new HoppingResult("b", 20, 30, 1, 20));
+                    new WindowResult("a", -8, 2, 1, 0),
+                    new WindowResult("a", -4, 6, 2, 2),
+                    new WindowResult("a", 0, 10, 4, 17),
+                    new WindowResult("a", 4, 14, 4, 40),
+                    new WindowResult("a", 8, 18, 3, 34),
+                    new WindowResult("a", 12, 22, 2, 25),
+                    new WindowResult("a", 24, 34, 1, 30),
+                    new WindowResult("a", 28, 38, 1, 30),
+                    new WindowResult("b", -8, 2, 1, 1),
+                    new WindowResult("b", -4, 6, 2, 5),
+                    new WindowResult("b", 0, 10, 2, 5),
+                    new WindowResult("b", 4, 14, 1, 4),
+                    new WindowResult("b", 12, 22, 1, 20),
+                    new WindowResult("b", 16, 26, 1, 20),
+                    new WindowResult("b", 20, 30, 1, 20));
 
     private static KeyedStream<Tuple3<String, Long, Long>, String> input(
             StreamExecutionEnvironment env, List<Tuple3<String, Long, Long>> arrivals) {
         env.setParallelism(1);
-        return env.fromData(arrivals, HoppingTestFunctions.ELEMENT)
+        return env.fromData(arrivals, WindowTestFunctions.ELEMENT)
                 .assignTimestampsAndWatermarks(
                         WatermarkStrategy.<Tuple3<String, Long, Long>>forBoundedOutOfOrderness(
                                         Duration.ofMillis(10))
                                 .withTimestampAssigner((e, previous) -> e.f1))
-                .keyBy(HoppingTestFunctions.KEY);
+                .keyBy(WindowTestFunctions.KEY);
     }
 
     private static <R> List<R> collect(DataStream<R> stream) throws Exception {
@@ -110,22 +110,22 @@ class HoppingWindowsMiniClusterTest {
     @Test
     void assignerWithAggregate() throws Exception {
         StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
-        DataStream<HoppingResult> result =
+        DataStream<WindowResult> result =
                 input(env, ARRIVALS)
                         .window(WINDOWS)
                         .aggregate(
-                                new HoppingTestFunctions.CountSumValues(),
-                                new HoppingTestFunctions.ToResult());
+                                new WindowTestFunctions.CountSumValues(),
+                                new WindowTestFunctions.ToResult());
         assertThat(collect(result)).containsExactlyInAnyOrderElementsOf(EXPECTED);
     }
 
     @Test
     void assignerWithProcessSeesAllElements() throws Exception {
         StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
-        DataStream<HoppingResult> result =
+        DataStream<WindowResult> result =
                 input(env, ARRIVALS)
                         .window(WINDOWS)
-                        .process(new HoppingTestFunctions.CountSumValuesOfElements());
+                        .process(new WindowTestFunctions.CountSumValuesOfElements());
         assertThat(collect(result)).containsExactlyInAnyOrderElementsOf(EXPECTED);
     }
 
@@ -173,11 +173,11 @@ class HoppingWindowsMiniClusterTest {
     @Test
     void fastPathAggregateAndReduce() throws Exception {
         StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
-        DataStream<HoppingResult> aggregated =
+        DataStream<WindowResult> aggregated =
                 HoppingWindows.incremental(input(env, ARRIVALS), WINDOWS)
                         .aggregate(
-                                new HoppingTestFunctions.CountSumValues(),
-                                new HoppingTestFunctions.ToResult());
+                                new WindowTestFunctions.CountSumValues(),
+                                new WindowTestFunctions.ToResult());
         assertThat(collect(aggregated)).containsExactlyInAnyOrderElementsOf(EXPECTED);
 
         StreamExecutionEnvironment env2 = StreamExecutionEnvironment.getExecutionEnvironment();
@@ -187,7 +187,7 @@ class HoppingWindowsMiniClusterTest {
                         .map(e -> Tuple2.of(e.f0, e.f2))
                         .returns(Types.TUPLE(Types.STRING, Types.LONG));
         List<Tuple2<String, Long>> sums = new ArrayList<>();
-        for (HoppingResult r : EXPECTED) {
+        for (WindowResult r : EXPECTED) {
             sums.add(Tuple2.of(r.key, r.sum));
         }
         assertThat(collect(reduced)).containsExactlyInAnyOrderElementsOf(sums);
@@ -200,20 +200,20 @@ class HoppingWindowsMiniClusterTest {
     @Test
     void fastPathWithGaps() throws Exception {
         StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
-        DataStream<HoppingResult> result =
+        DataStream<WindowResult> result =
                 HoppingWindows.incremental(
                                 input(env, ARRIVALS),
                                 EventTimeHoppingWindows.of(
                                                 Duration.ofMillis(3), Duration.ofMillis(8))
                                         .startingAt(Instant.ofEpochMilli(1)))
                         .aggregate(
-                                new HoppingTestFunctions.CountSumValues(),
-                                new HoppingTestFunctions.ToResult());
+                                new WindowTestFunctions.CountSumValues(),
+                                new WindowTestFunctions.ToResult());
         assertThat(collect(result))
                 .containsExactlyInAnyOrder(
-                        new HoppingResult("a", 1, 4, 1, 2),
-                        new HoppingResult("a", 9, 12, 1, 9),
-                        new HoppingResult("b", 1, 4, 1, 1));
+                        new WindowResult("a", 1, 4, 1, 2),
+                        new WindowResult("a", 9, 12, 1, 9),
+                        new WindowResult("b", 1, 4, 1, 1));
     }
 
     /**
@@ -231,40 +231,40 @@ class HoppingWindowsMiniClusterTest {
                         Tuple3.of("a", 3L, 3L),
                         Tuple3.of("a", 8L, 8L),
                         Tuple3.of("a", 20L, 20L));
-        List<HoppingResult> expected =
+        List<WindowResult> expected =
                 List.of(
-                        new HoppingResult("a", -5, 5, 1, 1),
-                        new HoppingResult("a", 0, 10, 2, 7),
-                        new HoppingResult("a", 5, 15, 3, 26),
-                        new HoppingResult("a", 10, 20, 1, 12),
-                        new HoppingResult("a", 15, 25, 1, 20),
-                        new HoppingResult("a", 20, 30, 1, 20));
+                        new WindowResult("a", -5, 5, 1, 1),
+                        new WindowResult("a", 0, 10, 2, 7),
+                        new WindowResult("a", 5, 15, 3, 26),
+                        new WindowResult("a", 10, 20, 1, 12),
+                        new WindowResult("a", 15, 25, 1, 20),
+                        new WindowResult("a", 20, 30, 1, 20));
         EventTimeHoppingWindows windows =
                 EventTimeHoppingWindows.of(Duration.ofMillis(10), Duration.ofMillis(5));
         OutputTag<Tuple3<String, Long, Long>> lateTag =
-                new OutputTag<>("late", HoppingTestFunctions.ELEMENT);
+                new OutputTag<>("late", WindowTestFunctions.ELEMENT);
         for (boolean fastPath : new boolean[] {false, true}) {
             StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
             env.setParallelism(1);
             KeyedStream<Tuple3<String, Long, Long>, String> keyed =
-                    env.fromData(arrivals, HoppingTestFunctions.ELEMENT)
+                    env.fromData(arrivals, WindowTestFunctions.ELEMENT)
                             .assignTimestampsAndWatermarks(
                                     WatermarkStrategy.<Tuple3<String, Long, Long>>forGenerator(
                                                     context -> new WatermarkAfterEachElement())
                                             .withTimestampAssigner((e, previous) -> e.f1))
-                            .keyBy(HoppingTestFunctions.KEY);
-            SingleOutputStreamOperator<HoppingResult> windowed =
+                            .keyBy(WindowTestFunctions.KEY);
+            SingleOutputStreamOperator<WindowResult> windowed =
                     fastPath
                             ? HoppingWindows.incremental(keyed, windows)
                                     .sideOutputLateData(lateTag)
                                     .aggregate(
-                                            new HoppingTestFunctions.CountSumValues(),
-                                            new HoppingTestFunctions.ToResult())
+                                            new WindowTestFunctions.CountSumValues(),
+                                            new WindowTestFunctions.ToResult())
                             : keyed.window(windows)
                                     .sideOutputLateData(lateTag)
                                     .aggregate(
-                                            new HoppingTestFunctions.CountSumValues(),
-                                            new HoppingTestFunctions.ToResult());
+                                            new WindowTestFunctions.CountSumValues(),
+                                            new WindowTestFunctions.ToResult());
             DataStream<String> all =
                     windowed.map(r -> "window " + r)
                             .union(windowed.getSideOutput(lateTag).map(e -> "late " + e));

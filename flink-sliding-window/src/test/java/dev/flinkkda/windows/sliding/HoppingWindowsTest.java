@@ -1,6 +1,6 @@
 package dev.flinkkda.windows.sliding;
 
-import dev.flinkkda.windows.sliding.HoppingPipelineHarness.Path;
+import dev.flinkkda.windows.sliding.WindowPipelineHarness.Path;
 
 import org.apache.flink.api.java.tuple.Tuple3;
 import org.apache.flink.runtime.checkpoint.OperatorSubtaskState;
@@ -29,15 +29,15 @@ class HoppingWindowsTest {
         return EventTimeHoppingWindows.of(Duration.ofMillis(size), Duration.ofMillis(hop));
     }
 
-    private static void inOrder(HoppingPipelineHarness h, String key, long... timestamps)
+    private static void inOrder(WindowPipelineHarness h, String key, long... timestamps)
             throws Exception {
         for (long t : timestamps) {
             h.element(key, t, t);
         }
     }
 
-    private static HoppingResult window(long start, long end, long count, long sum) {
-        return new HoppingResult("a", start, end, count, sum);
+    private static WindowResult window(long start, long end, long count, long sum) {
+        return new WindowResult("a", start, end, count, sum);
     }
 
     private static final long[] GAP_STREAM = {
@@ -51,7 +51,7 @@ class HoppingWindowsTest {
     @ParameterizedTest
     @EnumSource(Path.class)
     void gapsWithEpochAlignedStarts(Path path) throws Exception {
-        try (HoppingPipelineHarness h = new HoppingPipelineHarness(path, hopping(200, 500))) {
+        try (WindowPipelineHarness h = new WindowPipelineHarness(path, hopping(200, 500))) {
             inOrder(h, "a", GAP_STREAM);
             h.watermark(Long.MAX_VALUE);
             assertThat(h.results())
@@ -71,8 +71,8 @@ class HoppingWindowsTest {
     @ParameterizedTest
     @EnumSource(Path.class)
     void gapsWithEpochAlignedEnds(Path path) throws Exception {
-        try (HoppingPipelineHarness h =
-                new HoppingPipelineHarness(path, hopping(200, 500).alignedToEnds())) {
+        try (WindowPipelineHarness h =
+                new WindowPipelineHarness(path, hopping(200, 500).alignedToEnds())) {
             inOrder(h, "a", GAP_STREAM);
             h.watermark(Long.MAX_VALUE);
             assertThat(h.results())
@@ -89,8 +89,8 @@ class HoppingWindowsTest {
     @ParameterizedTest
     @EnumSource(Path.class)
     void gapsFromAStartInstant(Path path) throws Exception {
-        try (HoppingPipelineHarness h =
-                new HoppingPipelineHarness(
+        try (WindowPipelineHarness h =
+                new WindowPipelineHarness(
                         path, hopping(200, 500).startingAt(Instant.ofEpochMilli(100)))) {
             inOrder(h, "a", GAP_STREAM);
             h.watermark(Long.MAX_VALUE);
@@ -110,7 +110,7 @@ class HoppingWindowsTest {
     @ParameterizedTest
     @EnumSource(Path.class)
     void elementsExactlyOnBoundaries(Path path) throws Exception {
-        try (HoppingPipelineHarness h = new HoppingPipelineHarness(path, hopping(10, 4))) {
+        try (WindowPipelineHarness h = new WindowPipelineHarness(path, hopping(10, 4))) {
             h.element("a", 4, 1);
             h.element("a", 10, 100);
             h.watermark(Long.MAX_VALUE);
@@ -128,7 +128,7 @@ class HoppingWindowsTest {
     @ParameterizedTest
     @EnumSource(Path.class)
     void tumblingBoundary(Path path) throws Exception {
-        try (HoppingPipelineHarness h = new HoppingPipelineHarness(path, hopping(10, 10))) {
+        try (WindowPipelineHarness h = new WindowPipelineHarness(path, hopping(10, 10))) {
             inOrder(h, "a", 0, 9, 10, 19, 20);
             h.watermark(Long.MAX_VALUE);
             assertThat(h.results())
@@ -144,7 +144,7 @@ class HoppingWindowsTest {
     @ParameterizedTest
     @EnumSource(Path.class)
     void elementBehindTheWatermarkJoinsItsWindowsStillOpen(Path path) throws Exception {
-        try (HoppingPipelineHarness h = new HoppingPipelineHarness(path, hopping(10, 4))) {
+        try (WindowPipelineHarness h = new WindowPipelineHarness(path, hopping(10, 4))) {
             h.element("a", 7, 7);
             h.watermark(8);
             h.element("a", 9, 9); // on time for [0, 10), which fires at 9
@@ -171,8 +171,8 @@ class HoppingWindowsTest {
         long shift = 1_200; // a multiple of every hop below, so each order meets the same grid
         for (EventTimeHoppingWindows windows :
                 List.of(hopping(10, 4), hopping(6, 6), hopping(3, 5).alignedToEnds())) {
-            List<HoppingResult> expected = new ArrayList<>();
-            try (HoppingPipelineHarness h = new HoppingPipelineHarness(path, windows)) {
+            List<WindowResult> expected = new ArrayList<>();
+            try (WindowPipelineHarness h = new WindowPipelineHarness(path, windows)) {
                 List<List<Long>> orders = permutations(timestamps);
                 for (int n = 0; n < orders.size(); n++) {
                     List<Long> order = orders.get(n);
@@ -237,7 +237,7 @@ class HoppingWindowsTest {
     @ParameterizedTest
     @EnumSource(Path.class)
     void lateElementsWithoutAllowedLateness(Path path) throws Exception {
-        try (HoppingPipelineHarness h = new HoppingPipelineHarness(path, hopping(10, 5))) {
+        try (WindowPipelineHarness h = new WindowPipelineHarness(path, hopping(10, 5))) {
             h.element("a", 1, 1);
             h.element("a", 6, 6);
             h.watermark(9); // [-5, 5) fired at 4, [0, 10) at 9
@@ -259,7 +259,7 @@ class HoppingWindowsTest {
     @ParameterizedTest
     @EnumSource(Path.class)
     void lateElementsWithinTheAllowedLatenessFireAgain(Path path) throws Exception {
-        try (HoppingPipelineHarness h = new HoppingPipelineHarness(path, hopping(10, 5), 5)) {
+        try (WindowPipelineHarness h = new WindowPipelineHarness(path, hopping(10, 5), 5)) {
             h.element("a", 1, 1);
             h.element("a", 6, 6);
             h.watermark(9); // [-5, 5) fired at 4 (kept to 9), [0, 10) at 9 (kept to 14)
@@ -287,7 +287,7 @@ class HoppingWindowsTest {
     @ParameterizedTest
     @EnumSource(Path.class)
     void lateElementInAnEmptyPaneAndInEmptyWindows(Path path) throws Exception {
-        try (HoppingPipelineHarness h = new HoppingPipelineHarness(path, hopping(6, 2), 10)) {
+        try (WindowPipelineHarness h = new WindowPipelineHarness(path, hopping(6, 2), 10)) {
             h.element("a", 0, 1);
             h.element("a", 20, 2);
             h.watermark(13); // the windows of 0 fired: [-4, 2) at 1, [-2, 4) at 3, [0, 6) at 5
@@ -324,7 +324,7 @@ class HoppingWindowsTest {
     @ParameterizedTest
     @EnumSource(Path.class)
     void lateElementsWithGaps(Path path) throws Exception {
-        try (HoppingPipelineHarness h = new HoppingPipelineHarness(path, hopping(3, 5), 2)) {
+        try (WindowPipelineHarness h = new WindowPipelineHarness(path, hopping(3, 5), 2)) {
             h.element("a", 1, 1);
             h.watermark(3); // [0, 3) fired at 2, kept to 4
             h.element("a", 2, 2); // fires again
@@ -343,8 +343,8 @@ class HoppingWindowsTest {
     @EnumSource(Path.class)
     void lateElementsAreCountedWithoutASideOutput(Path path) throws Exception {
         for (EventTimeHoppingWindows windows : List.of(hopping(10, 5), hopping(3, 5))) {
-            try (HoppingPipelineHarness h =
-                    new HoppingPipelineHarness(path, windows, 0, false, null)) {
+            try (WindowPipelineHarness h =
+                    new WindowPipelineHarness(path, windows, 0, false, null)) {
                 h.element("a", 1, 1);
                 h.watermark(20);
                 h.element("a", 1, 1);
@@ -359,18 +359,18 @@ class HoppingWindowsTest {
     @ParameterizedTest
     @EnumSource(Path.class)
     void keysAreIndependent(Path path) throws Exception {
-        try (HoppingPipelineHarness h = new HoppingPipelineHarness(path, hopping(4, 2))) {
+        try (WindowPipelineHarness h = new WindowPipelineHarness(path, hopping(4, 2))) {
             h.element("a", 1, 1);
             h.element("b", 2, 20);
             h.element("a", 3, 3);
             h.watermark(Long.MAX_VALUE);
             assertThat(h.results())
                     .containsExactlyInAnyOrder(
-                            new HoppingResult("a", -2, 2, 1, 1),
-                            new HoppingResult("a", 0, 4, 2, 4),
-                            new HoppingResult("a", 2, 6, 1, 3),
-                            new HoppingResult("b", 0, 4, 1, 20),
-                            new HoppingResult("b", 2, 6, 1, 20));
+                            new WindowResult("a", -2, 2, 1, 1),
+                            new WindowResult("a", 0, 4, 2, 4),
+                            new WindowResult("a", 2, 6, 1, 3),
+                            new WindowResult("b", 0, 4, 1, 20),
+                            new WindowResult("b", 2, 6, 1, 20));
         }
     }
 
@@ -399,9 +399,9 @@ class HoppingWindowsTest {
                         Tuple3.of("a", 21L, 21L));
         for (EventTimeHoppingWindows windows :
                 List.of(hopping(10, 4), hopping(3, 5).startingAt(Instant.ofEpochMilli(1)))) {
-            List<HoppingResult> results = new ArrayList<>();
+            List<WindowResult> results = new ArrayList<>();
             OperatorSubtaskState snapshot;
-            try (HoppingPipelineHarness h = new HoppingPipelineHarness(path, windows, 5)) {
+            try (WindowPipelineHarness h = new WindowPipelineHarness(path, windows, 5)) {
                 for (Tuple3<String, Long, Long> e : before) {
                     h.element(e.f0, e.f1, e.f2);
                 }
@@ -410,8 +410,8 @@ class HoppingWindowsTest {
                 results.addAll(h.results());
                 h.element("a", 99, 99); // lost with the failed run, replayed below
             }
-            try (HoppingPipelineHarness h =
-                    new HoppingPipelineHarness(path, windows, 5, true, snapshot)) {
+            try (WindowPipelineHarness h =
+                    new WindowPipelineHarness(path, windows, 5, true, snapshot)) {
                 for (Tuple3<String, Long, Long> e : after) {
                     h.element(e.f0, e.f1, e.f2);
                 }
@@ -421,7 +421,7 @@ class HoppingWindowsTest {
             }
             List<Tuple3<String, Long, Long>> all = new ArrayList<>(before);
             all.addAll(after);
-            List<HoppingResult> expected =
+            List<WindowResult> expected =
                     HoppingReference.windows(
                             all,
                             windows.getSize(),
@@ -443,14 +443,14 @@ class HoppingWindowsTest {
     @EnumSource(Path.class)
     void lateElementRightAfterARestore(Path path) throws Exception {
         OperatorSubtaskState snapshot;
-        try (HoppingPipelineHarness h = new HoppingPipelineHarness(path, hopping(10, 5), 5)) {
+        try (WindowPipelineHarness h = new WindowPipelineHarness(path, hopping(10, 5), 5)) {
             h.element("a", 1, 1);
             h.element("a", 6, 6);
             h.watermark(9);
             snapshot = h.snapshot(1);
         }
-        try (HoppingPipelineHarness h =
-                new HoppingPipelineHarness(path, hopping(10, 5), 5, true, snapshot)) {
+        try (WindowPipelineHarness h =
+                new WindowPipelineHarness(path, hopping(10, 5), 5, true, snapshot)) {
             h.element("a", 3, 3);
             if (path == Path.INCREMENTAL) {
                 assertThat(h.results()).containsExactly(window(0, 10, 3, 10));
@@ -472,15 +472,15 @@ class HoppingWindowsTest {
     @Test
     void lateElementRightAfterARestoreWithoutOverlap() throws Exception {
         OperatorSubtaskState snapshot;
-        try (HoppingPipelineHarness h =
-                new HoppingPipelineHarness(Path.INCREMENTAL, hopping(5, 5), 5)) {
+        try (WindowPipelineHarness h =
+                new WindowPipelineHarness(Path.INCREMENTAL, hopping(5, 5), 5)) {
             h.element("a", 1, 1);
             h.element("a", 6, 6);
             h.watermark(5); // [0, 5) fired, kept to 9
             snapshot = h.snapshot(1);
         }
-        try (HoppingPipelineHarness h =
-                new HoppingPipelineHarness(Path.INCREMENTAL, hopping(5, 5), 5, true, snapshot)) {
+        try (WindowPipelineHarness h =
+                new WindowPipelineHarness(Path.INCREMENTAL, hopping(5, 5), 5, true, snapshot)) {
             h.element("a", 3, 3);
             assertThat(h.results()).containsExactly(window(0, 5, 2, 4));
             h.element("a", 7, 7);
@@ -498,8 +498,8 @@ class HoppingWindowsTest {
         for (EventTimeHoppingWindows windows :
                 List.of(hopping(10, 4), hopping(10, 10), hopping(3, 5), hopping(12, 8))) {
             for (long lateness : new long[] {0, 7}) {
-                try (HoppingPipelineHarness h =
-                        new HoppingPipelineHarness(Path.INCREMENTAL, windows, lateness)) {
+                try (WindowPipelineHarness h =
+                        new WindowPipelineHarness(Path.INCREMENTAL, windows, lateness)) {
                     for (long t = 0; t < 200; t += 3) {
                         h.element("a", t, t);
                         h.element("b", t + 1, t);
@@ -524,8 +524,7 @@ class HoppingWindowsTest {
      */
     @Test
     void keepsOnlyThePanesStillNeeded() throws Exception {
-        try (HoppingPipelineHarness h =
-                new HoppingPipelineHarness(Path.INCREMENTAL, hopping(6, 2))) {
+        try (WindowPipelineHarness h = new WindowPipelineHarness(Path.INCREMENTAL, hopping(6, 2))) {
             for (long t = 0; t <= 20; t++) {
                 h.element("a", t, t);
             }
@@ -537,8 +536,8 @@ class HoppingWindowsTest {
             h.watermark(Long.MAX_VALUE);
             assertThat(h.panesKept("a")).isZero();
         }
-        try (HoppingPipelineHarness h =
-                new HoppingPipelineHarness(Path.INCREMENTAL, hopping(6, 2), 4)) {
+        try (WindowPipelineHarness h =
+                new WindowPipelineHarness(Path.INCREMENTAL, hopping(6, 2), 4)) {
             for (long t = 0; t <= 20; t++) {
                 h.element("a", t, t);
             }
@@ -565,9 +564,9 @@ class HoppingWindowsTest {
         EventTimeHoppingWindows windows = hopping(10, 5);
         OperatorSubtaskState first;
         OperatorSubtaskState second;
-        List<HoppingResult> before = new ArrayList<>();
-        try (HoppingPipelineHarness h =
-                new HoppingPipelineHarness(
+        List<WindowResult> before = new ArrayList<>();
+        try (WindowPipelineHarness h =
+                new WindowPipelineHarness(
                         Path.INCREMENTAL, windows, 0, true, null, maxParallelism, 2, 0)) {
             h.element(a, 1, 1);
             h.element(a, 6, 6);
@@ -576,8 +575,8 @@ class HoppingWindowsTest {
             first = h.snapshot(1);
             before.addAll(h.results());
         }
-        try (HoppingPipelineHarness h =
-                new HoppingPipelineHarness(
+        try (WindowPipelineHarness h =
+                new WindowPipelineHarness(
                         Path.INCREMENTAL, windows, 0, true, null, maxParallelism, 2, 1)) {
             h.element(b, 3, 3);
             h.watermark(2);
@@ -586,9 +585,9 @@ class HoppingWindowsTest {
         }
         assertThat(before)
                 .containsExactly(
-                        new HoppingResult(a, -5, 5, 1, 1),
-                        new HoppingResult(a, 0, 10, 2, 7),
-                        new HoppingResult(a, 5, 15, 2, 18));
+                        new WindowResult(a, -5, 5, 1, 1),
+                        new WindowResult(a, 0, 10, 2, 7),
+                        new WindowResult(a, 5, 15, 2, 18));
         OperatorSubtaskState merged =
                 AbstractStreamOperatorTestHarness.repartitionOperatorState(
                         AbstractStreamOperatorTestHarness.repackageState(first, second),
@@ -596,8 +595,8 @@ class HoppingWindowsTest {
                         2,
                         1,
                         0);
-        try (HoppingPipelineHarness h =
-                new HoppingPipelineHarness(
+        try (WindowPipelineHarness h =
+                new WindowPipelineHarness(
                         Path.INCREMENTAL, windows, 0, true, merged, maxParallelism, 1, 0)) {
             h.element(a, 13, 13);
             h.element(a, 7, 7);
@@ -605,9 +604,9 @@ class HoppingWindowsTest {
             assertThat(h.late()).containsExactly(Tuple3.of(a, 7L, 7L));
             assertThat(h.results())
                     .containsExactlyInAnyOrder(
-                            new HoppingResult(a, 10, 20, 2, 25),
-                            new HoppingResult(b, -5, 5, 1, 3),
-                            new HoppingResult(b, 0, 10, 1, 3));
+                            new WindowResult(a, 10, 20, 2, 25),
+                            new WindowResult(b, -5, 5, 1, 3),
+                            new WindowResult(b, 0, 10, 1, 3));
             assertThat(h.keyedStateEntries()).isZero();
         }
     }

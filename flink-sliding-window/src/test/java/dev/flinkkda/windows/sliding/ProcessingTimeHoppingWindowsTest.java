@@ -22,25 +22,24 @@ import static org.assertj.core.api.Assertions.assertThat;
 class ProcessingTimeHoppingWindowsTest {
 
     private static KeyedOneInputStreamOperatorTestHarness<
-                    String, Tuple3<String, Long, Long>, HoppingResult>
+                    String, Tuple3<String, Long, Long>, WindowResult>
             harness(ProcessingTimeHoppingWindows windows) throws Exception {
         StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
         DataStream<Tuple3<String, Long, Long>> source =
-                env.fromData(HoppingTestFunctions.ELEMENT, Tuple3.of("x", 0L, 0L));
+                env.fromData(WindowTestFunctions.ELEMENT, Tuple3.of("x", 0L, 0L));
         @SuppressWarnings("unchecked")
-        OneInputStreamOperator<Tuple3<String, Long, Long>, HoppingResult> operator =
-                ((OneInputTransformation<Tuple3<String, Long, Long>, HoppingResult>)
-                                source.keyBy(HoppingTestFunctions.KEY)
+        OneInputStreamOperator<Tuple3<String, Long, Long>, WindowResult> operator =
+                ((OneInputTransformation<Tuple3<String, Long, Long>, WindowResult>)
+                                source.keyBy(WindowTestFunctions.KEY)
                                         .window(windows)
                                         .aggregate(
-                                                new HoppingTestFunctions.CountSumValues(),
-                                                new HoppingTestFunctions.ToResult())
+                                                new WindowTestFunctions.CountSumValues(),
+                                                new WindowTestFunctions.ToResult())
                                         .getTransformation())
                         .getOperator();
-        KeyedOneInputStreamOperatorTestHarness<String, Tuple3<String, Long, Long>, HoppingResult>
-                h =
-                        new KeyedOneInputStreamOperatorTestHarness<>(
-                                operator, HoppingTestFunctions.KEY, Types.STRING);
+        KeyedOneInputStreamOperatorTestHarness<String, Tuple3<String, Long, Long>, WindowResult> h =
+                new KeyedOneInputStreamOperatorTestHarness<>(
+                        operator, WindowTestFunctions.KEY, Types.STRING);
         h.open();
         return h;
     }
@@ -49,7 +48,7 @@ class ProcessingTimeHoppingWindowsTest {
     @Test
     void overlappingWindowsFireOnTheClock() throws Exception {
         try (KeyedOneInputStreamOperatorTestHarness<
-                        String, Tuple3<String, Long, Long>, HoppingResult>
+                        String, Tuple3<String, Long, Long>, WindowResult>
                 h =
                         harness(
                                 ProcessingTimeHoppingWindows.of(
@@ -61,11 +60,11 @@ class ProcessingTimeHoppingWindowsTest {
             h.processElement(new StreamRecord<>(Tuple3.of("a", 0L, 2L)));
             assertThat(results(h)).isEmpty();
             h.setProcessingTime(1099);
-            assertThat(results(h)).containsExactly(new HoppingResult("a", 800, 1100, 2, 3));
+            assertThat(results(h)).containsExactly(new WindowResult("a", 800, 1100, 2, 3));
             h.setProcessingTime(1150);
             h.processElement(new StreamRecord<>(Tuple3.of("a", 0L, 4L))); // [1000, 1300) only
             h.setProcessingTime(1299);
-            assertThat(results(h)).containsExactly(new HoppingResult("a", 1000, 1300, 3, 7));
+            assertThat(results(h)).containsExactly(new WindowResult("a", 1000, 1300, 3, 7));
             h.setProcessingTime(2000);
             assertThat(results(h)).isEmpty();
         }
@@ -80,7 +79,7 @@ class ProcessingTimeHoppingWindowsTest {
         ProcessingTimeHoppingWindows windows =
                 ProcessingTimeHoppingWindows.of(Duration.ofMillis(100), Duration.ofMillis(500));
         try (KeyedOneInputStreamOperatorTestHarness<
-                        String, Tuple3<String, Long, Long>, HoppingResult>
+                        String, Tuple3<String, Long, Long>, WindowResult>
                 h = harness(windows.startingAt(Instant.ofEpochMilli(1000)))) {
             h.setProcessingTime(950);
             h.processElement(new StreamRecord<>(Tuple3.of("a", 0L, 1L))); // before the start
@@ -93,31 +92,30 @@ class ProcessingTimeHoppingWindowsTest {
             h.setProcessingTime(2000);
             assertThat(results(h))
                     .containsExactly(
-                            new HoppingResult("a", 1000, 1100, 1, 2),
-                            new HoppingResult("a", 1500, 1600, 1, 8));
+                            new WindowResult("a", 1000, 1100, 1, 2),
+                            new WindowResult("a", 1500, 1600, 1, 8));
         }
         try (KeyedOneInputStreamOperatorTestHarness<
-                        String, Tuple3<String, Long, Long>, HoppingResult>
+                        String, Tuple3<String, Long, Long>, WindowResult>
                 h = harness(windows.alignedToEnds())) {
             h.setProcessingTime(950);
             h.processElement(new StreamRecord<>(Tuple3.of("a", 0L, 1L)));
             h.setProcessingTime(1000);
             h.processElement(new StreamRecord<>(Tuple3.of("a", 0L, 2L))); // in a gap
             h.setProcessingTime(2000);
-            assertThat(results(h)).containsExactly(new HoppingResult("a", 900, 1000, 1, 1));
+            assertThat(results(h)).containsExactly(new WindowResult("a", 900, 1000, 1, 1));
         }
     }
 
     @SuppressWarnings("unchecked")
-    private static List<HoppingResult> results(
-            KeyedOneInputStreamOperatorTestHarness<
-                            String, Tuple3<String, Long, Long>, HoppingResult>
+    private static List<WindowResult> results(
+            KeyedOneInputStreamOperatorTestHarness<String, Tuple3<String, Long, Long>, WindowResult>
                     h) {
-        List<HoppingResult> out = new ArrayList<>();
+        List<WindowResult> out = new ArrayList<>();
         Object next;
         while ((next = h.getOutput().poll()) != null) {
             if (next instanceof StreamRecord) {
-                out.add(((StreamRecord<HoppingResult>) next).getValue());
+                out.add(((StreamRecord<WindowResult>) next).getValue());
             }
         }
         return out;

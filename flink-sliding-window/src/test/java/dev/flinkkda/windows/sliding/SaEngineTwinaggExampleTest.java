@@ -1,6 +1,6 @@
 package dev.flinkkda.windows.sliding;
 
-import dev.flinkkda.windows.sliding.HoppingPipelineHarness.Path;
+import dev.flinkkda.windows.sliding.WindowPipelineHarness.Path;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -52,13 +52,13 @@ class SaEngineTwinaggExampleTest {
     /** As {@link #run(Path, EventTimeHoppingWindows)}, with elements in no window expected. */
     private static List<String> run(Path path, EventTimeHoppingWindows windows, int inNoWindow)
             throws Exception {
-        try (HoppingPipelineHarness h = new HoppingPipelineHarness(path, windows)) {
+        try (WindowPipelineHarness h = new WindowPipelineHarness(path, windows)) {
             for (long[] x : X) {
                 h.element("x", T0 + x[0], x[1]);
             }
             h.watermark(Long.MAX_VALUE);
             List<String> shown = new ArrayList<>();
-            for (HoppingResult r : h.results()) {
+            for (WindowResult r : h.results()) {
                 shown.add("[" + (r.start - T0) + ", " + (r.end - T0) + "): " + r.values);
             }
             assertThat(h.late()).isEmpty();

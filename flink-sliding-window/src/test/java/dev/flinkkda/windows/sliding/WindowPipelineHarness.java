@@ -25,16 +25,17 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Event-time hopping windows in an operator test harness, on either path: {@link Path#ASSIGNER} is
- * {@code keyedStream.window(EventTimeHoppingWindows…)} (Flink's window operator), {@link
- * Path#INCREMENTAL} is {@link HoppingWindows#incremental}. Both aggregate with {@link
- * HoppingTestFunctions.CountSumValues}, with an allowed lateness and the {@link #LATE} side output
- * (or none), and keep their metrics.
+ * A window pipeline of this module in an operator test harness, keeping its results, late side
+ * output and metrics. Event-time hopping windows on either path: {@link Path#ASSIGNER} is {@code
+ * keyedStream.window(EventTimeHoppingWindows…)} (Flink's window operator), {@link Path#INCREMENTAL}
+ * is {@link HoppingWindows#incremental}; both aggregate with {@link
+ * WindowTestFunctions.CountSumValues}, with an allowed lateness and the {@link #LATE} side output
+ * (or none). Or any pipeline given as a function of the keyed stream (per-event sliding windows).
  */
-final class HoppingPipelineHarness implements AutoCloseable {
+final class WindowPipelineHarness implements AutoCloseable {
 
     static final OutputTag<Tuple3<String, Long, Long>> LATE =
-            new OutputTag<>("late", HoppingTestFunctions.ELEMENT);
+            new OutputTag<>("late", WindowTestFunctions.ELEMENT);
 
     /** The ways to run event-time hopping windows. */
     enum Path {
@@ -45,18 +46,18 @@ final class HoppingPipelineHarness implements AutoCloseable {
     private final InterceptingOperatorMetricGroup metrics = new InterceptingOperatorMetricGroup();
     private final MockEnvironment environment;
     private final KeyedOneInputStreamOperatorTestHarness<
-                    String, Tuple3<String, Long, Long>, HoppingResult>
+                    String, Tuple3<String, Long, Long>, WindowResult>
             harness;
-    private final List<HoppingResult> results = new ArrayList<>();
+    private final List<WindowResult> results = new ArrayList<>();
     private final List<Long> resultTimestamps = new ArrayList<>();
     private final List<Tuple3<String, Long, Long>> late = new ArrayList<>();
     private long watermarkSent = Long.MIN_VALUE;
 
-    HoppingPipelineHarness(Path path, EventTimeHoppingWindows windows) throws Exception {
+    WindowPipelineHarness(Path path, EventTimeHoppingWindows windows) throws Exception {
         this(path, windows, 0, true, null);
     }
 
-    HoppingPipelineHarness(Path path, EventTimeHoppingWindows windows, long allowedLateness)
+    WindowPipelineHarness(Path path, EventTimeHoppingWindows windows, long allowedLateness)
             throws Exception {
         this(path, windows, allowedLateness, true, null);
     }
@@ -65,7 +66,7 @@ final class HoppingPipelineHarness implements AutoCloseable {
      * @param lateOutput whether late elements go to {@link #LATE} (else they are dropped)
      * @param restoreFrom a snapshot to start from, or null
      */
-    HoppingPipelineHarness(
+    WindowPipelineHarness(
             Path path,
             EventTimeHoppingWindows windows,
             long allowedLateness,
@@ -76,7 +77,7 @@ final class HoppingPipelineHarness implements AutoCloseable {
     }
 
     /** Subtask {@code subtask} of {@code parallelism} (for rescaling tests). */
-    HoppingPipelineHarness(
+    WindowPipelineHarness(
             Path path,
             EventTimeHoppingWindows windows,
             long allowedLateness,
@@ -86,9 +87,29 @@ final class HoppingPipelineHarness implements AutoCloseable {
             int parallelism,
             int subtask)
             throws Exception {
+        this(
+                keyed -> hopping(keyed, path, windows, allowedLateness, lateOutput),
+                restoreFrom,
+                maxParallelism,
+                parallelism,
+                subtask);
+    }
+
+    /** The pipeline {@code pipeline} builds on the keyed test stream. */
+    WindowPipelineHarness(Pipeline pipeline, OperatorSubtaskState restoreFrom) throws Exception {
+        this(pipeline, restoreFrom, 1, 1, 0);
+    }
+
+    private WindowPipelineHarness(
+            Pipeline pipeline,
+            OperatorSubtaskState restoreFrom,
+            int maxParallelism,
+            int parallelism,
+            int subtask)
+            throws Exception {
         environment =
                 new MockEnvironmentBuilder()
-                        .setTaskName("HoppingPipelineHarness")
+                        .setTaskName("WindowPipelineHarness")
                         .setManagedMemorySize(3 * 1024 * 1024)
                         .setInputSplitProvider(new MockInputSplitProvider())
                         .setBufferSize(1024)
@@ -99,23 +120,40 @@ final class HoppingPipelineHarness implements AutoCloseable {
                         .build();
         harness =
                 new KeyedOneInputStreamOperatorTestHarness<>(
-                        operator(path, windows, allowedLateness, lateOutput),
-                        HoppingTestFunctions.KEY,
-                        Types.STRING,
-                        environment);
+                        operator(pipeline), WindowTestFunctions.KEY, Types.STRING, environment);
         if (restoreFrom != null) {
             harness.initializeState(restoreFrom);
         }
         harness.open();
     }
 
-    private static OneInputStreamOperator<Tuple3<String, Long, Long>, HoppingResult> operator(
-            Path path, EventTimeHoppingWindows windows, long allowedLateness, boolean lateOutput) {
+    /** A window pipeline on the keyed stream of test elements (key, timestamp, value). */
+    interface Pipeline {
+        SingleOutputStreamOperator<WindowResult> build(
+                KeyedStream<Tuple3<String, Long, Long>, String> keyed);
+    }
+
+    private static OneInputStreamOperator<Tuple3<String, Long, Long>, WindowResult> operator(
+            Pipeline pipeline) {
         StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
         KeyedStream<Tuple3<String, Long, Long>, String> keyed =
-                env.fromData(HoppingTestFunctions.ELEMENT, Tuple3.of("x", 0L, 0L))
-                        .keyBy(HoppingTestFunctions.KEY);
-        SingleOutputStreamOperator<HoppingResult> result;
+                env.fromData(WindowTestFunctions.ELEMENT, Tuple3.of("x", 0L, 0L))
+                        .keyBy(WindowTestFunctions.KEY);
+        SingleOutputStreamOperator<WindowResult> result = pipeline.build(keyed);
+        @SuppressWarnings("unchecked")
+        OneInputTransformation<Tuple3<String, Long, Long>, WindowResult> transformation =
+                (OneInputTransformation<Tuple3<String, Long, Long>, WindowResult>)
+                        result.getTransformation();
+        return transformation.getOperator();
+    }
+
+    private static SingleOutputStreamOperator<WindowResult> hopping(
+            KeyedStream<Tuple3<String, Long, Long>, String> keyed,
+            Path path,
+            EventTimeHoppingWindows windows,
+            long allowedLateness,
+            boolean lateOutput) {
+        SingleOutputStreamOperator<WindowResult> result;
         if (path == Path.INCREMENTAL) {
             HoppingWindowedStream<Tuple3<String, Long, Long>, String> stream =
                     HoppingWindows.incremental(keyed, windows)
@@ -125,8 +163,8 @@ final class HoppingPipelineHarness implements AutoCloseable {
             }
             result =
                     stream.aggregate(
-                            new HoppingTestFunctions.CountSumValues(),
-                            new HoppingTestFunctions.ToResult());
+                            new WindowTestFunctions.CountSumValues(),
+                            new WindowTestFunctions.ToResult());
         } else {
             var stream = keyed.window(windows).allowedLateness(Duration.ofMillis(allowedLateness));
             if (lateOutput) {
@@ -134,18 +172,25 @@ final class HoppingPipelineHarness implements AutoCloseable {
             }
             result =
                     stream.aggregate(
-                            new HoppingTestFunctions.CountSumValues(),
-                            new HoppingTestFunctions.ToResult());
+                            new WindowTestFunctions.CountSumValues(),
+                            new WindowTestFunctions.ToResult());
         }
-        @SuppressWarnings("unchecked")
-        OneInputTransformation<Tuple3<String, Long, Long>, HoppingResult> transformation =
-                (OneInputTransformation<Tuple3<String, Long, Long>, HoppingResult>)
-                        result.getTransformation();
-        return transformation.getOperator();
+        return result;
     }
 
     void element(String key, long timestamp, long value) throws Exception {
         harness.processElement(new StreamRecord<>(Tuple3.of(key, timestamp, value), timestamp));
+        drain();
+    }
+
+    /** An element without a timestamp (processing time). */
+    void elementNow(String key, long value) throws Exception {
+        harness.processElement(new StreamRecord<>(Tuple3.of(key, 0L, value)));
+        drain();
+    }
+
+    void processingTime(long time) throws Exception {
+        harness.setProcessingTime(time);
         drain();
     }
 
@@ -165,7 +210,7 @@ final class HoppingPipelineHarness implements AutoCloseable {
     }
 
     /** Windows fired so far, in firing order. */
-    List<HoppingResult> results() {
+    List<WindowResult> results() {
         return results;
     }
 
@@ -179,7 +224,7 @@ final class HoppingPipelineHarness implements AutoCloseable {
         return late;
     }
 
-    /** The fast path's {@value HoppingWindows#ELEMENTS_IN_GAPS_METRIC} counter. */
+    /** The hopping fast path's {@value HoppingWindows#ELEMENTS_IN_GAPS_METRIC} counter. */
     long elementsInGaps() {
         return counter(HoppingWindows.ELEMENTS_IN_GAPS_METRIC);
     }
@@ -200,6 +245,17 @@ final class HoppingPipelineHarness implements AutoCloseable {
         return ((HoppingPaneAggregateOperator<?, ?, ?, ?, ?>) harness.getOperator()).panesKept();
     }
 
+    /** The slices the per-event sliding operator keeps for {@code key}. */
+    int slicesKept(String key) throws Exception {
+        harness.getOperator().setCurrentKey(key);
+        return ((PerEventSlidingAggregateOperator<?, ?, ?, ?, ?>) harness.getOperator())
+                .slicesKept();
+    }
+
+    int processingTimeTimers() {
+        return harness.numProcessingTimeTimers();
+    }
+
     int keyedStateEntries() {
         return harness.numKeyedStateEntries();
     }
@@ -213,7 +269,7 @@ final class HoppingPipelineHarness implements AutoCloseable {
         Object next;
         while ((next = harness.getOutput().poll()) != null) {
             if (next instanceof StreamRecord) {
-                StreamRecord<HoppingResult> record = (StreamRecord<HoppingResult>) next;
+                StreamRecord<WindowResult> record = (StreamRecord<WindowResult>) next;
                 results.add(record.getValue());
                 resultTimestamps.add(record.getTimestamp());
             }

@@ -6,7 +6,7 @@ import java.util.Objects;
  * One fired window in tests: key, bounds, element count and value sum; {@link #values} (the values
  * joined in slice order, not part of equality) when the aggregate keeps them.
  */
-public class HoppingResult {
+public class WindowResult {
     public String key;
     public long start;
     public long end;
@@ -14,9 +14,9 @@ public class HoppingResult {
     public long sum;
     public String values;
 
-    public HoppingResult() {}
+    public WindowResult() {}
 
-    public HoppingResult(String key, long start, long end, long count, long sum) {
+    public WindowResult(String key, long start, long end, long count, long sum) {
         this.key = key;
         this.start = start;
         this.end = end;
@@ -26,10 +26,10 @@ public class HoppingResult {
 
     @Override
     public boolean equals(Object o) {
-        if (!(o instanceof HoppingResult)) {
+        if (!(o instanceof WindowResult)) {
             return false;
         }
-        HoppingResult that = (HoppingResult) o;
+        WindowResult that = (WindowResult) o;
         return start == that.start
                 && end == that.end
                 && count == that.count

@@ -10,9 +10,9 @@ import org.apache.flink.streaming.api.windowing.windows.TimeWindow;
 import org.apache.flink.util.Collector;
 
 /** Functions shared by the tests, over (key, timestamp, value) elements. */
-final class HoppingTestFunctions {
+final class WindowTestFunctions {
 
-    private HoppingTestFunctions() {}
+    private WindowTestFunctions() {}
 
     static final TypeInformation<Tuple3<String, Long, Long>> ELEMENT =
             Types.TUPLE(Types.STRING, Types.LONG, Types.LONG);
@@ -58,16 +58,16 @@ final class HoppingTestFunctions {
     /** Adds the key and the window bounds to the aggregate. */
     static final class ToResult
             extends ProcessWindowFunction<
-                    Tuple3<Long, Long, String>, HoppingResult, String, TimeWindow> {
+                    Tuple3<Long, Long, String>, WindowResult, String, TimeWindow> {
         @Override
         public void process(
                 String key,
                 Context context,
                 Iterable<Tuple3<Long, Long, String>> aggregates,
-                Collector<HoppingResult> out) {
+                Collector<WindowResult> out) {
             Tuple3<Long, Long, String> acc = aggregates.iterator().next();
-            HoppingResult result =
-                    new HoppingResult(
+            WindowResult result =
+                    new WindowResult(
                             key,
                             context.window().getStart(),
                             context.window().getEnd(),
@@ -81,13 +81,13 @@ final class HoppingTestFunctions {
     /** Counts, sums and joins the window's elements, for functions over all elements. */
     static final class CountSumValuesOfElements
             extends ProcessWindowFunction<
-                    Tuple3<String, Long, Long>, HoppingResult, String, TimeWindow> {
+                    Tuple3<String, Long, Long>, WindowResult, String, TimeWindow> {
         @Override
         public void process(
                 String key,
                 Context context,
                 Iterable<Tuple3<String, Long, Long>> elements,
-                Collector<HoppingResult> out) {
+                Collector<WindowResult> out) {
             long count = 0;
             long sum = 0;
             StringBuilder values = new StringBuilder();
@@ -96,8 +96,8 @@ final class HoppingTestFunctions {
                 sum += e.f2;
                 values.append(values.length() == 0 ? "" : ",").append(e.f2);
             }
-            HoppingResult result =
-                    new HoppingResult(
+            WindowResult result =
+                    new WindowResult(
                             key,
                             context.window().getStart(),
                             context.window().getEnd(),

@@ -1,0 +1,432 @@
+package dev.flinkkda.windows.sliding;
+
+import dev.flinkkda.windows.core.IncrementalWindowOperator;
+
+import org.apache.flink.annotation.VisibleForTesting;
+import org.apache.flink.api.common.functions.AggregateFunction;
+import org.apache.flink.api.common.functions.DefaultOpenContext;
+import org.apache.flink.api.common.functions.FilterFunction;
+import org.apache.flink.api.common.functions.util.FunctionUtils;
+import org.apache.flink.api.common.state.MapState;
+import org.apache.flink.api.common.state.MapStateDescriptor;
+import org.apache.flink.api.common.typeinfo.TypeInformation;
+import org.apache.flink.api.common.typeinfo.Types;
+import org.apache.flink.api.common.typeutils.TypeSerializer;
+import org.apache.flink.metrics.Counter;
+import org.apache.flink.runtime.state.StateInitializationContext;
+import org.apache.flink.runtime.state.StateSnapshotContext;
+import org.apache.flink.runtime.state.VoidNamespace;
+import org.apache.flink.runtime.state.VoidNamespaceSerializer;
+import org.apache.flink.streaming.api.functions.windowing.ProcessWindowFunction;
+import org.apache.flink.streaming.api.operators.InternalTimer;
+import org.apache.flink.streaming.api.operators.InternalTimerService;
+import org.apache.flink.streaming.api.operators.Triggerable;
+import org.apache.flink.streaming.api.windowing.windows.TimeWindow;
+import org.apache.flink.streaming.runtime.streamrecord.StreamRecord;
+import org.apache.flink.util.OutputTag;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * The operator of {@link PerEventSlidingWindows}: per key, elements are aggregated into one slice
+ * per timestamp; when time reaches a slice, the slice is complete and is pushed onto a {@link
+ * SliceQueue}; a trigger element's window {@code [t - size, t + span)} ({@code span = max(delay,
+ * 1)}) fires at {@code t + span - 1} from the queue, after the slices before {@code t - size} are
+ * popped. Windows of later elements never start earlier, so the queue only moves forward: a
+ * constant number of merges per slice and per window, for any aggregate.
+ *
+ * <p><b>State, per key</b> (keyed state, checkpointed with the timers): {@code slices} (timestamp →
+ * accumulator: open slices the watermark has not reached, and queued ones); {@code triggers}
+ * (timestamp → how many elements there fire a window: those still to fire, and with allowed
+ * lateness the fired ones until their cleanup time); the slice queue. Its time is the latest timer
+ * the key has processed (or the watermark a late element saw); its mark is the one armed timer at
+ * which everything older than the newest slice's last possible window is dropped, so a key that
+ * goes quiet leaves nothing behind.
+ *
+ * <p><b>Timers</b>, one per distinct timestamp (plus one per trigger timestamp with a delay): at
+ * time {@code T} the slice at {@code T} is pushed, the window of the triggers at {@code T - span +
+ * 1} fires, and the slices before {@code T - span + 2 - size} — in no window still to fire — are
+ * popped (retained with allowed lateness, until {@code slice + size + span - 1 + allowedLateness}).
+ *
+ * <p><b>Elements behind the watermark</b> that are not late (see {@link PerEventWindowedStream})
+ * are put into the queue in timestamp order (renumbering it: linear, late elements are expected to
+ * be rare), and the fired windows they join are combined again from the slices.
+ */
+final class PerEventSlidingAggregateOperator<K, T, ACC, V, R>
+        extends IncrementalWindowOperator<K, T, ACC, V, R, TimeWindow>
+        implements Triggerable<K, VoidNamespace> {
+
+    private static final long serialVersionUID = 1L;
+
+    private final long size;
+    private final long span;
+    private final boolean eventTime;
+    private final long allowedLateness;
+    private final FilterFunction<T> trigger;
+    private final TypeInformation<ACC> accumulatorType;
+    private final OutputTag<T> lateDataTag;
+
+    private transient InternalTimerService<VoidNamespace> timers;
+    private transient TypeSerializer<ACC> accumulatorSerializer;
+    private transient MapState<Long, ACC> slices;
+    private transient MapState<Long, Integer> triggers;
+    private transient SliceQueue<ACC> q;
+    private transient Counter lateRecordsDropped;
+    private transient RestoredWatermarks restoredWatermarks;
+
+    /** Processing time: the latest timer fired; its millisecond and all before it are closed. */
+    private transient long closedProcessingTime;
+
+    PerEventSlidingAggregateOperator(
+            PerEventSlidingWindows windows,
+            FilterFunction<T> trigger,
+            long allowedLateness,
+            AggregateFunction<T, ACC, V> aggregate,
+            TypeInformation<ACC> accumulatorType,
+            ProcessWindowFunction<V, R, K, TimeWindow> windowFunction,
+            OutputTag<T> lateDataTag) {
+        super(aggregate, windowFunction, "a ProcessWindowFunction's global state");
+        this.size = windows.getSize();
+        this.span = windows.span();
+        this.eventTime = windows.isEventTime();
+        this.allowedLateness = allowedLateness;
+        this.trigger = trigger;
+        this.accumulatorType = accumulatorType;
+        this.lateDataTag = lateDataTag;
+    }
+
+    @Override
+    public void initializeState(StateInitializationContext context) throws Exception {
+        super.initializeState(context);
+        restoredWatermarks = new RestoredWatermarks();
+        restoredWatermarks.initialize(context, "per-event-sliding-watermarks");
+    }
+
+    @Override
+    public void snapshotState(StateSnapshotContext context) throws Exception {
+        super.snapshotState(context);
+        restoredWatermarks.snapshot(watermark());
+    }
+
+    @Override
+    public void open() throws Exception {
+        super.open();
+        if (trigger != null) {
+            FunctionUtils.setFunctionRuntimeContext(trigger, getRuntimeContext());
+            FunctionUtils.openFunction(trigger, DefaultOpenContext.INSTANCE);
+        }
+        accumulatorSerializer =
+                accumulatorType.createSerializer(getExecutionConfig().getSerializerConfig());
+        timers =
+                getInternalTimerService(
+                        "per-event-sliding-timers", VoidNamespaceSerializer.INSTANCE, this);
+        slices =
+                getRuntimeContext()
+                        .getMapState(
+                                new MapStateDescriptor<>(
+                                        "per-event-sliding-slices", Types.LONG, accumulatorType));
+        triggers =
+                getRuntimeContext()
+                        .getMapState(
+                                new MapStateDescriptor<>(
+                                        "per-event-sliding-triggers", Types.LONG, Types.INT));
+        q =
+                new SliceQueue<>(
+                        getRuntimeContext(),
+                        "per-event-sliding",
+                        aggregate,
+                        accumulatorType,
+                        accumulatorSerializer,
+                        slices,
+                        allowedLateness > 0);
+        lateRecordsDropped =
+                getMetricGroup().counter(PerEventWindowedStream.LATE_RECORDS_DROPPED_METRIC);
+        closedProcessingTime = Long.MIN_VALUE;
+    }
+
+    @Override
+    public void close() throws Exception {
+        try {
+            if (trigger != null) {
+                FunctionUtils.closeFunction(trigger);
+            }
+        } finally {
+            super.close();
+        }
+    }
+
+    @Override
+    protected long currentWatermark() {
+        return timers.currentWatermark();
+    }
+
+    /** The watermark lateness is judged by: at least the lowest restored one. */
+    private long watermark() {
+        return restoredWatermarks.atLeastRestored(timers.currentWatermark());
+    }
+
+    // ---- elements ----
+
+    @Override
+    public void processElement(StreamRecord<T> element) throws Exception {
+        T value = element.getValue();
+        boolean fires = trigger == null || trigger.filter(value);
+        if (!eventTime) {
+            long now = timers.currentProcessingTime();
+            addOnTime(value, Math.max(now, closedProcessingTime + 1), fires);
+            return;
+        }
+        if (!element.hasTimestamp()) {
+            throw new IllegalStateException(
+                    "Record of key "
+                            + getCurrentKey()
+                            + " has no timestamp. Event-time per-event sliding windows need a "
+                            + "WatermarkStrategy with a timestamp assigner before keyBy, or use "
+                            + "ProcessingTimePerEventSlidingWindows.");
+        }
+        long timestamp = element.getTimestamp();
+        long watermark = watermark();
+        if (timestamp > watermark && restoredWatermarks.isAhead(watermark)) {
+            // after a rescaling restore the key's queue may already be further than the watermark
+            q.load();
+            watermark = Math.max(watermark, q.time);
+        }
+        if (timestamp > watermark) {
+            addOnTime(value, timestamp, fires);
+        } else if (cleanupTime(timestamp) <= watermark) {
+            late(element);
+        } else {
+            addBehindWatermark(value, timestamp, fires, watermark);
+        }
+    }
+
+    /** An element no timer has reached yet: into its open slice. */
+    private void addOnTime(T value, long timestamp, boolean fires) throws Exception {
+        ACC accumulator = slices.get(timestamp);
+        if (accumulator == null) {
+            accumulator = aggregate.createAccumulator();
+            registerTimer(timestamp);
+        }
+        slices.put(timestamp, aggregate.add(value, accumulator));
+        if (fires) {
+            Integer count = triggers.get(timestamp);
+            triggers.put(timestamp, count == null ? 1 : count + 1);
+            if (count == null && span > 1) {
+                registerTimer(fireTime(timestamp));
+            }
+        }
+    }
+
+    /** An element at or behind the watermark, but within the allowed lateness of its window. */
+    private void addBehindWatermark(T value, long timestamp, boolean fires, long watermark)
+            throws Exception {
+        q.load();
+        // catch up with the watermark, as if a timer at it had run
+        advance(Math.max(q.time, watermark));
+        long stacksFrom = firstSliceStillNeeded(q.time);
+        ACC before = slices.get(timestamp);
+        slices.put(
+                timestamp,
+                aggregate.add(value, before == null ? aggregate.createAccumulator() : before));
+        if (before == null) {
+            q.insert(timestamp, slice -> slice >= stacksFrom);
+        } else if (q.inStacks(timestamp)) {
+            q.rebuildStacks();
+        }
+        armCleanup();
+        TreeMap<Long, ACC> kept = null;
+        if (allowedLateness > 0) {
+            // the fired windows that contain the element and are kept fire again
+            List<Long> refire = new ArrayList<>();
+            for (Long t : triggers.keys()) {
+                if (fireTime(t) <= watermark
+                        && t - size <= timestamp
+                        && timestamp < t + span
+                        && cleanupTime(t) > watermark) {
+                    refire.add(t);
+                }
+            }
+            if (!refire.isEmpty()) {
+                refire.sort(null);
+                kept = slicesByTime();
+                for (long t : refire) {
+                    fireFromSlices(kept, t, triggers.get(t));
+                }
+            }
+        }
+        if (fires) {
+            Integer count = triggers.get(timestamp);
+            triggers.put(timestamp, count == null ? 1 : count + 1);
+            if (fireTime(timestamp) > watermark) {
+                if (count == null) {
+                    registerTimer(fireTime(timestamp));
+                }
+            } else {
+                // its window's time has passed (within the allowed lateness): it fires at once
+                fireFromSlices(kept != null ? kept : slicesByTime(), timestamp, 1);
+                registerCleanupTimer(cleanupTime(timestamp));
+            }
+        }
+        q.store();
+    }
+
+    // ---- timers ----
+
+    @Override
+    public void onEventTime(InternalTimer<K, VoidNamespace> timer) throws Exception {
+        onTimer(timer.getTimestamp());
+    }
+
+    @Override
+    public void onProcessingTime(InternalTimer<K, VoidNamespace> timer) throws Exception {
+        closedProcessingTime = Math.max(closedProcessingTime, timer.getTimestamp());
+        onTimer(timer.getTimestamp());
+    }
+
+    private void onTimer(long time) throws Exception {
+        q.load();
+        if (time > q.newest) {
+            ACC slice = slices.get(time);
+            if (slice != null) {
+                q.push(time, slice);
+            }
+        }
+        long t = time - (span - 1);
+        Integer count = triggers.get(t);
+        if (count != null && fireTime(t) == time) {
+            q.popBefore(t - size);
+            ACC result = q.aggregate();
+            TimeWindow window = new TimeWindow(t - size, t + span);
+            for (int i = 0; i < count; i++) {
+                emit(window, result);
+            }
+            if (allowedLateness == 0) {
+                triggers.remove(t);
+            } else {
+                registerCleanupTimer(cleanupTime(t));
+            }
+        }
+        if (allowedLateness > 0 && time != Long.MAX_VALUE) {
+            long cleaned = time - allowedLateness - (span - 1);
+            if (cleanupTime(cleaned) == time) {
+                triggers.remove(cleaned);
+            }
+        }
+        advance(Math.max(q.time, time));
+        if (q.mark == time) {
+            q.mark = Long.MIN_VALUE;
+        }
+        armCleanup();
+        q.store();
+    }
+
+    /**
+     * Moves the key's queue to {@code time}: the slices in no window still to fire leave the
+     * stacks, and retained ones past their last window's cleanup time are dropped.
+     */
+    private void advance(long time) throws Exception {
+        q.time = time;
+        q.popBefore(firstSliceStillNeeded(time));
+        if (allowedLateness > 0) {
+            q.dropRetainedWhile(slice -> sliceCleanupTime(slice) <= time);
+        }
+    }
+
+    /**
+     * The oldest slice a window still to fire can contain, once timers up to {@code time} ran: such
+     * a window's trigger is at {@code time - span + 2} or later.
+     */
+    private long firstSliceStillNeeded(long time) {
+        return time - span + 2 - size;
+    }
+
+    /** Arms the one cleanup timer, at the newest slice's last possible window's cleanup time. */
+    private void armCleanup() {
+        if (q.mark == Long.MIN_VALUE && !q.isEmpty()) {
+            q.mark = sliceCleanupTime(q.newest);
+            registerTimer(q.mark);
+        }
+    }
+
+    // ---- windows from the slices (late elements) ----
+
+    private TreeMap<Long, ACC> slicesByTime() throws Exception {
+        TreeMap<Long, ACC> all = new TreeMap<>();
+        for (Map.Entry<Long, ACC> entry : slices.entries()) {
+            all.put(entry.getKey(), entry.getValue());
+        }
+        return all;
+    }
+
+    /** Fires the window of {@code t}, {@code count} times, combined from the slices. */
+    private void fireFromSlices(TreeMap<Long, ACC> all, long t, int count) throws Exception {
+        ACC result = null;
+        for (ACC slice : all.subMap(t - size, true, t + span, false).values()) {
+            result =
+                    result == null
+                            ? accumulatorSerializer.copy(slice)
+                            : aggregate.merge(result, accumulatorSerializer.copy(slice));
+        }
+        TimeWindow window = new TimeWindow(t - size, t + span);
+        for (int i = 0; i < count; i++) {
+            emit(window, result);
+        }
+    }
+
+    // ---- times ----
+
+    /** When the window of an element at {@code t} fires: {@code t + span - 1}. */
+    private long fireTime(long t) {
+        return t + (span - 1);
+    }
+
+    /** Until when the window of {@code t} is kept for late elements. */
+    private long cleanupTime(long t) {
+        return saturatedAdd(fireTime(t), allowedLateness);
+    }
+
+    /** Until when a slice may be needed: the cleanup time of the last window that contains it. */
+    private long sliceCleanupTime(long slice) {
+        return saturatedAdd(slice, size + span - 1 + allowedLateness);
+    }
+
+    private static long saturatedAdd(long a, long b) {
+        long sum = a + b;
+        return (sum < a) ? Long.MAX_VALUE : sum;
+    }
+
+    private void registerTimer(long time) {
+        if (eventTime) {
+            timers.registerEventTimeTimer(VoidNamespace.INSTANCE, time);
+        } else {
+            timers.registerProcessingTimeTimer(VoidNamespace.INSTANCE, time);
+        }
+    }
+
+    private void registerCleanupTimer(long time) {
+        if (time != Long.MAX_VALUE) { // as Flink: kept to the end of time
+            registerTimer(time);
+        }
+    }
+
+    private void late(StreamRecord<T> element) {
+        if (lateDataTag != null) {
+            output.collect(lateDataTag, element);
+        } else {
+            lateRecordsDropped.inc();
+        }
+    }
+
+    /** The number of slices kept for the current key (open, queued and retained). */
+    @VisibleForTesting
+    int slicesKept() throws Exception {
+        int kept = 0;
+        for (Long ignored : slices.keys()) {
+            kept++;
+        }
+        return kept;
+    }
+}

@@ -1,0 +1,117 @@
+package dev.flinkkda.windows.sliding;
+
+import org.apache.flink.annotation.PublicEvolving;
+import org.apache.flink.streaming.api.datastream.KeyedStream;
+import org.apache.flink.streaming.api.windowing.windows.TimeWindow;
+
+import java.io.Serializable;
+import java.time.Duration;
+
+/**
+ * <em>Per-event sliding windows</em>: each element at {@code t} fires one window over the elements
+ * of its key in {@code [t - size, t]}, both ends included (eKuiper's {@code SLIDINGWINDOW(unit,
+ * size)}, KDA's {@code RANGE INTERVAL 'size' PRECEDING}). With a delay, the window is {@code [t -
+ * size, t + delay)}, fired at {@code t + delay} (eKuiper's {@code SLIDINGWINDOW(unit, size,
+ * delay)}). Size 10, elements a–e:
+ *
+ * <pre>
+ *   time          0    5    10   15   20   25
+ *   elements      a    b         c    d  e(22)
+ *   window of a   [a]                                   [-10, 0]
+ *   window of b   [a   b]                               [-5, 5]
+ *   window of c        [b   ...  c]                     [5, 15]
+ *   window of d                  [c   d]                [10, 20]
+ *   window of e                  [c   d  e]             [12, 22]
+ *   with delay 4: the window of c is [5, 19) = b, c, fired at 19 (the watermark at 18)
+ * </pre>
+ *
+ * <p>Elements at the same timestamp are all in each other's windows; each of them fires one window.
+ * Optionally only elements matching a trigger predicate fire windows ({@link
+ * PerEventWindowedStream#triggeredBy}); all elements are in the windows. A window is a {@link
+ * TimeWindow} {@code [t - size, t + max(delay, 1 ms))} — for no delay that is {@code [t - size, t +
+ * 1)}, which includes {@code t} — and fires like any window when the watermark (or the
+ * processing-time clock) reaches its {@code end - 1}: {@code t}, or {@code t + delay - 1}; its
+ * result carries that timestamp.
+ *
+ * <p>The windows are computed by one operator that aggregates each element once and combines slices
+ * (one per timestamp) in two stacks — a constant number of merges per element and window, for any
+ * {@code AggregateFunction}, {@code max} included:
+ *
+ * <pre>{@code
+ * PerEventSlidingWindows.over(
+ *         readings.keyBy(Reading::sensor),
+ *         EventTimePerEventSlidingWindows.of(Duration.ofSeconds(60)))
+ *     .triggeredBy(reading -> reading.isAlarm())      // optional
+ *     .aggregate(new Max(), new WithWindowBounds());  // or .aggregate(f), .reduce(f[, windowFunction])
+ * }</pre>
+ *
+ * <p>A window assigner cannot express these windows (which windows an element is in depends on the
+ * elements after it), so there is no {@code keyedStream.window(…)} form.
+ */
+@PublicEvolving
+public abstract class PerEventSlidingWindows implements Serializable {
+
+    private static final long serialVersionUID = 1L;
+
+    private final long size;
+    private final long delay;
+
+    PerEventSlidingWindows(long size, long delay) {
+        this.size = size;
+        this.delay = delay;
+    }
+
+    /**
+     * The per-event sliding windows of {@code windows} over {@code input}: add {@code aggregate} or
+     * {@code reduce} (and optionally a trigger predicate, allowed lateness and a late side output).
+     *
+     * @param input the keyed stream; on event time its elements must carry timestamps
+     * @param windows e.g. {@code EventTimePerEventSlidingWindows.of(Duration.ofSeconds(60))}
+     */
+    public static <T, K> PerEventWindowedStream<T, K> over(
+            KeyedStream<T, K> input, PerEventSlidingWindows windows) {
+        if (input == null) {
+            throw new IllegalArgumentException("the keyed stream must not be null");
+        }
+        if (windows == null) {
+            throw new IllegalArgumentException("the per-event sliding windows must not be null");
+        }
+        return new PerEventWindowedStream<>(input, windows);
+    }
+
+    /** How far back from the element each window reaches, in milliseconds. */
+    public long getSize() {
+        return size;
+    }
+
+    /** How long after the element each window ends, in milliseconds; 0 for none. */
+    public long getDelay() {
+        return delay;
+    }
+
+    /** Whether the windows are placed by event time (else by processing time). */
+    public abstract boolean isEventTime();
+
+    /** The window an element at {@code timestamp} fires: {@code [t - size, t + max(delay, 1))}. */
+    public TimeWindow windowOf(long timestamp) {
+        return new TimeWindow(timestamp - size, timestamp + span());
+    }
+
+    /** How far a window ends after the element that fires it: {@code max(delay, 1)}. */
+    long span() {
+        return Math.max(delay, 1);
+    }
+
+    static long sizeMillis(Duration size) {
+        return WindowDurations.toMillis(size, "per-event sliding window size", false);
+    }
+
+    static long delayMillis(Duration delay) {
+        return WindowDurations.toMillis(delay, "per-event sliding window delay", true);
+    }
+
+    @Override
+    public String toString() {
+        return getClass().getSimpleName() + "{size=" + size + " ms, delay=" + delay + " ms}";
+    }
+}

@@ -1,0 +1,109 @@
+package dev.flinkkda.windows.sliding;
+
+import dev.flinkkda.windows.core.IncrementalWindowedStream;
+
+import org.apache.flink.annotation.PublicEvolving;
+import org.apache.flink.api.common.functions.AggregateFunction;
+import org.apache.flink.api.common.functions.FilterFunction;
+import org.apache.flink.api.common.typeinfo.TypeInformation;
+import org.apache.flink.streaming.api.datastream.KeyedStream;
+import org.apache.flink.streaming.api.datastream.SingleOutputStreamOperator;
+import org.apache.flink.streaming.api.functions.windowing.ProcessWindowFunction;
+import org.apache.flink.streaming.api.windowing.windows.TimeWindow;
+import org.apache.flink.util.OutputTag;
+
+import java.time.Duration;
+
+/**
+ * {@link PerEventSlidingWindows} over a keyed stream, before the aggregate is chosen: {@code
+ * aggregate} or {@code reduce}, optionally followed by a {@code ProcessWindowFunction} that gets
+ * the key and the window {@code [t - size, t + max(delay, 1))}.
+ *
+ * <pre>{@code
+ * PerEventSlidingWindows.over(keyed, EventTimePerEventSlidingWindows.of(Duration.ofSeconds(60)))
+ *     .triggeredBy(reading -> reading.isAlarm())   // default: every element fires a window
+ *     .allowedLateness(Duration.ofSeconds(5))      // default: zero
+ *     .sideOutputLateData(lateReadings)            // default: dropped and counted
+ *     .aggregate(new Max());
+ * }</pre>
+ *
+ * <p><b>Late elements</b> (event time): an element at {@code t} is late when the watermark has
+ * passed its own window's {@code end - 1 + allowedLateness}, i.e. {@code t + max(delay, 1) - 1 +
+ * allowedLateness}: it goes to the late side output, or is dropped and counted in {@value
+ * #LATE_RECORDS_DROPPED_METRIC}. Without allowed lateness and delay that is every element at or
+ * behind the watermark, as in Flink SQL's {@code OVER} windows. An element behind the watermark
+ * that is not late joins every window that contains it and has not passed its cleanup time ({@code
+ * end - 1 + allowedLateness}): the windows that already fired fire again at once, with all their
+ * elements, and its own window fires at once if its time has passed.
+ *
+ * <p>On processing time there is no late data, and allowed lateness does nothing.
+ *
+ * @param <T> element type
+ * @param <K> key type
+ */
+@PublicEvolving
+public final class PerEventWindowedStream<T, K>
+        extends IncrementalWindowedStream<T, K, TimeWindow> {
+
+    /** The operator metric counting late elements dropped (no late side output). */
+    public static final String LATE_RECORDS_DROPPED_METRIC = "numLateRecordsDropped";
+
+    private final PerEventSlidingWindows windows;
+    private FilterFunction<T> trigger;
+    private long allowedLateness;
+    private OutputTag<T> lateDataTag;
+
+    PerEventWindowedStream(KeyedStream<T, K> input, PerEventSlidingWindows windows) {
+        super(input);
+        this.windows = windows;
+    }
+
+    /**
+     * Only elements for which {@code trigger} returns true fire a window (eKuiper's {@code OVER
+     * (WHEN condition)}); the others are still in the windows. Default: every element fires one.
+     */
+    public PerEventWindowedStream<T, K> triggeredBy(FilterFunction<T> trigger) {
+        if (trigger == null) {
+            throw new IllegalArgumentException("the trigger predicate must not be null");
+        }
+        this.trigger = input.getExecutionEnvironment().clean(trigger);
+        return this;
+    }
+
+    /**
+     * Keeps windows and their elements for this long after a window fired, so that late elements
+     * still update them (each update fires the window again). Default: zero. Event time only.
+     */
+    public PerEventWindowedStream<T, K> allowedLateness(Duration lateness) {
+        this.allowedLateness = WindowDurations.toMillis(lateness, "allowed lateness", true);
+        return this;
+    }
+
+    /** Sends late elements to this side output instead of dropping them. */
+    public PerEventWindowedStream<T, K> sideOutputLateData(OutputTag<T> outputTag) {
+        if (outputTag == null) {
+            throw new IllegalArgumentException("the late-data output tag must not be null");
+        }
+        this.lateDataTag = outputTag;
+        return this;
+    }
+
+    @Override
+    protected <ACC, V, R> SingleOutputStreamOperator<R> build(
+            AggregateFunction<T, ACC, V> function,
+            TypeInformation<ACC> accumulatorType,
+            ProcessWindowFunction<V, R, K, TimeWindow> windowFunction,
+            TypeInformation<R> resultType) {
+        return input.transform(
+                "PerEventSlidingAggregate",
+                resultType,
+                new PerEventSlidingAggregateOperator<>(
+                        windows,
+                        trigger,
+                        windows.isEventTime() ? allowedLateness : 0,
+                        function,
+                        accumulatorType,
+                        windowFunction,
+                        lateDataTag));
+    }
+}
