@@ -15,14 +15,14 @@ import java.time.Duration;
  * delay)}). Size 10, elements a–e:
  *
  * <pre>
- *   time          0    5    10   15   20   25
- *   elements      a    b         c    d  e(22)
- *   window of a   [a]                                   [-10, 0]
- *   window of b   [a   b]                               [-5, 5]
- *   window of c        [b   ...  c]                     [5, 15]
- *   window of d                  [c   d]                [10, 20]
- *   window of e                  [c   d  e]             [12, 22]
- *   with delay 4: the window of c is [5, 19) = b, c, fired at 19 (the watermark at 18)
+ *   time (ms)     0    5    10   15   20   25
+ *   elements      a    b         c    d  e           e at 22
+ *   window of a   a                                  [-10, 0]
+ *   window of b   a    b                             [-5, 5]
+ *   window of c        b         c                   [5, 15]
+ *   window of d                  c    d              [10, 20]
+ *   window of e                  c    d  e           [12, 22]
+ *   delay 4: the window of c is [5, 19) = b c, fired when the watermark reaches 18
  * </pre>
  *
  * <p>Elements at the same timestamp are all in each other's windows; each of them fires one window.

@@ -45,7 +45,7 @@ class HoppingWindowsMiniClusterTest {
                             .setNumberSlotsPerTaskManager(2)
                             .build());
 
-    private static final List<Tuple3<String, Long, Long>> ARRIVALS =
+    static final List<Tuple3<String, Long, Long>> ARRIVALS =
             List.of(
                     Tuple3.of("a", 2L, 2L),
                     Tuple3.of("a", 0L, 0L),
@@ -80,7 +80,7 @@ class HoppingWindowsMiniClusterTest {
                     new WindowResult("b", 16, 26, 1, 20),
                     new WindowResult("b", 20, 30, 1, 20));
 
-    private static KeyedStream<Tuple3<String, Long, Long>, String> input(
+    static KeyedStream<Tuple3<String, Long, Long>, String> input(
             StreamExecutionEnvironment env, List<Tuple3<String, Long, Long>> arrivals) {
         env.setParallelism(1);
         return env.fromData(arrivals, WindowTestFunctions.ELEMENT)
@@ -91,7 +91,7 @@ class HoppingWindowsMiniClusterTest {
                 .keyBy(WindowTestFunctions.KEY);
     }
 
-    private static <R> List<R> collect(DataStream<R> stream) throws Exception {
+    static <R> List<R> collect(DataStream<R> stream) throws Exception {
         List<R> result = new ArrayList<>();
         try (CloseableIterator<R> it = stream.executeAndCollect()) {
             it.forEachRemaining(result::add);
@@ -278,7 +278,7 @@ class HoppingWindowsMiniClusterTest {
     }
 
     /** A watermark {@code max timestamp - 1} after every element. */
-    private static final class WatermarkAfterEachElement
+    static final class WatermarkAfterEachElement
             implements WatermarkGenerator<Tuple3<String, Long, Long>> {
         private long max = Long.MIN_VALUE;
 

@@ -1,0 +1,459 @@
+package dev.flinkkda.windows.sliding;
+
+import org.apache.flink.api.common.functions.FilterFunction;
+import org.apache.flink.api.java.tuple.Tuple3;
+import org.apache.flink.runtime.checkpoint.OperatorSubtaskState;
+import org.apache.flink.streaming.api.datastream.KeyedStream;
+import org.apache.flink.streaming.api.datastream.SingleOutputStreamOperator;
+import org.apache.flink.streaming.api.windowing.windows.TimeWindow;
+
+import org.junit.jupiter.api.Test;
+
+import java.time.Duration;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/**
+ * Per-event sliding windows on worked examples, every expected window computed by hand from the
+ * definition: each trigger element at {@code t} fires {@code [t - size, t]} (with a delay, {@code
+ * [t - size, t + delay)}) over all elements of its key.
+ */
+class PerEventSlidingWindowsTest {
+
+    private static final Duration TEN = Duration.ofMillis(10);
+
+    /** Count, sum and values of each window, with the window bounds. */
+    private static WindowPipelineHarness harness(
+            PerEventSlidingWindows windows,
+            FilterFunction<Tuple3<String, Long, Long>> trigger,
+            long allowedLateness,
+            boolean lateOutput,
+            OperatorSubtaskState restoreFrom)
+            throws Exception {
+        return new WindowPipelineHarness(
+                keyed -> countSum(keyed, windows, trigger, allowedLateness, lateOutput),
+                restoreFrom);
+    }
+
+    private static WindowPipelineHarness harness(PerEventSlidingWindows windows) throws Exception {
+        return harness(windows, null, 0, true, null);
+    }
+
+    private static SingleOutputStreamOperator<WindowResult> countSum(
+            KeyedStream<Tuple3<String, Long, Long>, String> keyed,
+            PerEventSlidingWindows windows,
+            FilterFunction<Tuple3<String, Long, Long>> trigger,
+            long allowedLateness,
+            boolean lateOutput) {
+        PerEventWindowedStream<Tuple3<String, Long, Long>, String> stream =
+                PerEventSlidingWindows.over(keyed, windows)
+                        .allowedLateness(Duration.ofMillis(allowedLateness));
+        if (trigger != null) {
+            stream.triggeredBy(trigger);
+        }
+        if (lateOutput) {
+            stream.sideOutputLateData(WindowPipelineHarness.LATE);
+        }
+        return stream.aggregate(
+                new WindowTestFunctions.CountSumValues(), new WindowTestFunctions.ToResult());
+    }
+
+    private static WindowResult window(String key, long start, long end, String values) {
+        long count = 0;
+        long sum = 0;
+        for (String value : values.split(",")) {
+            count++;
+            sum += Long.parseLong(value);
+        }
+        WindowResult result = new WindowResult(key, start, end, count, sum);
+        result.values = values;
+        return result;
+    }
+
+    private static List<String> values(List<WindowResult> results) {
+        return results.stream().map(r -> r.values).toList();
+    }
+
+    @Test
+    void eachElementFiresTheWindowReachingSizeBackFromIt() throws Exception {
+        // size 10: a=1 at 0, b=2 at 5, c=3 at 15, d=4 at 20, e=5 at 22 (the javadoc's timeline)
+        try (WindowPipelineHarness h = harness(EventTimePerEventSlidingWindows.of(TEN))) {
+            h.element("k", 0, 1);
+            h.element("k", 5, 2);
+            h.element("k", 15, 3);
+            h.element("k", 20, 4);
+            h.element("k", 22, 5);
+            h.watermark(Long.MAX_VALUE);
+            assertThat(h.results())
+                    .containsExactly(
+                            window("k", -10, 1, "1"),
+                            window("k", -5, 6, "1,2"),
+                            window("k", 5, 16, "2,3"),
+                            window("k", 10, 21, "3,4"),
+                            window("k", 12, 23, "3,4,5"));
+            assertThat(values(h.results())).containsExactly("1", "1,2", "2,3", "3,4", "3,4,5");
+            // each result carries its element's time: the window's end - 1
+            assertThat(h.resultTimestamps()).containsExactly(0L, 5L, 15L, 20L, 22L);
+        }
+    }
+
+    @Test
+    void theElementExactlySizeBeforeIsInTheWindowAndOneMillisecondMoreIsNot() throws Exception {
+        try (WindowPipelineHarness h = harness(EventTimePerEventSlidingWindows.of(TEN))) {
+            h.element("k", 100, 1);
+            h.element("k", 110, 2); // [100, 110]: includes 100
+            h.element("k", 111, 3); // [101, 111]: not 100
+            h.watermark(Long.MAX_VALUE);
+            assertThat(values(h.results())).containsExactly("1", "1,2", "2,3");
+        }
+    }
+
+    @Test
+    void aWindowFiresWhenTheWatermarkReachesItsElementNotBefore() throws Exception {
+        try (WindowPipelineHarness h = harness(EventTimePerEventSlidingWindows.of(TEN))) {
+            h.element("k", 100, 1);
+            h.element("k", 104, 2);
+            h.watermark(99);
+            assertThat(h.results()).isEmpty();
+            h.watermark(100);
+            assertThat(values(h.results())).containsExactly("1");
+            h.watermark(103);
+            assertThat(values(h.results())).containsExactly("1");
+            h.watermark(104);
+            assertThat(values(h.results())).containsExactly("1", "1,2");
+        }
+    }
+
+    @Test
+    void elementsAtTheSameTimeAreInEachOthersWindowsAndEachFiresOne() throws Exception {
+        try (WindowPipelineHarness h = harness(EventTimePerEventSlidingWindows.of(TEN))) {
+            h.element("k", 3, 1);
+            h.element("k", 5, 2);
+            h.element("k", 5, 4);
+            h.element("k", 5, 8);
+            h.watermark(Long.MAX_VALUE);
+            assertThat(h.results())
+                    .containsExactly(
+                            window("k", -7, 4, "1"),
+                            window("k", -5, 6, "1,2,4,8"),
+                            window("k", -5, 6, "1,2,4,8"),
+                            window("k", -5, 6, "1,2,4,8"));
+        }
+    }
+
+    @Test
+    void maxLeavesTheWindowWhenItsElementIsOlderThanSize() throws Exception {
+        // a non-invertible aggregate: the max must come from the elements still in the window
+        try (WindowPipelineHarness h =
+                new WindowPipelineHarness(
+                        keyed ->
+                                PerEventSlidingWindows.over(
+                                                keyed, EventTimePerEventSlidingWindows.of(TEN))
+                                        .reduce(
+                                                (a, b) -> a.f2 >= b.f2 ? a : b,
+                                                new WindowTestFunctions.CountSumValuesOfElements()),
+                        null)) {
+            long[][] elements = {{0, 9}, {5, 1}, {9, 7}, {12, 3}, {16, 2}, {20, 5}, {27, 1}};
+            for (long[] e : elements) {
+                h.element("k", e[0], e[1]);
+            }
+            h.watermark(Long.MAX_VALUE);
+            // maxima of [t-10, t]: 0:{9} 5:{9,1} 9:{9,1,7} 12:{1,7,3} 16:{7,3,2} 20:{3,2,5}
+            // 27:{5,1}
+            assertThat(h.results().stream().map(r -> r.sum).toList())
+                    .containsExactly(9L, 9L, 9L, 7L, 7L, 5L, 5L);
+        }
+    }
+
+    @Test
+    void aDelayExtendsTheWindowPastItsElementAndFiresLater() throws Exception {
+        // size 10, delay 4: the window of 15 is [5, 19): 5, 15 and 18 but not 19 or 20
+        try (WindowPipelineHarness h =
+                harness(EventTimePerEventSlidingWindows.of(TEN).withDelay(Duration.ofMillis(4)))) {
+            h.element("k", 5, 1);
+            h.element("k", 15, 2);
+            h.element("k", 18, 4);
+            h.element("k", 19, 8);
+            h.element("k", 20, 16);
+            h.watermark(17);
+            // the window of 5, [-5, 9), fired at 8
+            assertThat(h.results()).containsExactly(window("k", -5, 9, "1"));
+            h.watermark(18);
+            assertThat(h.results()).hasSize(2);
+            assertThat(h.results().get(1)).isEqualTo(window("k", 5, 19, "1,2,4"));
+            assertThat(h.resultTimestamps()).containsExactly(8L, 18L);
+            h.watermark(Long.MAX_VALUE);
+            assertThat(h.results())
+                    .containsExactly(
+                            window("k", -5, 9, "1"),
+                            window("k", 5, 19, "1,2,4"),
+                            window("k", 8, 22, "2,4,8,16"),
+                            window("k", 9, 23, "2,4,8,16"),
+                            window("k", 10, 24, "2,4,8,16"));
+        }
+    }
+
+    @Test
+    void aDelayOfOneMillisecondIsNoDelay() throws Exception {
+        for (Duration delay : List.of(Duration.ZERO, Duration.ofMillis(1))) {
+            try (WindowPipelineHarness h =
+                    harness(EventTimePerEventSlidingWindows.of(TEN).withDelay(delay))) {
+                h.element("k", 0, 1);
+                h.element("k", 1, 2);
+                h.watermark(Long.MAX_VALUE);
+                assertThat(h.results())
+                        .containsExactly(window("k", -10, 1, "1"), window("k", -9, 2, "1,2"));
+            }
+        }
+    }
+
+    @Test
+    void onlyTriggerElementsFireButAllAreInTheWindows() throws Exception {
+        // eKuiper's SLIDINGWINDOW(ms, 10) OVER (WHEN value >= 100)
+        try (WindowPipelineHarness h =
+                harness(EventTimePerEventSlidingWindows.of(TEN), e -> e.f2 >= 100, 0, true, null)) {
+            h.element("k", 1, 1);
+            h.element("k", 4, 2);
+            h.element("k", 8, 100);
+            h.element("k", 12, 3);
+            h.element("k", 20, 4);
+            h.element("k", 21, 200);
+            h.watermark(Long.MAX_VALUE);
+            assertThat(h.results())
+                    .containsExactly(window("k", -2, 9, "1,2,100"), window("k", 11, 22, "3,4,200"));
+        }
+    }
+
+    @Test
+    void keysHaveTheirOwnWindows() throws Exception {
+        try (WindowPipelineHarness h = harness(EventTimePerEventSlidingWindows.of(TEN))) {
+            h.element("a", 0, 1);
+            h.element("b", 2, 10);
+            h.element("a", 5, 2);
+            h.element("b", 20, 20);
+            h.watermark(Long.MAX_VALUE);
+            assertThat(h.results())
+                    .containsExactlyInAnyOrder(
+                            window("a", -10, 1, "1"),
+                            window("b", -8, 3, "10"),
+                            window("a", -5, 6, "1,2"),
+                            window("b", 10, 21, "20"));
+        }
+    }
+
+    @Test
+    void outOfOrderInputWithinTheWatermarkGivesTheWindowsOfSortedInput() throws Exception {
+        try (WindowPipelineHarness h = harness(EventTimePerEventSlidingWindows.of(TEN))) {
+            h.element("k", 20, 4);
+            h.element("k", 5, 2);
+            h.element("k", 15, 3);
+            h.element("k", 0, 1);
+            h.watermark(15);
+            h.element("k", 22, 5);
+            h.watermark(Long.MAX_VALUE);
+            assertThat(values(h.results())).containsExactly("1", "1,2", "2,3", "3,4", "3,4,5");
+            assertThat(h.late()).isEmpty();
+        }
+    }
+
+    @Test
+    void anElementAtTheWatermarkIsLateWithoutAllowedLateness() throws Exception {
+        try (WindowPipelineHarness h = harness(EventTimePerEventSlidingWindows.of(TEN))) {
+            h.element("k", 10, 1);
+            h.watermark(10);
+            h.element("k", 10, 2); // its window fired at 10: late
+            h.element("k", 11, 4);
+            h.watermark(Long.MAX_VALUE);
+            assertThat(values(h.results())).containsExactly("1", "1,4");
+            assertThat(h.late()).containsExactly(Tuple3.of("k", 10L, 2L));
+        }
+        try (WindowPipelineHarness h =
+                harness(EventTimePerEventSlidingWindows.of(TEN), null, 0, false, null)) {
+            h.watermark(10);
+            h.element("k", 3, 1);
+            h.watermark(Long.MAX_VALUE);
+            assertThat(h.results()).isEmpty();
+            assertThat(h.lateRecordsDropped()).isEqualTo(1);
+        }
+    }
+
+    @Test
+    void withADelayAnElementBehindTheWatermarkStillJoinsTheWindowsNotFired() throws Exception {
+        // size 10, delay 5: windows [t-10, t+5) fire at t+4. Watermark 12: the window of 9
+        // ([-1, 14), fires at 13) has not fired; an element at 11 is behind the watermark but
+        // its own window fires at 15, so it is not late and joins both.
+        try (WindowPipelineHarness h =
+                harness(EventTimePerEventSlidingWindows.of(TEN).withDelay(Duration.ofMillis(5)))) {
+            h.element("k", 9, 1);
+            h.watermark(12);
+            assertThat(h.results()).isEmpty();
+            h.element("k", 11, 2);
+            h.element("k", 8, 4); // own window fires at 12: already passed, late
+            h.watermark(Long.MAX_VALUE);
+            assertThat(h.results())
+                    .containsExactly(window("k", -1, 14, "1,2"), window("k", 1, 16, "1,2"));
+            assertThat(h.late()).containsExactly(Tuple3.of("k", 8L, 4L));
+        }
+    }
+
+    @Test
+    void allowedLatenessFiresTheWindowsAgainThatALateElementJoins() throws Exception {
+        try (WindowPipelineHarness h =
+                harness(EventTimePerEventSlidingWindows.of(TEN), null, 5, true, null)) {
+            h.element("k", 10, 1);
+            h.element("k", 14, 2);
+            h.watermark(14);
+            assertThat(values(h.results())).containsExactly("1", "1,2");
+            // 12 is behind the watermark, its own window [2, 12] fires at once; of the fired
+            // windows, [4, 14] contains it and fires again ([0, 10] does not contain it)
+            h.element("k", 12, 4);
+            assertThat(h.results())
+                    .containsExactly(
+                            window("k", 0, 11, "1"),
+                            window("k", 4, 15, "1,2"),
+                            window("k", 4, 15, "1,4,2"),
+                            window("k", 2, 13, "1,4"));
+            // watermark 16: the window of 10 (cleanup 15) is gone; 9 is late for its own window
+            // (9 + 5 = 14 <= 16)
+            h.watermark(16);
+            h.element("k", 9, 8);
+            assertThat(h.late()).containsExactly(Tuple3.of("k", 9L, 8L));
+            // 13 is not late (its window is kept until 18): it fires at once, and the kept
+            // window of 14 contains it and fires again (that of 12, [2, 12], does not)
+            h.element("k", 13, 16);
+            assertThat(h.results().subList(4, h.results().size()))
+                    .containsExactly(window("k", 4, 15, "1,4,16,2"), window("k", 3, 14, "1,4,16"));
+            h.watermark(Long.MAX_VALUE);
+            assertThat(h.results()).hasSize(6);
+            assertThat(h.keyedStateEntries()).isZero();
+            assertThat(h.eventTimeTimers()).isZero();
+        }
+    }
+
+    @Test
+    void restoresMidStreamWithOpenSlicesAndBothStacks() throws Exception {
+        long[][] before = {{0, 1}, {3, 2}, {6, 4}, {9, 8}, {14, 16}, {13, 32}};
+        long[][] after = {{15, 64}, {18, 128}, {30, 256}};
+        OperatorSubtaskState snapshot;
+        List<WindowResult> expected;
+        try (WindowPipelineHarness h = harness(EventTimePerEventSlidingWindows.of(TEN))) {
+            for (long[] e : before) {
+                h.element("k", e[0], e[1]);
+            }
+            h.watermark(12);
+            for (long[] e : after) {
+                h.element("k", e[0], e[1]);
+            }
+            h.watermark(Long.MAX_VALUE);
+            expected = h.results();
+        }
+        try (WindowPipelineHarness h = harness(EventTimePerEventSlidingWindows.of(TEN))) {
+            for (long[] e : before) {
+                h.element("k", e[0], e[1]);
+            }
+            h.watermark(12);
+            snapshot = h.snapshot(1);
+            assertThat(values(h.results())).containsExactly("1", "1,2", "1,2,4", "1,2,4,8");
+        }
+        try (WindowPipelineHarness h =
+                harness(EventTimePerEventSlidingWindows.of(TEN), null, 0, true, snapshot)) {
+            for (long[] e : after) {
+                h.element("k", e[0], e[1]);
+            }
+            h.element("k", 12, 512); // behind the restored watermark: late
+            h.watermark(Long.MAX_VALUE);
+            // [3, 13] 2,4,8,32; [4, 14] 4,8,32,16; [5, 15] 4,8,32,16,64; [8, 18] 8,32,16,64,128;
+            // [20, 30] 256
+            assertThat(values(h.results()))
+                    .containsExactly(
+                            "2,4,8,32", "4,8,32,16", "4,8,32,16,64", "8,32,16,64,128", "256");
+            assertThat(h.late()).containsExactly(Tuple3.of("k", 12L, 512L));
+            assertThat(expected.subList(4, expected.size())).isEqualTo(h.results());
+        }
+    }
+
+    @Test
+    void nothingIsLeftOnceAllWindowsFired() throws Exception {
+        try (WindowPipelineHarness h = harness(EventTimePerEventSlidingWindows.of(TEN))) {
+            for (long t = 0; t < 100; t += 3) {
+                h.element("k", t, t);
+            }
+            h.watermark(99);
+            // the slices of the last 10 ms are kept for windows still to come
+            assertThat(h.slicesKept("k")).isEqualTo(4); // 90, 93, 96, 99
+            h.watermark(200);
+            assertThat(h.slicesKept("k")).isZero();
+            assertThat(h.keyedStateEntries()).isZero();
+            assertThat(h.eventTimeTimers()).isZero();
+        }
+    }
+
+    @Test
+    void processingTimeWindowsUseTheOperatorsClock() throws Exception {
+        try (WindowPipelineHarness h = harness(ProcessingTimePerEventSlidingWindows.of(TEN))) {
+            h.processingTime(100);
+            h.elementNow("k", 1);
+            h.elementNow("k", 2); // same millisecond, before it closed: in each other's windows
+            h.processingTime(105);
+            assertThat(h.results())
+                    .containsExactly(window("k", 90, 101, "1,2"), window("k", 90, 101, "1,2"));
+            h.elementNow("k", 4);
+            h.processingTime(111);
+            h.elementNow("k", 8);
+            h.processingTime(200);
+            assertThat(h.results().subList(2, 4))
+                    .containsExactly(window("k", 95, 106, "1,2,4"), window("k", 101, 112, "4,8"));
+            assertThat(h.keyedStateEntries()).isZero();
+            assertThat(h.processingTimeTimers()).isZero();
+        }
+    }
+
+    @Test
+    void processingTimeWithADelayFiresWhenTheClockReachesTheWindowsEnd() throws Exception {
+        try (WindowPipelineHarness h =
+                harness(
+                        ProcessingTimePerEventSlidingWindows.of(TEN)
+                                .withDelay(Duration.ofMillis(5)))) {
+            h.processingTime(100);
+            h.elementNow("k", 1);
+            h.processingTime(100); // fires the millisecond's slice timer, not the window
+            h.elementNow("k", 2); // 100 is closed: counts as 101
+            h.processingTime(103);
+            h.elementNow("k", 4);
+            h.processingTime(104);
+            assertThat(h.results()).containsExactly(window("k", 90, 105, "1,2,4"));
+            h.processingTime(200);
+            assertThat(h.results())
+                    .containsExactly(
+                            window("k", 90, 105, "1,2,4"),
+                            window("k", 91, 106, "1,2,4"),
+                            window("k", 93, 108, "1,2,4"));
+        }
+    }
+
+    @Test
+    void argumentsAreChecked() {
+        assertThatThrownBy(() -> EventTimePerEventSlidingWindows.of(Duration.ZERO))
+                .hasMessage("per-event sliding window size must be positive, was PT0S");
+        assertThatThrownBy(() -> EventTimePerEventSlidingWindows.of(null))
+                .hasMessage("per-event sliding window size must not be null");
+        assertThatThrownBy(() -> ProcessingTimePerEventSlidingWindows.of(Duration.ofNanos(1500)))
+                .hasMessageStartingWith(
+                        "per-event sliding window size must be a whole number of milliseconds");
+        assertThatThrownBy(
+                        () ->
+                                EventTimePerEventSlidingWindows.of(TEN)
+                                        .withDelay(Duration.ofMillis(-1)))
+                .hasMessage(
+                        "per-event sliding window delay must be zero or positive, was PT-0.001S");
+        assertThat(EventTimePerEventSlidingWindows.of(Duration.ofMillis(300)).windowOf(1000))
+                .isEqualTo(new TimeWindow(700, 1001));
+        assertThat(
+                        EventTimePerEventSlidingWindows.of(TEN)
+                                .withDelay(Duration.ofMillis(4))
+                                .windowOf(15))
+                .isEqualTo(new TimeWindow(5, 19));
+    }
+}
