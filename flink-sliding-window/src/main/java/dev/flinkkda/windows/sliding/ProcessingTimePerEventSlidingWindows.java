@@ -11,10 +11,9 @@ import java.time.Duration;
  * 1}.
  *
  * <p>An element's time {@code t} is the operator's clock when it takes the element, but never a
- * millisecond whose windows have already fired: an element that arrives in the same millisecond
- * after that millisecond's windows fired counts as the next millisecond. Windows fire from
- * processing-time timers, so elements taken in the same millisecond before it closes are in each
- * other's windows.
+ * millisecond for which the operator has already run its timers (they push slices and fire
+ * windows): an element that arrives in such a millisecond counts as the next one. Elements taken in
+ * the same millisecond before that are in each other's windows.
  */
 @PublicEvolving
 public final class ProcessingTimePerEventSlidingWindows extends PerEventSlidingWindows {
