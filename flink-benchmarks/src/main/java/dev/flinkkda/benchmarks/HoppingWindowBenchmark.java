@@ -11,6 +11,7 @@ import org.openjdk.jmh.annotations.Mode;
 import org.openjdk.jmh.annotations.OperationsPerInvocation;
 import org.openjdk.jmh.annotations.OutputTimeUnit;
 import org.openjdk.jmh.annotations.Warmup;
+import org.openjdk.jmh.infra.Blackhole;
 
 import java.util.concurrent.TimeUnit;
 
@@ -100,5 +101,19 @@ public class HoppingWindowBenchmark {
         HoppingPipelines.hoppingIncrementalTumbling(env, RECORDS_PER_INVOCATION)
                 .sinkTo(new DiscardingSink<>());
         context.execute(env);
+    }
+
+    /**
+     * The same sums of 60 s every 0.5 s in a plain-Java loop (a ring of pane sums per key, the
+     * leaving pane subtracted): the physical bound.
+     */
+    @Benchmark
+    @OperationsPerInvocation(RECORDS_PER_INVOCATION)
+    public void plainJavaHopping60sEvery500ms(Blackhole blackhole) {
+        PlainJavaWindows.hoppingSums(
+                RECORDS_PER_INVOCATION,
+                HoppingPipelines.SIZE.toMillis(),
+                HoppingPipelines.HOP.toMillis(),
+                blackhole::consume);
     }
 }

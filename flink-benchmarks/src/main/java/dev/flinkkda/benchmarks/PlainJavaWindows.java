@@ -138,4 +138,70 @@ public final class PlainJavaWindows {
             }
         }
     }
+
+    /** One key's hopping windows: the pane sums of the window that ends next, in a ring. */
+    private static final class HoppingKey {
+        final long[] paneSums;
+        final long[] paneCounts;
+        long nextEnd;
+        long sum;
+        long count;
+
+        HoppingKey(int panes, long nextEnd) {
+            this.paneSums = new long[panes];
+            this.paneCounts = new long[panes];
+            this.nextEnd = nextEnd;
+        }
+    }
+
+    /**
+     * Hopping windows {@code [k * hopMs, k * hopMs + sizeMs)} (Flink's sliding windows; {@code
+     * sizeMs} a multiple of {@code hopMs}): per key a ring of {@code sizeMs / hopMs} pane sums and
+     * a running sum, emitted for each non-empty window when the key's next record is at or past its
+     * end. A sum can subtract the pane that leaves; a general aggregate cannot, so this is a lower
+     * bound on the work.
+     */
+    public static void hoppingSums(long records, long sizeMs, long hopMs, LongConsumer out) {
+        int panes = (int) (sizeMs / hopMs);
+        Map<Integer, HoppingKey> keys = new HashMap<>();
+        for (long i = 0; i < records; i++) {
+            int key = RecordGenerator.key(i);
+            long timestamp = RecordGenerator.timestamp(i);
+            HoppingKey state = keys.get(key);
+            if (state == null) {
+                state = new HoppingKey(panes, Math.floorDiv(timestamp, hopMs) * hopMs + hopMs);
+                keys.put(key, state);
+            }
+            while (timestamp >= state.nextEnd) {
+                slide(state, sizeMs, hopMs, out);
+            }
+            int slot = (int) Math.floorMod(Math.floorDiv(timestamp, hopMs), (long) panes);
+            state.paneSums[slot] += RecordGenerator.value(i);
+            state.paneCounts[slot]++;
+            state.sum += RecordGenerator.value(i);
+            state.count++;
+        }
+        for (HoppingKey state : keys.values()) {
+            while (state.count > 0) {
+                slide(state, sizeMs, hopMs, out);
+            }
+        }
+    }
+
+    /** Emits the window ending at {@code nextEnd} (if not empty) and drops its oldest pane. */
+    private static void slide(HoppingKey state, long sizeMs, long hopMs, LongConsumer out) {
+        if (state.count > 0) {
+            out.accept(state.sum);
+        }
+        int leaving =
+                (int)
+                        Math.floorMod(
+                                Math.floorDiv(state.nextEnd - sizeMs, hopMs),
+                                (long) state.paneSums.length);
+        state.sum -= state.paneSums[leaving];
+        state.count -= state.paneCounts[leaving];
+        state.paneSums[leaving] = 0;
+        state.paneCounts[leaving] = 0;
+        state.nextEnd += hopMs;
+    }
 }

@@ -17,8 +17,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * Smoke test of {@link HoppingWindowBenchmark}'s bodies on a small input, run exactly as the
  * benchmark runs them (on {@link FlinkEnvironmentContext}'s MiniCluster): the fast path gives the
- * window sums of Flink's sliding windows and of a brute force over the generated records, and with
- * hop = size those of Flink's tumbling windows.
+ * window sums of Flink's sliding windows, of the plain-Java bound and of a brute force over the
+ * generated records, and with hop = size those of Flink's tumbling windows.
  */
 class HoppingPipelinesTest {
 
@@ -55,6 +55,9 @@ class HoppingPipelinesTest {
         Collections.sort(expected);
         assertThat(sorted(flinkSums(HoppingPipelines::hoppingIncremental))).isEqualTo(expected);
         assertThat(sorted(flinkSums(HoppingPipelines::flinkSliding))).isEqualTo(expected);
+        List<Long> plainJava = new ArrayList<>();
+        PlainJavaWindows.hoppingSums(RECORDS, SIZE_MS, HOP_MS, plainJava::add);
+        assertThat(sorted(plainJava)).isEqualTo(expected);
     }
 
     @Test
