@@ -1,5 +1,7 @@
 package dev.flinkkda.windows.predicate;
 
+import dev.flinkkda.windows.testing.OneOperatorTaskMetricGroup;
+
 import org.apache.flink.api.common.functions.AggregateFunction;
 import org.apache.flink.api.common.functions.FilterFunction;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
@@ -8,9 +10,6 @@ import org.apache.flink.api.java.functions.KeySelector;
 import org.apache.flink.api.java.tuple.Tuple2;
 import org.apache.flink.metrics.Counter;
 import org.apache.flink.runtime.checkpoint.OperatorSubtaskState;
-import org.apache.flink.runtime.jobgraph.OperatorID;
-import org.apache.flink.runtime.metrics.groups.InternalOperatorMetricGroup;
-import org.apache.flink.runtime.metrics.groups.UnregisteredMetricGroups;
 import org.apache.flink.runtime.metrics.util.InterceptingOperatorMetricGroup;
 import org.apache.flink.runtime.operators.testutils.MockEnvironment;
 import org.apache.flink.runtime.operators.testutils.MockEnvironmentBuilder;
@@ -237,21 +236,6 @@ final class PredicateWindowHarness implements AutoCloseable {
     }
 
     /** A task metric group whose operator group keeps the metrics registered on it. */
-    private static final class OneOperatorTaskMetricGroup
-            extends UnregisteredMetricGroups.UnregisteredTaskMetricGroup {
-
-        private final InterceptingOperatorMetricGroup operatorMetrics;
-
-        OneOperatorTaskMetricGroup(InterceptingOperatorMetricGroup operatorMetrics) {
-            this.operatorMetrics = operatorMetrics;
-        }
-
-        @Override
-        public InternalOperatorMetricGroup getOrAddOperator(OperatorID id, String name) {
-            return operatorMetrics;
-        }
-    }
-
     /** Joins the tokens with commas, in order. */
     static final class JoinTokens
             implements AggregateFunction<Tuple2<String, String>, String, String> {

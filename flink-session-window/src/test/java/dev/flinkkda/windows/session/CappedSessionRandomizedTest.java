@@ -1,6 +1,7 @@
 package dev.flinkkda.windows.session;
 
 import dev.flinkkda.windows.session.SessionPipelineHarness.Path;
+import dev.flinkkda.windows.testing.WindowResult;
 
 import org.apache.flink.api.java.tuple.Tuple3;
 
@@ -110,8 +111,7 @@ class CappedSessionRandomizedTest {
             sessions = sessions.withMaxDuration(Duration.ofMillis(maxDuration), rule);
         }
         ToLongFunction<Tuple3<String, Long, Long>> gapOf = dynamicGap ? e -> e.f2 : e -> gap;
-        List<SessionResult> expected =
-                SessionReference.sessions(elements, gapOf, maxDuration, rule);
+        List<WindowResult> expected = SessionReference.sessions(elements, gapOf, maxDuration, rule);
 
         try (SessionPipelineHarness h = new SessionPipelineHarness(path, sessions, 0)) {
             long maxSeen = Long.MIN_VALUE;

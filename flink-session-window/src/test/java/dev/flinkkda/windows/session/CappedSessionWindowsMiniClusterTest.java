@@ -1,5 +1,8 @@
 package dev.flinkkda.windows.session;
 
+import dev.flinkkda.windows.testing.WindowResult;
+import dev.flinkkda.windows.testing.WindowTestFunctions;
+
 import org.apache.flink.api.common.eventtime.WatermarkStrategy;
 import org.apache.flink.api.java.tuple.Tuple2;
 import org.apache.flink.api.java.tuple.Tuple3;
@@ -51,13 +54,13 @@ class CappedSessionWindowsMiniClusterTest {
                     Tuple3.of("b", 20L, 20L),
                     Tuple3.of("a", 30L, 30L));
 
-    private static final List<SessionResult> EXPECTED =
+    private static final List<WindowResult> EXPECTED =
             List.of(
-                    new SessionResult("a", 0, 10, 4, 17),
-                    new SessionResult("a", 12, 18, 2, 25),
-                    new SessionResult("a", 30, 35, 1, 30),
-                    new SessionResult("b", 1, 9, 2, 5),
-                    new SessionResult("b", 20, 25, 1, 20));
+                    new WindowResult("a", 0, 10, 4, 17),
+                    new WindowResult("a", 12, 18, 2, 25),
+                    new WindowResult("a", 30, 35, 1, 30),
+                    new WindowResult("b", 1, 9, 2, 5),
+                    new WindowResult("b", 20, 25, 1, 20));
 
     private static final EventTimeCappedSessionWindows<Object> SESSIONS =
             EventTimeCappedSessionWindows.withGap(Duration.ofMillis(5))
@@ -71,7 +74,7 @@ class CappedSessionWindowsMiniClusterTest {
                         WatermarkStrategy.<Tuple3<String, Long, Long>>forBoundedOutOfOrderness(
                                         Duration.ofMillis(10))
                                 .withTimestampAssigner((e, previous) -> e.f1))
-                .keyBy(SessionTestFunctions.KEY);
+                .keyBy(WindowTestFunctions.KEY);
     }
 
     private static <R> List<R> collect(DataStream<R> stream) throws Exception {
@@ -85,20 +88,20 @@ class CappedSessionWindowsMiniClusterTest {
     @Test
     void windowPathAggregate() throws Exception {
         StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
-        DataStream<SessionResult> result =
+        DataStream<WindowResult> result =
                 CappedSessionWindows.window(input(env), SESSIONS)
                         .aggregate(
-                                new SessionTestFunctions.CountAndSum(),
-                                new SessionTestFunctions.ToResult());
+                                new WindowTestFunctions.CountAndSum(),
+                                new WindowTestFunctions.ToResult());
         assertThat(collect(result)).containsExactlyInAnyOrderElementsOf(EXPECTED);
     }
 
     @Test
     void windowPathProcessSeesAllElements() throws Exception {
         StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
-        DataStream<SessionResult> result =
+        DataStream<WindowResult> result =
                 CappedSessionWindows.window(input(env), SESSIONS)
-                        .process(new SessionTestFunctions.CountAndSumOfElements());
+                        .process(new WindowTestFunctions.CountSumValuesOfElements());
         assertThat(collect(result)).containsExactlyInAnyOrderElementsOf(EXPECTED);
     }
 
@@ -154,11 +157,11 @@ class CappedSessionWindowsMiniClusterTest {
     @Test
     void incrementalPathAggregateAndReduce() throws Exception {
         StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
-        DataStream<SessionResult> aggregated =
+        DataStream<WindowResult> aggregated =
                 CappedSessionWindows.incremental(input(env), SESSIONS)
                         .aggregate(
-                                new SessionTestFunctions.CountAndSum(),
-                                new SessionTestFunctions.ToResult());
+                                new WindowTestFunctions.CountAndSum(),
+                                new WindowTestFunctions.ToResult());
         assertThat(collect(aggregated)).containsExactlyInAnyOrderElementsOf(EXPECTED);
 
         StreamExecutionEnvironment env2 = StreamExecutionEnvironment.getExecutionEnvironment();

@@ -2,6 +2,7 @@ package dev.flinkkda.windows.session;
 
 import dev.flinkkda.windows.session.SessionPipelineHarness.Path;
 import dev.flinkkda.windows.session.SessionPipelineHarness.Snapshot;
+import dev.flinkkda.windows.testing.WindowResult;
 
 import org.apache.flink.api.java.tuple.Tuple3;
 
@@ -47,8 +48,8 @@ class CappedSessionWindowsTest {
             h.watermark(Long.MAX_VALUE);
             assertThat(h.results())
                     .containsExactly(
-                            new SessionResult("a", 1, 20, 6, 1 + 4 + 8 + 12 + 15 + 19),
-                            new SessionResult("a", 23, 31, 2, 23 + 26));
+                            new WindowResult("a", 1, 20, 6, 1 + 4 + 8 + 12 + 15 + 19),
+                            new WindowResult("a", 23, 31, 2, 23 + 26));
         }
     }
 
@@ -62,9 +63,9 @@ class CappedSessionWindowsTest {
             h.watermark(Long.MAX_VALUE);
             assertThat(h.results())
                     .containsExactly(
-                            new SessionResult("a", 1, 11, 3, 1 + 4 + 8),
-                            new SessionResult("a", 12, 22, 3, 12 + 15 + 19),
-                            new SessionResult("a", 23, 31, 2, 23 + 26));
+                            new WindowResult("a", 1, 11, 3, 1 + 4 + 8),
+                            new WindowResult("a", 12, 22, 3, 12 + 15 + 19),
+                            new WindowResult("a", 23, 31, 2, 23 + 26));
         }
     }
 
@@ -85,8 +86,8 @@ class CappedSessionWindowsTest {
             h.watermark(Long.MAX_VALUE);
             assertThat(h.results())
                     .containsExactly(
-                            new SessionResult("a", 10, 30, 7, 10 + 13 + 16 + 19 + 22 + 25 + 28),
-                            new SessionResult("a", 30, 34, 1, 30));
+                            new WindowResult("a", 10, 30, 7, 10 + 13 + 16 + 19 + 22 + 25 + 28),
+                            new WindowResult("a", 30, 34, 1, 30));
         }
     }
 
@@ -101,8 +102,8 @@ class CappedSessionWindowsTest {
             h.watermark(Long.MAX_VALUE);
             assertThat(h.results())
                     .containsExactly(
-                            new SessionResult("a", 10, 20, 4, 10 + 13 + 16 + 19),
-                            new SessionResult("a", 22, 32, 4, 22 + 25 + 28 + 30));
+                            new WindowResult("a", 10, 20, 4, 10 + 13 + 16 + 19),
+                            new WindowResult("a", 22, 32, 4, 22 + 25 + 28 + 30));
         }
     }
 
@@ -119,8 +120,8 @@ class CappedSessionWindowsTest {
             h.watermark(Long.MAX_VALUE);
             assertThat(h.results())
                     .containsExactly(
-                            new SessionResult("a", 0, 10, 2, 5),
-                            new SessionResult("a", 11, 16, 1, 11));
+                            new WindowResult("a", 0, 10, 2, 5),
+                            new WindowResult("a", 11, 16, 1, 11));
         }
     }
 
@@ -140,8 +141,7 @@ class CappedSessionWindowsTest {
             h.watermark(Long.MAX_VALUE);
             assertThat(h.results())
                     .containsExactly(
-                            new SessionResult("a", 0, 8, 2, 3),
-                            new SessionResult("a", 8, 13, 1, 8));
+                            new WindowResult("a", 0, 8, 2, 3), new WindowResult("a", 8, 13, 1, 8));
         }
         try (SessionPipelineHarness h =
                 new SessionPipelineHarness(
@@ -155,8 +155,8 @@ class CappedSessionWindowsTest {
             h.watermark(Long.MAX_VALUE);
             assertThat(h.results())
                     .containsExactly(
-                            new SessionResult("a", 0, 10, 2, 5),
-                            new SessionResult("a", 10, 15, 1, 10));
+                            new WindowResult("a", 0, 10, 2, 5),
+                            new WindowResult("a", 10, 15, 1, 10));
         }
     }
 
@@ -176,7 +176,7 @@ class CappedSessionWindowsTest {
             }
             assertThat(h.orderingTimers()).isEqualTo(1);
             h.watermark(16); // [0, 17) fires at 16
-            assertThat(h.results()).containsExactly(new SessionResult("a", 0, 17, 7, 42));
+            assertThat(h.results()).containsExactly(new WindowResult("a", 0, 17, 7, 42));
             h.element("a", 17, 17); // exactly at the end, after the firing: a new session
             h.watermark(18);
             h.watermark(19); // the first session's timer
@@ -184,7 +184,7 @@ class CappedSessionWindowsTest {
             h.watermark(36); // its timer at cut - 1 = 36
             assertThat(h.orderingStateEntries()).isZero();
             assertThat(h.orderingTimers()).isZero();
-            assertThat(h.results()).endsWith(new SessionResult("a", 17, 22, 1, 17));
+            assertThat(h.results()).endsWith(new WindowResult("a", 17, 22, 1, 17));
         }
         try (SessionPipelineHarness h =
                 new SessionPipelineHarness(Path.ORDERED_WINDOW, gap(5), 0)) {
@@ -211,9 +211,9 @@ class CappedSessionWindowsTest {
             h.watermark(Long.MAX_VALUE);
             assertThat(h.results())
                     .containsExactly(
-                            new SessionResult("a", 0, 10, 2, 9),
-                            new SessionResult("a", 10, 20, 2, 29),
-                            new SessionResult("a", 20, 30, 1, 20));
+                            new WindowResult("a", 0, 10, 2, 9),
+                            new WindowResult("a", 10, 20, 2, 29),
+                            new WindowResult("a", 20, 30, 1, 20));
         }
     }
 
@@ -230,7 +230,7 @@ class CappedSessionWindowsTest {
             h.element("a", 9, 9);
             h.element("a", 5, 5); // 5 - 2 = 3 and 8 - 5 = 3: one session
             h.watermark(Long.MAX_VALUE);
-            assertThat(h.results()).containsExactly(new SessionResult("a", 0, 12, 5, 24));
+            assertThat(h.results()).containsExactly(new WindowResult("a", 0, 12, 5, 24));
         }
     }
 
@@ -256,15 +256,15 @@ class CappedSessionWindowsTest {
             if (path == Path.ASSIGNER) {
                 assertThat(h.results())
                         .containsExactlyInAnyOrder(
-                                new SessionResult("a", 0, 8, 3, 7),
-                                new SessionResult("a", 8, 14, 3, 28));
+                                new WindowResult("a", 0, 8, 3, 7),
+                                new WindowResult("a", 8, 14, 3, 28));
             } else {
                 assertThat(h.results())
                         .containsExactly(
-                                new SessionResult("a", 0, 10, 5, 24),
-                                new SessionResult("a", 11, 14, 1, 11));
+                                new WindowResult("a", 0, 10, 5, 24),
+                                new WindowResult("a", 11, 14, 1, 11));
             }
-            for (SessionResult session : h.results()) {
+            for (WindowResult session : h.results()) {
                 assertThat(session.end - session.start).isLessThanOrEqualTo(10);
             }
         }
@@ -290,8 +290,8 @@ class CappedSessionWindowsTest {
             h.watermark(Long.MAX_VALUE);
             assertThat(h.results())
                     .containsExactly(
-                            new SessionResult("a", 3, 13, 4, 3 + 5 + 9 + 12),
-                            new SessionResult("a", 14, 19, 1, 14));
+                            new WindowResult("a", 3, 13, 4, 3 + 5 + 9 + 12),
+                            new WindowResult("a", 14, 19, 1, 14));
         }
     }
 
@@ -311,10 +311,10 @@ class CappedSessionWindowsTest {
             h.watermark(Long.MAX_VALUE);
             assertThat(h.results())
                     .containsExactlyInAnyOrder(
-                            new SessionResult("a", 0, 9, 2, 4),
-                            new SessionResult("a", 11, 16, 1, 11),
+                            new WindowResult("a", 0, 9, 2, 4),
+                            new WindowResult("a", 11, 16, 1, 11),
                             // 13 - 8 = 5 is the gap exactly, and 13 is before the cut at 14
-                            new SessionResult("b", 4, 14, 3, 25));
+                            new WindowResult("b", 4, 14, 3, 25));
         }
     }
 
@@ -334,8 +334,8 @@ class CappedSessionWindowsTest {
             h.watermark(Long.MAX_VALUE);
             assertThat(h.results())
                     .containsExactly(
-                            new SessionResult("a", 0, 12, 3, 13),
-                            new SessionResult("a", 13, 14, 1, 1));
+                            new WindowResult("a", 0, 12, 3, 13),
+                            new WindowResult("a", 13, 14, 1, 1));
         }
         try (SessionPipelineHarness h =
                 new SessionPipelineHarness(
@@ -347,9 +347,9 @@ class CappedSessionWindowsTest {
             h.watermark(Long.MAX_VALUE);
             assertThat(h.results())
                     .containsExactly(
-                            new SessionResult("a", 0, 10, 2, 12),
-                            new SessionResult("a", 11, 12, 1, 1),
-                            new SessionResult("a", 13, 14, 1, 1));
+                            new WindowResult("a", 0, 10, 2, 12),
+                            new WindowResult("a", 11, 12, 1, 1),
+                            new WindowResult("a", 13, 14, 1, 1));
         }
     }
 
@@ -364,9 +364,9 @@ class CappedSessionWindowsTest {
             h.watermark(Long.MAX_VALUE);
             assertThat(h.results())
                     .containsExactly(
-                            new SessionResult("a", 0, 10, 1, 0),
-                            new SessionResult("a", 50, 60, 2, 105),
-                            new SessionResult("a", 200, 210, 1, 200));
+                            new WindowResult("a", 0, 10, 1, 0),
+                            new WindowResult("a", 50, 60, 2, 105),
+                            new WindowResult("a", 200, 210, 1, 200));
         }
     }
 
@@ -392,7 +392,7 @@ class CappedSessionWindowsTest {
             assertThat(h.late()).isEmpty();
             assertThat(h.results())
                     .containsExactly(
-                            new SessionResult("a", 0, 8, 2, 3), new SessionResult("a", 0, 9, 3, 7));
+                            new WindowResult("a", 0, 8, 2, 3), new WindowResult("a", 0, 9, 3, 7));
         }
     }
 
@@ -422,10 +422,10 @@ class CappedSessionWindowsTest {
             h.watermark(Long.MAX_VALUE);
             assertThat(h.results())
                     .containsExactlyInAnyOrder(
-                            new SessionResult("a", 1, 20, 6, 1 + 4 + 8 + 12 + 15 + 19),
-                            new SessionResult("a", 21, 26, 1, 21),
-                            new SessionResult("a", 99, 104, 1, 99),
-                            new SessionResult("b", 7, 15, 2, 17));
+                            new WindowResult("a", 1, 20, 6, 1 + 4 + 8 + 12 + 15 + 19),
+                            new WindowResult("a", 21, 26, 1, 21),
+                            new WindowResult("a", 99, 104, 1, 99),
+                            new WindowResult("b", 7, 15, 2, 17));
         }
     }
 

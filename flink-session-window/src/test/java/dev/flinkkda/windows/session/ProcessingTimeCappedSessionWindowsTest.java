@@ -1,5 +1,8 @@
 package dev.flinkkda.windows.session;
 
+import dev.flinkkda.windows.testing.WindowResult;
+import dev.flinkkda.windows.testing.WindowTestFunctions;
+
 import org.apache.flink.api.common.typeinfo.Types;
 import org.apache.flink.api.java.tuple.Tuple3;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
@@ -27,26 +30,26 @@ class ProcessingTimeCappedSessionWindowsTest {
     void sessionsAreCutAndClosedOnTheClock() throws Exception {
         StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
         @SuppressWarnings("unchecked")
-        OneInputTransformation<Tuple3<String, Long, Long>, SessionResult> transformation =
-                (OneInputTransformation<Tuple3<String, Long, Long>, SessionResult>)
+        OneInputTransformation<Tuple3<String, Long, Long>, WindowResult> transformation =
+                (OneInputTransformation<Tuple3<String, Long, Long>, WindowResult>)
                         env.fromData(SessionPipelineHarness.ELEMENT, Tuple3.of("x", 0L, 0L))
-                                .keyBy(SessionTestFunctions.KEY)
+                                .keyBy(WindowTestFunctions.KEY)
                                 .window(
                                         ProcessingTimeCappedSessionWindows.withGap(
                                                         Duration.ofMillis(5))
                                                 .withMaxDuration(Duration.ofMillis(10)))
                                 .aggregate(
-                                        new SessionTestFunctions.CountAndSum(),
-                                        new SessionTestFunctions.ToResult())
+                                        new WindowTestFunctions.CountAndSum(),
+                                        new WindowTestFunctions.ToResult())
                                 .getTransformation();
-        OneInputStreamOperator<Tuple3<String, Long, Long>, SessionResult> operator =
+        OneInputStreamOperator<Tuple3<String, Long, Long>, WindowResult> operator =
                 transformation.getOperator();
-        List<SessionResult> results = new ArrayList<>();
+        List<WindowResult> results = new ArrayList<>();
         try (KeyedOneInputStreamOperatorTestHarness<
-                        String, Tuple3<String, Long, Long>, SessionResult>
+                        String, Tuple3<String, Long, Long>, WindowResult>
                 h =
                         new KeyedOneInputStreamOperatorTestHarness<>(
-                                operator, SessionTestFunctions.KEY, Types.STRING)) {
+                                operator, WindowTestFunctions.KEY, Types.STRING)) {
             h.open();
             for (long arrival : new long[] {0, 3, 6, 8, 12, 14, 30}) {
                 h.setProcessingTime(arrival);
@@ -56,14 +59,14 @@ class ProcessingTimeCappedSessionWindowsTest {
             h.setProcessingTime(100);
             for (Object out : h.getOutput()) {
                 if (out instanceof StreamRecord) {
-                    results.add((SessionResult) ((StreamRecord<?>) out).getValue());
+                    results.add((WindowResult) ((StreamRecord<?>) out).getValue());
                 }
             }
         }
         assertThat(results)
                 .containsExactly(
-                        new SessionResult("a", 0, 10, 4, 17),
-                        new SessionResult("a", 12, 19, 2, 26),
-                        new SessionResult("a", 30, 35, 1, 30));
+                        new WindowResult("a", 0, 10, 4, 17),
+                        new WindowResult("a", 12, 19, 2, 26),
+                        new WindowResult("a", 30, 35, 1, 30));
     }
 }

@@ -1,5 +1,8 @@
 package dev.flinkkda.windows.session;
 
+import dev.flinkkda.windows.testing.WindowResult;
+import dev.flinkkda.windows.testing.WindowTestFunctions;
+
 import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.api.common.typeinfo.Types;
 import org.apache.flink.api.java.tuple.Tuple3;
@@ -48,9 +51,9 @@ final class SessionPipelineHarness implements AutoCloseable {
                     String, Tuple3<String, Long, Long>, Tuple3<String, Long, Long>>
             sorter;
     private final KeyedOneInputStreamOperatorTestHarness<
-                    String, Tuple3<String, Long, Long>, SessionResult>
+                    String, Tuple3<String, Long, Long>, WindowResult>
             window;
-    private final List<SessionResult> results = new ArrayList<>();
+    private final List<WindowResult> results = new ArrayList<>();
     private final List<Tuple3<String, Long, Long>> late = new ArrayList<>();
 
     SessionPipelineHarness(
@@ -75,7 +78,7 @@ final class SessionPipelineHarness implements AutoCloseable {
                     new KeyedOneInputStreamOperatorTestHarness<>(
                             new SessionTimestampOrder<String, Tuple3<String, Long, Long>>(
                                     sessions, ELEMENT),
-                            SessionTestFunctions.KEY,
+                            WindowTestFunctions.KEY,
                             Types.STRING);
             if (restoreFrom != null) {
                 sorter.initializeState(restoreFrom.sorter());
@@ -84,34 +87,34 @@ final class SessionPipelineHarness implements AutoCloseable {
         }
         window =
                 new KeyedOneInputStreamOperatorTestHarness<>(
-                        operator(path), SessionTestFunctions.KEY, Types.STRING);
+                        operator(path), WindowTestFunctions.KEY, Types.STRING);
         if (restoreFrom != null) {
             window.initializeState(restoreFrom.window());
         }
         window.open();
     }
 
-    private OneInputStreamOperator<Tuple3<String, Long, Long>, SessionResult> operator(Path path) {
+    private OneInputStreamOperator<Tuple3<String, Long, Long>, WindowResult> operator(Path path) {
         StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
         KeyedStream<Tuple3<String, Long, Long>, String> keyed =
-                env.fromData(ELEMENT, Tuple3.of("x", 0L, 0L)).keyBy(SessionTestFunctions.KEY);
-        SingleOutputStreamOperator<SessionResult> result =
+                env.fromData(ELEMENT, Tuple3.of("x", 0L, 0L)).keyBy(WindowTestFunctions.KEY);
+        SingleOutputStreamOperator<WindowResult> result =
                 path == Path.INCREMENTAL
                         ? CappedSessionWindows.incremental(keyed, sessions)
                                 .allowedLateness(Duration.ofMillis(allowedLateness))
                                 .sideOutputLateData(LATE)
                                 .aggregate(
-                                        new SessionTestFunctions.CountAndSum(),
-                                        new SessionTestFunctions.ToResult())
+                                        new WindowTestFunctions.CountAndSum(),
+                                        new WindowTestFunctions.ToResult())
                         : keyed.window(sessions)
                                 .allowedLateness(Duration.ofMillis(allowedLateness))
                                 .sideOutputLateData(LATE)
                                 .aggregate(
-                                        new SessionTestFunctions.CountAndSum(),
-                                        new SessionTestFunctions.ToResult());
+                                        new WindowTestFunctions.CountAndSum(),
+                                        new WindowTestFunctions.ToResult());
         @SuppressWarnings("unchecked")
-        OneInputTransformation<Tuple3<String, Long, Long>, SessionResult> transformation =
-                (OneInputTransformation<Tuple3<String, Long, Long>, SessionResult>)
+        OneInputTransformation<Tuple3<String, Long, Long>, WindowResult> transformation =
+                (OneInputTransformation<Tuple3<String, Long, Long>, WindowResult>)
                         result.getTransformation();
         return transformation.getOperator();
     }
@@ -145,7 +148,7 @@ final class SessionPipelineHarness implements AutoCloseable {
     }
 
     /** Sessions fired so far, in firing order. */
-    List<SessionResult> results() {
+    List<WindowResult> results() {
         return results;
     }
 
@@ -181,7 +184,7 @@ final class SessionPipelineHarness implements AutoCloseable {
         Object next;
         while ((next = window.getOutput().poll()) != null) {
             if (next instanceof StreamRecord) {
-                results.add(((StreamRecord<SessionResult>) next).getValue());
+                results.add(((StreamRecord<WindowResult>) next).getValue());
             }
         }
         if (window.getSideOutput(LATE) != null) {

@@ -1,5 +1,7 @@
 package dev.flinkkda.windows.session;
 
+import dev.flinkkda.windows.testing.WindowResult;
+
 import org.apache.flink.api.java.tuple.Tuple3;
 
 import java.util.ArrayList;
@@ -39,7 +41,7 @@ final class SessionReference {
         return check;
     }
 
-    static List<SessionResult> sessions(
+    static List<WindowResult> sessions(
             List<Tuple3<String, Long, Long>> elements,
             ToLongFunction<Tuple3<String, Long, Long>> gap,
             long maxDuration,
@@ -48,11 +50,11 @@ final class SessionReference {
         for (Tuple3<String, Long, Long> e : elements) {
             byKey.computeIfAbsent(e.f0, k -> new ArrayList<>()).add(e);
         }
-        List<SessionResult> result = new ArrayList<>();
+        List<WindowResult> result = new ArrayList<>();
         for (Map.Entry<String, List<Tuple3<String, Long, Long>>> entry : byKey.entrySet()) {
             List<Tuple3<String, Long, Long>> sorted = new ArrayList<>(entry.getValue());
             sorted.sort(Comparator.comparingLong(e -> e.f1));
-            SessionResult open = null;
+            WindowResult open = null;
             long reach = 0;
             long cut = 0;
             for (Tuple3<String, Long, Long> e : sorted) {
@@ -66,7 +68,7 @@ final class SessionReference {
                         open.end = Math.min(reach, cut);
                         result.add(open);
                     }
-                    open = new SessionResult(entry.getKey(), t, 0, 1, e.f2);
+                    open = new WindowResult(entry.getKey(), t, 0, 1, e.f2);
                     reach = t + gap.applyAsLong(e);
                     cut = cut(t, maxDuration, rule);
                 }

@@ -1,5 +1,8 @@
 package dev.flinkkda.windows.sliding;
 
+import dev.flinkkda.windows.testing.WindowResult;
+import dev.flinkkda.windows.testing.WindowTestFunctions;
+
 import org.apache.flink.api.common.eventtime.Watermark;
 import org.apache.flink.api.common.eventtime.WatermarkGenerator;
 import org.apache.flink.api.common.eventtime.WatermarkOutput;
@@ -115,7 +118,7 @@ class HoppingWindowsMiniClusterTest {
                         .window(WINDOWS)
                         .aggregate(
                                 new WindowTestFunctions.CountSumValues(),
-                                new WindowTestFunctions.ToResult());
+                                new WindowTestFunctions.CountSumValuesToResult());
         assertThat(collect(result)).containsExactlyInAnyOrderElementsOf(EXPECTED);
     }
 
@@ -177,7 +180,7 @@ class HoppingWindowsMiniClusterTest {
                 HoppingWindows.incremental(input(env, ARRIVALS), WINDOWS)
                         .aggregate(
                                 new WindowTestFunctions.CountSumValues(),
-                                new WindowTestFunctions.ToResult());
+                                new WindowTestFunctions.CountSumValuesToResult());
         assertThat(collect(aggregated)).containsExactlyInAnyOrderElementsOf(EXPECTED);
 
         StreamExecutionEnvironment env2 = StreamExecutionEnvironment.getExecutionEnvironment();
@@ -208,7 +211,7 @@ class HoppingWindowsMiniClusterTest {
                                         .startingAt(Instant.ofEpochMilli(1)))
                         .aggregate(
                                 new WindowTestFunctions.CountSumValues(),
-                                new WindowTestFunctions.ToResult());
+                                new WindowTestFunctions.CountSumValuesToResult());
         assertThat(collect(result))
                 .containsExactlyInAnyOrder(
                         new WindowResult("a", 1, 4, 1, 2),
@@ -259,12 +262,12 @@ class HoppingWindowsMiniClusterTest {
                                     .sideOutputLateData(lateTag)
                                     .aggregate(
                                             new WindowTestFunctions.CountSumValues(),
-                                            new WindowTestFunctions.ToResult())
+                                            new WindowTestFunctions.CountSumValuesToResult())
                             : keyed.window(windows)
                                     .sideOutputLateData(lateTag)
                                     .aggregate(
                                             new WindowTestFunctions.CountSumValues(),
-                                            new WindowTestFunctions.ToResult());
+                                            new WindowTestFunctions.CountSumValuesToResult());
             DataStream<String> all =
                     windowed.map(r -> "window " + r)
                             .union(windowed.getSideOutput(lateTag).map(e -> "late " + e));

@@ -1,6 +1,7 @@
 package dev.flinkkda.windows.sliding;
 
 import dev.flinkkda.windows.sliding.WindowPipelineHarness.Path;
+import dev.flinkkda.windows.testing.WindowResult;
 
 import org.apache.flink.api.java.tuple.Tuple3;
 import org.apache.flink.runtime.checkpoint.OperatorSubtaskState;

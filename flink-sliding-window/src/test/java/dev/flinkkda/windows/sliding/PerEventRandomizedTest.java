@@ -1,5 +1,8 @@
 package dev.flinkkda.windows.sliding;
 
+import dev.flinkkda.windows.testing.WindowResult;
+import dev.flinkkda.windows.testing.WindowTestFunctions;
+
 import org.apache.flink.api.common.functions.FilterFunction;
 import org.apache.flink.api.java.tuple.Tuple3;
 import org.apache.flink.runtime.checkpoint.OperatorSubtaskState;
@@ -127,7 +130,7 @@ class PerEventRandomizedTest {
                 }
                 return stream.aggregate(
                         new WindowTestFunctions.CountSumValues(),
-                        new WindowTestFunctions.ToResult());
+                        new WindowTestFunctions.CountSumValuesToResult());
             };
         }
 

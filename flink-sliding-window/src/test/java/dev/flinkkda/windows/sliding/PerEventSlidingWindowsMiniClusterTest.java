@@ -1,5 +1,8 @@
 package dev.flinkkda.windows.sliding;
 
+import dev.flinkkda.windows.testing.WindowResult;
+import dev.flinkkda.windows.testing.WindowTestFunctions;
+
 import org.apache.flink.api.common.eventtime.WatermarkStrategy;
 import org.apache.flink.api.common.typeinfo.Types;
 import org.apache.flink.api.java.tuple.Tuple3;
@@ -46,7 +49,7 @@ class PerEventSlidingWindowsMiniClusterTest {
                                 WINDOWS)
                         .aggregate(
                                 new WindowTestFunctions.CountSumValues(),
-                                new WindowTestFunctions.ToResult());
+                                new WindowTestFunctions.CountSumValuesToResult());
         // [t - 10, t] by hand; the window is [t - 10, t + 1)
         assertThat(HoppingWindowsMiniClusterTest.collect(result))
                 .containsExactlyInAnyOrder(
@@ -114,7 +117,7 @@ class PerEventSlidingWindowsMiniClusterTest {
                         .sideOutputLateData(lateTag)
                         .aggregate(
                                 new WindowTestFunctions.CountSumValues(),
-                                new WindowTestFunctions.ToResult());
+                                new WindowTestFunctions.CountSumValuesToResult());
         DataStream<String> all =
                 windowed.map(WindowResult::toString)
                         .union(windowed.getSideOutput(lateTag).map(e -> "late " + e));

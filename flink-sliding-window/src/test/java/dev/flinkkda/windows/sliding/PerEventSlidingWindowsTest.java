@@ -1,5 +1,8 @@
 package dev.flinkkda.windows.sliding;
 
+import dev.flinkkda.windows.testing.WindowResult;
+import dev.flinkkda.windows.testing.WindowTestFunctions;
+
 import org.apache.flink.api.common.functions.FilterFunction;
 import org.apache.flink.api.java.tuple.Tuple3;
 import org.apache.flink.runtime.checkpoint.OperatorSubtaskState;
@@ -57,7 +60,8 @@ class PerEventSlidingWindowsTest {
             stream.sideOutputLateData(WindowPipelineHarness.LATE);
         }
         return stream.aggregate(
-                new WindowTestFunctions.CountSumValues(), new WindowTestFunctions.ToResult());
+                new WindowTestFunctions.CountSumValues(),
+                new WindowTestFunctions.CountSumValuesToResult());
     }
 
     private static WindowResult window(String key, long start, long end, String values) {

@@ -1,5 +1,8 @@
 package dev.flinkkda.windows.sliding;
 
+import dev.flinkkda.windows.testing.WindowResult;
+import dev.flinkkda.windows.testing.WindowTestFunctions;
+
 import org.apache.flink.api.common.typeinfo.Types;
 import org.apache.flink.api.java.tuple.Tuple3;
 import org.apache.flink.streaming.api.datastream.DataStream;
@@ -34,7 +37,7 @@ class ProcessingTimeHoppingWindowsTest {
                                         .window(windows)
                                         .aggregate(
                                                 new WindowTestFunctions.CountSumValues(),
-                                                new WindowTestFunctions.ToResult())
+                                                new WindowTestFunctions.CountSumValuesToResult())
                                         .getTransformation())
                         .getOperator();
         KeyedOneInputStreamOperatorTestHarness<String, Tuple3<String, Long, Long>, WindowResult> h =

@@ -1,6 +1,7 @@
 package dev.flinkkda.windows.sliding;
 
 import dev.flinkkda.windows.sliding.WindowPipelineHarness.Path;
+import dev.flinkkda.windows.testing.WindowResult;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;

@@ -1,12 +1,13 @@
 package dev.flinkkda.windows.sliding;
 
+import dev.flinkkda.windows.testing.OneOperatorTaskMetricGroup;
+import dev.flinkkda.windows.testing.WindowResult;
+import dev.flinkkda.windows.testing.WindowTestFunctions;
+
 import org.apache.flink.api.common.typeinfo.Types;
 import org.apache.flink.api.java.tuple.Tuple3;
 import org.apache.flink.metrics.Counter;
 import org.apache.flink.runtime.checkpoint.OperatorSubtaskState;
-import org.apache.flink.runtime.jobgraph.OperatorID;
-import org.apache.flink.runtime.metrics.groups.InternalOperatorMetricGroup;
-import org.apache.flink.runtime.metrics.groups.UnregisteredMetricGroups;
 import org.apache.flink.runtime.metrics.util.InterceptingOperatorMetricGroup;
 import org.apache.flink.runtime.operators.testutils.MockEnvironment;
 import org.apache.flink.runtime.operators.testutils.MockEnvironmentBuilder;
@@ -164,7 +165,7 @@ final class WindowPipelineHarness implements AutoCloseable {
             result =
                     stream.aggregate(
                             new WindowTestFunctions.CountSumValues(),
-                            new WindowTestFunctions.ToResult());
+                            new WindowTestFunctions.CountSumValuesToResult());
         } else {
             var stream = keyed.window(windows).allowedLateness(Duration.ofMillis(allowedLateness));
             if (lateOutput) {
@@ -173,7 +174,7 @@ final class WindowPipelineHarness implements AutoCloseable {
             result =
                     stream.aggregate(
                             new WindowTestFunctions.CountSumValues(),
-                            new WindowTestFunctions.ToResult());
+                            new WindowTestFunctions.CountSumValuesToResult());
         }
         return result;
     }
@@ -289,22 +290,6 @@ final class WindowPipelineHarness implements AutoCloseable {
             environment.close();
         } catch (Exception e) {
             throw new IllegalStateException("closing the operator test harness failed", e);
-        }
-    }
-
-    /** A task metric group whose operator group keeps the metrics registered on it. */
-    private static final class OneOperatorTaskMetricGroup
-            extends UnregisteredMetricGroups.UnregisteredTaskMetricGroup {
-
-        private final InterceptingOperatorMetricGroup operatorMetrics;
-
-        OneOperatorTaskMetricGroup(InterceptingOperatorMetricGroup operatorMetrics) {
-            this.operatorMetrics = operatorMetrics;
-        }
-
-        @Override
-        public InternalOperatorMetricGroup getOrAddOperator(OperatorID id, String name) {
-            return operatorMetrics;
         }
     }
 }

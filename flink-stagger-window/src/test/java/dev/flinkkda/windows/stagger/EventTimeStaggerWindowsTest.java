@@ -1,6 +1,7 @@
 package dev.flinkkda.windows.stagger;
 
 import dev.flinkkda.windows.stagger.StaggerPipelineHarness.Path;
+import dev.flinkkda.windows.testing.WindowResult;
 
 import org.apache.flink.api.java.tuple.Tuple3;
 

@@ -1,5 +1,8 @@
 package dev.flinkkda.windows.stagger;
 
+import dev.flinkkda.windows.testing.WindowResult;
+import dev.flinkkda.windows.testing.WindowTestFunctions;
+
 import org.apache.flink.api.common.typeinfo.Types;
 import org.apache.flink.api.java.tuple.Tuple3;
 import org.apache.flink.streaming.api.datastream.DataStream;
@@ -28,20 +31,20 @@ class ProcessingTimeStaggerWindowsTest {
         @SuppressWarnings("unchecked")
         OneInputStreamOperator<Tuple3<String, Long, Long>, WindowResult> operator =
                 ((OneInputTransformation<Tuple3<String, Long, Long>, WindowResult>)
-                                source.keyBy(StaggerTestFunctions.KEY)
+                                source.keyBy(WindowTestFunctions.KEY)
                                         .window(
                                                 ProcessingTimeStaggerWindows.of(
                                                         Duration.ofMillis(60)))
                                         .aggregate(
-                                                new StaggerTestFunctions.CountAndSum(),
-                                                new StaggerTestFunctions.ToResult())
+                                                new WindowTestFunctions.CountAndSum(),
+                                                new WindowTestFunctions.ToResult())
                                         .getTransformation())
                         .getOperator();
         try (KeyedOneInputStreamOperatorTestHarness<
                         String, Tuple3<String, Long, Long>, WindowResult>
                 h =
                         new KeyedOneInputStreamOperatorTestHarness<>(
-                                operator, StaggerTestFunctions.KEY, Types.STRING)) {
+                                operator, WindowTestFunctions.KEY, Types.STRING)) {
             h.open();
             h.setProcessingTime(1000);
             h.processElement(new StreamRecord<>(Tuple3.of("a", 0L, 1L))); // opens [1000, 1060)

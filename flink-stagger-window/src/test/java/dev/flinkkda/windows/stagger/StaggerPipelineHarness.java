@@ -1,5 +1,8 @@
 package dev.flinkkda.windows.stagger;
 
+import dev.flinkkda.windows.testing.WindowResult;
+import dev.flinkkda.windows.testing.WindowTestFunctions;
+
 import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.api.common.typeinfo.Types;
 import org.apache.flink.api.java.tuple.Tuple3;
@@ -76,7 +79,7 @@ final class StaggerPipelineHarness implements AutoCloseable {
                             new KeyedProcessOperator<>(
                                     new StaggerTimestampOrder<String, Tuple3<String, Long, Long>>(
                                             size, ELEMENT)),
-                            StaggerTestFunctions.KEY,
+                            WindowTestFunctions.KEY,
                             Types.STRING);
             if (restoreFrom != null) {
                 sorter.initializeState(restoreFrom.sorter());
@@ -89,7 +92,7 @@ final class StaggerPipelineHarness implements AutoCloseable {
                                 ? incrementalOperator()
                                 : windowOperator(
                                         EventTimeStaggerWindows.of(Duration.ofMillis(size))),
-                        StaggerTestFunctions.KEY,
+                        WindowTestFunctions.KEY,
                         Types.STRING);
         if (restoreFrom != null) {
             window.initializeState(restoreFrom.window());
@@ -103,7 +106,7 @@ final class StaggerPipelineHarness implements AutoCloseable {
         DataStream<Tuple3<String, Long, Long>> source =
                 env.fromData(ELEMENT, Tuple3.of("x", 0L, 0L));
         KeyedStream<Tuple3<String, Long, Long>, String> keyed =
-                source.keyBy(StaggerTestFunctions.KEY);
+                source.keyBy(WindowTestFunctions.KEY);
         WindowedStream<Tuple3<String, Long, Long>, String, TimeWindow> windowed =
                 keyed.window(assigner)
                         .allowedLateness(Duration.ofMillis(allowedLateness))
@@ -112,8 +115,8 @@ final class StaggerPipelineHarness implements AutoCloseable {
         OneInputTransformation<Tuple3<String, Long, Long>, WindowResult> transformation =
                 (OneInputTransformation<Tuple3<String, Long, Long>, WindowResult>)
                         windowed.aggregate(
-                                        new StaggerTestFunctions.CountAndSum(),
-                                        new StaggerTestFunctions.ToResult())
+                                        new WindowTestFunctions.CountAndSum(),
+                                        new WindowTestFunctions.ToResult())
                                 .getTransformation();
         return transformation.getOperator();
     }
@@ -123,7 +126,7 @@ final class StaggerPipelineHarness implements AutoCloseable {
         StaggerWindowedStream<Tuple3<String, Long, Long>, String> windows =
                 StaggerWindows.incremental(
                                 env.fromData(ELEMENT, Tuple3.of("x", 0L, 0L))
-                                        .keyBy(StaggerTestFunctions.KEY),
+                                        .keyBy(WindowTestFunctions.KEY),
                                 EventTimeStaggerWindows.of(Duration.ofMillis(size)))
                         .allowedLateness(Duration.ofMillis(allowedLateness))
                         .sideOutputLateData(LATE);
@@ -131,8 +134,8 @@ final class StaggerPipelineHarness implements AutoCloseable {
         OneInputTransformation<Tuple3<String, Long, Long>, WindowResult> transformation =
                 (OneInputTransformation<Tuple3<String, Long, Long>, WindowResult>)
                         windows.aggregate(
-                                        new StaggerTestFunctions.CountAndSum(),
-                                        new StaggerTestFunctions.ToResult())
+                                        new WindowTestFunctions.CountAndSum(),
+                                        new WindowTestFunctions.ToResult())
                                 .getTransformation();
         return transformation.getOperator();
     }

@@ -1,5 +1,8 @@
 package dev.flinkkda.windows.stagger;
 
+import dev.flinkkda.windows.testing.WindowResult;
+import dev.flinkkda.windows.testing.WindowTestFunctions;
+
 import org.apache.flink.api.common.eventtime.WatermarkStrategy;
 import org.apache.flink.api.java.tuple.Tuple2;
 import org.apache.flink.api.java.tuple.Tuple3;
@@ -48,7 +51,7 @@ class StaggerWindowsMiniClusterTest {
                         WatermarkStrategy.<Tuple3<String, Long, Long>>forBoundedOutOfOrderness(
                                         Duration.ofSeconds(30))
                                 .withTimestampAssigner((e, ts) -> e.f1))
-                .keyBy(StaggerTestFunctions.KEY);
+                .keyBy(WindowTestFunctions.KEY);
     }
 
     private static final List<WindowResult> CONCEPT_PAGE_RESULT = KdaConceptPageExample.RESULT;
@@ -59,8 +62,8 @@ class StaggerWindowsMiniClusterTest {
         DataStream<WindowResult> out =
                 StaggerWindows.window(conceptPageRows(env), EventTimeStaggerWindows.of(MINUTE))
                         .aggregate(
-                                new StaggerTestFunctions.CountAndSum(),
-                                new StaggerTestFunctions.ToResult());
+                                new WindowTestFunctions.CountAndSum(),
+                                new WindowTestFunctions.ToResult());
         assertThat(collect(out)).containsExactlyInAnyOrderElementsOf(CONCEPT_PAGE_RESULT);
     }
 
@@ -69,7 +72,7 @@ class StaggerWindowsMiniClusterTest {
         StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
         DataStream<WindowResult> out =
                 StaggerWindows.window(conceptPageRows(env), EventTimeStaggerWindows.of(MINUTE))
-                        .process(new StaggerTestFunctions.CountAndSumOfElements());
+                        .process(new WindowTestFunctions.CountSumValuesOfElements());
         assertThat(collect(out)).containsExactlyInAnyOrderElementsOf(CONCEPT_PAGE_RESULT);
     }
 
@@ -96,11 +99,11 @@ class StaggerWindowsMiniClusterTest {
                                 WatermarkStrategy
                                         .<Tuple3<String, Long, Long>>forMonotonousTimestamps()
                                         .withTimestampAssigner((e, ts) -> e.f1))
-                        .keyBy(StaggerTestFunctions.KEY)
+                        .keyBy(WindowTestFunctions.KEY)
                         .window(EventTimeStaggerWindows.of(MINUTE))
                         .aggregate(
-                                new StaggerTestFunctions.CountAndSum(),
-                                new StaggerTestFunctions.ToResult());
+                                new WindowTestFunctions.CountAndSum(),
+                                new WindowTestFunctions.ToResult());
         assertThat(collect(out)).containsExactlyInAnyOrderElementsOf(CONCEPT_PAGE_RESULT);
     }
 
@@ -110,8 +113,8 @@ class StaggerWindowsMiniClusterTest {
         DataStream<WindowResult> out =
                 StaggerWindows.incremental(conceptPageRows(env), EventTimeStaggerWindows.of(MINUTE))
                         .aggregate(
-                                new StaggerTestFunctions.CountAndSum(),
-                                new StaggerTestFunctions.ToResult());
+                                new WindowTestFunctions.CountAndSum(),
+                                new WindowTestFunctions.ToResult());
         assertThat(collect(out)).containsExactlyInAnyOrderElementsOf(CONCEPT_PAGE_RESULT);
     }
 
@@ -130,7 +133,7 @@ class StaggerWindowsMiniClusterTest {
         DataStream<Tuple2<Long, Long>> counts =
                 StaggerWindows.incremental(
                                 conceptPageRows(env2), EventTimeStaggerWindows.of(MINUTE))
-                        .aggregate(new StaggerTestFunctions.CountAndSum());
+                        .aggregate(new WindowTestFunctions.CountAndSum());
         assertThat(collect(counts)).containsExactlyInAnyOrder(Tuple2.of(3L, 3L), Tuple2.of(1L, 1L));
     }
 
@@ -142,8 +145,8 @@ class StaggerWindowsMiniClusterTest {
                 StaggerWindows.window(conceptPageRows(env), EventTimeStaggerWindows.of(MINUTE))
                         .trigger(CountTrigger.of(2))
                         .aggregate(
-                                new StaggerTestFunctions.CountAndSum(),
-                                new StaggerTestFunctions.ToResult());
+                                new WindowTestFunctions.CountAndSum(),
+                                new WindowTestFunctions.ToResult());
         assertThat(collect(out))
                 .containsExactly(
                         new WindowResult(

@@ -1,14 +1,19 @@
-package dev.flinkkda.windows.stagger;
+package dev.flinkkda.windows.testing;
 
 import java.util.Objects;
 
-/** One fired window in tests: key, bounds, element count and value sum. */
+/**
+ * One fired window in tests: key, bounds, element count and value sum; {@link #values} (the values
+ * joined in the order the aggregate merged them) when the aggregate keeps them — not part of
+ * equality.
+ */
 public class WindowResult {
     public String key;
     public long start;
     public long end;
     public long count;
     public long sum;
+    public String values;
 
     public WindowResult() {}
 
