@@ -4,7 +4,7 @@ import dev.flinkkda.e2e.harness.E2eEnvironment;
 import dev.flinkkda.e2e.harness.E2eSettings;
 import dev.flinkkda.e2e.harness.FlinkJob;
 import dev.flinkkda.e2e.harness.KinesaliteClient;
-import dev.flinkkda.e2e.harness.Waiting;
+import dev.flinkkda.e2e.harness.OutputRecords;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -13,7 +13,6 @@ import java.io.IOException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 
 /**
  * What the tests of {@link StaggerKinesisJob} share: its streams, the input records and output
@@ -120,46 +119,10 @@ final class StaggerJobFixture {
     }
 
     /** The job's output stream, read from its start: every window read so far, in order. */
-    static final class OutputWindows {
-
-        private final KinesaliteClient.ShardReader reader;
-        private final List<WindowCount> read = new ArrayList<>();
+    static final class OutputWindows extends OutputRecords<WindowCount> {
 
         OutputWindows(KinesaliteClient kinesis) {
-            this.reader = kinesis.readFromStart(OUTPUT_STREAM);
-        }
-
-        /** Reads what arrived since the last call; returns all windows read so far. */
-        List<WindowCount> read() {
-            reader.poll().stream().map(WindowCount::parse).forEach(read::add);
-            return List.copyOf(read);
-        }
-
-        /**
-         * Reads until every window of {@code awaited} has arrived, or one that is not in {@code
-         * expected} (failing if the job stops or neither happens in time); returns all windows read
-         * so far, duplicates included, for the caller's assertions.
-         */
-        List<WindowCount> await(
-                FlinkJob job, List<WindowCount> awaited, List<WindowCount> expected) {
-            return job.await(
-                    RESULT_TIMEOUT,
-                    () -> "windows " + awaited + " (read: " + read + ")",
-                    () -> {
-                        List<WindowCount> windows = read();
-                        return windows.containsAll(awaited) || !expected.containsAll(windows)
-                                ? Optional.of(windows)
-                                : Optional.empty();
-                    });
-        }
-
-        /**
-         * Reads again after a pause in which any extra record (a duplicate, a window too many)
-         * would arrive; returns all windows read, duplicates included.
-         */
-        List<WindowCount> readAfterPause() {
-            Waiting.sleep(Duration.ofSeconds(2));
-            return read();
+            super(kinesis, OUTPUT_STREAM, WindowCount::parse, RESULT_TIMEOUT);
         }
     }
 }

@@ -145,7 +145,7 @@ class StaggerWindowRestartITCase {
             cluster.killTaskManager();
             String newTaskManager = cluster.startTaskManager();
             LOG.info("{} registered {} ms after the kill", newTaskManager, millisSince(killed));
-            JsonNode restored = awaitRestore(job);
+            JsonNode restored = job.awaitRestore(RESULT_TIMEOUT);
             LOG.info(
                     "Job {} runs again {} ms after the kill, restored from {}",
                     job.id(),
@@ -189,14 +189,8 @@ class StaggerWindowRestartITCase {
                         () ->
                                 Optional.of(job.recordsRead(WINDOW_VERTEX))
                                         .filter(read -> read >= BEFORE_KILL.size()));
-        long allRead = System.currentTimeMillis();
         JsonNode checkpoints =
-                job.await(
-                        RESULT_TIMEOUT,
-                        () -> "a checkpoint triggered after " + allRead + ": " + job.checkpoints(),
-                        () ->
-                                Optional.of(job.checkpoints())
-                                        .filter(json -> triggered(json) > allRead));
+                job.awaitCheckpointTriggeredAfter(System.currentTimeMillis(), RESULT_TIMEOUT);
         JsonNode checkpoint = checkpoints.path("latest").path("completed");
         LOG.info(
                 "Checkpoint {} of job {} completed after {} read {} records (counts {}): {}",
@@ -207,24 +201,6 @@ class StaggerWindowRestartITCase {
                 checkpoints.path("counts"),
                 checkpoint);
         return checkpoint.path("id").asLong();
-    }
-
-    /** Waits until the job has restored a checkpoint and runs all its tasks again. */
-    private static JsonNode awaitRestore(FlinkJob job) {
-        return job.await(
-                RESULT_TIMEOUT,
-                () -> "a restore from a checkpoint: " + job.checkpoints(),
-                () -> {
-                    JsonNode restored = job.checkpoints().path("latest").path("restored");
-                    return restored.isObject() && job.allTasksRunning()
-                            ? Optional.of(restored)
-                            : Optional.empty();
-                });
-    }
-
-    /** When the latest completed checkpoint was triggered (epoch millis), 0 if none completed. */
-    private static long triggered(JsonNode checkpoints) {
-        return checkpoints.path("latest").path("completed").path("trigger_timestamp").asLong();
     }
 
     private static long millisSince(long nanoTime) {

@@ -112,6 +112,42 @@ public final class FlinkJob {
         }
     }
 
+    /**
+     * Waits until a checkpoint triggered after {@code epochMillis} has completed; returns {@code
+     * /jobs/<id>/checkpoints} then (its {@code latest.completed} is that checkpoint or a later
+     * one).
+     */
+    public JsonNode awaitCheckpointTriggeredAfter(long epochMillis, Duration timeout) {
+        return await(
+                timeout,
+                () -> "a checkpoint triggered after " + epochMillis + ": " + checkpoints(),
+                () ->
+                        Optional.of(checkpoints())
+                                .filter(
+                                        json ->
+                                                json.path("latest")
+                                                                .path("completed")
+                                                                .path("trigger_timestamp")
+                                                                .asLong()
+                                                        > epochMillis));
+    }
+
+    /**
+     * Waits until the job has restored a checkpoint and runs all its tasks again; returns the
+     * restored checkpoint ({@code latest.restored} of {@code /jobs/<id>/checkpoints}).
+     */
+    public JsonNode awaitRestore(Duration timeout) {
+        return await(
+                timeout,
+                () -> "a restore from a checkpoint: " + checkpoints(),
+                () -> {
+                    JsonNode restored = checkpoints().path("latest").path("restored");
+                    return restored.isObject() && allTasksRunning()
+                            ? Optional.of(restored)
+                            : Optional.empty();
+                });
+    }
+
     /** Asks the cluster to cancel the job; a failure to ask is logged, not thrown. */
     public void cancelQuietly() {
         try {
