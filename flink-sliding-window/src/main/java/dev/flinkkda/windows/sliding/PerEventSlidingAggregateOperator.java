@@ -77,7 +77,10 @@ final class PerEventSlidingAggregateOperator<K, T, ACC, V, R>
     private transient Counter lateRecordsDropped;
     private transient RestoredWatermarks restoredWatermarks;
 
-    /** Processing time: the latest timer fired; its millisecond and all before it are closed. */
+    /**
+     * Processing time: the latest timer fired (here or, after a restore, in the subtasks restored
+     * from); its millisecond and all before it are closed.
+     */
     private transient long closedProcessingTime;
 
     PerEventSlidingAggregateOperator(
@@ -108,7 +111,9 @@ final class PerEventSlidingAggregateOperator<K, T, ACC, V, R>
     @Override
     public void snapshotState(StateSnapshotContext context) throws Exception {
         super.snapshotState(context);
-        restoredWatermarks.snapshot(watermark());
+        // on processing time: how far the timers have run, so that a restored job never adds an
+        // element to a slice that was already queued before the failure
+        restoredWatermarks.snapshot(eventTime ? watermark() : closedProcessingTime);
     }
 
     @Override
@@ -144,7 +149,7 @@ final class PerEventSlidingAggregateOperator<K, T, ACC, V, R>
                         allowedLateness > 0);
         lateRecordsDropped =
                 getMetricGroup().counter(PerEventWindowedStream.LATE_RECORDS_DROPPED_METRIC);
-        closedProcessingTime = Long.MIN_VALUE;
+        closedProcessingTime = eventTime ? Long.MIN_VALUE : restoredWatermarks.highest();
     }
 
     @Override

@@ -8,9 +8,10 @@ import org.apache.flink.runtime.state.StateInitializationContext;
 import java.util.Collections;
 
 /**
- * Each subtask's watermark, checkpointed as union list state. Flink's timer service starts again
- * from {@code Long.MIN_VALUE} after a restore, while the restored keyed state already reflects a
- * later watermark (slices pushed, windows fired). With the lowest and highest restored watermark an
+ * Each subtask's watermark, checkpointed as union list state (an operator on processing time may
+ * keep how far its timers have run instead). Flink's timer service starts again from {@code
+ * Long.MIN_VALUE} after a restore, while the restored keyed state already reflects a later
+ * watermark (slices pushed, windows fired). With the lowest and highest restored watermark an
  * operator can apply its lateness rules as if it had not failed (at the same parallelism), and tell
  * after rescaling until when a key's state may be ahead of the watermark.
  */
@@ -48,6 +49,11 @@ final class RestoredWatermarks {
     /** {@code watermark}, but at least the lowest restored one. */
     long atLeastRestored(long watermark) {
         return Math.max(watermark, lowest);
+    }
+
+    /** The highest restored watermark; {@code Long.MIN_VALUE} without restore. */
+    long highest() {
+        return highest;
     }
 
     /**

@@ -438,6 +438,25 @@ class PerEventSlidingWindowsTest {
     }
 
     @Test
+    void processingTimeRestoredInTheSameMillisecondStillClosesIt() throws Exception {
+        OperatorSubtaskState snapshot;
+        try (WindowPipelineHarness h = harness(ProcessingTimePerEventSlidingWindows.of(TEN))) {
+            h.processingTime(100);
+            h.elementNow("k", 1);
+            h.processingTime(100); // the slice of 100 is queued and its window fires
+            assertThat(h.results()).containsExactly(window("k", 90, 101, "1"));
+            snapshot = h.snapshot(1);
+        }
+        try (WindowPipelineHarness h =
+                harness(ProcessingTimePerEventSlidingWindows.of(TEN), null, 0, true, snapshot)) {
+            h.processingTime(100); // the clock of the restored job reads the same millisecond
+            h.elementNow("k", 2); // 100 was closed before the failure: counts as 101
+            h.processingTime(101);
+            assertThat(h.results()).containsExactly(window("k", 91, 102, "1,2"));
+        }
+    }
+
+    @Test
     void argumentsAreChecked() {
         assertThatThrownBy(() -> EventTimePerEventSlidingWindows.of(Duration.ZERO))
                 .hasMessage("per-event sliding window size must be positive, was PT0S");
