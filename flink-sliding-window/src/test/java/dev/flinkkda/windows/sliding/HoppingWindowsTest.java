@@ -612,7 +612,8 @@ class HoppingWindowsTest {
         }
     }
 
-    private static String keyOfSubtask(int subtask, int maxParallelism) {
+    /** A key that parallelism 2 gives to {@code subtask}. */
+    static String keyOfSubtask(int subtask, int maxParallelism) {
         for (char c = 'a'; ; c++) {
             String key = String.valueOf(c);
             if (KeyGroupRangeAssignment.assignKeyToParallelOperator(key, maxParallelism, 2)

@@ -9,6 +9,7 @@ import org.apache.flink.runtime.checkpoint.OperatorSubtaskState;
 import org.apache.flink.streaming.api.datastream.KeyedStream;
 import org.apache.flink.streaming.api.datastream.SingleOutputStreamOperator;
 import org.apache.flink.streaming.api.windowing.windows.TimeWindow;
+import org.apache.flink.streaming.util.AbstractStreamOperatorTestHarness;
 
 import org.junit.jupiter.api.Test;
 
@@ -434,6 +435,60 @@ class PerEventSlidingWindowsTest {
                             window("k", 90, 105, "1,2,4"),
                             window("k", 91, 106, "1,2,4"),
                             window("k", 93, 108, "1,2,4"));
+        }
+    }
+
+    /**
+     * A restore from two subtasks into one: subtask 0 had reached watermark 14 (key a's windows of
+     * 1, 6 and 12 fired, its latest timer at 12), subtask 1 only 2. The watermark starts again from
+     * the lowest, 2, but key a's elements are judged against how far its own state had got, 12: an
+     * element at 7 is late (its window fired at 7), one at 13 is on time; key b is unaffected.
+     */
+    @Test
+    void rescaledRestoreJudgesEachKeyByItsOwnState() throws Exception {
+        int maxParallelism = 128;
+        String a = HoppingWindowsTest.keyOfSubtask(0, maxParallelism);
+        String b = HoppingWindowsTest.keyOfSubtask(1, maxParallelism);
+        WindowPipelineHarness.Pipeline pipeline =
+                keyed -> countSum(keyed, EventTimePerEventSlidingWindows.of(TEN), null, 0, true);
+        OperatorSubtaskState first;
+        OperatorSubtaskState second;
+        try (WindowPipelineHarness h =
+                new WindowPipelineHarness(pipeline, null, maxParallelism, 2, 0)) {
+            h.element(a, 1, 1);
+            h.element(a, 6, 6);
+            h.element(a, 12, 12);
+            h.watermark(14);
+            assertThat(values(h.results())).containsExactly("1", "1,6", "6,12");
+            first = h.snapshot(1);
+        }
+        try (WindowPipelineHarness h =
+                new WindowPipelineHarness(pipeline, null, maxParallelism, 2, 1)) {
+            h.element(b, 3, 3);
+            h.watermark(2);
+            assertThat(h.results()).isEmpty();
+            second = h.snapshot(1);
+        }
+        OperatorSubtaskState merged =
+                AbstractStreamOperatorTestHarness.repartitionOperatorState(
+                        AbstractStreamOperatorTestHarness.repackageState(first, second),
+                        maxParallelism,
+                        2,
+                        1,
+                        0);
+        try (WindowPipelineHarness h =
+                new WindowPipelineHarness(pipeline, merged, maxParallelism, 1, 0)) {
+            h.element(a, 7, 7);
+            h.element(a, 13, 13);
+            h.element(b, 4, 4);
+            h.watermark(Long.MAX_VALUE);
+            assertThat(h.late()).containsExactly(Tuple3.of(a, 7L, 7L));
+            assertThat(h.results())
+                    .containsExactlyInAnyOrder(
+                            window(a, 3, 14, "6,12,13"),
+                            window(b, -7, 4, "3"),
+                            window(b, -6, 5, "3,4"));
+            assertThat(h.keyedStateEntries()).isZero();
         }
     }
 

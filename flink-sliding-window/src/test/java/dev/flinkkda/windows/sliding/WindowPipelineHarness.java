@@ -101,7 +101,8 @@ final class WindowPipelineHarness implements AutoCloseable {
         this(pipeline, restoreFrom, 1, 1, 0);
     }
 
-    private WindowPipelineHarness(
+    /** The pipeline as subtask {@code subtask} of {@code parallelism} (for rescaling tests). */
+    WindowPipelineHarness(
             Pipeline pipeline,
             OperatorSubtaskState restoreFrom,
             int maxParallelism,
