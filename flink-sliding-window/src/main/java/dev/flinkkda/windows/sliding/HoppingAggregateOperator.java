@@ -75,7 +75,7 @@ abstract class HoppingAggregateOperator<K, T, ACC, V, R>
     @Override
     public void snapshotState(StateSnapshotContext context) throws Exception {
         super.snapshotState(context);
-        restoredWatermarks.snapshot(watermark());
+        restoredWatermarks.snapshot(getRuntimeContext().getTaskInfo(), watermark());
     }
 
     /**

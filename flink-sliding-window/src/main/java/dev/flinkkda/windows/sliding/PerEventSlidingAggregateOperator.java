@@ -113,7 +113,8 @@ final class PerEventSlidingAggregateOperator<K, T, ACC, V, R>
         super.snapshotState(context);
         // on processing time: how far the timers have run, so that a restored job never adds an
         // element to a slice that was already queued before the failure
-        restoredWatermarks.snapshot(eventTime ? watermark() : closedProcessingTime);
+        restoredWatermarks.snapshot(
+                getRuntimeContext().getTaskInfo(), eventTime ? watermark() : closedProcessingTime);
     }
 
     @Override
@@ -195,9 +196,12 @@ final class PerEventSlidingAggregateOperator<K, T, ACC, V, R>
         long timestamp = element.getTimestamp();
         long watermark = watermark();
         if (timestamp > watermark && restoredWatermarks.isAhead(watermark)) {
-            // after a rescaling restore the key's queue may already be further than the watermark
-            q.load();
-            watermark = Math.max(watermark, q.time);
+            // after a rescaling restore the key's old subtask may have had a later watermark
+            watermark =
+                    Math.max(
+                            watermark,
+                            restoredWatermarks.ofKey(
+                                    getCurrentKey(), getRuntimeContext().getTaskInfo()));
         }
         if (timestamp > watermark) {
             addOnTime(value, timestamp, fires);

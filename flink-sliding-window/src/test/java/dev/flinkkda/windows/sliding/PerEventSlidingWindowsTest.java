@@ -440,12 +440,12 @@ class PerEventSlidingWindowsTest {
 
     /**
      * A restore from two subtasks into one: subtask 0 had reached watermark 14 (key a's windows of
-     * 1, 6 and 12 fired, its latest timer at 12), subtask 1 only 2. The watermark starts again from
-     * the lowest, 2, but key a's elements are judged against how far its own state had got, 12: an
-     * element at 7 is late (its window fired at 7), one at 13 is on time; key b is unaffected.
+     * 1, 6 and 12 fired), subtask 1 only 2. The watermark starts again from the lowest, 2, but key
+     * a's elements are judged against its old subtask's watermark, 14, as without the restore: 7
+     * and 13 are late (their windows' time has passed), 15 is on time; key b is judged against 2.
      */
     @Test
-    void rescaledRestoreJudgesEachKeyByItsOwnState() throws Exception {
+    void rescaledRestoreJudgesEachKeyByItsOldSubtasksWatermark() throws Exception {
         int maxParallelism = 128;
         String a = HoppingWindowsTest.keyOfSubtask(0, maxParallelism);
         String b = HoppingWindowsTest.keyOfSubtask(1, maxParallelism);
@@ -480,12 +480,13 @@ class PerEventSlidingWindowsTest {
                 new WindowPipelineHarness(pipeline, merged, maxParallelism, 1, 0)) {
             h.element(a, 7, 7);
             h.element(a, 13, 13);
+            h.element(a, 15, 15);
             h.element(b, 4, 4);
             h.watermark(Long.MAX_VALUE);
-            assertThat(h.late()).containsExactly(Tuple3.of(a, 7L, 7L));
+            assertThat(h.late()).containsExactly(Tuple3.of(a, 7L, 7L), Tuple3.of(a, 13L, 13L));
             assertThat(h.results())
                     .containsExactlyInAnyOrder(
-                            window(a, 3, 14, "6,12,13"),
+                            window(a, 5, 16, "6,12,15"),
                             window(b, -7, 4, "3"),
                             window(b, -6, 5, "3,4"));
             assertThat(h.keyedStateEntries()).isZero();
