@@ -1,6 +1,6 @@
 package dev.flinkkda.windows.session;
 
-import dev.flinkkda.windows.core.IncrementalWindowedStream;
+import dev.flinkkda.windows.core.LateDataWindowedStream;
 
 import org.apache.flink.annotation.PublicEvolving;
 import org.apache.flink.api.common.functions.AggregateFunction;
@@ -9,9 +9,6 @@ import org.apache.flink.streaming.api.datastream.KeyedStream;
 import org.apache.flink.streaming.api.datastream.SingleOutputStreamOperator;
 import org.apache.flink.streaming.api.functions.windowing.ProcessWindowFunction;
 import org.apache.flink.streaming.api.windowing.windows.TimeWindow;
-import org.apache.flink.util.OutputTag;
-
-import java.time.Duration;
 
 /**
  * Event-time capped session windows with incremental aggregation, run by one dedicated operator:
@@ -43,11 +40,9 @@ import java.time.Duration;
  */
 @PublicEvolving
 public final class CappedSessionWindowedStream<T, K>
-        extends IncrementalWindowedStream<T, K, TimeWindow> {
+        extends LateDataWindowedStream<T, K, TimeWindow, CappedSessionWindowedStream<T, K>> {
 
     private final EventTimeCappedSessionWindows<? super T> sessions;
-    private long allowedLateness;
-    private OutputTag<T> lateDataTag;
 
     CappedSessionWindowedStream(
             KeyedStream<T, K> input, EventTimeCappedSessionWindows<? super T> sessions) {
@@ -56,28 +51,6 @@ public final class CappedSessionWindowedStream<T, K>
             throw new IllegalArgumentException("session windows must not be null");
         }
         this.sessions = sessions;
-    }
-
-    /**
-     * Keeps fired sessions for this long after their end, so that late elements still update them
-     * (each update fires the session again). Default: zero.
-     */
-    public CappedSessionWindowedStream<T, K> allowedLateness(Duration lateness) {
-        if (lateness == null || lateness.isNegative()) {
-            throw new IllegalArgumentException(
-                    "allowed lateness must be zero or positive, was " + lateness);
-        }
-        this.allowedLateness = lateness.toMillis();
-        return this;
-    }
-
-    /** Sends elements too late for any session to this side output instead of dropping them. */
-    public CappedSessionWindowedStream<T, K> sideOutputLateData(OutputTag<T> outputTag) {
-        if (outputTag == null) {
-            throw new IllegalArgumentException("the late-data output tag must not be null");
-        }
-        this.lateDataTag = outputTag;
-        return this;
     }
 
     @Override
@@ -89,11 +62,11 @@ public final class CappedSessionWindowedStream<T, K>
         CappedSessionAggregateOperator<K, T, ACC, V, R> operator =
                 new CappedSessionAggregateOperator<>(
                         sessions,
-                        allowedLateness,
+                        allowedLateness(),
                         function,
                         accumulatorType,
                         windowFunction,
-                        lateDataTag);
+                        lateDataTag());
         return input.transform("CappedSessionWindowAggregate", resultType, operator);
     }
 }

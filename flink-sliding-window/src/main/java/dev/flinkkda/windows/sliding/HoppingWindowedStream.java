@@ -1,6 +1,6 @@
 package dev.flinkkda.windows.sliding;
 
-import dev.flinkkda.windows.core.IncrementalWindowedStream;
+import dev.flinkkda.windows.core.LateDataWindowedStream;
 
 import org.apache.flink.annotation.PublicEvolving;
 import org.apache.flink.api.common.functions.AggregateFunction;
@@ -9,9 +9,6 @@ import org.apache.flink.streaming.api.datastream.KeyedStream;
 import org.apache.flink.streaming.api.datastream.SingleOutputStreamOperator;
 import org.apache.flink.streaming.api.functions.windowing.ProcessWindowFunction;
 import org.apache.flink.streaming.api.windowing.windows.TimeWindow;
-import org.apache.flink.util.OutputTag;
-
-import java.time.Duration;
 
 /**
  * Event-time hopping windows with incremental aggregation, run by one dedicated operator: the fast
@@ -50,37 +47,14 @@ import java.time.Duration;
  * @param <K> key type
  */
 @PublicEvolving
-public final class HoppingWindowedStream<T, K> extends IncrementalWindowedStream<T, K, TimeWindow> {
+public final class HoppingWindowedStream<T, K>
+        extends LateDataWindowedStream<T, K, TimeWindow, HoppingWindowedStream<T, K>> {
 
     private final HoppingGrid grid;
-    private long allowedLateness;
-    private OutputTag<T> lateDataTag;
 
     HoppingWindowedStream(KeyedStream<T, K> input, EventTimeHoppingWindows windows) {
         super(input);
         this.grid = windows.grid();
-    }
-
-    /**
-     * Keeps the slices of fired windows for this long after the window's end, so that late elements
-     * still update them (each update fires the window again). Default: zero.
-     */
-    public HoppingWindowedStream<T, K> allowedLateness(Duration lateness) {
-        if (lateness == null || lateness.isNegative()) {
-            throw new IllegalArgumentException(
-                    "allowed lateness must be zero or positive, was " + lateness);
-        }
-        this.allowedLateness = lateness.toMillis();
-        return this;
-    }
-
-    /** Sends elements too late for any window to this side output instead of dropping them. */
-    public HoppingWindowedStream<T, K> sideOutputLateData(OutputTag<T> outputTag) {
-        if (outputTag == null) {
-            throw new IllegalArgumentException("the late-data output tag must not be null");
-        }
-        this.lateDataTag = outputTag;
-        return this;
     }
 
     @Override
@@ -93,18 +67,18 @@ public final class HoppingWindowedStream<T, K> extends IncrementalWindowedStream
                 grid.hasPanes()
                         ? new HoppingPaneAggregateOperator<>(
                                 grid,
-                                allowedLateness,
+                                allowedLateness(),
                                 function,
                                 accumulatorType,
                                 windowFunction,
-                                lateDataTag)
+                                lateDataTag())
                         : new HoppingWindowAggregateOperator<>(
                                 grid,
-                                allowedLateness,
+                                allowedLateness(),
                                 function,
                                 accumulatorType,
                                 windowFunction,
-                                lateDataTag);
+                                lateDataTag());
         return input.transform("HoppingWindowAggregate", resultType, operator);
     }
 }

@@ -1,6 +1,6 @@
 package dev.flinkkda.windows.sliding;
 
-import dev.flinkkda.windows.core.IncrementalWindowedStream;
+import dev.flinkkda.windows.core.LateDataWindowedStream;
 
 import org.apache.flink.annotation.PublicEvolving;
 import org.apache.flink.api.common.functions.AggregateFunction;
@@ -10,9 +10,6 @@ import org.apache.flink.streaming.api.datastream.KeyedStream;
 import org.apache.flink.streaming.api.datastream.SingleOutputStreamOperator;
 import org.apache.flink.streaming.api.functions.windowing.ProcessWindowFunction;
 import org.apache.flink.streaming.api.windowing.windows.TimeWindow;
-import org.apache.flink.util.OutputTag;
-
-import java.time.Duration;
 
 /**
  * {@link PerEventSlidingWindows} over a keyed stream, before the aggregate is chosen: {@code
@@ -43,15 +40,13 @@ import java.time.Duration;
  */
 @PublicEvolving
 public final class PerEventWindowedStream<T, K>
-        extends IncrementalWindowedStream<T, K, TimeWindow> {
+        extends LateDataWindowedStream<T, K, TimeWindow, PerEventWindowedStream<T, K>> {
 
     /** The operator metric counting late elements dropped (no late side output). */
     public static final String LATE_RECORDS_DROPPED_METRIC = "numLateRecordsDropped";
 
     private final PerEventSlidingWindows windows;
     private FilterFunction<T> trigger;
-    private long allowedLateness;
-    private OutputTag<T> lateDataTag;
 
     PerEventWindowedStream(KeyedStream<T, K> input, PerEventSlidingWindows windows) {
         super(input);
@@ -70,24 +65,6 @@ public final class PerEventWindowedStream<T, K>
         return this;
     }
 
-    /**
-     * Keeps windows and their elements for this long after a window fired, so that late elements
-     * still update them (each update fires the window again). Default: zero. Event time only.
-     */
-    public PerEventWindowedStream<T, K> allowedLateness(Duration lateness) {
-        this.allowedLateness = WindowDurations.toMillis(lateness, "allowed lateness", true);
-        return this;
-    }
-
-    /** Sends late elements to this side output instead of dropping them. */
-    public PerEventWindowedStream<T, K> sideOutputLateData(OutputTag<T> outputTag) {
-        if (outputTag == null) {
-            throw new IllegalArgumentException("the late-data output tag must not be null");
-        }
-        this.lateDataTag = outputTag;
-        return this;
-    }
-
     @Override
     protected <ACC, V, R> SingleOutputStreamOperator<R> build(
             AggregateFunction<T, ACC, V> function,
@@ -100,10 +77,10 @@ public final class PerEventWindowedStream<T, K>
                 new PerEventSlidingAggregateOperator<>(
                         windows,
                         trigger,
-                        windows.isEventTime() ? allowedLateness : 0,
+                        windows.isEventTime() ? allowedLateness() : 0,
                         function,
                         accumulatorType,
                         windowFunction,
-                        lateDataTag));
+                        lateDataTag()));
     }
 }

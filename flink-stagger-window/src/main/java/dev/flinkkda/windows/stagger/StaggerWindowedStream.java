@@ -1,6 +1,6 @@
 package dev.flinkkda.windows.stagger;
 
-import dev.flinkkda.windows.core.IncrementalWindowedStream;
+import dev.flinkkda.windows.core.LateDataWindowedStream;
 
 import org.apache.flink.annotation.PublicEvolving;
 import org.apache.flink.api.common.functions.AggregateFunction;
@@ -9,9 +9,6 @@ import org.apache.flink.streaming.api.datastream.KeyedStream;
 import org.apache.flink.streaming.api.datastream.SingleOutputStreamOperator;
 import org.apache.flink.streaming.api.functions.windowing.ProcessWindowFunction;
 import org.apache.flink.streaming.api.windowing.windows.TimeWindow;
-import org.apache.flink.util.OutputTag;
-
-import java.time.Duration;
 
 /**
  * Event-time stagger windows with incremental aggregation, run by one dedicated operator: the fast
@@ -40,37 +37,14 @@ import java.time.Duration;
  * @param <K> key type
  */
 @PublicEvolving
-public final class StaggerWindowedStream<T, K> extends IncrementalWindowedStream<T, K, TimeWindow> {
+public final class StaggerWindowedStream<T, K>
+        extends LateDataWindowedStream<T, K, TimeWindow, StaggerWindowedStream<T, K>> {
 
     private final long size;
-    private long allowedLateness;
-    private OutputTag<T> lateDataTag;
 
     StaggerWindowedStream(KeyedStream<T, K> input, EventTimeStaggerWindows windows) {
         super(input);
         this.size = windows.getSize();
-    }
-
-    /**
-     * Keeps fired windows for this long after their end, so that late elements still update them
-     * (each update fires the window again). Default: zero.
-     */
-    public StaggerWindowedStream<T, K> allowedLateness(Duration lateness) {
-        if (lateness == null || lateness.isNegative()) {
-            throw new IllegalArgumentException(
-                    "allowed lateness must be zero or positive, was " + lateness);
-        }
-        this.allowedLateness = lateness.toMillis();
-        return this;
-    }
-
-    /** Sends elements too late for any window to this side output instead of dropping them. */
-    public StaggerWindowedStream<T, K> sideOutputLateData(OutputTag<T> outputTag) {
-        if (outputTag == null) {
-            throw new IllegalArgumentException("the late-data output tag must not be null");
-        }
-        this.lateDataTag = outputTag;
-        return this;
     }
 
     @Override
@@ -82,11 +56,11 @@ public final class StaggerWindowedStream<T, K> extends IncrementalWindowedStream
         StaggerAggregateOperator<K, T, ACC, V, R> operator =
                 new StaggerAggregateOperator<>(
                         size,
-                        allowedLateness,
+                        allowedLateness(),
                         function,
                         accumulatorType,
                         windowFunction,
-                        lateDataTag);
+                        lateDataTag());
         return input.transform("StaggerWindowAggregate", resultType, operator);
     }
 }
