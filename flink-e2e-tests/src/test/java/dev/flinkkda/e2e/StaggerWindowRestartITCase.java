@@ -5,7 +5,6 @@ import dev.flinkkda.e2e.StaggerJobFixture.WindowCount;
 import dev.flinkkda.e2e.harness.E2eEnvironment;
 import dev.flinkkda.e2e.harness.FlinkJob;
 import dev.flinkkda.e2e.harness.KinesaliteClient;
-import dev.flinkkda.e2e.harness.StandaloneFlinkCluster;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.AfterAll;
@@ -140,17 +139,7 @@ class StaggerWindowRestartITCase {
             OutputWindows output = new OutputWindows(kinesis);
             long checkpointId = awaitCheckpointOfFirstPart(job, output);
 
-            StandaloneFlinkCluster cluster = env.cluster();
-            long killed = System.nanoTime();
-            cluster.killTaskManager();
-            String newTaskManager = cluster.startTaskManager();
-            LOG.info("{} registered {} ms after the kill", newTaskManager, millisSince(killed));
-            JsonNode restored = job.awaitRestore(RESULT_TIMEOUT);
-            LOG.info(
-                    "Job {} runs again {} ms after the kill, restored from {}",
-                    job.id(),
-                    millisSince(killed),
-                    restored);
+            JsonNode restored = env.killTaskManagerAndAwaitRestore(job, RESULT_TIMEOUT);
             assertThat(restored.path("id").asLong())
                     .as("the restored checkpoint")
                     .isGreaterThanOrEqualTo(checkpointId);
@@ -201,9 +190,5 @@ class StaggerWindowRestartITCase {
                 checkpoints.path("counts"),
                 checkpoint);
         return checkpoint.path("id").asLong();
-    }
-
-    private static long millisSince(long nanoTime) {
-        return Duration.ofNanos(System.nanoTime() - nanoTime).toMillis();
     }
 }

@@ -1,9 +1,14 @@
 package dev.flinkkda.e2e.harness;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -15,6 +20,8 @@ import java.util.stream.Stream;
  * it in {@code @BeforeAll} and close it in {@code @AfterAll}.
  */
 public final class E2eEnvironment implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(E2eEnvironment.class);
 
     private final Path runDir;
     private final KinesaliteServer kinesalite;
@@ -71,6 +78,29 @@ public final class E2eEnvironment implements AutoCloseable {
     /** The running Flink cluster. */
     public StandaloneFlinkCluster cluster() {
         return cluster;
+    }
+
+    /**
+     * Kills the TaskManager (SIGKILL), starts a new one, and waits until {@code job} has restored a
+     * checkpoint and runs all its tasks again; returns the restored checkpoint ({@code
+     * latest.restored} of the job's checkpoint statistics).
+     */
+    public JsonNode killTaskManagerAndAwaitRestore(FlinkJob job, Duration timeout) {
+        long killed = System.nanoTime();
+        cluster.killTaskManager();
+        String newTaskManager = cluster.startTaskManager();
+        LOG.info("{} registered {} ms after the kill", newTaskManager, millisSince(killed));
+        JsonNode restored = job.awaitRestore(timeout);
+        LOG.info(
+                "Job {} runs again {} ms after the kill, restored from {}",
+                job.id(),
+                millisSince(killed),
+                restored);
+        return restored;
+    }
+
+    private static long millisSince(long nanoTime) {
+        return Duration.ofNanos(System.nanoTime() - nanoTime).toMillis();
     }
 
     /** Stops the Flink cluster, then Kinesalite. */
