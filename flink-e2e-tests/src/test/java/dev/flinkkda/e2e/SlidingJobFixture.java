@@ -4,6 +4,7 @@ import dev.flinkkda.e2e.harness.E2eEnvironment;
 import dev.flinkkda.e2e.harness.E2eSettings;
 import dev.flinkkda.e2e.harness.FlinkJob;
 import dev.flinkkda.e2e.harness.KinesaliteClient;
+import dev.flinkkda.e2e.harness.KinesisJobStreams;
 import dev.flinkkda.e2e.harness.OutputRecords;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -13,7 +14,6 @@ import java.io.IOException;
 import java.time.Duration;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
-import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -33,6 +33,9 @@ final class SlidingJobFixture {
     static final String OUTPUT_STREAM = "sensor-windows";
     static final String ERROR_STREAM = "sensor-errors";
 
+    private static final KinesisJobStreams STREAMS =
+            new KinesisJobStreams(INPUT_STREAM, OUTPUT_STREAM, ERROR_STREAM, "sensor");
+
     static final long HOPPING_SIZE_SECONDS = 15;
     static final long HOPPING_HOP_SECONDS = 5;
     static final long PER_EVENT_SIZE_SECONDS = 10;
@@ -42,7 +45,6 @@ final class SlidingJobFixture {
     static final Duration RESULT_TIMEOUT = Duration.ofSeconds(120);
 
     private static final String DAY = "2018-08-01T";
-    private static final Duration STREAM_TIMEOUT = Duration.ofSeconds(30);
     private static final DateTimeFormatter OUTPUT_TIME =
             DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss.SSS");
 
@@ -50,41 +52,27 @@ final class SlidingJobFixture {
 
     /** Creates the input, output and error streams, one shard each. */
     static void createStreams(KinesaliteClient kinesis) {
-        for (String stream : List.of(INPUT_STREAM, OUTPUT_STREAM, ERROR_STREAM)) {
-            kinesis.createStream(stream, 1, STREAM_TIMEOUT);
-        }
+        STREAMS.create(kinesis);
     }
 
     /** Puts {@code records} into the one-shard input stream, in order. */
     static void putInput(KinesaliteClient kinesis, List<String> records) {
-        for (String record : records) {
-            kinesis.putRecord(INPUT_STREAM, "sensor", record);
-        }
+        STREAMS.putInput(kinesis, records);
     }
 
     /** Submits the job on the fixture's streams and windows, plus {@code moreArguments}. */
     static FlinkJob submit(E2eEnvironment env, String... moreArguments) {
         List<String> arguments =
-                new ArrayList<>(
-                        List.of(
-                                "--endpoint",
-                                env.kinesalite().endpoint(),
-                                "--region",
-                                "us-east-1",
-                                "--input-stream",
-                                INPUT_STREAM,
-                                "--output-stream",
-                                OUTPUT_STREAM,
-                                "--error-stream",
-                                ERROR_STREAM,
-                                "--hopping-size-millis",
-                                Long.toString(HOPPING_SIZE_SECONDS * 1000),
-                                "--hopping-hop-millis",
-                                Long.toString(HOPPING_HOP_SECONDS * 1000),
-                                "--per-event-size-millis",
-                                Long.toString(PER_EVENT_SIZE_SECONDS * 1000),
-                                "--out-of-orderness-millis",
-                                Long.toString(OUT_OF_ORDERNESS_SECONDS * 1000)));
+                STREAMS.jobArguments(
+                        env,
+                        "--hopping-size-millis",
+                        Long.toString(HOPPING_SIZE_SECONDS * 1000),
+                        "--hopping-hop-millis",
+                        Long.toString(HOPPING_HOP_SECONDS * 1000),
+                        "--per-event-size-millis",
+                        Long.toString(PER_EVENT_SIZE_SECONDS * 1000),
+                        "--out-of-orderness-millis",
+                        Long.toString(OUT_OF_ORDERNESS_SECONDS * 1000));
         arguments.addAll(List.of(moreArguments));
         // The job jar's main class is StaggerKinesisJob: this job is run by its entry class.
         return env.cluster()

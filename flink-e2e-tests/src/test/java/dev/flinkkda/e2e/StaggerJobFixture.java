@@ -4,6 +4,7 @@ import dev.flinkkda.e2e.harness.E2eEnvironment;
 import dev.flinkkda.e2e.harness.E2eSettings;
 import dev.flinkkda.e2e.harness.FlinkJob;
 import dev.flinkkda.e2e.harness.KinesaliteClient;
+import dev.flinkkda.e2e.harness.KinesisJobStreams;
 import dev.flinkkda.e2e.harness.OutputRecords;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -11,7 +12,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 import java.io.IOException;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -24,26 +24,24 @@ final class StaggerJobFixture {
     static final String OUTPUT_STREAM = "ticker-stagger-counts";
     static final String ERROR_STREAM = "ticker-errors";
 
+    private static final KinesisJobStreams STREAMS =
+            new KinesisJobStreams(INPUT_STREAM, OUTPUT_STREAM, ERROR_STREAM, "ticker");
+
     /** How long a test waits for the job's windows (the machine may be busy). */
     static final Duration RESULT_TIMEOUT = Duration.ofSeconds(120);
 
     private static final String DAY = "2018-08-01T";
-    private static final Duration STREAM_TIMEOUT = Duration.ofSeconds(30);
 
     private StaggerJobFixture() {}
 
     /** Creates the input, output and error streams, one shard each. */
     static void createStreams(KinesaliteClient kinesis) {
-        for (String stream : List.of(INPUT_STREAM, OUTPUT_STREAM, ERROR_STREAM)) {
-            kinesis.createStream(stream, 1, STREAM_TIMEOUT);
-        }
+        STREAMS.create(kinesis);
     }
 
     /** Puts {@code records} into the one-shard input stream, in order. */
     static void putInput(KinesaliteClient kinesis, List<String> records) {
-        for (String record : records) {
-            kinesis.putRecord(INPUT_STREAM, "ticker", record);
-        }
+        STREAMS.putInput(kinesis, records);
     }
 
     /**
@@ -52,22 +50,8 @@ final class StaggerJobFixture {
      */
     static FlinkJob submit(E2eEnvironment env, String... moreArguments) {
         List<String> arguments =
-                new ArrayList<>(
-                        List.of(
-                                "--endpoint",
-                                env.kinesalite().endpoint(),
-                                "--region",
-                                "us-east-1",
-                                "--input-stream",
-                                INPUT_STREAM,
-                                "--output-stream",
-                                OUTPUT_STREAM,
-                                "--error-stream",
-                                ERROR_STREAM,
-                                "--window-millis",
-                                "60000",
-                                "--out-of-orderness-millis",
-                                "10000"));
+                STREAMS.jobArguments(
+                        env, "--window-millis", "60000", "--out-of-orderness-millis", "10000");
         arguments.addAll(List.of(moreArguments));
         return env.cluster()
                 .submit(E2eSettings.jobJar(), StaggerKinesisJob.class.getName(), arguments);
