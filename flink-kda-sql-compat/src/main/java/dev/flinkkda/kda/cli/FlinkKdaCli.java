@@ -11,8 +11,8 @@ import dev.flinkkda.kda.io.StreamLocation;
 import dev.flinkkda.kda.runtime.KdaApplication;
 import dev.flinkkda.kda.runtime.KdaApplicationJob;
 import dev.flinkkda.kda.sql.analysis.KdaSemanticException;
+import dev.flinkkda.kda.sql.emit.FlinkSqlScript;
 import dev.flinkkda.kda.sql.parser.KdaSqlSyntaxException;
-import dev.flinkkda.kda.sql.plan.FlinkSqlScript;
 import dev.flinkkda.kda.sql.plan.StatementReport;
 import dev.flinkkda.kda.sql.plan.Translation;
 

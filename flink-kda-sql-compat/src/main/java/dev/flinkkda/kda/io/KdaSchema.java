@@ -6,6 +6,7 @@ import dev.flinkkda.kda.sql.ast.KdaScript;
 import dev.flinkkda.kda.sql.ast.SourcePosition;
 import dev.flinkkda.kda.sql.parser.KdaSqlParser;
 import dev.flinkkda.kda.sql.parser.KdaSqlSyntaxException;
+import dev.flinkkda.kda.sql.types.KdaTypes;
 
 import org.apache.flink.table.api.DataTypes;
 import org.apache.flink.table.types.DataType;

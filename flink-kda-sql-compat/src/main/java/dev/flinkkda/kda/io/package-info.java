@@ -4,7 +4,7 @@
  * <ul>
  *   <li>{@link dev.flinkkda.kda.io.KdaSchema}: the columns of an input stream, from a {@code
  *       --schema} text such as {@code TICKER_SYMBOL VARCHAR(4), PRICE DOUBLE}, with KDA's types
- *       mapped to Flink's ({@link dev.flinkkda.kda.io.KdaTypes}).
+ *       mapped to Flink's ({@link dev.flinkkda.kda.sql.types.KdaTypes}).
  *   <li>{@link dev.flinkkda.kda.io.JsonRecordParser}: one JSON record to a Flink {@code Row},
  *       following KDA's JSON-to-SQL coercion; a record that cannot be read becomes a {@link
  *       dev.flinkkda.kda.io.MalformedRecord}.

@@ -61,7 +61,7 @@ final class ReferenceColumns {
     /**
      * The KDA type a Flink type stands for, e.g. {@code INTEGER} for {@code INT}, {@code VARCHAR}
      * for {@code STRING} and {@code TIMESTAMP} for {@code TIMESTAMP(3)}: the inverse of the
-     * translator's KDA → Flink type mapping ({@link dev.flinkkda.kda.io.KdaTypes}).
+     * translator's KDA → Flink type mapping ({@link dev.flinkkda.kda.sql.types.KdaTypes}).
      */
     private static String kdaType(String column, LogicalType type) {
         switch (type.getTypeRoot()) {

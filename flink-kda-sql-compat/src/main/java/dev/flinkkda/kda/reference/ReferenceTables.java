@@ -2,11 +2,11 @@ package dev.flinkkda.kda.reference;
 
 import dev.flinkkda.kda.io.KdaColumn;
 import dev.flinkkda.kda.io.KdaSchema;
-import dev.flinkkda.kda.io.KdaTypes;
 import dev.flinkkda.kda.sql.analysis.StreamColumn;
 import dev.flinkkda.kda.sql.analysis.StreamDefinition;
 import dev.flinkkda.kda.sql.analysis.StreamKind;
-import dev.flinkkda.kda.sql.plan.FlinkSqlEmitter;
+import dev.flinkkda.kda.sql.emit.FlinkSqlEmitter;
+import dev.flinkkda.kda.sql.types.KdaTypes;
 
 import org.apache.flink.configuration.Configuration;
 import org.apache.flink.table.api.Schema;

@@ -18,8 +18,8 @@ import dev.flinkkda.kda.sql.analysis.PumpShape;
 import dev.flinkkda.kda.sql.analysis.StreamDefinition;
 import dev.flinkkda.kda.sql.analysis.StreamKind;
 import dev.flinkkda.kda.sql.ast.SourcePosition;
+import dev.flinkkda.kda.sql.emit.FlinkSqlEmitter;
 import dev.flinkkda.kda.sql.plan.ApplicationPlan;
-import dev.flinkkda.kda.sql.plan.FlinkSqlEmitter;
 
 import org.apache.flink.api.common.typeinfo.Types;
 import org.apache.flink.configuration.DeploymentOptions;

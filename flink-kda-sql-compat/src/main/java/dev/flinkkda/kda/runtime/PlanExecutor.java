@@ -2,8 +2,9 @@ package dev.flinkkda.kda.runtime;
 
 import dev.flinkkda.kda.functions.KdaFunctionCatalog;
 import dev.flinkkda.kda.sql.analysis.StreamDefinition;
+import dev.flinkkda.kda.sql.emit.FlinkSqlEmitter;
 import dev.flinkkda.kda.sql.plan.ApplicationPlan;
-import dev.flinkkda.kda.sql.plan.FlinkSqlEmitter;
+import dev.flinkkda.kda.sql.plan.PlanColumn;
 import dev.flinkkda.kda.sql.plan.PlanStep;
 import dev.flinkkda.windows.stagger.EventTimeStaggerWindows;
 import dev.flinkkda.windows.stagger.ProcessingTimeStaggerWindows;
@@ -51,10 +52,10 @@ public final class PlanExecutor {
         KdaFunctionCatalog.register(tableEnvironment);
         for (PlanStep step : plan.steps()) {
             Table view;
-            if (step instanceof PlanStep.SqlView sql) {
-                view = tableEnvironment.sqlQuery(sql.sql());
+            if (step instanceof PlanStep.View sql) {
+                view = tableEnvironment.sqlQuery(FlinkSqlEmitter.query(sql.query()));
             } else if (step instanceof PlanStep.RowtimeView rowtime) {
-                Table table = tableEnvironment.sqlQuery(rowtime.sql());
+                Table table = tableEnvironment.sqlQuery(FlinkSqlEmitter.query(rowtime.query()));
                 view =
                         eventTime
                                 ? withRowtimeAttribute(
@@ -87,43 +88,29 @@ public final class PlanExecutor {
             PlanStep.StaggerAggregation step,
             StreamTableEnvironment tableEnvironment,
             boolean eventTime) {
-        Table input = tableEnvironment.sqlQuery(step.inputSql());
-        ResolvedSchema inputSchema = input.getResolvedSchema();
-        List<DataType> inputTypes = inputSchema.getColumnDataTypes();
-        List<String> inputNames = inputSchema.getColumnNames();
-
-        List<DataType> keyTypes = new ArrayList<>(inputTypes.subList(0, step.keyCount()));
-        List<DataType> argumentTypes = new ArrayList<>();
-        for (int column : step.argumentColumns()) {
-            argumentTypes.add(column < 0 ? null : inputTypes.get(column));
-        }
-        List<DataType> resultTypes =
-                StaggerRowAggregate.resultTypes(step.functions(), argumentTypes);
-
+        Table input = tableEnvironment.sqlQuery(FlinkSqlEmitter.query(step.input()));
         List<DataTypes.Field> keyFields = new ArrayList<>();
         List<DataTypes.Field> outputFields = new ArrayList<>();
-        for (int k = 0; k < step.keyCount(); k++) {
-            keyFields.add(DataTypes.FIELD(inputNames.get(k), keyTypes.get(k)));
-            outputFields.add(DataTypes.FIELD(inputNames.get(k), keyTypes.get(k)));
+        List<PlanColumn> columns = step.columns();
+        for (int k = 0; k < columns.size(); k++) {
+            DataTypes.Field field = DataTypes.FIELD(columns.get(k).name(), columns.get(k).type());
+            if (k < step.keyCount()) {
+                keyFields.add(field);
+            }
+            outputFields.add(field);
         }
-        for (int j = 0; j < resultTypes.size(); j++) {
-            outputFields.add(DataTypes.FIELD("__G" + j, resultTypes.get(j)));
-        }
-        outputFields.add(DataTypes.FIELD(StreamDefinition.ROWTIME, DataTypes.TIMESTAMP(3)));
         DataType keyType = DataTypes.ROW(keyFields.toArray(new DataTypes.Field[0]));
         DataType outputType = DataTypes.ROW(outputFields.toArray(new DataTypes.Field[0]));
 
         DataStream<Row> rows = tableEnvironment.toDataStream(input);
         KeyedStream<Row, Row> keyed =
                 rows.keyBy(new KeyColumns(step.keyCount(), ExternalTypeInfo.of(keyType)));
-        StaggerRowAggregate aggregate =
-                new StaggerRowAggregate(step.functions(), step.argumentColumns(), argumentTypes);
+        StaggerRowAggregate aggregate = new StaggerRowAggregate(step.aggregates());
         ExternalTypeInfo<Row> accumulatorType =
-                ExternalTypeInfo.of(
-                        StaggerRowAggregate.accumulatorType(step.functions(), argumentTypes));
+                ExternalTypeInfo.of(StaggerRowAggregate.accumulatorType(step.aggregates()));
         List<DataTypes.Field> resultFields = new ArrayList<>();
-        for (int j = 0; j < resultTypes.size(); j++) {
-            resultFields.add(DataTypes.FIELD("r" + j, resultTypes.get(j)));
+        for (int j = 0; j < step.aggregates().size(); j++) {
+            resultFields.add(DataTypes.FIELD("r" + j, step.aggregates().get(j).resultType()));
         }
         ExternalTypeInfo<Row> resultType =
                 ExternalTypeInfo.of(
@@ -155,11 +142,11 @@ public final class PlanExecutor {
         if (!eventTime) {
             return tableEnvironment.fromDataStream(windows);
         }
-        List<Column> columns = new ArrayList<>();
+        List<Column> schema = new ArrayList<>();
         for (DataTypes.Field field : outputFields) {
-            columns.add(Column.physical(field.getName(), field.getDataType()));
+            schema.add(Column.physical(field.getName(), field.getDataType()));
         }
-        return withRowtimeAttribute(tableEnvironment, windows, ResolvedSchema.of(columns));
+        return withRowtimeAttribute(tableEnvironment, windows, ResolvedSchema.of(schema));
     }
 
     /** The first {@code count} columns of a row, as the key. */

@@ -1,13 +1,11 @@
 package dev.flinkkda.kda.runtime;
 
-import dev.flinkkda.kda.sql.rewrite.StaggerFunction;
+import dev.flinkkda.kda.sql.plan.StaggerAggregate;
+import dev.flinkkda.kda.sql.plan.StaggerAggregate.Arithmetic;
 
 import org.apache.flink.api.common.functions.AggregateFunction;
 import org.apache.flink.table.api.DataTypes;
 import org.apache.flink.table.types.DataType;
-import org.apache.flink.table.types.logical.DecimalType;
-import org.apache.flink.table.types.logical.LogicalType;
-import org.apache.flink.table.types.logical.LogicalTypeFamily;
 import org.apache.flink.types.Row;
 
 import java.math.BigDecimal;
@@ -29,91 +27,32 @@ final class StaggerRowAggregate implements AggregateFunction<Row, Row, Row> {
 
     private static final long serialVersionUID = 1L;
 
-    /** How a value is added up. */
-    enum Arithmetic {
-        LONG,
-        DOUBLE,
-        DECIMAL,
-        NONE
-    }
-
-    private final StaggerFunction[] functions;
+    private final StaggerAggregate.Function[] functions;
     private final int[] argumentColumns;
     private final Arithmetic[] arithmetic;
 
-    StaggerRowAggregate(
-            List<StaggerFunction> functions,
-            List<Integer> argumentColumns,
-            List<DataType> argumentTypes) {
-        this.functions = functions.toArray(new StaggerFunction[0]);
-        this.argumentColumns = argumentColumns.stream().mapToInt(Integer::intValue).toArray();
-        this.arithmetic = new Arithmetic[this.functions.length];
-        for (int j = 0; j < this.functions.length; j++) {
-            arithmetic[j] =
-                    argumentTypes.get(j) == null
-                            ? Arithmetic.NONE
-                            : arithmeticOf(argumentTypes.get(j).getLogicalType());
+    StaggerRowAggregate(List<StaggerAggregate> aggregates) {
+        int n = aggregates.size();
+        this.functions = new StaggerAggregate.Function[n];
+        this.argumentColumns = new int[n];
+        this.arithmetic = new Arithmetic[n];
+        for (int j = 0; j < n; j++) {
+            functions[j] = aggregates.get(j).function();
+            argumentColumns[j] = aggregates.get(j).argumentColumn();
+            arithmetic[j] = aggregates.get(j).arithmetic();
         }
     }
 
-    static Arithmetic arithmeticOf(LogicalType type) {
-        if (type.is(LogicalTypeFamily.INTEGER_NUMERIC)) {
-            return Arithmetic.LONG;
-        }
-        if (type.is(LogicalTypeFamily.APPROXIMATE_NUMERIC)) {
-            return Arithmetic.DOUBLE;
-        }
-        if (type instanceof DecimalType) {
-            return Arithmetic.DECIMAL;
-        }
-        return Arithmetic.NONE;
-    }
-
-    /** The accumulator's type. */
-    static DataType accumulatorType(List<StaggerFunction> functions, List<DataType> argumentTypes) {
+    /** The accumulator's type: per aggregate, its value so far and a count. */
+    static DataType accumulatorType(List<StaggerAggregate> aggregates) {
         List<DataTypes.Field> fields = new ArrayList<>();
-        for (int j = 0; j < functions.size(); j++) {
-            fields.add(DataTypes.FIELD("v" + j, valueType(functions.get(j), argumentTypes.get(j))));
+        for (int j = 0; j < aggregates.size(); j++) {
+            // AVG keeps the sum, typed as its result
+            DataType value = aggregates.get(j).resultType();
+            fields.add(DataTypes.FIELD("v" + j, value));
             fields.add(DataTypes.FIELD("c" + j, DataTypes.BIGINT()));
         }
         return DataTypes.ROW(fields.toArray(new DataTypes.Field[0])).bridgedTo(Row.class);
-    }
-
-    private static DataType valueType(StaggerFunction function, DataType argument) {
-        switch (function) {
-            case COUNT_ALL:
-            case COUNT:
-                return DataTypes.BIGINT();
-            case MIN:
-            case MAX:
-                return argument;
-            default:
-                return sumType(argument);
-        }
-    }
-
-    private static DataType sumType(DataType argument) {
-        LogicalType type = argument.getLogicalType();
-        switch (arithmeticOf(type)) {
-            case LONG:
-                return DataTypes.BIGINT();
-            case DOUBLE:
-                return DataTypes.DOUBLE();
-            case DECIMAL:
-                return DataTypes.DECIMAL(38, ((DecimalType) type).getScale());
-            default:
-                throw new IllegalArgumentException("SUM/AVG of a non-numeric type " + type);
-        }
-    }
-
-    /** The type of each aggregate's result, in order. */
-    static List<DataType> resultTypes(
-            List<StaggerFunction> functions, List<DataType> argumentTypes) {
-        List<DataType> types = new ArrayList<>();
-        for (int j = 0; j < functions.size(); j++) {
-            types.add(valueType(functions.get(j), argumentTypes.get(j)));
-        }
-        return types;
     }
 
     @Override
@@ -128,7 +67,7 @@ final class StaggerRowAggregate implements AggregateFunction<Row, Row, Row> {
     @Override
     public Row add(Row row, Row accumulator) {
         for (int j = 0; j < functions.length; j++) {
-            if (functions[j] == StaggerFunction.COUNT_ALL) {
+            if (functions[j] == StaggerAggregate.Function.COUNT_ALL) {
                 increment(accumulator, j);
                 continue;
             }

@@ -7,9 +7,10 @@ import dev.flinkkda.kda.sql.analysis.Analyzer;
 import dev.flinkkda.kda.sql.analysis.StreamColumn;
 import dev.flinkkda.kda.sql.analysis.StreamDefinition;
 import dev.flinkkda.kda.sql.ast.CreateStream;
+import dev.flinkkda.kda.sql.emit.FlinkSqlEmitter;
 import dev.flinkkda.kda.sql.parser.KdaSqlParser;
-import dev.flinkkda.kda.sql.plan.FlinkSqlEmitter;
 import dev.flinkkda.kda.sql.plan.Planner;
+import dev.flinkkda.kda.sql.types.KdaTypes;
 
 import org.apache.flink.api.common.eventtime.WatermarkStrategy;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
@@ -88,7 +89,7 @@ public final class TranslatedApplications {
             DataType type =
                     TypeConversions.fromLogicalToDataType(
                             LogicalTypeParser.parse(
-                                    FlinkSqlEmitter.type("input", column.type()),
+                                    FlinkSqlEmitter.type(KdaTypes.toFlink(column.type())),
                                     TranslatedApplications.class.getClassLoader()));
             fields.add(DataTypes.FIELD(column.name(), type));
             schema.column(column.name(), type);

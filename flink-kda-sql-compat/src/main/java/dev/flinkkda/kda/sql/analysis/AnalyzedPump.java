@@ -1,45 +1,29 @@
 package dev.flinkkda.kda.sql.analysis;
 
-import dev.flinkkda.kda.sql.ast.ColumnReference;
 import dev.flinkkda.kda.sql.ast.CreatePump;
-import dev.flinkkda.kda.sql.ast.Select;
-import dev.flinkkda.kda.sql.ast.SelectExpression;
 
+import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
-import java.util.Optional;
 
 /**
- * A pump whose names are resolved and whose query shape is known.
+ * A pump whose query is analysed and checked against its target stream.
  *
  * @param sourceName the application's file, for error messages
  * @param targetColumns the target stream's columns the select items go to, in order
- * @param items the select items with {@code *} expanded, one per target column
- * @param relations the FROM's streams and tables, the input stream first
- * @param resolved what each column reference of the query names (by identity)
- * @param tumbling the time window of a {@link PumpShape#TUMBLING_WINDOW} pump
  */
 public record AnalyzedPump(
         String sourceName,
         CreatePump pump,
         StreamDefinition target,
         List<StreamColumn> targetColumns,
-        Select select,
-        List<SelectExpression> items,
-        List<RelationBinding> relations,
-        Map<ColumnReference, ResolvedColumn> resolved,
-        PumpShape shape,
-        Optional<TumblingWindow> tumbling) {
+        AnalyzedQuery query) {
 
     public AnalyzedPump {
         Objects.requireNonNull(pump, "pump");
+        Objects.requireNonNull(target, "target");
         targetColumns = List.copyOf(targetColumns);
-        items = List.copyOf(items);
-        relations = List.copyOf(relations);
-        Objects.requireNonNull(resolved, "resolved");
-        Objects.requireNonNull(shape, "shape");
-        Objects.requireNonNull(tumbling, "tumbling");
+        Objects.requireNonNull(query, "query");
     }
 
     /** The pump's name. */
@@ -47,20 +31,26 @@ public record AnalyzedPump(
         return pump.name().name();
     }
 
-    /** What a column reference of this pump's query names. */
-    public ResolvedColumn resolve(ColumnReference reference) {
-        ResolvedColumn column = resolved.get(reference);
-        if (column == null) {
-            throw new IllegalStateException("unresolved column " + reference);
-        }
-        return column;
+    public PumpShape shape() {
+        return query.shape();
     }
 
-    /** The streams this pump reads (not reference tables). */
+    /** The streams this pump reads, nested queries included (not reference tables). */
     public List<String> inputStreams() {
-        return relations.stream()
-                .filter(r -> r.stream().kind() != StreamKind.REFERENCE_TABLE)
-                .map(r -> r.stream().name())
-                .toList();
+        List<String> streams = new ArrayList<>();
+        collectStreams(query.from(), streams);
+        return streams;
+    }
+
+    private static void collectStreams(AnalyzedRelation relation, List<String> streams) {
+        for (AnalyzedRelation.Leaf leaf : relation.leaves()) {
+            if (leaf instanceof AnalyzedRelation.StreamRelation stream) {
+                if (stream.stream().kind() != StreamKind.REFERENCE_TABLE) {
+                    streams.add(stream.stream().name());
+                }
+            } else if (leaf instanceof AnalyzedRelation.DerivedRelation derived) {
+                collectStreams(derived.query().from(), streams);
+            }
+        }
     }
 }

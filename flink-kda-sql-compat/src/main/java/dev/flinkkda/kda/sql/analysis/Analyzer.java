@@ -5,50 +5,51 @@ import dev.flinkkda.kda.sql.ast.ColumnDefinition;
 import dev.flinkkda.kda.sql.ast.ColumnReference;
 import dev.flinkkda.kda.sql.ast.CreatePump;
 import dev.flinkkda.kda.sql.ast.CreateStream;
-import dev.flinkkda.kda.sql.ast.CursorExpression;
-import dev.flinkkda.kda.sql.ast.Exists;
 import dev.flinkkda.kda.sql.ast.Expression;
-import dev.flinkkda.kda.sql.ast.FloorCeil;
 import dev.flinkkda.kda.sql.ast.FunctionCall;
 import dev.flinkkda.kda.sql.ast.Identifier;
-import dev.flinkkda.kda.sql.ast.InSubquery;
-import dev.flinkkda.kda.sql.ast.IntervalLiteral;
 import dev.flinkkda.kda.sql.ast.Join;
 import dev.flinkkda.kda.sql.ast.JoinType;
 import dev.flinkkda.kda.sql.ast.KdaScript;
-import dev.flinkkda.kda.sql.ast.NamedArgument;
 import dev.flinkkda.kda.sql.ast.NamedWindow;
-import dev.flinkkda.kda.sql.ast.Over;
 import dev.flinkkda.kda.sql.ast.Query;
 import dev.flinkkda.kda.sql.ast.Relation;
-import dev.flinkkda.kda.sql.ast.ScalarSubquery;
 import dev.flinkkda.kda.sql.ast.Select;
 import dev.flinkkda.kda.sql.ast.SelectExpression;
 import dev.flinkkda.kda.sql.ast.SelectItem;
 import dev.flinkkda.kda.sql.ast.SourcePosition;
 import dev.flinkkda.kda.sql.ast.Statement;
-import dev.flinkkda.kda.sql.ast.Step;
 import dev.flinkkda.kda.sql.ast.StreamReference;
 import dev.flinkkda.kda.sql.ast.SubqueryRelation;
 import dev.flinkkda.kda.sql.ast.TableFunctionRelation;
-import dev.flinkkda.kda.sql.ast.WindowFrame;
-import dev.flinkkda.kda.sql.ast.WindowReference;
 import dev.flinkkda.kda.sql.ast.WindowSpec;
+import dev.flinkkda.kda.sql.expr.Call;
+import dev.flinkkda.kda.sql.expr.ColumnRef;
+import dev.flinkkda.kda.sql.expr.FieldAccess;
+import dev.flinkkda.kda.sql.expr.TypedExpression;
+import dev.flinkkda.kda.sql.expr.TypedExpressions;
+import dev.flinkkda.kda.sql.expr.WindowedCall;
+import dev.flinkkda.kda.sql.functions.KdaFunctionTable;
+import dev.flinkkda.kda.sql.types.KdaTypes;
 
 import java.util.ArrayList;
-import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * The analysis stage: resolves a parsed application's streams and columns by KDA's identifier
- * rules, checks each pump against its target stream, and classifies each pump's query ({@link
- * PumpShape}). Everything it cannot translate is rejected here, before any job starts, with the
- * position of the construct.
+ * rules, types every expression, checks each pump against its target stream, and classifies each
+ * query ({@link PumpShape}), nested queries included. Everything it cannot translate is rejected
+ * here, before any job starts, with the position of the construct: the planner never rejects.
  */
 public final class Analyzer {
+
+    /** The aggregates the stagger window operator computes itself. */
+    private static final Set<String> STAGGER_AGGREGATES =
+            Set.of("COUNT", "SUM", "AVG", "MIN", "MAX");
 
     private final String sourceName;
     private final Map<String, StreamDefinition> streams = new LinkedHashMap<>();
@@ -118,6 +119,11 @@ public final class Analyzer {
                         column.position(),
                         "column \"" + columnName + "\" is already declared at " + earlier);
             }
+            try {
+                KdaTypes.toFlink(column.type());
+            } catch (IllegalArgumentException e) {
+                throw error(column.type().position(), e.getMessage());
+            }
             columns.add(new StreamColumn(columnName, column.type()));
         }
         streams.put(
@@ -171,11 +177,36 @@ public final class Analyzer {
                                                                         columnNames(target)))));
             }
         }
-        Query query = pump.query();
+        AnalyzedQuery query = analyzeQuery(pump.query());
+        if (query.items().size() != targetColumns.size()) {
+            int items = query.items().size();
+            throw error(
+                    pump.query().position(),
+                    "pump \""
+                            + pump.name().name()
+                            + "\" selects "
+                            + items
+                            + " column"
+                            + (items == 1 ? "" : "s")
+                            + " but inserts into "
+                            + targetColumns.size()
+                            + " column"
+                            + (targetColumns.size() == 1 ? "" : "s")
+                            + " of \""
+                            + target.name()
+                            + "\" ("
+                            + String.join(
+                                    ", ", targetColumns.stream().map(StreamColumn::name).toList())
+                            + ")");
+        }
+        return new AnalyzedPump(sourceName, pump, target, targetColumns, query);
+    }
+
+    private AnalyzedQuery analyzeQuery(Query query) {
         if (!(query instanceof Select select)) {
             throw unsupported(query.position(), "UNION", "one SELECT per pump; use several pumps");
         }
-        return new PumpAnalysis(pump, target, targetColumns, select).analyze();
+        return new QueryAnalysis(select).analyze();
     }
 
     private static List<String> columnNames(StreamDefinition stream) {
@@ -204,30 +235,48 @@ public final class Analyzer {
         return new UnsupportedConstructException(sourceName, position, construct, why);
     }
 
-    /** The analysis of one pump's SELECT. */
-    private final class PumpAnalysis {
+    /** The analysis of one SELECT, a pump's or one nested in a FROM. */
+    private final class QueryAnalysis {
 
-        private final CreatePump pump;
-        private final StreamDefinition target;
-        private final List<StreamColumn> targetColumns;
         private final Select select;
-        private final List<RelationBinding> relations = new ArrayList<>();
-        private final Map<ColumnReference, ResolvedColumn> resolved = new IdentityHashMap<>();
         private final Map<String, WindowSpec> namedWindows = new LinkedHashMap<>();
+        private ExpressionAnalyzer expressions;
 
-        PumpAnalysis(
-                CreatePump pump,
-                StreamDefinition target,
-                List<StreamColumn> targetColumns,
-                Select select) {
-            this.pump = pump;
-            this.target = target;
-            this.targetColumns = targetColumns;
+        QueryAnalysis(Select select) {
             this.select = select;
         }
 
-        AnalyzedPump analyze() {
-            bindFrom(select.from(), true);
+        AnalyzedQuery analyze() {
+            AnalyzedRelation from = bindFrom(select.from(), true);
+            List<AnalyzedRelation.Leaf> leaves = from.leaves();
+            for (int i = 0; i < leaves.size(); i++) {
+                for (int j = 0; j < i; j++) {
+                    if (leaves.get(i).alias().equals(leaves.get(j).alias())) {
+                        throw error(
+                                select.from().position(),
+                                "\""
+                                        + leaves.get(i).alias()
+                                        + "\" appears twice in FROM; give one an alias");
+                    }
+                }
+            }
+            for (NamedWindow window : select.windows()) {
+                if (namedWindows.put(window.name().name(), window.specification()) != null) {
+                    throw error(
+                            window.name().position(),
+                            "window \"" + window.name().name() + "\" is defined twice");
+                }
+            }
+            expressions = new ExpressionAnalyzer(sourceName, leaves, namedWindows);
+            if (from instanceof AnalyzedRelation.LookupJoin) {
+                Join join = (Join) select.from();
+                from =
+                        new AnalyzedRelation.LookupJoin(
+                                ((AnalyzedRelation.LookupJoin) from).stream(),
+                                ((AnalyzedRelation.LookupJoin) from).table(),
+                                join.type(),
+                                expressions.analyze(join.on().orElseThrow()));
+            }
             if (select.distinct()) {
                 throw unsupported(
                         select.position(),
@@ -240,80 +289,46 @@ public final class Analyzer {
                         "ORDER BY",
                         "sorting within a ROWTIME bucket is not translated");
             }
-            for (NamedWindow window : select.windows()) {
-                if (namedWindows.put(window.name().name(), window.specification()) != null) {
-                    throw error(
-                            window.name().position(),
-                            "window \"" + window.name().name() + "\" is defined twice");
-                }
-            }
-            List<SelectExpression> items = expandItems();
-            if (items.size() != targetColumns.size()) {
-                throw error(
-                        select.position(),
-                        "pump \""
-                                + pump.name().name()
-                                + "\" selects "
-                                + items.size()
-                                + " column"
-                                + (items.size() == 1 ? "" : "s")
-                                + " but inserts into "
-                                + targetColumns.size()
-                                + " column"
-                                + (targetColumns.size() == 1 ? "" : "s")
-                                + " of \""
-                                + target.name()
-                                + "\" ("
-                                + String.join(
-                                        ", ",
-                                        targetColumns.stream().map(StreamColumn::name).toList())
-                                + ")");
-            }
-            for (SelectExpression item : items) {
-                check(item.expression());
-            }
-            select.where().ifPresent(this::check);
-            select.groupBy().forEach(this::check);
-            select.having().ifPresent(this::check);
-            select.staggerWindow().ifPresent(s -> s.partitionBy().forEach(this::check));
+            List<Optional<SelectExpression>> written = new ArrayList<>();
+            List<OutputColumn> items = expandItems(leaves, written);
+            Optional<TypedExpression> where = select.where().map(expressions::analyze);
+            where.ifPresent(
+                    w -> {
+                        if (TypedExpressions.containsAggregate(w)) {
+                            throw error(
+                                    select.where().get().position(),
+                                    "an aggregate is not allowed in WHERE; use HAVING");
+                        }
+                    });
             for (WindowSpec spec : namedWindows.values()) {
-                checkWindow(spec);
+                expressions.window(spec);
             }
-            select.where()
-                    .ifPresent(
-                            w ->
-                                    Expressions.forEach(
-                                            w,
-                                            e -> {
-                                                if (isAggregateCall(e)) {
-                                                    throw error(
-                                                            e.position(),
-                                                            "an aggregate is not allowed in WHERE;"
-                                                                    + " use HAVING");
-                                                }
-                                            }));
-            PumpShape shape = shape(items);
-            Optional<TumblingWindow> tumbling =
-                    shape == PumpShape.TUMBLING_WINDOW
-                            ? Optional.of(tumblingWindow())
-                            : Optional.empty();
-            if (shape == PumpShape.STAGGER_WINDOW) {
-                checkStagger(items);
+            List<TypedExpression> groupBy = new ArrayList<>();
+            select.groupBy().forEach(k -> groupBy.add(expressions.analyze(k)));
+            Optional<TypedExpression> having = select.having().map(expressions::analyze);
+            PumpShape shape = shape(items, having);
+            Optional<TumblingWindow> tumbling = Optional.empty();
+            Optional<StaggerSpec> stagger = Optional.empty();
+            if (shape == PumpShape.TUMBLING_WINDOW) {
+                tumbling = Optional.of(tumblingWindow(groupBy));
+                checkGrouped(written, groupBy, "a GROUP BY key");
+                select.having().ifPresent(h -> checkGrouped(h, groupBy, "a GROUP BY key"));
+            } else if (shape == PumpShape.STAGGER_WINDOW) {
+                stagger = Optional.of(stagger(written));
             }
-            return new AnalyzedPump(
-                    sourceName,
-                    pump,
-                    target,
-                    targetColumns,
-                    select,
-                    items,
-                    relations,
-                    resolved,
+            return new AnalyzedQuery(
+                    select.position(),
                     shape,
-                    tumbling);
+                    from,
+                    items,
+                    where,
+                    groupBy,
+                    tumbling,
+                    stagger,
+                    having);
         }
 
-        private void bindFrom(Relation relation, boolean first) {
+        private AnalyzedRelation bindFrom(Relation relation, boolean first) {
             if (relation instanceof StreamReference reference) {
                 if (reference.window().isPresent()) {
                     throw unsupported(
@@ -332,297 +347,174 @@ public final class Analyzer {
                             "a pump reads a stream, joined with the table");
                 }
                 String alias = reference.alias().map(Identifier::name).orElse(stream.name());
-                for (RelationBinding existing : relations) {
-                    if (existing.alias().equals(alias)) {
-                        throw error(
-                                reference.position(),
-                                "\"" + alias + "\" appears twice in FROM; give one an alias");
-                    }
-                }
-                relations.add(new RelationBinding(alias, stream));
-            } else if (relation instanceof Join join) {
+                return new AnalyzedRelation.StreamRelation(alias, stream);
+            }
+            if (relation instanceof SubqueryRelation subquery) {
+                return derived(subquery);
+            }
+            if (relation instanceof Join join) {
                 if (join.type() != JoinType.INNER && join.type() != JoinType.LEFT) {
                     throw unsupported(
                             join.position(),
                             join.type() + " JOIN",
                             "a stream joins a reference table with [INNER] JOIN or LEFT JOIN");
                 }
-                if (!(join.left() instanceof StreamReference)
-                        || !(join.right() instanceof StreamReference right)) {
+                if (!(join.right() instanceof StreamReference right)
+                        || join.left() instanceof Join) {
                     throw unsupported(
                             join.position(),
                             "a join of more than two relations",
                             "one stream joined with one reference table");
                 }
-                bindFrom(join.left(), first);
-                bindFrom(join.right(), false);
-                RelationBinding table = relations.get(relations.size() - 1);
-                if (table.stream().kind() != StreamKind.REFERENCE_TABLE) {
+                AnalyzedRelation left = bindFrom(join.left(), first);
+                AnalyzedRelation table = bindFrom(right, false);
+                if (!(table instanceof AnalyzedRelation.StreamRelation tableRelation)
+                        || tableRelation.stream().kind() != StreamKind.REFERENCE_TABLE) {
                     throw unsupported(
                             right.position(),
                             "stream-to-stream JOIN",
                             "\""
-                                    + table.stream().name()
+                                    + right.name().name()
                                     + "\" is a stream; joins with a reference table only");
                 }
                 if (join.on().isEmpty()) {
                     throw unsupported(
                             join.position(), "JOIN … USING", "write the join condition with ON");
                 }
-                check(join.on().get());
-            } else if (relation instanceof TableFunctionRelation function) {
-                String name = function.function().name();
-                throw unsupported(
-                        function.position(),
-                        name,
-                        KdaFunctions.isTableFunction(name)
-                                ? "KDA's table functions are not translated yet"
-                                : "unknown table function");
-            } else if (relation instanceof SubqueryRelation subquery) {
-                throw unsupported(
-                        subquery.position(),
-                        "a subquery in FROM",
-                        "write the inner query as its own pump into a stream");
+                // the condition is analysed once every relation is in scope
+                return new AnalyzedRelation.LookupJoin(
+                        left,
+                        tableRelation,
+                        join.type(),
+                        dev.flinkkda.kda.sql.expr.Literal.of(
+                                dev.flinkkda.kda.sql.expr.Literal.Kind.BOOLEAN,
+                                "TRUE",
+                                org.apache.flink.table.api.DataTypes.BOOLEAN()));
             }
+            TableFunctionRelation function = (TableFunctionRelation) relation;
+            String name = function.function().name();
+            throw unsupported(
+                    function.position(),
+                    name,
+                    KdaFunctionTable.isTableFunction(name)
+                            ? "KDA's table functions are not translated yet"
+                            : "unknown table function");
         }
 
-        private List<SelectExpression> expandItems() {
-            List<SelectExpression> items = new ArrayList<>();
+        private AnalyzedRelation.DerivedRelation derived(SubqueryRelation subquery) {
+            AnalyzedQuery query = analyzeQuery(subquery.query());
+            String alias =
+                    subquery.alias()
+                            .map(Identifier::name)
+                            .orElseThrow(
+                                    () ->
+                                            error(
+                                                    subquery.position(),
+                                                    "a query in FROM needs a name: (SELECT STREAM"
+                                                            + " …) AS name"));
+            List<RelationColumn> columns = new ArrayList<>();
+            List<Identifier> aliases = subquery.columnAliases();
+            if (!aliases.isEmpty() && aliases.size() != query.items().size()) {
+                throw error(
+                        aliases.get(0).position(),
+                        "\""
+                                + alias
+                                + "\" names "
+                                + aliases.size()
+                                + " column"
+                                + (aliases.size() == 1 ? "" : "s")
+                                + " but its query selects "
+                                + query.items().size());
+            }
+            for (int i = 0; i < query.items().size(); i++) {
+                OutputColumn item = query.items().get(i);
+                String name = aliases.isEmpty() ? item.name() : aliases.get(i).name();
+                if (name.equals(StreamDefinition.ROWTIME)
+                        || columns.stream().anyMatch(c -> c.name().equals(name))) {
+                    throw error(
+                            aliases.isEmpty() ? subquery.position() : aliases.get(i).position(),
+                            "\""
+                                    + alias
+                                    + "\" would have "
+                                    + (name.equals(StreamDefinition.ROWTIME)
+                                            ? "a second ROWTIME column"
+                                            : "two columns \"" + name + "\"")
+                                    + "; give the select item another name with AS");
+                }
+                columns.add(new RelationColumn(name, item.expression().type()));
+            }
+            columns.add(
+                    new RelationColumn(
+                            StreamDefinition.ROWTIME,
+                            org.apache.flink.table.api.DataTypes.TIMESTAMP(3)));
+            return new AnalyzedRelation.DerivedRelation(alias, query, columns);
+        }
+
+        /** The select items with {@code *} expanded; {@code written} gets the AST of each. */
+        private List<OutputColumn> expandItems(
+                List<AnalyzedRelation.Leaf> leaves, List<Optional<SelectExpression>> written) {
+            List<OutputColumn> items = new ArrayList<>();
             for (SelectItem item : select.selectItems()) {
                 if (item instanceof SelectExpression expression) {
-                    items.add(expression);
+                    TypedExpression typed = expressions.analyze(expression.expression());
+                    items.add(new OutputColumn(itemName(expression, typed, items.size()), typed));
+                    written.add(Optional.of(expression));
                     continue;
                 }
                 AllColumns all = (AllColumns) item;
-                for (RelationBinding relation : relations) {
-                    if (all.qualifier().isPresent()
-                            && !all.qualifier().get().name().equals(relation.alias())) {
-                        continue;
-                    }
-                    for (StreamColumn column : relation.stream().columns()) {
-                        ColumnReference reference =
-                                new ColumnReference(
-                                        all.position(),
-                                        List.of(
-                                                Identifier.quoted(
-                                                        all.position(), quote(relation.alias())),
-                                                Identifier.quoted(
-                                                        all.position(), quote(column.name()))));
-                        items.add(
-                                new SelectExpression(all.position(), reference, Optional.empty()));
-                    }
-                }
                 if (all.qualifier().isPresent()
-                        && relations.stream()
+                        && leaves.stream()
                                 .noneMatch(r -> r.alias().equals(all.qualifier().get().name()))) {
                     throw error(
                             all.position(),
                             "unknown stream or alias \"" + all.qualifier().get().name() + "\"");
                 }
+                for (AnalyzedRelation.Leaf relation : leaves) {
+                    if (all.qualifier().isPresent()
+                            && !all.qualifier().get().name().equals(relation.alias())) {
+                        continue;
+                    }
+                    for (RelationColumn column : relation.columns()) {
+                        if (!column.name().equals(StreamDefinition.ROWTIME)) {
+                            items.add(
+                                    new OutputColumn(
+                                            column.name(),
+                                            new ColumnRef(
+                                                    relation.alias(),
+                                                    column.name(),
+                                                    column.type())));
+                            written.add(Optional.empty());
+                        }
+                    }
+                }
             }
             return items;
         }
 
-        private String quote(String name) {
-            return "\"" + name.replace("\"", "\"\"") + "\"";
+        private String itemName(SelectExpression item, TypedExpression typed, int index) {
+            if (item.alias().isPresent()) {
+                return item.alias().get().name();
+            }
+            if (typed instanceof ColumnRef column) {
+                return column.column();
+            }
+            if (typed instanceof FieldAccess access) {
+                return access.field();
+            }
+            return "EXPR$" + index;
         }
 
-        /** Resolves the column references of {@code e} and rejects what cannot be translated. */
-        private void check(Expression e) {
-            Expressions.forEach(
-                    e,
-                    node -> {
-                        if (node instanceof ColumnReference reference) {
-                            resolved.put(reference, resolve(reference));
-                        } else if (node instanceof ScalarSubquery
-                                || node instanceof Exists
-                                || node instanceof InSubquery) {
-                            throw unsupported(node.position(), "a subquery in an expression", "");
-                        } else if (node instanceof CursorExpression) {
-                            throw unsupported(
-                                    node.position(),
-                                    "CURSOR",
-                                    "only KDA's table functions take a cursor");
-                        } else if (node instanceof NamedArgument argument) {
-                            throw unsupported(
-                                    node.position(),
-                                    "named argument " + argument.name().name() + " =>",
-                                    "");
-                        } else if (node instanceof FunctionCall call) {
-                            call.over().ifPresent(this::checkOver);
-                        }
-                    });
-        }
-
-        private void checkOver(Over over) {
-            if (over instanceof WindowReference reference) {
-                if (!namedWindows.containsKey(reference.name().name())) {
-                    throw error(
-                            reference.position(),
-                            "unknown window \""
-                                    + reference.name().name()
-                                    + "\""
-                                    + NearestName.hint(
-                                            reference.name().name(), namedWindows.keySet()));
-                }
-            } else {
-                checkWindow((WindowSpec) over);
-            }
-        }
-
-        private void checkWindow(WindowSpec spec) {
-            spec.partitionBy().forEach(this::check);
-            if (!spec.orderBy().isEmpty()) {
-                for (var sort : spec.orderBy()) {
-                    check(sort.expression());
-                    if (!isRowtime(sort.expression()) || sort.descending()) {
-                        throw unsupported(
-                                sort.position(),
-                                "ORDER BY in a window other than ROWTIME ascending",
-                                "KDA windows are ordered by ROWTIME");
-                    }
-                }
-            }
-            if (spec.frame().isEmpty()) {
-                throw unsupported(
-                        spec.position(),
-                        "a window without RANGE or ROWS",
-                        "write RANGE INTERVAL … PRECEDING or ROWS n PRECEDING");
-            }
-            WindowFrame frame = spec.frame().get();
-            boolean preceding =
-                    frame.start().kind() == dev.flinkkda.kda.sql.ast.FrameBound.Kind.PRECEDING
-                            || frame.start().kind()
-                                    == dev.flinkkda.kda.sql.ast.FrameBound.Kind.CURRENT_ROW;
-            boolean endsAtCurrentRow =
-                    frame.end().isEmpty()
-                            || frame.end().get().kind()
-                                    == dev.flinkkda.kda.sql.ast.FrameBound.Kind.CURRENT_ROW;
-            if (!preceding || !endsAtCurrentRow) {
-                throw unsupported(
-                        frame.position(),
-                        "window frame " + frame.start().kind(),
-                        "KDA windows end at the current row: RANGE INTERVAL … PRECEDING or ROWS n"
-                                + " PRECEDING");
-            }
-            if (frame.unit() == WindowFrame.Unit.RANGE
-                    && frame.start().offset().isPresent()
-                    && !(frame.start().offset().get() instanceof IntervalLiteral interval
-                            && Intervals.toMillis(interval).isPresent())) {
-                throw unsupported(
-                        frame.position(),
-                        "RANGE without a day-time INTERVAL",
-                        "write RANGE INTERVAL 'n' SECOND|MINUTE|HOUR|DAY PRECEDING");
-            }
-        }
-
-        private ResolvedColumn resolve(ColumnReference reference) {
-            List<Identifier> qualifier = reference.qualifier();
-            String column = reference.name().name();
-            if (qualifier.size() > 1) {
-                throw unsupported(
-                        reference.position(), "row field access " + reference.parts(), "");
-            }
-            if (qualifier.size() == 1) {
-                String alias = qualifier.get(0).name();
-                RelationBinding relation =
-                        relations.stream()
-                                .filter(r -> r.alias().equals(alias))
-                                .findFirst()
-                                .orElseThrow(
-                                        () ->
-                                                error(
-                                                        qualifier.get(0).position(),
-                                                        "unknown stream or alias \""
-                                                                + alias
-                                                                + "\" in FROM"
-                                                                + NearestName.hint(
-                                                                        alias,
-                                                                        relations.stream()
-                                                                                .map(
-                                                                                        RelationBinding
-                                                                                                ::alias)
-                                                                                .toList())));
-                return columnOf(relation, reference.name());
-            }
-            List<RelationBinding> having =
-                    relations.stream()
-                            .filter(r -> r.stream().readableNames().contains(column))
-                            .toList();
-            if (having.size() > 1 && !column.equals(StreamDefinition.ROWTIME)) {
-                throw error(
-                        reference.position(),
-                        "column \""
-                                + column
-                                + "\" is ambiguous: it is in "
-                                + String.join(
-                                        " and ",
-                                        having.stream().map(r -> "\"" + r.alias() + "\"").toList())
-                                + "; qualify it");
-            }
-            if (having.isEmpty()) {
-                List<String> known = new ArrayList<>();
-                relations.forEach(r -> known.addAll(r.stream().readableNames()));
-                throw error(
-                        reference.position(),
-                        "unknown column \""
-                                + column
-                                + "\" in "
-                                + String.join(
-                                        ", ",
-                                        relations.stream()
-                                                .map(r -> "\"" + r.stream().name() + "\"")
-                                                .toList())
-                                + NearestName.hint(column, known));
-            }
-            return new ResolvedColumn(having.get(0), column);
-        }
-
-        private ResolvedColumn columnOf(RelationBinding relation, Identifier name) {
-            if (!relation.stream().readableNames().contains(name.name())) {
-                throw error(
-                        name.position(),
-                        "\""
-                                + relation.stream().name()
-                                + "\" has no column \""
-                                + name.name()
-                                + "\""
-                                + NearestName.hint(name.name(), relation.stream().readableNames()));
-            }
-            return new ResolvedColumn(relation, name.name());
-        }
-
-        private boolean isRowtime(Expression e) {
-            return e instanceof ColumnReference reference
-                    && resolved.containsKey(reference)
-                    && resolved.get(reference).isRowtime()
-                    && resolved.get(reference).relation() == relations.get(0);
-        }
-
-        private boolean isAggregateCall(Expression e) {
-            return e instanceof FunctionCall call
-                    && call.over().isEmpty()
-                    && KdaFunctions.isAggregate(call.name().name());
-        }
-
-        private boolean containsAggregate(Expression e) {
-            boolean[] found = {false};
-            Expressions.forEach(e, node -> found[0] |= isAggregateCall(node));
-            return found[0];
-        }
-
-        private boolean containsOver(Expression e) {
-            boolean[] found = {false};
-            Expressions.forEach(
-                    e, node -> found[0] |= node instanceof FunctionCall f && f.over().isPresent());
-            return found[0];
-        }
-
-        private PumpShape shape(List<SelectExpression> items) {
+        private PumpShape shape(List<OutputColumn> items, Optional<TypedExpression> having) {
             boolean aggregates =
-                    items.stream().anyMatch(i -> containsAggregate(i.expression()))
-                            || select.having().isPresent();
-            boolean over = items.stream().anyMatch(i -> containsOver(i.expression()));
+                    items.stream().anyMatch(i -> TypedExpressions.containsAggregate(i.expression()))
+                            || having.isPresent();
+            boolean over =
+                    items.stream()
+                            .anyMatch(
+                                    i ->
+                                            TypedExpressions.contains(
+                                                    i.expression(),
+                                                    e -> e instanceof WindowedCall));
             if (select.staggerWindow().isPresent()) {
                 if (!select.groupBy().isEmpty()) {
                     throw error(
@@ -639,9 +531,10 @@ public final class Analyzer {
             }
             if (aggregates) {
                 Expression first =
-                        items.stream()
-                                .map(SelectExpression::expression)
-                                .filter(this::containsAggregate)
+                        select.selectItems().stream()
+                                .filter(SelectExpression.class::isInstance)
+                                .map(i -> ((SelectExpression) i).expression())
+                                .filter(this::containsAggregateCall)
                                 .findFirst()
                                 .orElseGet(() -> select.having().orElseThrow());
                 throw error(
@@ -660,46 +553,61 @@ public final class Analyzer {
             return over ? PumpShape.OVER_WINDOW : PumpShape.PROJECTION;
         }
 
-        private TumblingWindow tumblingWindow() {
+        private boolean containsAggregateCall(Expression e) {
+            boolean[] found = {false};
+            Expressions.forEach(
+                    e,
+                    node ->
+                            found[0] |=
+                                    node instanceof FunctionCall f
+                                            && f.over().isEmpty()
+                                            && KdaFunctionTable.isAggregate(f.name().name()));
+            return found[0];
+        }
+
+        private TumblingWindow tumblingWindow(List<TypedExpression> groupBy) {
             TumblingWindow window = null;
-            for (Expression key : select.groupBy()) {
+            for (int i = 0; i < groupBy.size(); i++) {
+                TypedExpression key = groupBy.get(i);
+                Expression written = select.groupBy().get(i);
                 Optional<Long> size = Optional.empty();
-                if (key instanceof Step step && isRowtime(step.operand())) {
-                    if (!(step.step() instanceof IntervalLiteral interval)) {
-                        throw error(
-                                step.step().position(),
-                                "STEP of ROWTIME needs an INTERVAL, e.g. INTERVAL '1' MINUTE");
-                    }
-                    size = Intervals.toMillis(interval);
-                    if (size.isEmpty() || size.get() <= 0) {
-                        throw unsupported(
-                                interval.position(),
-                                "STEP BY INTERVAL '"
-                                        + interval.value()
-                                        + "' "
-                                        + interval.qualifier(),
-                                "a positive day-time interval is needed");
-                    }
-                } else if (key instanceof FloorCeil floor
-                        && floor.direction() == FloorCeil.Direction.FLOOR
-                        && isRowtime(floor.operand())) {
-                    size = Intervals.unitMillis(floor.unit());
+                if (key instanceof Call call
+                        && call.function() == KdaFunctionTable.STEP_TIME
+                        && expressions.isInputRowtime(call.arguments().get(0))) {
+                    size =
+                            Optional.of(
+                                    Long.parseLong(
+                                            ((dev.flinkkda.kda.sql.expr.Literal)
+                                                            call.arguments().get(1))
+                                                    .value()));
+                } else if (key instanceof Call call
+                        && call.function() == KdaFunctionTable.FLOOR_TO
+                        && expressions.isInputRowtime(call.arguments().get(0))) {
+                    size =
+                            Intervals.unitMillis(
+                                    dev.flinkkda.kda.sql.ast.TimeUnit.valueOf(call.keyword()));
                     if (size.isEmpty()) {
                         throw unsupported(
-                                floor.position(),
-                                "FLOOR(ROWTIME TO " + floor.unit() + ")",
+                                written.position(),
+                                "FLOOR(ROWTIME TO " + call.keyword() + ")",
                                 "months and years have no fixed length");
                     }
+                } else if (key instanceof Call call
+                        && call.function() == KdaFunctionTable.STEP_NUMBER
+                        && expressions.isInputRowtime(call.arguments().get(0))) {
+                    throw error(
+                            written.position(),
+                            "STEP of ROWTIME needs an INTERVAL, e.g. INTERVAL '1' MINUTE");
                 }
                 if (size.isPresent()) {
                     if (window != null) {
                         throw unsupported(
-                                key.position(), "two ROWTIME windows in one GROUP BY", "");
+                                written.position(), "two ROWTIME windows in one GROUP BY", "");
                     }
                     window = new TumblingWindow(key, size.get());
                 }
-                if (containsAggregate(key)) {
-                    throw error(key.position(), "an aggregate cannot be a GROUP BY key");
+                if (TypedExpressions.containsAggregate(key)) {
+                    throw error(written.position(), "an aggregate cannot be a GROUP BY key");
                 }
             }
             if (window == null) {
@@ -712,46 +620,95 @@ public final class Analyzer {
             return window;
         }
 
-        private void checkStagger(List<SelectExpression> items) {
-            var stagger = select.staggerWindow().get();
-            Optional<Long> range = Intervals.toMillis(stagger.range());
+        private StaggerSpec stagger(List<Optional<SelectExpression>> written) {
+            var window = select.staggerWindow().get();
+            Optional<Long> range = Intervals.toMillis(window.range());
             if (range.isEmpty() || range.get() <= 0) {
                 throw unsupported(
-                        stagger.range().position(),
+                        window.range().position(),
                         "STAGGER RANGE INTERVAL '"
-                                + stagger.range().value()
+                                + window.range().value()
                                 + "' "
-                                + stagger.range().qualifier(),
+                                + window.range().qualifier(),
                         "a positive day-time interval is needed");
             }
             if (select.having().isPresent()) {
                 throw unsupported(
                         select.having().get().position(), "HAVING with WINDOWED BY STAGGER", "");
             }
-            for (Expression key : stagger.partitionBy()) {
-                if (containsAggregate(key) || containsOver(key)) {
+            List<TypedExpression> keys = new ArrayList<>();
+            for (Expression key : window.partitionBy()) {
+                TypedExpression typed = expressions.analyze(key);
+                if (TypedExpressions.containsAggregate(typed)
+                        || TypedExpressions.contains(typed, e -> e instanceof WindowedCall)) {
                     throw error(key.position(), "a partition key cannot contain an aggregate");
                 }
+                keys.add(typed);
             }
-            for (SelectExpression item : items) {
-                Expressions.forEach(
-                        item.expression(),
-                        node -> {
-                            if (node instanceof FunctionCall call && isAggregateCall(call)) {
-                                if (!KdaFunctions.isStaggerAggregate(call.name().name())) {
-                                    throw unsupported(
-                                            call.position(),
-                                            call.name().name() + " in a stagger window",
-                                            "COUNT, SUM, AVG, MIN and MAX are supported");
-                                }
-                                if (call.distinct()) {
-                                    throw unsupported(
-                                            call.position(),
-                                            call.name().name() + "(DISTINCT …) in a stagger window",
-                                            "");
-                                }
-                            }
-                        });
+            for (Optional<SelectExpression> item : written) {
+                item.ifPresent(
+                        i ->
+                                Expressions.forEach(
+                                        i.expression(),
+                                        node -> {
+                                            if (node instanceof FunctionCall call
+                                                    && call.over().isEmpty()
+                                                    && KdaFunctionTable.isAggregate(
+                                                            call.name().name())) {
+                                                checkStaggerAggregate(call);
+                                            }
+                                        }));
+            }
+            checkGrouped(written, keys, "a PARTITION BY key of the stagger window");
+            return new StaggerSpec(keys, range.get());
+        }
+
+        private void checkStaggerAggregate(FunctionCall call) {
+            String name = call.name().name().toUpperCase(java.util.Locale.ROOT);
+            if (!STAGGER_AGGREGATES.contains(name)) {
+                throw unsupported(
+                        call.position(),
+                        call.name().name() + " in a stagger window",
+                        "COUNT, SUM, AVG, MIN and MAX are supported");
+            }
+            if (call.distinct()) {
+                throw unsupported(
+                        call.position(),
+                        call.name().name() + "(DISTINCT …) in a stagger window",
+                        "");
+            }
+        }
+
+        /**
+         * Checks that every column a windowed query's items read outside an aggregate is one of its
+         * keys: once the window has fired, only keys and aggregates exist.
+         */
+        private void checkGrouped(
+                List<Optional<SelectExpression>> written, List<TypedExpression> keys, String what) {
+            for (Optional<SelectExpression> item : written) {
+                item.ifPresent(i -> checkGrouped(i.expression(), keys, what));
+            }
+        }
+
+        private void checkGrouped(Expression e, List<TypedExpression> keys, String what) {
+            TypedExpression typed = expressions.analyze(e);
+            if (keys.contains(typed) || TypedExpressions.isAggregate(typed)) {
+                return;
+            }
+            if (e instanceof ColumnReference reference) {
+                if (expressions.isInputRowtime(typed)) {
+                    return;
+                }
+                throw error(
+                        reference.position(),
+                        "column \""
+                                + reference.name().name()
+                                + "\" must be "
+                                + what
+                                + " or be inside an aggregate");
+            }
+            for (Expression child : Expressions.children(e)) {
+                checkGrouped(child, keys, what);
             }
         }
     }

@@ -1,6 +1,9 @@
 package dev.flinkkda.kda.sql.analysis;
 
 import dev.flinkkda.kda.sql.ast.SourcePosition;
+import dev.flinkkda.kda.sql.types.KdaTypes;
+
+import org.apache.flink.table.api.DataTypes;
 
 import java.util.List;
 import java.util.Objects;
@@ -41,6 +44,20 @@ public record StreamDefinition(
     /** The column of that name, if any; {@code ROWTIME} is not among {@link #columns()}. */
     public Optional<StreamColumn> column(String columnName) {
         return columns.stream().filter(c -> c.name().equals(columnName)).findFirst();
+    }
+
+    /**
+     * The columns a query can read, with their Flink types: the declared ones, and {@code ROWTIME}
+     * for streams.
+     */
+    public List<RelationColumn> readableColumns() {
+        List<RelationColumn> readable = new java.util.ArrayList<>();
+        columns.forEach(
+                c -> readable.add(new RelationColumn(c.name(), KdaTypes.toFlink(c.type()))));
+        if (kind.hasRowtime()) {
+            readable.add(new RelationColumn(ROWTIME, DataTypes.TIMESTAMP(3)));
+        }
+        return readable;
     }
 
     /** The names a query can read: the columns, and {@code ROWTIME} for streams. */

@@ -1,24 +1,33 @@
 package dev.flinkkda.kda.sql.plan;
 
-import dev.flinkkda.kda.sql.rewrite.StaggerFunction;
+import org.apache.flink.table.api.DataTypes;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 
 /**
  * One step of a translated application, run in order: each defines a view that later steps and the
- * outputs read by name.
+ * outputs read by name, with the columns it declares.
  */
 public sealed interface PlanStep {
 
     /** The name of the view this step defines. */
     String name();
 
-    /** A view defined by a Flink SQL query: {@code CREATE TEMPORARY VIEW name AS sql}. */
-    record SqlView(String name, String sql) implements PlanStep {
-        public SqlView {
+    /** The view's columns, in order. */
+    List<PlanColumn> columns();
+
+    /** A view of a query: {@code CREATE TEMPORARY VIEW name AS query}. */
+    record View(String name, PlanNode query) implements PlanStep {
+        public View {
             Objects.requireNonNull(name, "name");
-            Objects.requireNonNull(sql, "sql");
+            Objects.requireNonNull(query, "query");
+        }
+
+        @Override
+        public List<PlanColumn> columns() {
+            return query.columns();
         }
     }
 
@@ -26,32 +35,49 @@ public sealed interface PlanStep {
      * A view of a query whose {@code ROWTIME} column is a value (a window's end) and becomes the
      * view's event-time attribute again, so that windows over the view work.
      */
-    record RowtimeView(String name, String sql) implements PlanStep {
+    record RowtimeView(String name, PlanNode query) implements PlanStep {
         public RowtimeView {
             Objects.requireNonNull(name, "name");
-            Objects.requireNonNull(sql, "sql");
+            Objects.requireNonNull(query, "query");
+        }
+
+        @Override
+        public List<PlanColumn> columns() {
+            return query.columns();
         }
     }
 
     /**
-     * Stagger windows, run by flink-kda's operator: the input query's first {@code keyCount}
-     * columns are the partition keys, then one column per aggregate argument (none for {@code
-     * COUNT(*)}), then {@code ROWTIME}. The view has the keys, one column per aggregate ({@code
-     * __G0, __G1, …}) and {@code ROWTIME}, the window's close.
+     * Stagger windows, run by flink-kda's operator: the input's first {@code keyCount} columns are
+     * the partition keys, its last is {@code ROWTIME}. The view has the keys, one column per
+     * aggregate ({@code __G0, __G1, …}) and {@code ROWTIME}, the window's close.
      */
     record StaggerAggregation(
             String name,
-            String inputSql,
+            PlanNode input,
             int keyCount,
-            List<StaggerFunction> functions,
-            List<Integer> argumentColumns,
+            List<StaggerAggregate> aggregates,
             long rangeMillis)
             implements PlanStep {
         public StaggerAggregation {
             Objects.requireNonNull(name, "name");
-            Objects.requireNonNull(inputSql, "inputSql");
-            functions = List.copyOf(functions);
-            argumentColumns = List.copyOf(argumentColumns);
+            Objects.requireNonNull(input, "input");
+            aggregates = List.copyOf(aggregates);
+        }
+
+        /** The name of the {@code j}-th aggregate's column. */
+        public static String aggregateColumn(int j) {
+            return "__G" + j;
+        }
+
+        @Override
+        public List<PlanColumn> columns() {
+            List<PlanColumn> columns = new ArrayList<>(input.columns().subList(0, keyCount));
+            for (int j = 0; j < aggregates.size(); j++) {
+                columns.add(new PlanColumn(aggregateColumn(j), aggregates.get(j).resultType()));
+            }
+            columns.add(new PlanColumn("ROWTIME", DataTypes.TIMESTAMP(3)));
+            return columns;
         }
     }
 }

@@ -2,28 +2,32 @@ package dev.flinkkda.kda.sql.plan;
 
 import dev.flinkkda.kda.sql.analysis.AnalyzedApplication;
 import dev.flinkkda.kda.sql.analysis.AnalyzedPump;
+import dev.flinkkda.kda.sql.analysis.AnalyzedQuery;
+import dev.flinkkda.kda.sql.analysis.AnalyzedRelation;
 import dev.flinkkda.kda.sql.analysis.KdaSemanticException;
-import dev.flinkkda.kda.sql.analysis.RelationBinding;
-import dev.flinkkda.kda.sql.analysis.ResolvedColumn;
+import dev.flinkkda.kda.sql.analysis.OutputColumn;
+import dev.flinkkda.kda.sql.analysis.RelationColumn;
 import dev.flinkkda.kda.sql.analysis.StreamColumn;
 import dev.flinkkda.kda.sql.analysis.StreamDefinition;
 import dev.flinkkda.kda.sql.analysis.StreamKind;
-import dev.flinkkda.kda.sql.ast.Expression;
-import dev.flinkkda.kda.sql.ast.FloorCeil;
-import dev.flinkkda.kda.sql.ast.IntervalLiteral;
-import dev.flinkkda.kda.sql.ast.Join;
-import dev.flinkkda.kda.sql.ast.JoinType;
+import dev.flinkkda.kda.sql.analysis.TumblingWindow;
 import dev.flinkkda.kda.sql.ast.SourcePosition;
-import dev.flinkkda.kda.sql.ast.Step;
-import dev.flinkkda.kda.sql.plan.FlinkSqlEmitter.Context;
-import dev.flinkkda.kda.sql.rewrite.ExpressionKeys;
-import dev.flinkkda.kda.sql.rewrite.OverLevel;
-import dev.flinkkda.kda.sql.rewrite.OverRewrite;
-import dev.flinkkda.kda.sql.rewrite.StaggerAggregateCall;
-import dev.flinkkda.kda.sql.rewrite.StaggerQuery;
-import dev.flinkkda.kda.sql.rewrite.StaggerRewrite;
+import dev.flinkkda.kda.sql.expr.Call;
+import dev.flinkkda.kda.sql.expr.ColumnRef;
+import dev.flinkkda.kda.sql.expr.Literal;
+import dev.flinkkda.kda.sql.expr.SlidingWindow;
+import dev.flinkkda.kda.sql.expr.TypedExpression;
+import dev.flinkkda.kda.sql.expr.TypedExpressions;
+import dev.flinkkda.kda.sql.expr.WindowedCall;
+import dev.flinkkda.kda.sql.functions.KdaFunctionTable;
+import dev.flinkkda.kda.sql.plan.PlanNode.From;
+import dev.flinkkda.kda.sql.types.KdaTypes;
+
+import org.apache.flink.table.api.DataTypes;
+import org.apache.flink.table.types.DataType;
 
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -32,23 +36,17 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
-import static dev.flinkkda.kda.sql.plan.FlinkSqlEmitter.expression;
-import static dev.flinkkda.kda.sql.plan.FlinkSqlEmitter.name;
-import static dev.flinkkda.kda.sql.plan.FlinkSqlEmitter.qualified;
-
 /**
- * The plan stage: one Flink SQL view per in-application stream — the {@code UNION ALL} of its pumps
- * — in dependency order, with helper steps before a pump that needs flink-kda's operators (stagger
- * windows) or a re-timed {@code ROWTIME} (tumbling windows, whose rows take the window end as their
- * {@code ROWTIME}).
+ * The plan stage: one view per in-application stream — the {@code UNION ALL} of its pumps — in
+ * dependency order, with steps before a pump where a query needs a view of its own: a query nested
+ * in {@code FROM}, a window whose rows take the window end as their {@code ROWTIME}, flink-kda's
+ * operators (stagger windows).
  *
- * <p>Every pump's SELECT ends with the {@code ROWTIME} of its rows and casts each item to the
- * declared type of the column it goes to, as KDA coerces on insert.
+ * <p>Every pump's rows end with their {@code ROWTIME} and cast each item to the declared type of
+ * the column it goes to, as KDA coerces on insert. The planner works on analysed, typed queries and
+ * never rejects: what cannot be translated was rejected by the analyser.
  */
 public final class Planner {
-
-    /** The proctime column a reference-table lookup join needs on the stream side. */
-    static final String PROC_TIME = "__PROC_TIME";
 
     private final AnalyzedApplication application;
     private final List<PlanStep> steps = new ArrayList<>();
@@ -62,14 +60,14 @@ public final class Planner {
         Planner planner = new Planner(application);
         planner.planStreams();
         planner.reports.sort(
-                java.util.Comparator.comparingInt((StatementReport r) -> r.position().line())
+                Comparator.comparingInt((StatementReport r) -> r.position().line())
                         .thenComparingInt(r -> r.position().column()));
         return new ApplicationPlan(application, planner.steps, planner.reports);
     }
 
     private void planStreams() {
         Set<String> done = new LinkedHashSet<>();
-        Map<String, SourcePosition> visiting = new HashMap<>();
+        Map<String, SourcePosition> visiting = new LinkedHashMap<>();
         for (StreamDefinition stream : application.streams().values()) {
             if (stream.kind() == StreamKind.IN_APPLICATION) {
                 planStream(stream, done, visiting);
@@ -116,24 +114,28 @@ public final class Planner {
         }
         visiting.remove(stream.name());
         done.add(stream.name());
+        String statement = "CREATE STREAM " + quoted(stream.name());
         if (pumps.isEmpty()) {
             reports.add(
                     new StatementReport(
                             position,
-                            "CREATE STREAM " + quoted(stream.name()),
+                            statement,
                             Translation.NATIVE,
                             "no pump writes it: it stays empty and is not created"));
             return;
         }
-        List<String> branches = new ArrayList<>();
+        List<PlanNode> branches = new ArrayList<>();
         for (AnalyzedPump pump : pumps) {
             branches.add(planPump(pump));
         }
-        steps.add(new PlanStep.SqlView(stream.name(), String.join("\nUNION ALL\n", branches)));
+        steps.add(
+                new PlanStep.View(
+                        stream.name(),
+                        branches.size() == 1 ? branches.get(0) : new PlanNode.UnionAll(branches)));
         reports.add(
                 new StatementReport(
                         position,
-                        "CREATE STREAM " + quoted(stream.name()),
+                        statement,
                         Translation.NATIVE,
                         pumps.size() == 1
                                 ? "a view of its pump's rows"
@@ -144,342 +146,395 @@ public final class Planner {
         return "\"" + name + "\"";
     }
 
-    /** Plans one pump; returns the SELECT that gives its rows as the target stream's columns. */
-    private String planPump(AnalyzedPump pump) {
-        String statement = "CREATE PUMP " + quoted(pump.name());
-        SourcePosition position = pump.pump().position();
-        switch (pump.shape()) {
-            case PROJECTION:
-                {
-                    String sql = projection(pump);
-                    reports.add(
-                            new StatementReport(
-                                    position,
-                                    statement,
-                                    hasJoin(pump) ? Translation.VIA_FLINK_KDA : Translation.NATIVE,
-                                    hasJoin(pump)
-                                            ? "SELECT with a lookup join on a flink-kda"
-                                                    + " reference table"
-                                            : "SELECT (projection and filter)"));
-                    return sql;
-                }
-            case TUMBLING_WINDOW:
-                {
-                    String view = "__PUMP_" + pump.name();
-                    steps.add(new PlanStep.RowtimeView(view, tumbling(pump)));
-                    reports.add(
-                            new StatementReport(
-                                    position,
-                                    statement,
-                                    Translation.NATIVE,
-                                    "GROUP BY … "
-                                            + windowKeyText(pump)
-                                            + " → TUMBLE window aggregation; ROWTIME = window end"));
-                    return "SELECT * FROM " + name(view);
-                }
-            case STAGGER_WINDOW:
-                {
-                    String sql = stagger(pump);
-                    reports.add(
-                            new StatementReport(
-                                    position,
-                                    statement,
-                                    Translation.VIA_FLINK_KDA,
-                                    "WINDOWED BY STAGGER → flink-kda StaggerWindows.incremental;"
-                                            + " ROWTIME = window close"));
-                    return sql;
-                }
-            case OVER_WINDOW:
-                {
-                    List<OverLevel> levels = OverRewrite.levels(pump);
-                    String sql = over(pump, levels);
-                    reports.add(
-                            new StatementReport(
-                                    position,
-                                    statement,
-                                    Translation.NATIVE,
-                                    "analytic aggregates → OVER aggregation"
-                                            + (levels.size() > 1
-                                                    ? " ("
-                                                            + levels.size()
-                                                            + " nested, one per window)"
-                                                    : "")));
-                    return sql;
-                }
-            default:
-                throw new IllegalStateException("unknown shape " + pump.shape());
-        }
-    }
+    // ------------------------------------------------------------------ pumps
 
-    private static boolean hasJoin(AnalyzedPump pump) {
-        return pump.select().from() instanceof Join;
-    }
-
-    private String windowKeyText(AnalyzedPump pump) {
-        Expression key = pump.tumbling().orElseThrow().timeKey();
-        return key instanceof Step ? "STEP(ROWTIME BY …)" : "FLOOR(ROWTIME TO …)";
-    }
-
-    // ---------------------------------------------------------------- shapes
-
-    /** Qualified column names: {@code `alias`.`column`}. */
-    private Context qualifiedColumns(AnalyzedPump pump) {
-        return Context.of(
-                application.sourceName(),
-                reference -> {
-                    ResolvedColumn column = pump.resolve(reference);
-                    return qualified(column.relation().alias(), column.column());
-                });
+    /** Plans one pump: a node that gives its rows as the target stream's columns and ROWTIME. */
+    private PlanNode planPump(AnalyzedPump pump) {
+        QueryPlanner planner = new QueryPlanner(pump, "__PUMP_" + pump.name());
+        PlanNode node =
+                planner.plan(pump.query(), (items, rowtime) -> targetItems(pump, items, rowtime));
+        reports.add(
+                new StatementReport(
+                        pump.pump().position(),
+                        "CREATE PUMP " + quoted(pump.name()),
+                        planner.usesFlinkKda ? Translation.VIA_FLINK_KDA : Translation.NATIVE,
+                        describe(pump.query(), planner)));
+        return node;
     }
 
     /**
-     * {@code CAST(item AS type) AS `column`, …}: the select items into the target stream's columns,
-     * in the stream's order (an {@code INSERT} column list may name them in another), {@code NULL}
-     * for columns the list leaves out.
+     * {@code CAST(item AS type) AS column, …, rowtime AS ROWTIME}: the select items into the target
+     * stream's columns, in the stream's order (an {@code INSERT} column list may name them in
+     * another), {@code NULL} for columns the list leaves out.
      */
-    private String items(AnalyzedPump pump, Context context) {
-        List<String> items = new ArrayList<>();
+    private static List<NamedExpression> targetItems(
+            AnalyzedPump pump, List<TypedExpression> items, TypedExpression rowtime) {
+        List<NamedExpression> named = new ArrayList<>();
         for (StreamColumn column : pump.target().columns()) {
             int item = pump.targetColumns().indexOf(column);
-            String value =
-                    item < 0 ? "NULL" : expression(pump.items().get(item).expression(), context);
-            items.add(
-                    "CAST("
-                            + value
-                            + " AS "
-                            + FlinkSqlEmitter.type(application.sourceName(), column.type())
-                            + ") AS "
-                            + name(column.name()));
+            TypedExpression value =
+                    item < 0
+                            ? Literal.of(Literal.Kind.NULL, "", DataTypes.NULL())
+                            : items.get(item);
+            named.add(
+                    new NamedExpression(
+                            column.name(), cast(value, KdaTypes.toFlink(column.type()))));
         }
-        return String.join(", ", items);
+        named.add(new NamedExpression(StreamDefinition.ROWTIME, rowtime));
+        return named;
     }
 
-    private RelationBinding input(AnalyzedPump pump) {
-        return pump.relations().get(0);
+    private static Call cast(TypedExpression value, DataType type) {
+        return new Call(KdaFunctionTable.CAST, List.of(value), false, false, "", type);
     }
 
-    private String from(AnalyzedPump pump, Context context) {
-        RelationBinding input = input(pump);
-        if (!(pump.select().from() instanceof Join join)) {
-            return name(input.stream().name()) + " AS " + name(input.alias());
+    private static String describe(AnalyzedQuery query, QueryPlanner planner) {
+        String detail;
+        switch (query.shape()) {
+            case TUMBLING_WINDOW:
+                detail =
+                        "GROUP BY … "
+                                + (((Call) query.tumbling().orElseThrow().timeKey()).function()
+                                                == KdaFunctionTable.STEP_TIME
+                                        ? "STEP(ROWTIME BY …)"
+                                        : "FLOOR(ROWTIME TO …)")
+                                + " → TUMBLE window aggregation; ROWTIME = window end";
+                break;
+            case STAGGER_WINDOW:
+                detail =
+                        "WINDOWED BY STAGGER → flink-kda StaggerWindows.incremental;"
+                                + " ROWTIME = window close";
+                break;
+            case OVER_WINDOW:
+                int windows = overWindows(query).size();
+                detail =
+                        "analytic aggregates → OVER aggregation"
+                                + (windows > 1 ? " (" + windows + " nested, one per window)" : "");
+                break;
+            default:
+                detail =
+                        query.from() instanceof AnalyzedRelation.LookupJoin
+                                ? "SELECT with a lookup join on a flink-kda reference table"
+                                : "SELECT (projection and filter)";
         }
-        RelationBinding table = pump.relations().get(1);
-        return "(SELECT *, PROCTIME() AS "
-                + name(PROC_TIME)
-                + " FROM "
-                + name(input.stream().name())
-                + ") AS "
-                + name(input.alias())
-                + (join.type() == JoinType.LEFT ? " LEFT JOIN " : " JOIN ")
-                + name(table.stream().name())
-                + " FOR SYSTEM_TIME AS OF "
-                + qualified(input.alias(), PROC_TIME)
-                + " AS "
-                + name(table.alias())
-                + " ON "
-                + expression(join.on().orElseThrow(), context);
-    }
-
-    private String where(AnalyzedPump pump, Context context) {
-        return pump.select().where().map(w -> "\nWHERE " + expression(w, context)).orElse("");
-    }
-
-    private String projection(AnalyzedPump pump) {
-        Context context = qualifiedColumns(pump);
-        return "SELECT "
-                + items(pump, context)
-                + ", "
-                + qualified(input(pump).alias(), StreamDefinition.ROWTIME)
-                + " AS "
-                + name(StreamDefinition.ROWTIME)
-                + "\nFROM "
-                + from(pump, context)
-                + where(pump, context);
-    }
-
-    private String tumbling(AnalyzedPump pump) {
-        if (hasJoin(pump)) {
-            throw new dev.flinkkda.kda.sql.analysis.UnsupportedConstructException(
-                    application.sourceName(),
-                    pump.select().from().position(),
-                    "a reference-table JOIN in a GROUP BY window query",
-                    "join in a pump of its own, then aggregate its stream");
+        if (planner.nestedQueries > 0) {
+            detail +=
+                    "; "
+                            + planner.nestedQueries
+                            + " quer"
+                            + (planner.nestedQueries == 1 ? "y" : "ies")
+                            + " nested in FROM → views";
         }
-        RelationBinding input = input(pump);
-        String alias = input.alias();
-        Expression timeKey = pump.tumbling().orElseThrow().timeKey();
-        String windowStart = qualified(alias, "window_start");
-        String timeKeyName = ExpressionKeys.of(timeKey, pump);
-        Context context =
-                qualifiedColumns(pump)
-                        .withSubstitutions(
-                                e ->
-                                        ExpressionKeys.of(e, pump).equals(timeKeyName)
-                                                ? Optional.of(windowStart)
-                                                : Optional.empty());
-        String size;
-        if (timeKey instanceof Step step) {
-            size = FlinkSqlEmitter.interval((IntervalLiteral) step.step());
-        } else {
-            size = "INTERVAL '1' " + ((FloorCeil) timeKey).unit();
+        return detail;
+    }
+
+    /** The distinct windows of a query's analytic calls, in the order they first appear. */
+    private static Map<SlidingWindow, List<Call>> overWindows(AnalyzedQuery query) {
+        Map<SlidingWindow, List<Call>> windows = new LinkedHashMap<>();
+        for (OutputColumn item : query.items()) {
+            TypedExpressions.forEach(
+                    item.expression(),
+                    e -> {
+                        if (e instanceof WindowedCall windowed) {
+                            List<Call> calls =
+                                    windows.computeIfAbsent(
+                                            windowed.window(), w -> new ArrayList<>());
+                            if (!calls.contains(windowed.call())) {
+                                calls.add(windowed.call());
+                            }
+                        }
+                    });
         }
-        List<String> groupBy = new ArrayList<>();
-        groupBy.add(windowStart);
-        groupBy.add(qualified(alias, "window_end"));
-        for (Expression key : pump.select().groupBy()) {
-            if (key != timeKey) {
-                groupBy.add(expression(key, context));
+        return windows;
+    }
+
+    /** How a query's final select list is made from its (rewritten) items and ROWTIME. */
+    @FunctionalInterface
+    private interface Shaper {
+        List<NamedExpression> items(List<TypedExpression> items, TypedExpression rowtime);
+    }
+
+    /** Plans the queries of one pump, the nested ones as views named after the pump. */
+    private final class QueryPlanner {
+
+        private final AnalyzedPump pump;
+        private final String viewPrefix;
+        private boolean usesFlinkKda;
+        private int nestedQueries;
+
+        QueryPlanner(AnalyzedPump pump, String viewPrefix) {
+            this.pump = pump;
+            this.viewPrefix = viewPrefix;
+        }
+
+        /**
+         * A node giving {@code query}'s rows as {@code shaper} shapes them. A windowed query
+         * becomes steps of its own, and the node reads the last of them.
+         */
+        PlanNode plan(AnalyzedQuery query, Shaper shaper) {
+            switch (query.shape()) {
+                case TUMBLING_WINDOW:
+                    return tumbling(query, shaper);
+                case STAGGER_WINDOW:
+                    return stagger(query, shaper);
+                case OVER_WINDOW:
+                    return over(query, shaper);
+                default:
+                    return new PlanNode.Project(
+                            from(query.from()),
+                            shaper.items(items(query), query.inputRowtime()),
+                            query.where());
             }
         }
-        return "SELECT "
-                + items(pump, context)
-                + ", "
-                + qualified(alias, "window_end")
-                + " AS "
-                + name(StreamDefinition.ROWTIME)
-                + "\nFROM TABLE(TUMBLE(TABLE "
-                + name(input.stream().name())
-                + ", DESCRIPTOR("
-                + name(StreamDefinition.ROWTIME)
-                + "), "
-                + size
-                + ")) AS "
-                + name(alias)
-                + where(pump, context)
-                + "\nGROUP BY "
-                + String.join(", ", groupBy)
-                + pump.select().having().map(h -> "\nHAVING " + expression(h, context)).orElse("");
-    }
 
-    private String stagger(AnalyzedPump pump) {
-        if (hasJoin(pump)) {
-            throw new dev.flinkkda.kda.sql.analysis.UnsupportedConstructException(
-                    application.sourceName(),
-                    pump.select().from().position(),
-                    "a reference-table JOIN in a stagger window query",
-                    "join in a pump of its own, then aggregate its stream");
+        private List<TypedExpression> items(AnalyzedQuery query) {
+            return query.items().stream().map(OutputColumn::expression).toList();
         }
-        StaggerQuery query = StaggerRewrite.rewrite(pump);
-        Context context = qualifiedColumns(pump);
-        List<String> columns = new ArrayList<>();
-        Map<String, String> substitutions = new LinkedHashMap<>();
-        for (int i = 0; i < query.keys().size(); i++) {
-            columns.add(expression(query.keys().get(i), context) + " AS " + name("__K" + i));
-            substitutions.putIfAbsent(query.keyNames().get(i), name("__K" + i));
-        }
-        List<dev.flinkkda.kda.sql.rewrite.StaggerFunction> functions = new ArrayList<>();
-        List<Integer> argumentColumns = new ArrayList<>();
-        int column = query.keys().size();
-        for (int j = 0; j < query.aggregates().size(); j++) {
-            StaggerAggregateCall call = query.aggregates().get(j);
-            functions.add(call.function());
-            if (call.argument().isPresent()) {
-                columns.add(expression(call.argument().get(), context) + " AS " + name("__A" + j));
-                argumentColumns.add(column++);
-            } else {
-                argumentColumns.add(-1);
+
+        private From from(AnalyzedRelation relation) {
+            if (relation instanceof AnalyzedRelation.LookupJoin join) {
+                usesFlinkKda = true;
+                return new From.LookupJoin(
+                        aliased(join.stream()),
+                        scan(join.table().stream()),
+                        join.table().alias(),
+                        join.type(),
+                        join.on());
             }
-            substitutions.put(call.key(), name("__G" + j));
+            return aliased((AnalyzedRelation.Leaf) relation);
         }
-        columns.add(
-                qualified(input(pump).alias(), StreamDefinition.ROWTIME)
-                        + " AS "
-                        + name(StreamDefinition.ROWTIME));
-        String view = "__STAGGER_" + pump.name();
-        steps.add(
-                new PlanStep.StaggerAggregation(
-                        view,
-                        "SELECT "
-                                + String.join(", ", columns)
-                                + "\nFROM "
-                                + from(pump, context)
-                                + where(pump, context),
-                        query.keys().size(),
-                        functions,
-                        argumentColumns,
-                        query.rangeMillis()));
-        Context outer =
-                Context.of(
-                                application.sourceName(),
-                                reference -> {
-                                    if (pump.resolve(reference).isRowtime()) {
-                                        return name(StreamDefinition.ROWTIME);
+
+        private From.Aliased aliased(AnalyzedRelation relation) {
+            if (relation instanceof AnalyzedRelation.StreamRelation stream) {
+                return new From.Aliased(scan(stream.stream()), stream.alias());
+            }
+            AnalyzedRelation.DerivedRelation derived = (AnalyzedRelation.DerivedRelation) relation;
+            return new From.Aliased(nested(derived), derived.alias());
+        }
+
+        private PlanNode.Scan scan(StreamDefinition stream) {
+            List<PlanColumn> columns = new ArrayList<>();
+            for (RelationColumn column : stream.readableColumns()) {
+                columns.add(new PlanColumn(column.name(), column.type()));
+            }
+            return new PlanNode.Scan(stream.name(), columns);
+        }
+
+        /**
+         * A query nested in {@code FROM}, as a view of its own: its items under the names the outer
+         * query reads, then its ROWTIME.
+         */
+        private PlanNode.Scan nested(AnalyzedRelation.DerivedRelation derived) {
+            nestedQueries++;
+            String view = viewPrefix + "_" + derived.alias() + "_" + nestedQueries;
+            Shaper shaper =
+                    (items, rowtime) -> {
+                        List<NamedExpression> named = new ArrayList<>();
+                        for (int i = 0; i < items.size(); i++) {
+                            named.add(
+                                    new NamedExpression(
+                                            derived.columns().get(i).name(), items.get(i)));
+                        }
+                        named.add(new NamedExpression(StreamDefinition.ROWTIME, rowtime));
+                        return named;
+                    };
+            PlanNode node = new QueryPlanner(pump, view).planInto(derived.query(), shaper, this);
+            if (node instanceof PlanNode.Scan scan && scan.name().equals(view)) {
+                return scan; // a window made the view already
+            }
+            PlanStep step = new PlanStep.View(view, node);
+            steps.add(step);
+            return new PlanNode.Scan(view, step.columns());
+        }
+
+        /** Plans {@code query} with this planner's prefix, counting into {@code outer}. */
+        private PlanNode planInto(AnalyzedQuery query, Shaper shaper, QueryPlanner outer) {
+            PlanNode node = plan(query, shaper);
+            outer.usesFlinkKda |= usesFlinkKda;
+            outer.nestedQueries += nestedQueries;
+            return node;
+        }
+
+        /** The input of a window: a table or view by name, with the query's alias for it. */
+        private From.Aliased windowInput(AnalyzedQuery query) {
+            return aliased(query.input());
+        }
+
+        private PlanNode tumbling(AnalyzedQuery query, Shaper shaper) {
+            TumblingWindow window = query.tumbling().orElseThrow();
+            From.Aliased input = windowInput(query);
+            String alias = input.alias();
+            ColumnRef start =
+                    new ColumnRef(
+                            alias, PlanNode.TumblingAggregate.WINDOW_START, DataTypes.TIMESTAMP(3));
+            ColumnRef end =
+                    new ColumnRef(
+                            alias, PlanNode.TumblingAggregate.WINDOW_END, DataTypes.TIMESTAMP(3));
+            ColumnRef rowtime = query.inputRowtime();
+            java.util.function.Function<TypedExpression, TypedExpression> rewrite =
+                    e ->
+                            TypedExpressions.replace(
+                                    e,
+                                    x -> {
+                                        if (x.equals(window.timeKey())) {
+                                            return Optional.of(start);
+                                        }
+                                        if (x.equals(rowtime)) {
+                                            return Optional.of(end);
+                                        }
+                                        if (TypedExpressions.isAggregate(x)) {
+                                            return Optional.of(x);
+                                        }
+                                        return Optional.empty();
+                                    });
+            List<TypedExpression> keys = new ArrayList<>();
+            for (TypedExpression key : query.groupBy()) {
+                if (!key.equals(window.timeKey())) {
+                    keys.add(key);
+                }
+            }
+            List<TypedExpression> items = new ArrayList<>();
+            items(query).forEach(i -> items.add(rewrite.apply(i)));
+            PlanNode.TumblingAggregate aggregate =
+                    new PlanNode.TumblingAggregate(
+                            (PlanNode.Scan) input.node(),
+                            alias,
+                            window.sizeMillis(),
+                            query.where(),
+                            keys,
+                            shaper.items(items, end),
+                            query.having().map(rewrite));
+            PlanStep step = new PlanStep.RowtimeView(nextView(), aggregate);
+            steps.add(step);
+            return new PlanNode.Scan(step.name(), step.columns());
+        }
+
+        private String nextView() {
+            return viewPrefix;
+        }
+
+        private PlanNode stagger(AnalyzedQuery query, Shaper shaper) {
+            usesFlinkKda = true;
+            List<TypedExpression> keys = query.stagger().orElseThrow().partitionBy();
+            List<NamedExpression> columns = new ArrayList<>();
+            for (int k = 0; k < keys.size(); k++) {
+                columns.add(new NamedExpression("__K" + k, cast(keys.get(k), keys.get(k).type())));
+            }
+            List<Call> calls = new ArrayList<>();
+            for (TypedExpression item : items(query)) {
+                collectAggregates(item, keys, calls);
+            }
+            List<StaggerAggregate> aggregates = new ArrayList<>();
+            for (int j = 0; j < calls.size(); j++) {
+                Call call = calls.get(j);
+                StaggerAggregate.Function function =
+                        call.star()
+                                ? StaggerAggregate.Function.COUNT_ALL
+                                : StaggerAggregate.Function.valueOf(call.function().name());
+                if (call.star()) {
+                    aggregates.add(new StaggerAggregate(function, -1, null));
+                } else {
+                    TypedExpression argument = call.arguments().get(0);
+                    aggregates.add(new StaggerAggregate(function, columns.size(), argument.type()));
+                    columns.add(new NamedExpression("__A" + j, cast(argument, argument.type())));
+                }
+            }
+            columns.add(new NamedExpression(StreamDefinition.ROWTIME, query.inputRowtime()));
+            String view = "__STAGGER_" + viewPrefix.substring("__PUMP_".length());
+            PlanStep.StaggerAggregation step =
+                    new PlanStep.StaggerAggregation(
+                            view,
+                            new PlanNode.Project(from(query.from()), columns, query.where()),
+                            keys.size(),
+                            aggregates,
+                            query.stagger().get().rangeMillis());
+            steps.add(step);
+            ColumnRef rowtime =
+                    new ColumnRef(view, StreamDefinition.ROWTIME, DataTypes.TIMESTAMP(3));
+            List<PlanColumn> output = step.columns();
+            List<TypedExpression> items = new ArrayList<>();
+            for (TypedExpression item : items(query)) {
+                items.add(
+                        TypedExpressions.replace(
+                                item,
+                                x -> {
+                                    int key = keys.indexOf(x);
+                                    if (key >= 0) {
+                                        return Optional.of(column(view, output.get(key)));
                                     }
-                                    throw new IllegalStateException(
-                                            "column outside keys and aggregates: " + reference);
-                                })
-                        .withSubstitutions(
-                                e ->
-                                        Optional.ofNullable(
-                                                substitutions.get(ExpressionKeys.of(e, pump))));
-        return "SELECT "
-                + items(pump, outer)
-                + ", "
-                + name(StreamDefinition.ROWTIME)
-                + "\nFROM "
-                + name(view);
-    }
-
-    private String over(AnalyzedPump pump, List<OverLevel> levels) {
-        if (hasJoin(pump)) {
-            throw new dev.flinkkda.kda.sql.analysis.UnsupportedConstructException(
-                    application.sourceName(),
-                    pump.select().from().position(),
-                    "a reference-table JOIN in an OVER window query",
-                    "join in a pump of its own, then aggregate its stream");
-        }
-        String alias = input(pump).alias();
-        Context context = qualifiedColumns(pump);
-        String rowtime = qualified(alias, StreamDefinition.ROWTIME);
-        String current = "SELECT * FROM " + from(pump, context) + where(pump, context);
-        Map<String, String> overColumns = new HashMap<>();
-        int next = 0;
-        for (OverLevel level : levels) {
-            List<String> computed = new ArrayList<>();
-            String window = FlinkSqlEmitter.over(level.window(), rowtime, context);
-            for (OverLevel.Call call : level.calls()) {
-                String column = "__O" + next++;
-                String aggregate =
-                        expression(
-                                call.call(),
-                                context.withOverWindows(f -> Optional.of(withoutOver(f, context))));
-                computed.add(aggregate + " " + window + " AS " + name(column));
-                overColumns.put(call.key(), qualified(alias, column));
+                                    int aggregate = calls.indexOf(x);
+                                    if (aggregate >= 0) {
+                                        return Optional.of(
+                                                column(view, output.get(keys.size() + aggregate)));
+                                    }
+                                    if (x.equals(query.inputRowtime())) {
+                                        return Optional.of(rowtime);
+                                    }
+                                    return Optional.empty();
+                                }));
             }
-            current =
-                    "SELECT *, "
-                            + String.join(", ", computed)
-                            + " FROM ("
-                            + current
-                            + ") AS "
-                            + name(alias);
+            return new PlanNode.Project(
+                    new From.Aliased(new PlanNode.Scan(view, output), view),
+                    shaper.items(items, rowtime),
+                    Optional.empty());
         }
-        Context outer =
-                context.withSubstitutions(
-                        e -> Optional.ofNullable(overColumns.get(ExpressionKeys.of(e, pump))));
-        return "SELECT "
-                + items(pump, outer)
-                + ", "
-                + rowtime
-                + " AS "
-                + name(StreamDefinition.ROWTIME)
-                + "\nFROM ("
-                + current
-                + ") AS "
-                + name(alias);
-    }
 
-    /** The call itself, its OVER left to the caller. */
-    private String withoutOver(dev.flinkkda.kda.sql.ast.FunctionCall f, Context context) {
-        dev.flinkkda.kda.sql.ast.FunctionCall plain =
-                new dev.flinkkda.kda.sql.ast.FunctionCall(
-                        f.position(),
-                        f.name(),
-                        f.distinct(),
-                        f.starArgument(),
-                        f.arguments(),
-                        f.nullTreatment(),
-                        Optional.empty());
-        return expression(plain, context);
+        private void collectAggregates(
+                TypedExpression e, List<TypedExpression> keys, List<Call> calls) {
+            if (keys.contains(e)) {
+                return;
+            }
+            if (TypedExpressions.isAggregate(e)) {
+                if (!calls.contains(e)) {
+                    calls.add((Call) e);
+                }
+                return;
+            }
+            for (TypedExpression child : TypedExpressions.children(e)) {
+                collectAggregates(child, keys, calls);
+            }
+        }
+
+        private PlanNode over(AnalyzedQuery query, Shaper shaper) {
+            From.Aliased input = aliased(query.input());
+            String alias = input.alias();
+            List<NamedExpression> all = new ArrayList<>();
+            for (PlanColumn column : input.node().columns()) {
+                all.add(new NamedExpression(column.name(), column(alias, column)));
+            }
+            PlanNode current = new PlanNode.Project(input, all, query.where());
+            ColumnRef rowtime = query.inputRowtime();
+            Map<WindowedCall, ColumnRef> computed = new HashMap<>();
+            int next = 0;
+            for (Map.Entry<SlidingWindow, List<Call>> window : overWindows(query).entrySet()) {
+                List<NamedExpression> aggregates = new ArrayList<>();
+                for (Call call : window.getValue()) {
+                    String name = "__O" + next++;
+                    aggregates.add(new NamedExpression(name, call));
+                    computed.put(
+                            new WindowedCall(call, window.getKey()),
+                            new ColumnRef(alias, name, call.type()));
+                }
+                current =
+                        new PlanNode.OverAggregate(
+                                new From.Aliased(current, alias),
+                                window.getKey(),
+                                rowtime,
+                                aggregates);
+            }
+            List<TypedExpression> items = new ArrayList<>();
+            for (TypedExpression item : items(query)) {
+                items.add(
+                        TypedExpressions.replace(item, x -> Optional.ofNullable(computed.get(x))));
+            }
+            return new PlanNode.Project(
+                    new From.Aliased(current, alias),
+                    shaper.items(items, rowtime),
+                    Optional.empty());
+        }
+
+        private ColumnRef column(String relation, PlanColumn column) {
+            return new ColumnRef(relation, column.name(), column.type());
+        }
     }
 }

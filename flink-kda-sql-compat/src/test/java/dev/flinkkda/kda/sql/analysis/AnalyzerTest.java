@@ -67,7 +67,7 @@ class AnalyzerTest {
                         .pumps()
                         .get(0);
         assertThat(tumbling.shape()).isEqualTo(PumpShape.TUMBLING_WINDOW);
-        assertThat(tumbling.tumbling().orElseThrow().sizeMillis()).isEqualTo(10_000);
+        assertThat(tumbling.query().tumbling().orElseThrow().sizeMillis()).isEqualTo(10_000);
         AnalyzedPump floor =
                 analyze(
                                 pump(
@@ -75,7 +75,7 @@ class AnalyzerTest {
                                                 + " GROUP BY ticker_symbol, FLOOR(ROWTIME TO HOUR);"))
                         .pumps()
                         .get(0);
-        assertThat(floor.tumbling().orElseThrow().sizeMillis()).isEqualTo(3_600_000);
+        assertThat(floor.query().tumbling().orElseThrow().sizeMillis()).isEqualTo(3_600_000);
         assertThat(
                         analyze(
                                         pump(
@@ -105,7 +105,7 @@ class AnalyzerTest {
                 analyze(pump("SELECT STREAM Ticker_Symbol, \"PRICE\" FROM source_sql_stream_001;"))
                         .pumps()
                         .get(0);
-        assertThat(pump.relations().get(0).stream().name()).isEqualTo("SOURCE_SQL_STREAM_001");
+        assertThat(pump.inputStreams()).containsExactly("SOURCE_SQL_STREAM_001");
         assertThatThrownBy(
                         () ->
                                 analyze(
@@ -252,13 +252,31 @@ class AnalyzerTest {
                                                 "SELECT STREAM DISTINCT ticker_symbol, price FROM"
                                                         + " SOURCE_SQL_STREAM_001;")))
                 .hasMessageStartingWith("app.sql:3:1: unsupported: SELECT STREAM DISTINCT at 3:1");
+    }
+
+    @Test
+    void queriesNestedInFromAreRelationsWithTheirItemsAsColumns() {
+        AnalyzedPump pump =
+                analyze(
+                                pump(
+                                        "SELECT STREAM x.t, p FROM (SELECT STREAM ticker_symbol AS t,"
+                                                + " price AS p FROM SOURCE_SQL_STREAM_001) AS x;"))
+                        .pumps()
+                        .get(0);
+        AnalyzedRelation.DerivedRelation nested =
+                (AnalyzedRelation.DerivedRelation) pump.query().input();
+        assertThat(nested.columns())
+                .extracting(RelationColumn::name)
+                .containsExactly("T", "P", "ROWTIME");
+        assertThat(pump.inputStreams()).containsExactly("SOURCE_SQL_STREAM_001");
         assertThatThrownBy(
                         () ->
                                 analyze(
                                         pump(
-                                                "SELECT STREAM t, p FROM (SELECT STREAM ticker_symbol AS t,"
-                                                        + " price AS p FROM SOURCE_SQL_STREAM_001) AS x;")))
-                .hasMessageStartingWith("app.sql:3:25: unsupported: a subquery in FROM at 3:25");
+                                                "SELECT STREAM x.ticker_symbol, p FROM (SELECT STREAM"
+                                                        + " ticker_symbol AS t, price AS p FROM"
+                                                        + " SOURCE_SQL_STREAM_001) AS x;")))
+                .hasMessage("app.sql:3:17: \"X\" has no column \"TICKER_SYMBOL\"");
     }
 
     @Test
@@ -271,7 +289,9 @@ class AnalyzerTest {
                                                 + " c.ticker;"))
                         .pumps()
                         .get(0);
-        assertThat(pump.relations()).extracting(RelationBinding::alias).containsExactly("S", "C");
+        assertThat(pump.query().from().leaves())
+                .extracting(AnalyzedRelation.Leaf::alias)
+                .containsExactly("S", "C");
         assertThat(pump.inputStreams()).containsExactly("SOURCE_SQL_STREAM_001");
     }
 

@@ -3,6 +3,7 @@ package dev.flinkkda.kda.sql.plan;
 import dev.flinkkda.kda.sql.analysis.Analyzer;
 import dev.flinkkda.kda.sql.analysis.StreamColumn;
 import dev.flinkkda.kda.sql.analysis.StreamDefinition;
+import dev.flinkkda.kda.sql.emit.FlinkSqlScript;
 import dev.flinkkda.kda.sql.parser.KdaSqlParser;
 
 import org.junit.jupiter.params.ParameterizedTest;

@@ -1,4 +1,4 @@
-package dev.flinkkda.kda.io;
+package dev.flinkkda.kda.sql.types;
 
 import dev.flinkkda.kda.sql.ast.DataType;
 

@@ -1,0 +1,71 @@
+package dev.flinkkda.kda.sql.analysis;
+
+import dev.flinkkda.kda.sql.ast.JoinType;
+import dev.flinkkda.kda.sql.expr.TypedExpression;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+
+/** A query's {@code FROM} after analysis. */
+public sealed interface AnalyzedRelation {
+
+    /** The named relations whose columns the query reads, the input stream first. */
+    List<Leaf> leaves();
+
+    /** A relation with a name in the query and columns of its own. */
+    sealed interface Leaf extends AnalyzedRelation {
+        /** The name the query uses for it: its alias, or its own name. */
+        String alias();
+
+        /** Its readable columns, {@code ROWTIME} included for streams. */
+        List<RelationColumn> columns();
+
+        @Override
+        default List<Leaf> leaves() {
+            return List.of(this);
+        }
+    }
+
+    /** An input stream, in-application stream or reference table, read by name. */
+    record StreamRelation(String alias, StreamDefinition stream) implements Leaf {
+        public StreamRelation {
+            Objects.requireNonNull(alias, "alias");
+            Objects.requireNonNull(stream, "stream");
+        }
+
+        @Override
+        public List<RelationColumn> columns() {
+            return stream.readableColumns();
+        }
+    }
+
+    /** A query in {@code FROM}: {@code (SELECT STREAM …) AS t [(c1, c2)]}. */
+    record DerivedRelation(String alias, AnalyzedQuery query, List<RelationColumn> columns)
+            implements Leaf {
+        public DerivedRelation {
+            Objects.requireNonNull(alias, "alias");
+            Objects.requireNonNull(query, "query");
+            columns = List.copyOf(columns);
+        }
+    }
+
+    /** A stream joined with a reference table, looked up as each row arrives. */
+    record LookupJoin(
+            AnalyzedRelation stream, StreamRelation table, JoinType type, TypedExpression on)
+            implements AnalyzedRelation {
+        public LookupJoin {
+            Objects.requireNonNull(stream, "stream");
+            Objects.requireNonNull(table, "table");
+            Objects.requireNonNull(type, "type");
+            Objects.requireNonNull(on, "on");
+        }
+
+        @Override
+        public List<Leaf> leaves() {
+            List<Leaf> leaves = new ArrayList<>(stream.leaves());
+            leaves.add(table);
+            return leaves;
+        }
+    }
+}

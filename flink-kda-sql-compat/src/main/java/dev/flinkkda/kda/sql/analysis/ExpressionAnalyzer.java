@@ -1,0 +1,686 @@
+package dev.flinkkda.kda.sql.analysis;
+
+import dev.flinkkda.kda.sql.ast.Between;
+import dev.flinkkda.kda.sql.ast.BinaryOperation;
+import dev.flinkkda.kda.sql.ast.BinaryStringLiteral;
+import dev.flinkkda.kda.sql.ast.BooleanLiteral;
+import dev.flinkkda.kda.sql.ast.CaseExpression;
+import dev.flinkkda.kda.sql.ast.Cast;
+import dev.flinkkda.kda.sql.ast.ColumnReference;
+import dev.flinkkda.kda.sql.ast.CursorExpression;
+import dev.flinkkda.kda.sql.ast.DateTimeLiteral;
+import dev.flinkkda.kda.sql.ast.Exists;
+import dev.flinkkda.kda.sql.ast.Expression;
+import dev.flinkkda.kda.sql.ast.Extract;
+import dev.flinkkda.kda.sql.ast.FloorCeil;
+import dev.flinkkda.kda.sql.ast.FrameBound;
+import dev.flinkkda.kda.sql.ast.FunctionCall;
+import dev.flinkkda.kda.sql.ast.Identifier;
+import dev.flinkkda.kda.sql.ast.InList;
+import dev.flinkkda.kda.sql.ast.InSubquery;
+import dev.flinkkda.kda.sql.ast.IntervalLiteral;
+import dev.flinkkda.kda.sql.ast.IsNull;
+import dev.flinkkda.kda.sql.ast.IsTruthValue;
+import dev.flinkkda.kda.sql.ast.Like;
+import dev.flinkkda.kda.sql.ast.NamedArgument;
+import dev.flinkkda.kda.sql.ast.NullLiteral;
+import dev.flinkkda.kda.sql.ast.NumericLiteral;
+import dev.flinkkda.kda.sql.ast.Over;
+import dev.flinkkda.kda.sql.ast.ScalarSubquery;
+import dev.flinkkda.kda.sql.ast.SortItem;
+import dev.flinkkda.kda.sql.ast.SourcePosition;
+import dev.flinkkda.kda.sql.ast.Step;
+import dev.flinkkda.kda.sql.ast.StringLiteral;
+import dev.flinkkda.kda.sql.ast.Trim;
+import dev.flinkkda.kda.sql.ast.UnaryOperation;
+import dev.flinkkda.kda.sql.ast.WhenClause;
+import dev.flinkkda.kda.sql.ast.WindowFrame;
+import dev.flinkkda.kda.sql.ast.WindowReference;
+import dev.flinkkda.kda.sql.ast.WindowSpec;
+import dev.flinkkda.kda.sql.expr.Call;
+import dev.flinkkda.kda.sql.expr.ColumnRef;
+import dev.flinkkda.kda.sql.expr.FieldAccess;
+import dev.flinkkda.kda.sql.expr.Literal;
+import dev.flinkkda.kda.sql.expr.SlidingWindow;
+import dev.flinkkda.kda.sql.expr.TypedExpression;
+import dev.flinkkda.kda.sql.expr.WindowedCall;
+import dev.flinkkda.kda.sql.functions.KdaFunction;
+import dev.flinkkda.kda.sql.functions.KdaFunctionTable;
+import dev.flinkkda.kda.sql.functions.ReturnTypes;
+import dev.flinkkda.kda.sql.types.KdaTypes;
+
+import org.apache.flink.table.api.DataTypes;
+import org.apache.flink.table.types.DataType;
+import org.apache.flink.table.types.logical.LogicalType;
+import org.apache.flink.table.types.logical.RowType;
+
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Resolves and types one query's expressions: column references by KDA's rules against the
+ * relations of the {@code FROM} (and paths into {@code ROW} columns), functions and operators by
+ * the {@link KdaFunctionTable}. Whatever cannot be translated is rejected here with its position.
+ */
+final class ExpressionAnalyzer {
+
+    /** How deep expressions may nest: deeper ones are rejected rather than overflow the stack. */
+    static final int MAX_DEPTH = 200;
+
+    private final String sourceName;
+    private final List<AnalyzedRelation.Leaf> scope;
+    private final Map<String, WindowSpec> namedWindows;
+    private int depth;
+
+    ExpressionAnalyzer(
+            String sourceName,
+            List<AnalyzedRelation.Leaf> scope,
+            Map<String, WindowSpec> namedWindows) {
+        this.sourceName = sourceName;
+        this.scope = scope;
+        this.namedWindows = namedWindows;
+    }
+
+    TypedExpression analyze(Expression e) {
+        if (++depth > MAX_DEPTH) {
+            throw error(e.position(), "expression nested deeper than " + MAX_DEPTH);
+        }
+        try {
+            return analyzeNode(e);
+        } finally {
+            depth--;
+        }
+    }
+
+    private TypedExpression analyzeNode(Expression e) {
+        if (e instanceof ColumnReference reference) {
+            return resolve(reference);
+        }
+        if (e instanceof NullLiteral) {
+            return Literal.of(Literal.Kind.NULL, "", DataTypes.NULL());
+        }
+        if (e instanceof BooleanLiteral b) {
+            return Literal.of(
+                    Literal.Kind.BOOLEAN, b.value() ? "TRUE" : "FALSE", DataTypes.BOOLEAN());
+        }
+        if (e instanceof NumericLiteral n) {
+            return number(n);
+        }
+        if (e instanceof StringLiteral s) {
+            return Literal.of(Literal.Kind.STRING, s.value(), DataTypes.STRING());
+        }
+        if (e instanceof BinaryStringLiteral b) {
+            return Literal.of(Literal.Kind.BINARY, b.hexDigits(), DataTypes.BYTES());
+        }
+        if (e instanceof DateTimeLiteral d) {
+            switch (d.kind()) {
+                case DATE:
+                    return Literal.of(Literal.Kind.DATE, d.value(), DataTypes.DATE());
+                case TIME:
+                    return Literal.of(Literal.Kind.TIME, d.value(), DataTypes.TIME(0));
+                default:
+                    return Literal.of(Literal.Kind.TIMESTAMP, d.value(), DataTypes.TIMESTAMP(3));
+            }
+        }
+        if (e instanceof IntervalLiteral i) {
+            return interval(i);
+        }
+        if (e instanceof UnaryOperation u) {
+            KdaFunction function =
+                    switch (u.operator()) {
+                        case PLUS -> KdaFunctionTable.UNARY_PLUS;
+                        case MINUS -> KdaFunctionTable.UNARY_MINUS;
+                        case NOT -> KdaFunctionTable.NOT;
+                    };
+            return call(u.position(), function, List.of(analyze(u.operand())));
+        }
+        if (e instanceof BinaryOperation b) {
+            return call(
+                    b.position(),
+                    binary(b.operator()),
+                    List.of(analyze(b.left()), analyze(b.right())));
+        }
+        if (e instanceof IsNull n) {
+            return keywordCall(
+                    KdaFunctionTable.IS, n.negated() ? "NOT NULL" : "NULL", analyze(n.operand()));
+        }
+        if (e instanceof IsTruthValue t) {
+            return keywordCall(
+                    KdaFunctionTable.IS,
+                    (t.negated() ? "NOT " : "") + t.value().name(),
+                    analyze(t.operand()));
+        }
+        if (e instanceof Between b) {
+            return call(
+                    b.position(),
+                    b.negated() ? KdaFunctionTable.NOT_BETWEEN : KdaFunctionTable.BETWEEN,
+                    List.of(analyze(b.operand()), analyze(b.low()), analyze(b.high())));
+        }
+        if (e instanceof InList in) {
+            List<TypedExpression> arguments = new ArrayList<>();
+            arguments.add(analyze(in.operand()));
+            in.values().forEach(v -> arguments.add(analyze(v)));
+            return call(
+                    in.position(),
+                    in.negated() ? KdaFunctionTable.NOT_IN : KdaFunctionTable.IN,
+                    arguments);
+        }
+        if (e instanceof Like l) {
+            KdaFunction function =
+                    l.kind() == Like.Kind.LIKE
+                            ? (l.negated() ? KdaFunctionTable.NOT_LIKE : KdaFunctionTable.LIKE)
+                            : (l.negated()
+                                    ? KdaFunctionTable.NOT_SIMILAR_TO
+                                    : KdaFunctionTable.SIMILAR_TO);
+            List<TypedExpression> arguments = new ArrayList<>();
+            arguments.add(analyze(l.operand()));
+            arguments.add(analyze(l.pattern()));
+            l.escape().ifPresent(x -> arguments.add(analyze(x)));
+            return call(l.position(), function, arguments);
+        }
+        if (e instanceof CaseExpression c) {
+            return caseExpression(c);
+        }
+        if (e instanceof Cast c) {
+            TypedExpression operand = analyze(c.operand());
+            return new Call(
+                    KdaFunctionTable.CAST, List.of(operand), false, false, "", type(c.type()));
+        }
+        if (e instanceof Extract x) {
+            return keywordCall(KdaFunctionTable.EXTRACT, x.field().name(), analyze(x.source()));
+        }
+        if (e instanceof FloorCeil f) {
+            return keywordCall(
+                    f.direction() == FloorCeil.Direction.FLOOR
+                            ? KdaFunctionTable.FLOOR_TO
+                            : KdaFunctionTable.CEIL_TO,
+                    f.unit().name(),
+                    analyze(f.operand()));
+        }
+        if (e instanceof Trim t) {
+            List<TypedExpression> arguments = new ArrayList<>();
+            t.character().ifPresent(x -> arguments.add(analyze(x)));
+            arguments.add(analyze(t.source()));
+            return new Call(
+                    KdaFunctionTable.TRIM,
+                    arguments,
+                    false,
+                    false,
+                    t.side().name(),
+                    DataTypes.STRING());
+        }
+        if (e instanceof Step s) {
+            return step(s);
+        }
+        if (e instanceof FunctionCall f) {
+            return function(f);
+        }
+        if (e instanceof ScalarSubquery || e instanceof Exists || e instanceof InSubquery) {
+            throw unsupported(e.position(), "a subquery in an expression", "");
+        }
+        if (e instanceof CursorExpression) {
+            throw unsupported(e.position(), "CURSOR", "only KDA's table functions take a cursor");
+        }
+        if (e instanceof NamedArgument argument) {
+            throw unsupported(e.position(), "named argument " + argument.name().name() + " =>", "");
+        }
+        throw unsupported(e.position(), e.getClass().getSimpleName(), "");
+    }
+
+    // ------------------------------------------------------------------ columns
+
+    /**
+     * A dotted name: {@code column}, {@code relation.column}, and either followed by fields of a
+     * {@code ROW} column ({@code t.r.COLUMN1}).
+     */
+    private TypedExpression resolve(ColumnReference reference) {
+        List<Identifier> parts = reference.parts();
+        Identifier first = parts.get(0);
+        TypedExpression column;
+        int fieldsFrom;
+        Optional<AnalyzedRelation.Leaf> relation =
+                parts.size() > 1 ? leaf(first.name()) : Optional.empty();
+        if (relation.isPresent()) {
+            column = columnOf(relation.get(), parts.get(1));
+            fieldsFrom = 2;
+        } else {
+            column = unqualified(first, parts.size() > 1);
+            fieldsFrom = 1;
+        }
+        for (Identifier field : parts.subList(fieldsFrom, parts.size())) {
+            column = field(column, field);
+        }
+        return column;
+    }
+
+    private Optional<AnalyzedRelation.Leaf> leaf(String alias) {
+        return scope.stream().filter(r -> r.alias().equals(alias)).findFirst();
+    }
+
+    private ColumnRef columnOf(AnalyzedRelation.Leaf relation, Identifier name) {
+        for (RelationColumn column : relation.columns()) {
+            if (column.name().equals(name.name())) {
+                return new ColumnRef(relation.alias(), column.name(), column.type());
+            }
+        }
+        throw error(
+                name.position(),
+                "\""
+                        + (relation instanceof AnalyzedRelation.StreamRelation stream
+                                ? stream.stream().name()
+                                : relation.alias())
+                        + "\" has no column \""
+                        + name.name()
+                        + "\""
+                        + NearestName.hint(name.name(), names(relation)));
+    }
+
+    private ColumnRef unqualified(Identifier name, boolean followedByField) {
+        List<AnalyzedRelation.Leaf> having =
+                scope.stream().filter(r -> names(r).contains(name.name())).toList();
+        if (having.size() > 1 && !name.name().equals(StreamDefinition.ROWTIME)) {
+            throw error(
+                    name.position(),
+                    "column \""
+                            + name.name()
+                            + "\" is ambiguous: it is in "
+                            + String.join(
+                                    " and ",
+                                    having.stream().map(r -> "\"" + r.alias() + "\"").toList())
+                            + "; qualify it");
+        }
+        if (having.isEmpty()) {
+            List<String> known = new ArrayList<>();
+            scope.forEach(r -> known.addAll(names(r)));
+            if (followedByField) {
+                known.addAll(scope.stream().map(AnalyzedRelation.Leaf::alias).toList());
+                throw error(
+                        name.position(),
+                        "unknown stream, alias or column \""
+                                + name.name()
+                                + "\""
+                                + NearestName.hint(name.name(), known));
+            }
+            throw error(
+                    name.position(),
+                    "unknown column \""
+                            + name.name()
+                            + "\" in "
+                            + String.join(
+                                    ", ", scope.stream().map(r -> "\"" + r.alias() + "\"").toList())
+                            + NearestName.hint(name.name(), known));
+        }
+        return columnOf(having.get(0), name);
+    }
+
+    private TypedExpression field(TypedExpression row, Identifier field) {
+        LogicalType type = row.type().getLogicalType();
+        if (!(type instanceof RowType rowType)) {
+            throw error(
+                    field.position(),
+                    "\""
+                            + field.name()
+                            + "\": "
+                            + describe(row)
+                            + " is "
+                            + type.asSummaryString()
+                            + ", not a ROW with fields");
+        }
+        List<String> names = rowType.getFieldNames();
+        int index = names.indexOf(field.name());
+        if (index < 0) {
+            throw error(
+                    field.position(),
+                    describe(row)
+                            + " has no field \""
+                            + field.name()
+                            + "\"; its fields: "
+                            + String.join(", ", names)
+                            + NearestName.hint(field.name(), names));
+        }
+        return new FieldAccess(row, field.name(), row.type().getChildren().get(index));
+    }
+
+    private static String describe(TypedExpression e) {
+        if (e instanceof ColumnRef column) {
+            return "column \"" + column.column() + "\"";
+        }
+        if (e instanceof FieldAccess access) {
+            return "field \"" + access.field() + "\"";
+        }
+        return "the expression";
+    }
+
+    private static List<String> names(AnalyzedRelation.Leaf relation) {
+        return relation.columns().stream().map(RelationColumn::name).toList();
+    }
+
+    // ------------------------------------------------------------------ literals
+
+    private Literal number(NumericLiteral n) {
+        BigDecimal value = n.value();
+        switch (n.kind()) {
+            case INTEGER:
+                if (value.toBigInteger().bitLength() < 32) {
+                    return Literal.of(Literal.Kind.NUMBER, n.text(), DataTypes.INT());
+                }
+                if (value.toBigInteger().bitLength() < 64) {
+                    return Literal.of(Literal.Kind.NUMBER, n.text(), DataTypes.BIGINT());
+                }
+                return decimal(n, value);
+            case DECIMAL:
+                return decimal(n, value);
+            default:
+                double d = Double.parseDouble(n.text());
+                if (Double.isInfinite(d)) {
+                    throw error(n.position(), "the number " + n.text() + " is out of range");
+                }
+                return Literal.of(Literal.Kind.NUMBER, n.text(), DataTypes.DOUBLE());
+        }
+    }
+
+    private Literal decimal(NumericLiteral n, BigDecimal value) {
+        int scale = Math.max(value.scale(), 0);
+        int precision = Math.max(value.precision(), scale);
+        if (precision > 38) {
+            throw error(
+                    n.position(),
+                    "the number " + n.text() + " has more than 38 digits, the most DECIMAL holds");
+        }
+        return Literal.of(Literal.Kind.NUMBER, n.text(), DataTypes.DECIMAL(precision, scale));
+    }
+
+    private Literal interval(IntervalLiteral i) {
+        DataType type =
+                i.qualifier().start().isYearMonth()
+                        ? DataTypes.INTERVAL(DataTypes.MONTH())
+                        : DataTypes.INTERVAL(DataTypes.SECOND(3));
+        return new Literal(
+                Literal.Kind.INTERVAL, i.value(), (i.negative() ? "-" : "") + i.qualifier(), type);
+    }
+
+    // ------------------------------------------------------------------ calls
+
+    private static KdaFunction binary(BinaryOperation.Operator operator) {
+        return switch (operator) {
+            case ADD -> KdaFunctionTable.PLUS;
+            case SUBTRACT -> KdaFunctionTable.MINUS;
+            case MULTIPLY -> KdaFunctionTable.TIMES;
+            case DIVIDE -> KdaFunctionTable.DIVIDE;
+            case CONCAT -> KdaFunctionTable.CONCAT;
+            case EQUAL -> KdaFunctionTable.EQUAL;
+            case NOT_EQUAL -> KdaFunctionTable.NOT_EQUAL;
+            case LESS_THAN -> KdaFunctionTable.LESS_THAN;
+            case LESS_THAN_OR_EQUAL -> KdaFunctionTable.LESS_THAN_OR_EQUAL;
+            case GREATER_THAN -> KdaFunctionTable.GREATER_THAN;
+            case GREATER_THAN_OR_EQUAL -> KdaFunctionTable.GREATER_THAN_OR_EQUAL;
+            case AND -> KdaFunctionTable.AND;
+            case OR -> KdaFunctionTable.OR;
+        };
+    }
+
+    private Call call(
+            SourcePosition position, KdaFunction function, List<TypedExpression> arguments) {
+        return new Call(
+                function, arguments, false, false, "", returnType(position, function, arguments));
+    }
+
+    private static Call keywordCall(KdaFunction function, String keyword, TypedExpression operand) {
+        return new Call(
+                function,
+                List.of(operand),
+                false,
+                false,
+                keyword,
+                function.returnType().of(List.of(operand.type())));
+    }
+
+    private DataType returnType(
+            SourcePosition position, KdaFunction function, List<TypedExpression> arguments) {
+        List<DataType> types = new ArrayList<>();
+        arguments.forEach(a -> types.add(a.type()));
+        try {
+            return function.returnType().of(types);
+        } catch (IllegalArgumentException e) {
+            throw error(position, function.name() + ": " + e.getMessage());
+        }
+    }
+
+    private TypedExpression caseExpression(CaseExpression c) {
+        List<TypedExpression> arguments = new ArrayList<>();
+        c.operand().ifPresent(o -> arguments.add(analyze(o)));
+        List<DataType> results = new ArrayList<>();
+        for (WhenClause when : c.whenClauses()) {
+            arguments.add(analyze(when.condition()));
+            TypedExpression result = analyze(when.result());
+            arguments.add(result);
+            results.add(result.type());
+        }
+        if (c.elseResult().isPresent()) {
+            TypedExpression result = analyze(c.elseResult().get());
+            arguments.add(result);
+            results.add(result.type());
+        }
+        DataType type;
+        try {
+            type = ReturnTypes.common(results);
+        } catch (IllegalArgumentException e) {
+            throw error(c.position(), "CASE: " + e.getMessage());
+        }
+        String keyword =
+                (c.operand().isPresent() ? "SIMPLE" : "SEARCHED")
+                        + (c.elseResult().isPresent() ? " ELSE" : "");
+        return new Call(KdaFunctionTable.CASE, arguments, false, false, keyword, type);
+    }
+
+    private TypedExpression step(Step s) {
+        TypedExpression operand = analyze(s.operand());
+        if (s.step() instanceof IntervalLiteral interval) {
+            long millis =
+                    Intervals.toMillis(interval)
+                            .filter(m -> m > 0)
+                            .orElseThrow(
+                                    () ->
+                                            unsupported(
+                                                    interval.position(),
+                                                    "STEP BY INTERVAL '"
+                                                            + interval.value()
+                                                            + "' "
+                                                            + interval.qualifier(),
+                                                    "a positive day-time interval is needed"));
+            return Call.of(
+                    KdaFunctionTable.STEP_TIME,
+                    List.of(
+                            operand,
+                            Literal.of(
+                                    Literal.Kind.NUMBER,
+                                    Long.toString(millis),
+                                    DataTypes.BIGINT())),
+                    operand.type());
+        }
+        return call(
+                s.position(), KdaFunctionTable.STEP_NUMBER, List.of(operand, analyze(s.step())));
+    }
+
+    private TypedExpression function(FunctionCall f) {
+        String name = f.name().name();
+        int arity = f.starArgument() ? 0 : f.arguments().size();
+        List<KdaFunction> named = KdaFunctionTable.named(name);
+        if (named.isEmpty() || named.get(0).kind() == KdaFunction.Kind.OPERATOR) {
+            throw unsupported(
+                    f.position(), "function " + name, "not a KDA function flink-kda knows");
+        }
+        if (named.get(0).kind() == KdaFunction.Kind.TABLE) {
+            throw error(
+                    f.position(),
+                    name + " is a table function: call it in FROM TABLE(" + name + "(CURSOR(…)))");
+        }
+        KdaFunction function =
+                KdaFunctionTable.lookup(name, arity)
+                        .orElseThrow(
+                                () ->
+                                        error(
+                                                f.position(),
+                                                name
+                                                        + " takes "
+                                                        + named.get(0).arityText()
+                                                        + " argument"
+                                                        + (named.get(0).maxArity() == 1 ? "" : "s")
+                                                        + ", not "
+                                                        + arity));
+        if (f.starArgument() && !name.equalsIgnoreCase("COUNT")) {
+            throw error(f.position(), name + "(*) is not allowed; only COUNT(*)");
+        }
+        if (f.distinct() && !function.isAggregate()) {
+            throw error(f.position(), "DISTINCT goes with aggregate functions only, not " + name);
+        }
+        if (f.nullTreatment().isPresent()) {
+            throw unsupported(
+                    f.position(),
+                    name + " " + f.nullTreatment().get().name().replace('_', ' '),
+                    "");
+        }
+        List<TypedExpression> arguments = new ArrayList<>();
+        f.arguments().forEach(a -> arguments.add(analyze(a)));
+        List<DataType> types = new ArrayList<>();
+        arguments.forEach(a -> types.add(a.type()));
+        DataType type;
+        try {
+            type = function.returnType().of(types);
+        } catch (IllegalArgumentException e) {
+            throw error(f.position(), name + ": " + e.getMessage());
+        }
+        Call call = new Call(function, arguments, f.distinct(), f.starArgument(), "", type);
+        if (f.over().isPresent()) {
+            if (!function.isAggregate() && function.kind() != KdaFunction.Kind.ANALYTIC) {
+                throw error(f.position(), name + " is not an aggregate; it cannot have OVER");
+            }
+            return new WindowedCall(call, window(f.over().get()));
+        }
+        if (function.kind() == KdaFunction.Kind.ANALYTIC) {
+            throw error(f.position(), name + " needs a window: " + name + "(…) OVER (…)");
+        }
+        return call;
+    }
+
+    // ------------------------------------------------------------------ windows
+
+    private SlidingWindow window(Over over) {
+        WindowSpec spec;
+        if (over instanceof WindowReference reference) {
+            spec = namedWindows.get(reference.name().name());
+            if (spec == null) {
+                throw error(
+                        reference.position(),
+                        "unknown window \""
+                                + reference.name().name()
+                                + "\""
+                                + NearestName.hint(reference.name().name(), namedWindows.keySet()));
+            }
+        } else {
+            spec = (WindowSpec) over;
+        }
+        return window(spec);
+    }
+
+    SlidingWindow window(WindowSpec spec) {
+        List<TypedExpression> partitionBy = new ArrayList<>();
+        spec.partitionBy().forEach(k -> partitionBy.add(analyze(k)));
+        for (SortItem sort : spec.orderBy()) {
+            if (!isInputRowtime(analyze(sort.expression())) || sort.descending()) {
+                throw unsupported(
+                        sort.position(),
+                        "ORDER BY in a window other than ROWTIME ascending",
+                        "KDA windows are ordered by ROWTIME");
+            }
+        }
+        if (spec.frame().isEmpty()) {
+            throw unsupported(
+                    spec.position(),
+                    "a window without RANGE or ROWS",
+                    "write RANGE INTERVAL … PRECEDING or ROWS n PRECEDING");
+        }
+        WindowFrame frame = spec.frame().get();
+        if (frame.end().isPresent() && frame.end().get().kind() != FrameBound.Kind.CURRENT_ROW) {
+            throw unsupported(
+                    frame.end().get().position(),
+                    "a window that ends after the current row",
+                    "KDA windows end at the current row");
+        }
+        FrameBound start = frame.start();
+        long preceding;
+        switch (start.kind()) {
+            case UNBOUNDED_PRECEDING:
+                preceding = SlidingWindow.UNBOUNDED;
+                break;
+            case CURRENT_ROW:
+                preceding = 0;
+                break;
+            case PRECEDING:
+                preceding = offset(frame.unit(), start.offset().orElseThrow(), frame.position());
+                break;
+            default:
+                throw unsupported(
+                        start.position(),
+                        "window frame " + start.kind().name().replace('_', ' '),
+                        "KDA windows end at the current row; UNBOUNDED FOLLOWING is not allowed"
+                                + " in KDA either");
+        }
+        return new SlidingWindow(
+                partitionBy,
+                frame.unit() == WindowFrame.Unit.RANGE
+                        ? SlidingWindow.Unit.RANGE
+                        : SlidingWindow.Unit.ROWS,
+                preceding);
+    }
+
+    private long offset(WindowFrame.Unit unit, Expression offset, SourcePosition position) {
+        if (unit == WindowFrame.Unit.RANGE) {
+            if (offset instanceof IntervalLiteral interval) {
+                Optional<Long> millis = Intervals.toMillis(interval);
+                if (millis.isPresent() && millis.get() >= 0) {
+                    return millis.get();
+                }
+            }
+            throw unsupported(
+                    position,
+                    "RANGE without a day-time INTERVAL",
+                    "write RANGE INTERVAL 'n' SECOND|MINUTE|HOUR|DAY PRECEDING");
+        }
+        if (offset instanceof NumericLiteral n
+                && n.kind() == NumericLiteral.Kind.INTEGER
+                && n.value().toBigInteger().bitLength() < 63) {
+            return n.value().longValueExact();
+        }
+        throw error(offset.position(), "ROWS needs a whole number of rows, e.g. ROWS 10 PRECEDING");
+    }
+
+    /** Whether {@code e} is the {@code ROWTIME} of the query's input stream. */
+    boolean isInputRowtime(TypedExpression e) {
+        return e instanceof ColumnRef column
+                && column.column().equals(StreamDefinition.ROWTIME)
+                && column.relation().equals(scope.get(0).alias());
+    }
+
+    // ------------------------------------------------------------------ types and errors
+
+    DataType type(dev.flinkkda.kda.sql.ast.DataType type) {
+        try {
+            return KdaTypes.toFlink(type);
+        } catch (IllegalArgumentException e) {
+            throw error(type.position(), e.getMessage());
+        }
+    }
+
+    KdaSemanticException error(SourcePosition position, String message) {
+        return new KdaSemanticException(sourceName, position, message);
+    }
+
+    UnsupportedConstructException unsupported(
+            SourcePosition position, String construct, String why) {
+        return new UnsupportedConstructException(sourceName, position, construct, why);
+    }
+}

@@ -1,0 +1,378 @@
+package dev.flinkkda.kda.sql.emit;
+
+import dev.flinkkda.kda.sql.ast.JoinType;
+import dev.flinkkda.kda.sql.expr.Call;
+import dev.flinkkda.kda.sql.expr.ColumnRef;
+import dev.flinkkda.kda.sql.expr.FieldAccess;
+import dev.flinkkda.kda.sql.expr.Literal;
+import dev.flinkkda.kda.sql.expr.SlidingWindow;
+import dev.flinkkda.kda.sql.expr.TypedExpression;
+import dev.flinkkda.kda.sql.expr.WindowedCall;
+import dev.flinkkda.kda.sql.functions.FlinkForm;
+import dev.flinkkda.kda.sql.plan.NamedExpression;
+import dev.flinkkda.kda.sql.plan.PlanColumn;
+import dev.flinkkda.kda.sql.plan.PlanNode;
+
+import org.apache.flink.table.types.DataType;
+import org.apache.flink.table.types.logical.LogicalType;
+import org.apache.flink.table.types.logical.RowType;
+import org.apache.flink.table.types.logical.VarBinaryType;
+import org.apache.flink.table.types.logical.VarCharType;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The one place that writes Flink SQL text: the plan's nodes, expressions, names and types, in
+ * Flink's dialect. Every name is quoted with backticks, since Flink compares names case-sensitively
+ * and does not fold them as KDA does.
+ */
+public final class FlinkSqlEmitter {
+
+    /** The processing-time column a reference-table lookup join needs on the stream side. */
+    static final String PROC_TIME = "__PROC_TIME";
+
+    private FlinkSqlEmitter() {}
+
+    /** A name as Flink reads it exactly: {@code `name`}. */
+    public static String name(String name) {
+        return "`" + name.replace("`", "``") + "`";
+    }
+
+    /** {@code `qualifier`.`name`}. */
+    public static String qualified(String qualifier, String name) {
+        return name(qualifier) + "." + name(name);
+    }
+
+    /** A string literal. */
+    public static String string(String value) {
+        return "'" + value.replace("'", "''") + "'";
+    }
+
+    /**
+     * A Flink type as DDL writes it, nullable: {@code VARCHAR(4)}, {@code STRING}, {@code ROW<…>}.
+     */
+    public static String type(DataType type) {
+        return type(type.getLogicalType());
+    }
+
+    private static String type(LogicalType type) {
+        LogicalType nullable = type.copy(true);
+        if (nullable instanceof VarCharType varchar
+                && varchar.getLength() == VarCharType.MAX_LENGTH) {
+            return "STRING";
+        }
+        if (nullable instanceof VarBinaryType varbinary
+                && varbinary.getLength() == VarBinaryType.MAX_LENGTH) {
+            return "BYTES";
+        }
+        if (nullable instanceof RowType row) {
+            List<String> fields = new ArrayList<>();
+            for (RowType.RowField field : row.getFields()) {
+                fields.add(name(field.getName()) + " " + type(field.getType()));
+            }
+            return "ROW<" + String.join(", ", fields) + ">";
+        }
+        return nullable.asSerializableString();
+    }
+
+    // ------------------------------------------------------------------ queries
+
+    /** A plan node as one Flink SQL query. */
+    public static String query(PlanNode node) {
+        if (node instanceof PlanNode.Scan scan) {
+            return "SELECT * FROM " + name(scan.name());
+        }
+        if (node instanceof PlanNode.Project project) {
+            return "SELECT "
+                    + items(project.items(), project.from())
+                    + "\nFROM "
+                    + from(project.from())
+                    + project.where().map(w -> "\nWHERE " + expression(w)).orElse("");
+        }
+        if (node instanceof PlanNode.TumblingAggregate aggregate) {
+            return tumbling(aggregate);
+        }
+        if (node instanceof PlanNode.OverAggregate over) {
+            return over(over);
+        }
+        PlanNode.UnionAll union = (PlanNode.UnionAll) node;
+        List<String> branches = new ArrayList<>();
+        union.inputs().forEach(i -> branches.add(query(i)));
+        return String.join("\nUNION ALL\n", branches);
+    }
+
+    /**
+     * {@code *} when the items are the input's columns unchanged, else each {@code expr AS name}.
+     */
+    private static String items(List<NamedExpression> items, PlanNode.From from) {
+        if (from instanceof PlanNode.From.Aliased aliased
+                && isIdentity(items, aliased.node().columns(), aliased.alias())) {
+            return "*";
+        }
+        return namedList(items);
+    }
+
+    private static boolean isIdentity(
+            List<NamedExpression> items, List<PlanColumn> input, String alias) {
+        if (items.size() != input.size()) {
+            return false;
+        }
+        for (int i = 0; i < items.size(); i++) {
+            PlanColumn column = input.get(i);
+            if (!items.get(i).name().equals(column.name())
+                    || !items.get(i)
+                            .expression()
+                            .equals(new ColumnRef(alias, column.name(), column.type()))) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static String namedList(List<NamedExpression> items) {
+        List<String> rendered = new ArrayList<>();
+        for (NamedExpression item : items) {
+            rendered.add(expression(item.expression()) + " AS " + name(item.name()));
+        }
+        return String.join(", ", rendered);
+    }
+
+    private static String from(PlanNode.From from) {
+        if (from instanceof PlanNode.From.Aliased aliased) {
+            return relation(aliased);
+        }
+        PlanNode.From.LookupJoin join = (PlanNode.From.LookupJoin) from;
+        String alias = join.stream().alias();
+        return "(SELECT *, PROCTIME() AS "
+                + name(PROC_TIME)
+                + " FROM "
+                + source(join.stream().node())
+                + ") AS "
+                + name(alias)
+                + (join.type() == JoinType.LEFT ? " LEFT JOIN " : " JOIN ")
+                + name(join.table().name())
+                + " FOR SYSTEM_TIME AS OF "
+                + qualified(alias, PROC_TIME)
+                + " AS "
+                + name(join.tableAlias())
+                + " ON "
+                + expression(join.on());
+    }
+
+    /** {@code `name` AS `alias`} for a table or view, {@code (query) AS `alias`} otherwise. */
+    private static String relation(PlanNode.From.Aliased aliased) {
+        return source(aliased.node()) + " AS " + name(aliased.alias());
+    }
+
+    private static String source(PlanNode node) {
+        return node instanceof PlanNode.Scan scan ? name(scan.name()) : "(" + query(node) + ")";
+    }
+
+    private static String tumbling(PlanNode.TumblingAggregate aggregate) {
+        String alias = aggregate.alias();
+        List<String> groupBy = new ArrayList<>();
+        groupBy.add(qualified(alias, PlanNode.TumblingAggregate.WINDOW_START));
+        groupBy.add(qualified(alias, PlanNode.TumblingAggregate.WINDOW_END));
+        aggregate.groupKeys().forEach(k -> groupBy.add(expression(k)));
+        return "SELECT "
+                + namedList(aggregate.items())
+                + "\nFROM TABLE(TUMBLE(TABLE "
+                + name(aggregate.input().name())
+                + ", DESCRIPTOR("
+                + name("ROWTIME")
+                + "), "
+                + interval(aggregate.sizeMillis())
+                + ")) AS "
+                + name(alias)
+                + aggregate.where().map(w -> "\nWHERE " + expression(w)).orElse("")
+                + "\nGROUP BY "
+                + String.join(", ", groupBy)
+                + aggregate.having().map(h -> "\nHAVING " + expression(h)).orElse("");
+    }
+
+    private static String over(PlanNode.OverAggregate over) {
+        String window = window(over.window(), over.rowtime());
+        List<String> computed = new ArrayList<>();
+        for (NamedExpression aggregate : over.aggregates()) {
+            computed.add(
+                    expression(aggregate.expression())
+                            + " "
+                            + window
+                            + " AS "
+                            + name(aggregate.name()));
+        }
+        return "SELECT *, " + String.join(", ", computed) + " FROM " + relation(over.from());
+    }
+
+    /** A window as Flink's OVER clause: ordered by {@code rowtime}, ending at the current row. */
+    private static String window(SlidingWindow window, ColumnRef rowtime) {
+        StringBuilder sql = new StringBuilder("OVER (");
+        if (!window.partitionBy().isEmpty()) {
+            List<String> keys = new ArrayList<>();
+            window.partitionBy().forEach(k -> keys.add(expression(k)));
+            sql.append("PARTITION BY ").append(String.join(", ", keys)).append(' ');
+        }
+        sql.append("ORDER BY ").append(expression(rowtime)).append(' ');
+        sql.append(window.unit()).append(" BETWEEN ");
+        if (window.unbounded()) {
+            sql.append("UNBOUNDED PRECEDING");
+        } else if (window.preceding() == 0) {
+            sql.append("CURRENT ROW");
+        } else if (window.unit() == SlidingWindow.Unit.RANGE) {
+            sql.append(interval(window.preceding())).append(" PRECEDING");
+        } else {
+            sql.append(window.preceding()).append(" PRECEDING");
+        }
+        return sql.append(" AND CURRENT ROW)").toString();
+    }
+
+    /** A length of time as a Flink interval literal in its largest whole unit. */
+    static String interval(long millis) {
+        Duration d = Duration.ofMillis(millis);
+        if (millis % 86_400_000L == 0) {
+            return "INTERVAL '" + d.toDays() + "' DAY";
+        }
+        if (millis % 3_600_000L == 0) {
+            return "INTERVAL '" + d.toHours() + "' HOUR";
+        }
+        if (millis % 60_000L == 0) {
+            return "INTERVAL '" + d.toMinutes() + "' MINUTE";
+        }
+        if (millis % 1_000L == 0) {
+            return "INTERVAL '" + d.toSeconds() + "' SECOND";
+        }
+        return "INTERVAL '"
+                + (millis / 1000)
+                + "."
+                + String.format("%03d", millis % 1000)
+                + "' SECOND";
+    }
+
+    // ------------------------------------------------------------------ expressions
+
+    /** {@code e} in Flink SQL. */
+    public static String expression(TypedExpression e) {
+        if (e instanceof ColumnRef column) {
+            return qualified(column.relation(), column.column());
+        }
+        if (e instanceof Literal literal) {
+            return literal(literal);
+        }
+        if (e instanceof FieldAccess access) {
+            return expression(access.row()) + "." + name(access.field());
+        }
+        if (e instanceof WindowedCall windowed) {
+            throw new IllegalStateException(
+                    "an analytic call outside an OVER aggregate: " + windowed);
+        }
+        return call((Call) e);
+    }
+
+    private static String literal(Literal literal) {
+        switch (literal.kind()) {
+            case NULL:
+                return "NULL";
+            case BOOLEAN:
+            case NUMBER:
+                return literal.value();
+            case STRING:
+                return string(literal.value());
+            case BINARY:
+                return "X'" + literal.value() + "'";
+            case INTERVAL:
+                boolean negative = literal.qualifier().startsWith("-");
+                return "INTERVAL "
+                        + (negative ? "-" : "")
+                        + string(literal.value())
+                        + " "
+                        + (negative ? literal.qualifier().substring(1) : literal.qualifier());
+            default:
+                return literal.kind().name() + " " + string(literal.value());
+        }
+    }
+
+    private static String call(Call call) {
+        List<String> arguments = new ArrayList<>();
+        call.arguments().forEach(a -> arguments.add(expression(a)));
+        FlinkForm form = call.function().flink();
+        if (form instanceof FlinkForm.Function function) {
+            List<String> ordered = new ArrayList<>();
+            if (function.order().isEmpty()) {
+                ordered.addAll(arguments);
+            } else {
+                function.order().forEach(i -> ordered.add(arguments.get(i)));
+            }
+            return function.name()
+                    + "("
+                    + (call.star()
+                            ? "*"
+                            : (call.distinct() ? "DISTINCT " : "") + String.join(", ", ordered))
+                    + ")";
+        }
+        if (form instanceof FlinkForm.Template template) {
+            return fill(
+                    template.byArity().get(arguments.size() - call.function().minArity()),
+                    call,
+                    arguments);
+        }
+        if (form instanceof FlinkForm.In in) {
+            return "("
+                    + arguments.get(0)
+                    + (in.negated() ? " NOT IN (" : " IN (")
+                    + String.join(", ", arguments.subList(1, arguments.size()))
+                    + "))";
+        }
+        if (form instanceof FlinkForm.Case) {
+            return caseExpression(call, arguments);
+        }
+        throw new IllegalStateException(call.function().name() + " is not written as SQL");
+    }
+
+    /** The template with its holes filled; what fills them is not looked into again. */
+    private static String fill(String template, Call call, List<String> arguments) {
+        StringBuilder sql = new StringBuilder();
+        int i = 0;
+        while (i < template.length()) {
+            char c = template.charAt(i);
+            int close = c == '{' ? template.indexOf('}', i) : -1;
+            if (close < 0) {
+                sql.append(c);
+                i++;
+                continue;
+            }
+            String hole = template.substring(i + 1, close);
+            if (hole.equals("keyword")) {
+                sql.append(call.keyword());
+            } else if (hole.equals("type")) {
+                sql.append(type(call.type()));
+            } else {
+                sql.append(arguments.get(Integer.parseInt(hole)));
+            }
+            i = close + 1;
+        }
+        return sql.toString();
+    }
+
+    private static String caseExpression(Call call, List<String> arguments) {
+        boolean simple = call.keyword().startsWith("SIMPLE");
+        boolean hasElse = call.keyword().endsWith("ELSE");
+        StringBuilder sql = new StringBuilder("CASE");
+        int i = 0;
+        if (simple) {
+            sql.append(' ').append(arguments.get(i++));
+        }
+        int end = hasElse ? arguments.size() - 1 : arguments.size();
+        while (i < end) {
+            sql.append(" WHEN ")
+                    .append(arguments.get(i++))
+                    .append(" THEN ")
+                    .append(arguments.get(i++));
+        }
+        if (hasElse) {
+            sql.append(" ELSE ").append(arguments.get(end));
+        }
+        return sql.append(" END").toString();
+    }
+}

@@ -1,0 +1,111 @@
+package dev.flinkkda.kda.sql.emit;
+
+import dev.flinkkda.kda.sql.analysis.RelationColumn;
+import dev.flinkkda.kda.sql.analysis.StreamDefinition;
+import dev.flinkkda.kda.sql.analysis.StreamKind;
+import dev.flinkkda.kda.sql.plan.ApplicationPlan;
+import dev.flinkkda.kda.sql.plan.PlanColumn;
+import dev.flinkkda.kda.sql.plan.PlanStep;
+import dev.flinkkda.kda.sql.plan.StaggerAggregate;
+import dev.flinkkda.kda.sql.plan.StatementReport;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import static dev.flinkkda.kda.sql.emit.FlinkSqlEmitter.name;
+
+/**
+ * A plan as a Flink SQL script for people to read ({@code flink-kda translate}): the input tables,
+ * one {@code CREATE TEMPORARY VIEW} per step, and comments where flink-kda's operators run.
+ */
+public final class FlinkSqlScript {
+
+    private FlinkSqlScript() {}
+
+    public static String render(ApplicationPlan plan) {
+        StringBuilder sql = new StringBuilder();
+        String source = plan.application().sourceName();
+        sql.append("-- ").append(source).append(" translated by flink-kda\n");
+        for (StreamDefinition stream : plan.application().streams().values()) {
+            if (stream.kind() == StreamKind.IN_APPLICATION) {
+                continue;
+            }
+            List<String> columns = new ArrayList<>();
+            for (RelationColumn column : stream.readableColumns()) {
+                columns.add(
+                        name(column.name())
+                                + " "
+                                + FlinkSqlEmitter.type(column.type())
+                                + (column.name().equals(StreamDefinition.ROWTIME)
+                                        ? " -- event time"
+                                        : ""));
+            }
+            sql.append("-- ")
+                    .append(
+                            stream.kind() == StreamKind.INPUT
+                                    ? "input stream "
+                                    : "reference table ")
+                    .append(name(stream.name()))
+                    .append(" (")
+                    .append(String.join(", ", columns))
+                    .append(")\n");
+        }
+        for (PlanStep step : plan.steps()) {
+            sql.append('\n');
+            if (step instanceof PlanStep.View view) {
+                view(sql, view.name(), FlinkSqlEmitter.query(view.query()));
+            } else if (step instanceof PlanStep.RowtimeView view) {
+                sql.append(
+                        "-- flink-kda: the view's ROWTIME (the window end) becomes its event-time"
+                                + " attribute\n");
+                view(sql, view.name(), FlinkSqlEmitter.query(view.query()));
+            } else {
+                stagger(sql, (PlanStep.StaggerAggregation) step);
+            }
+        }
+        sql.append("\n-- Statements:\n");
+        for (StatementReport report : plan.reports()) {
+            sql.append("--   ").append(report).append('\n');
+        }
+        return sql.toString();
+    }
+
+    private static void view(StringBuilder sql, String name, String query) {
+        sql.append("CREATE TEMPORARY VIEW ")
+                .append(name(name))
+                .append(" AS\n")
+                .append(query)
+                .append(";\n");
+    }
+
+    private static void stagger(StringBuilder sql, PlanStep.StaggerAggregation stagger) {
+        List<PlanColumn> input = stagger.input().columns();
+        List<String> aggregates = new ArrayList<>();
+        for (StaggerAggregate aggregate : stagger.aggregates()) {
+            aggregates.add(
+                    aggregate.function() == StaggerAggregate.Function.COUNT_ALL
+                            ? "COUNT(*)"
+                            : aggregate.function()
+                                    + "("
+                                    + name(input.get(aggregate.argumentColumn()).name())
+                                    + ")");
+        }
+        List<String> keys = new ArrayList<>();
+        input.subList(0, stagger.keyCount()).forEach(k -> keys.add(name(k.name())));
+        List<String> outputs = new ArrayList<>();
+        stagger.columns().forEach(c -> outputs.add(name(c.name())));
+        sql.append("-- flink-kda: stagger windows (StaggerWindows.incremental) of ")
+                .append(stagger.rangeMillis())
+                .append(" ms per key (")
+                .append(String.join(", ", keys))
+                .append("), computing ")
+                .append(String.join(", ", aggregates))
+                .append(",\n-- over the rows of:\n-- ")
+                .append(FlinkSqlEmitter.query(stagger.input()).replace("\n", "\n-- "))
+                .append("\n-- gives the view ")
+                .append(name(stagger.name()))
+                .append(" (")
+                .append(String.join(", ", outputs))
+                .append("), ROWTIME = the window close.\n");
+    }
+}

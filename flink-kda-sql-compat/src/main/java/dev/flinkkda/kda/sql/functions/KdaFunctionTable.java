@@ -1,0 +1,317 @@
+package dev.flinkkda.kda.sql.functions;
+
+import dev.flinkkda.kda.sql.functions.KdaFunction.Kind;
+
+import org.apache.flink.table.api.DataTypes;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+
+import static dev.flinkkda.kda.sql.functions.FlinkForm.function;
+import static dev.flinkkda.kda.sql.functions.FlinkForm.template;
+
+/**
+ * The one table of KDA's functions and operators that the translator knows: the analyser looks
+ * names up here (what is not here is rejected before a job starts), types calls by it, and the
+ * emitter writes each call as its entry says. Functions Flink writes the same way keep their name;
+ * those with another argument order or unit go to Flink's equivalent or to one of flink-kda's
+ * {@code KDA_*} functions (registered by {@link dev.flinkkda.kda.functions.KdaFunctionCatalog}).
+ */
+public final class KdaFunctionTable {
+
+    private static final int ANY = Integer.MAX_VALUE;
+
+    private static final Map<String, List<KdaFunction>> BY_NAME = new LinkedHashMap<>();
+
+    // ------------------------------------------------------------------ operators and special
+    // forms
+
+    public static final KdaFunction PLUS = operator("+", 2, "({0} + {1})", ReturnTypes.ADDITIVE);
+    public static final KdaFunction MINUS = operator("-", 2, "({0} - {1})", ReturnTypes.ADDITIVE);
+    public static final KdaFunction TIMES =
+            operator("*", 2, "({0} * {1})", ReturnTypes.MULTIPLICATIVE);
+    public static final KdaFunction DIVIDE = operator("/", 2, "({0} / {1})", ReturnTypes.DIVISION);
+    public static final KdaFunction CONCAT = operator("||", 2, "({0} || {1})", ReturnTypes.STRING);
+    public static final KdaFunction EQUAL = operator("=", 2, "({0} = {1})", ReturnTypes.BOOLEAN);
+    public static final KdaFunction NOT_EQUAL =
+            operator("<>", 2, "({0} <> {1})", ReturnTypes.BOOLEAN);
+    public static final KdaFunction LESS_THAN =
+            operator("<", 2, "({0} < {1})", ReturnTypes.BOOLEAN);
+    public static final KdaFunction LESS_THAN_OR_EQUAL =
+            operator("<=", 2, "({0} <= {1})", ReturnTypes.BOOLEAN);
+    public static final KdaFunction GREATER_THAN =
+            operator(">", 2, "({0} > {1})", ReturnTypes.BOOLEAN);
+    public static final KdaFunction GREATER_THAN_OR_EQUAL =
+            operator(">=", 2, "({0} >= {1})", ReturnTypes.BOOLEAN);
+    public static final KdaFunction AND = operator("AND", 2, "({0} AND {1})", ReturnTypes.BOOLEAN);
+    public static final KdaFunction OR = operator("OR", 2, "({0} OR {1})", ReturnTypes.BOOLEAN);
+    public static final KdaFunction NOT = operator("NOT", 1, "(NOT {0})", ReturnTypes.BOOLEAN);
+    public static final KdaFunction UNARY_MINUS =
+            operator("unary -", 1, "(-{0})", ReturnTypes.argument(0));
+    public static final KdaFunction UNARY_PLUS =
+            operator("unary +", 1, "(+{0})", ReturnTypes.argument(0));
+
+    /** {@code x IS [NOT] NULL|TRUE|FALSE|UNKNOWN}; the keyword is what follows {@code IS}. */
+    public static final KdaFunction IS =
+            operator("IS", 1, "({0} IS {keyword})", ReturnTypes.BOOLEAN);
+
+    public static final KdaFunction BETWEEN =
+            operator("BETWEEN", 3, "({0} BETWEEN {1} AND {2})", ReturnTypes.BOOLEAN);
+    public static final KdaFunction NOT_BETWEEN =
+            operator("NOT BETWEEN", 3, "({0} NOT BETWEEN {1} AND {2})", ReturnTypes.BOOLEAN);
+    public static final KdaFunction IN =
+            register(
+                    new KdaFunction(
+                            "IN",
+                            Kind.OPERATOR,
+                            2,
+                            ANY,
+                            new FlinkForm.In(false),
+                            ReturnTypes.BOOLEAN));
+    public static final KdaFunction NOT_IN =
+            register(
+                    new KdaFunction(
+                            "NOT IN",
+                            Kind.OPERATOR,
+                            2,
+                            ANY,
+                            new FlinkForm.In(true),
+                            ReturnTypes.BOOLEAN));
+
+    public static final KdaFunction LIKE = like("LIKE");
+    public static final KdaFunction NOT_LIKE = like("NOT LIKE");
+    public static final KdaFunction SIMILAR_TO = like("SIMILAR TO");
+    public static final KdaFunction NOT_SIMILAR_TO = like("NOT SIMILAR TO");
+
+    /**
+     * {@code CASE}: the arguments are the operand (keyword {@code SIMPLE}), the WHEN/THEN pairs and
+     * the ELSE result (keyword contains {@code ELSE}); its type is set by the analyser.
+     */
+    public static final KdaFunction CASE =
+            register(
+                    new KdaFunction(
+                            "CASE",
+                            Kind.OPERATOR,
+                            2,
+                            ANY,
+                            new FlinkForm.Case(),
+                            arguments -> {
+                                throw new IllegalStateException("CASE is typed by the analyser");
+                            }));
+
+    /** {@code CAST(x AS type)}: the call's type is the target. */
+    public static final KdaFunction CAST =
+            operator(
+                    "CAST",
+                    1,
+                    "CAST({0} AS {type})",
+                    arguments -> {
+                        throw new IllegalStateException("a CAST is typed by its target");
+                    });
+
+    public static final KdaFunction EXTRACT =
+            operator("EXTRACT", 1, "EXTRACT({keyword} FROM {0})", ReturnTypes.BIGINT);
+    public static final KdaFunction FLOOR_TO =
+            operator("FLOOR TO", 1, "FLOOR({0} TO {keyword})", ReturnTypes.argument(0));
+    public static final KdaFunction CEIL_TO =
+            operator("CEIL TO", 1, "CEIL({0} TO {keyword})", ReturnTypes.argument(0));
+
+    /** {@code TRIM(side [character] FROM s)}: the side is the keyword. */
+    public static final KdaFunction TRIM =
+            register(
+                    new KdaFunction(
+                            "TRIM",
+                            Kind.OPERATOR,
+                            1,
+                            2,
+                            template("TRIM({keyword} FROM {0})", "TRIM({keyword} {0} FROM {1})"),
+                            ReturnTypes.STRING));
+
+    /**
+     * {@code STEP(datetime BY INTERVAL …)}: the second argument is the interval in milliseconds.
+     */
+    public static final KdaFunction STEP_TIME =
+            operator("STEP", 2, "KDA_STEP({0}, {1})", ReturnTypes.argument(0));
+
+    /** {@code STEP(number BY number)}: rounded down to a multiple, also below zero. */
+    public static final KdaFunction STEP_NUMBER =
+            operator(
+                    "STEP BY NUMBER",
+                    2,
+                    "({0} - MOD(MOD({0}, {1}) + {1}, {1}))",
+                    ReturnTypes.argument(0));
+
+    // ------------------------------------------------------------------ scalar functions
+
+    static {
+        for (String name : List.of("ABS", "CEIL", "CEILING", "FLOOR")) {
+            same(name, 1, 1, ReturnTypes.argument(0));
+        }
+        for (String name : List.of("EXP", "LN", "LOG10", "SQRT")) {
+            same(name, 1, 1, ReturnTypes.DOUBLE);
+        }
+        same("POWER", 2, 2, ReturnTypes.DOUBLE);
+        same("MOD", 2, 2, ReturnTypes.MODULO);
+        same("CHAR_LENGTH", 1, 1, ReturnTypes.INT);
+        same("CHARACTER_LENGTH", 1, 1, ReturnTypes.INT);
+        for (String name : List.of("INITCAP", "LOWER", "UPPER")) {
+            same(name, 1, 1, ReturnTypes.STRING);
+        }
+        same("SUBSTRING", 2, 3, ReturnTypes.STRING);
+        same("COALESCE", 1, ANY, ReturnTypes.common(0));
+        same("NULLIF", 2, 2, ReturnTypes.argument(0));
+
+        niladic("CURRENT_DATE", "CURRENT_DATE", ReturnTypes.fixed(DataTypes.DATE()));
+        niladic("CURRENT_TIME", "CURRENT_TIME", ReturnTypes.fixed(DataTypes.TIME(0)));
+        niladic(
+                "CURRENT_TIMESTAMP",
+                "CURRENT_TIMESTAMP",
+                ReturnTypes.fixed(DataTypes.TIMESTAMP_LTZ(3)));
+        niladic("LOCALTIME", "LOCALTIME", ReturnTypes.fixed(DataTypes.TIME(0)));
+        niladic("LOCALTIMESTAMP", "LOCALTIMESTAMP", ReturnTypes.TIMESTAMP);
+        niladic(
+                "CURRENT_ROW_TIMESTAMP",
+                "CURRENT_ROW_TIMESTAMP()",
+                ReturnTypes.fixed(DataTypes.TIMESTAMP_LTZ(3)));
+
+        scalar("POSITION", 2, template("POSITION({0} IN {1})"), ReturnTypes.INT);
+        scalar(
+                "OVERLAY",
+                3,
+                4,
+                template(
+                        "OVERLAY({0} PLACING {1} FROM {2})",
+                        "OVERLAY({0} PLACING {1} FROM {2} FOR {3})"),
+                ReturnTypes.STRING);
+        // KDA writes the format first, Flink last.
+        scalar("CHAR_TO_TIMESTAMP", 2, reversed("TO_TIMESTAMP"), ReturnTypes.TIMESTAMP);
+        scalar("CHAR_TO_DATE", 2, reversed("TO_DATE"), ReturnTypes.fixed(DataTypes.DATE()));
+        scalar("TIMESTAMP_TO_CHAR", 2, reversed("DATE_FORMAT"), ReturnTypes.STRING);
+        scalar("DATE_TO_CHAR", 2, reversed("DATE_FORMAT"), ReturnTypes.STRING);
+        // KDA's epoch milliseconds: Flink's UNIX_TIMESTAMP counts seconds of a string.
+        scalar("UNIX_TIMESTAMP", 1, function("KDA_UNIX_TIMESTAMP"), ReturnTypes.BIGINT);
+        scalar("TSDIFF", 2, function("KDA_TSDIFF"), ReturnTypes.BIGINT);
+        scalar(
+                "TO_TIMESTAMP",
+                1,
+                template("CAST(TO_TIMESTAMP_LTZ({0}, 3) AS TIMESTAMP(3))"),
+                ReturnTypes.TIMESTAMP);
+
+        // ------------------------------------------------------------------ aggregates
+        aggregate("COUNT", 0, 1, ReturnTypes.BIGINT);
+        for (String name : List.of("SUM", "AVG", "MIN", "MAX", "FIRST_VALUE", "LAST_VALUE")) {
+            aggregate(name, 1, 1, ReturnTypes.argument(0));
+        }
+        for (String name : List.of("VAR_POP", "VAR_SAMP", "STDDEV_POP", "STDDEV_SAMP")) {
+            aggregate(name, 1, 1, ReturnTypes.argument(0));
+        }
+        register(
+                new KdaFunction(
+                        "LAG", Kind.ANALYTIC, 1, 3, function("LAG"), ReturnTypes.argument(0)));
+
+        // ------------------------------------------------------------------ table functions
+        for (String name :
+                List.of(
+                        "RANDOM_CUT_FOREST",
+                        "RANDOM_CUT_FOREST_WITH_EXPLANATION",
+                        "HOTSPOTS",
+                        "TOP_K_ITEMS_TUMBLING",
+                        "COUNT_DISTINCT_ITEMS_TUMBLING")) {
+            register(
+                    new KdaFunction(
+                            name,
+                            Kind.TABLE,
+                            1,
+                            ANY,
+                            new FlinkForm.Operator(),
+                            arguments -> {
+                                throw new IllegalStateException(name + " returns a table");
+                            }));
+        }
+    }
+
+    private KdaFunctionTable() {}
+
+    /** The entries named {@code name} (any case), whatever their arity. */
+    public static List<KdaFunction> named(String name) {
+        return BY_NAME.getOrDefault(name.toUpperCase(Locale.ROOT), List.of());
+    }
+
+    /** The entry for a call of {@code name} with {@code arity} arguments, if KDA has one. */
+    public static Optional<KdaFunction> lookup(String name, int arity) {
+        return named(name).stream().filter(f -> f.accepts(arity)).findFirst();
+    }
+
+    /** Whether {@code name} is an aggregate function. */
+    public static boolean isAggregate(String name) {
+        return named(name).stream().anyMatch(KdaFunction::isAggregate);
+    }
+
+    /** Whether {@code name} is one of KDA's table functions. */
+    public static boolean isTableFunction(String name) {
+        return named(name).stream().anyMatch(f -> f.kind() == Kind.TABLE);
+    }
+
+    /** Every function callable by name (not the operators), for documentation and tests. */
+    public static List<KdaFunction> functions() {
+        List<KdaFunction> all = new ArrayList<>();
+        BY_NAME.values()
+                .forEach(
+                        entries ->
+                                entries.stream()
+                                        .filter(f -> f.kind() != Kind.OPERATOR)
+                                        .forEach(all::add));
+        return all;
+    }
+
+    private static KdaFunction register(KdaFunction function) {
+        BY_NAME.computeIfAbsent(function.name(), k -> new ArrayList<>()).add(function);
+        return function;
+    }
+
+    private static KdaFunction operator(
+            String name, int arity, String template, ReturnType returnType) {
+        return register(
+                new KdaFunction(name, Kind.OPERATOR, arity, arity, template(template), returnType));
+    }
+
+    private static KdaFunction like(String name) {
+        return register(
+                new KdaFunction(
+                        name,
+                        Kind.OPERATOR,
+                        2,
+                        3,
+                        template("({0} " + name + " {1})", "({0} " + name + " {1} ESCAPE {2})"),
+                        ReturnTypes.BOOLEAN));
+    }
+
+    private static void same(String name, int min, int max, ReturnType returnType) {
+        register(new KdaFunction(name, Kind.SCALAR, min, max, function(name), returnType));
+    }
+
+    private static void scalar(String name, int arity, FlinkForm form, ReturnType returnType) {
+        scalar(name, arity, arity, form, returnType);
+    }
+
+    private static void scalar(
+            String name, int min, int max, FlinkForm form, ReturnType returnType) {
+        register(new KdaFunction(name, Kind.SCALAR, min, max, form, returnType));
+    }
+
+    private static void niladic(String name, String flink, ReturnType returnType) {
+        register(new KdaFunction(name, Kind.SCALAR, 0, 0, template(flink), returnType));
+    }
+
+    private static void aggregate(String name, int min, int max, ReturnType returnType) {
+        register(new KdaFunction(name, Kind.AGGREGATE, min, max, function(name), returnType));
+    }
+
+    private static FlinkForm reversed(String flinkName) {
+        return new FlinkForm.Function(flinkName, List.of(1, 0));
+    }
+}
