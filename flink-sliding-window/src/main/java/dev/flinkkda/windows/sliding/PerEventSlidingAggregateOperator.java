@@ -12,6 +12,7 @@ import org.apache.flink.api.common.state.MapStateDescriptor;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.api.common.typeinfo.Types;
 import org.apache.flink.api.common.typeutils.TypeSerializer;
+import org.apache.flink.api.java.tuple.Tuple2;
 import org.apache.flink.metrics.Counter;
 import org.apache.flink.runtime.state.StateInitializationContext;
 import org.apache.flink.runtime.state.StateSnapshotContext;
@@ -51,6 +52,20 @@ import java.util.TreeMap;
  * 1} fires, and the slices before {@code T - span + 2 - size} — in no window still to fire — are
  * popped (retained with allowed lateness, until {@code slice + size + span - 1 + allowedLateness}).
  *
+ * <p><b>Later peers excluded</b> ({@link PerEventSlidingWindows#excludesLaterPeers()}, no delay):
+ * each trigger element keeps, under (its timestamp, its number among the triggers there), a copy of
+ * its slice's accumulator as it was right after the element was added — the peers that arrived no
+ * later than it, triggers or not. At time {@code t} the queue's aggregate of the slices before
+ * {@code t} (within the size) is taken before the slice at {@code t} is pushed, and each trigger's
+ * window is that merged with its copy: one copy per trigger element and one merge per window. An
+ * accumulator that grows with its elements (a list) makes the copies of {@code k} triggers at one
+ * timestamp cost {@code O(k²)}; for constant-size ones (count, sum, min, max, average) it is {@code
+ * O(1)} per element.
+ *
+ * <p><b>The firing element</b> ({@link PerEventResultFunction}): each trigger element is kept under
+ * the same (timestamp, number) until its window fired (with allowed lateness, until its cleanup
+ * time) and is handed to the result function with its window's aggregate.
+ *
  * <p><b>Elements behind the watermark</b> that are not late (see {@link PerEventWindowedStream})
  * are put into the queue in timestamp order (renumbering it: linear, late elements are expected to
  * be rare), and the fired windows they join are combined again from the slices.
@@ -65,14 +80,24 @@ final class PerEventSlidingAggregateOperator<K, T, ACC, V, R>
     private final long span;
     private final boolean eventTime;
     private final long allowedLateness;
+    private final boolean excludeLaterPeers;
     private final FilterFunction<T> trigger;
     private final TypeInformation<ACC> accumulatorType;
+    private final TypeInformation<T> firingElementType;
     private final OutputTag<T> lateDataTag;
 
     private transient InternalTimerService<VoidNamespace> timers;
     private transient TypeSerializer<ACC> accumulatorSerializer;
     private transient MapState<Long, ACC> slices;
     private transient MapState<Long, Integer> triggers;
+
+    /** Later peers excluded: per trigger (timestamp, number), its slice as it arrived. */
+    private transient MapState<Tuple2<Long, Integer>, ACC> peerPrefixes;
+
+    /** The element form: per trigger (timestamp, number), the element. */
+    private transient MapState<Tuple2<Long, Integer>, T> firingElements;
+
+    private transient FiringElementWindowFunction<T, V, R, K> firingElementFunction;
     private transient SliceQueue<ACC> q;
     private transient Counter lateRecordsDropped;
     private transient RestoredWatermarks restoredWatermarks;
@@ -91,13 +116,44 @@ final class PerEventSlidingAggregateOperator<K, T, ACC, V, R>
             TypeInformation<ACC> accumulatorType,
             ProcessWindowFunction<V, R, K, TimeWindow> windowFunction,
             OutputTag<T> lateDataTag) {
+        this(
+                windows,
+                trigger,
+                allowedLateness,
+                aggregate,
+                accumulatorType,
+                windowFunction,
+                null,
+                lateDataTag);
+    }
+
+    /**
+     * @param firingElementType the element type when {@code windowFunction} is a {@link
+     *     FiringElementWindowFunction} (the trigger elements are kept for it), else null
+     */
+    PerEventSlidingAggregateOperator(
+            PerEventSlidingWindows windows,
+            FilterFunction<T> trigger,
+            long allowedLateness,
+            AggregateFunction<T, ACC, V> aggregate,
+            TypeInformation<ACC> accumulatorType,
+            ProcessWindowFunction<V, R, K, TimeWindow> windowFunction,
+            TypeInformation<T> firingElementType,
+            OutputTag<T> lateDataTag) {
         super(aggregate, windowFunction, "a ProcessWindowFunction's global state");
+        if ((firingElementType != null)
+                != (windowFunction instanceof FiringElementWindowFunction)) {
+            throw new IllegalArgumentException(
+                    "the firing element's type goes with a FiringElementWindowFunction");
+        }
         this.size = windows.getSize();
         this.span = windows.span();
         this.eventTime = windows.isEventTime();
+        this.excludeLaterPeers = windows.excludesLaterPeers();
         this.allowedLateness = allowedLateness;
         this.trigger = trigger;
         this.accumulatorType = accumulatorType;
+        this.firingElementType = firingElementType;
         this.lateDataTag = lateDataTag;
     }
 
@@ -139,6 +195,28 @@ final class PerEventSlidingAggregateOperator<K, T, ACC, V, R>
                         .getMapState(
                                 new MapStateDescriptor<>(
                                         "per-event-sliding-triggers", Types.LONG, Types.INT));
+        if (excludeLaterPeers) {
+            peerPrefixes =
+                    getRuntimeContext()
+                            .getMapState(
+                                    new MapStateDescriptor<>(
+                                            "per-event-sliding-peer-prefixes",
+                                            Types.TUPLE(Types.LONG, Types.INT),
+                                            accumulatorType));
+        }
+        if (firingElementType != null) {
+            firingElements =
+                    getRuntimeContext()
+                            .getMapState(
+                                    new MapStateDescriptor<>(
+                                            "per-event-sliding-firing-elements",
+                                            Types.TUPLE(Types.LONG, Types.INT),
+                                            firingElementType));
+            @SuppressWarnings("unchecked")
+            FiringElementWindowFunction<T, V, R, K> function =
+                    (FiringElementWindowFunction<T, V, R, K>) userFunction;
+            firingElementFunction = function;
+        }
         q =
                 new SliceQueue<>(
                         getRuntimeContext(),
@@ -219,10 +297,13 @@ final class PerEventSlidingAggregateOperator<K, T, ACC, V, R>
             accumulator = aggregate.createAccumulator();
             registerTimer(timestamp);
         }
-        slices.put(timestamp, aggregate.add(value, accumulator));
+        accumulator = aggregate.add(value, accumulator);
+        slices.put(timestamp, accumulator);
         if (fires) {
             Integer count = triggers.get(timestamp);
-            triggers.put(timestamp, count == null ? 1 : count + 1);
+            int number = count == null ? 0 : count;
+            triggers.put(timestamp, number + 1);
+            keepTrigger(timestamp, number, value, accumulator);
             if (count == null && span > 1) {
                 registerTimer(fireTime(timestamp));
             }
@@ -237,11 +318,10 @@ final class PerEventSlidingAggregateOperator<K, T, ACC, V, R>
         advance(Math.max(q.time, watermark));
         long stacksFrom = firstSliceStillNeeded(q.time);
         ACC before = slices.get(timestamp);
-        slices.put(
-                timestamp,
-                aggregate.add(value, before == null ? aggregate.createAccumulator() : before));
+        ACC slice = aggregate.add(value, before == null ? aggregate.createAccumulator() : before);
+        slices.put(timestamp, slice);
         if (before == null) {
-            q.insert(timestamp, slice -> slice >= stacksFrom);
+            q.insert(timestamp, queued -> queued >= stacksFrom);
         } else if (q.inStacks(timestamp)) {
             q.rebuildStacks();
         }
@@ -253,7 +333,7 @@ final class PerEventSlidingAggregateOperator<K, T, ACC, V, R>
             for (Long t : triggers.keys()) {
                 if (fireTime(t) <= watermark
                         && t - size <= timestamp
-                        && timestamp < t + span
+                        && timestamp < slicesEnd(t)
                         && cleanupTime(t) > watermark) {
                     refire.add(t);
                 }
@@ -262,20 +342,22 @@ final class PerEventSlidingAggregateOperator<K, T, ACC, V, R>
                 refire.sort(null);
                 kept = slicesByTime();
                 for (long t : refire) {
-                    fireFromSlices(kept, t, triggers.get(t));
+                    fireFromSlices(kept, t, 0, triggers.get(t));
                 }
             }
         }
         if (fires) {
             Integer count = triggers.get(timestamp);
-            triggers.put(timestamp, count == null ? 1 : count + 1);
+            int number = count == null ? 0 : count;
+            triggers.put(timestamp, number + 1);
+            keepTrigger(timestamp, number, value, slice); // the queue and refires only read it
             if (fireTime(timestamp) > watermark) {
                 if (count == null) {
                     registerTimer(fireTime(timestamp));
                 }
             } else {
                 // its window's time has passed (within the allowed lateness): it fires at once
-                fireFromSlices(kept != null ? kept : slicesByTime(), timestamp, 1);
+                fireFromSlices(kept != null ? kept : slicesByTime(), timestamp, number, number + 1);
                 registerCleanupTimer(cleanupTime(timestamp));
             }
         }
@@ -297,23 +379,28 @@ final class PerEventSlidingAggregateOperator<K, T, ACC, V, R>
 
     private void onTimer(long time) throws Exception {
         q.load();
+        long t = time - (span - 1);
+        Integer count = triggers.get(t);
+        boolean due = count != null && fireTime(t) == time;
+        if (due && excludeLaterPeers) {
+            // (no delay: t == time) the slices before t, before the slice at t is pushed; each
+            // trigger adds its own peers
+            q.popBefore(t - size);
+            fireWindows(t, 0, count, q.aggregate());
+        }
         if (time > q.newest) {
             ACC slice = slices.get(time);
             if (slice != null) {
                 q.push(time, slice);
             }
         }
-        long t = time - (span - 1);
-        Integer count = triggers.get(t);
-        if (count != null && fireTime(t) == time) {
+        if (due && !excludeLaterPeers) {
             q.popBefore(t - size);
-            ACC result = q.aggregate();
-            TimeWindow window = new TimeWindow(t - size, t + span);
-            for (int i = 0; i < count; i++) {
-                emit(window, result);
-            }
+            fireWindows(t, 0, count, q.aggregate());
+        }
+        if (due) {
             if (allowedLateness == 0) {
-                triggers.remove(t);
+                removeTriggers(t);
             } else {
                 registerCleanupTimer(cleanupTime(t));
             }
@@ -321,7 +408,7 @@ final class PerEventSlidingAggregateOperator<K, T, ACC, V, R>
         if (allowedLateness > 0 && time != Long.MAX_VALUE) {
             long cleaned = time - allowedLateness - (span - 1);
             if (cleanupTime(cleaned) == time) {
-                triggers.remove(cleaned);
+                removeTriggers(cleaned);
             }
         }
         advance(Math.max(q.time, time));
@@ -370,22 +457,91 @@ final class PerEventSlidingAggregateOperator<K, T, ACC, V, R>
         return all;
     }
 
-    /** Fires the window of {@code t}, {@code count} times, combined from the slices. */
-    private void fireFromSlices(TreeMap<Long, ACC> all, long t, int count) throws Exception {
+    /** Fires the windows of the triggers {@code first..end-1} at {@code t}, from the slices. */
+    private void fireFromSlices(TreeMap<Long, ACC> all, long t, int first, int end)
+            throws Exception {
         ACC result = null;
-        for (ACC slice : all.subMap(t - size, true, t + span, false).values()) {
+        for (ACC slice : all.subMap(t - size, true, slicesEnd(t), false).values()) {
             result =
                     result == null
                             ? accumulatorSerializer.copy(slice)
                             : aggregate.merge(result, accumulatorSerializer.copy(slice));
         }
+        fireWindows(t, first, end, result);
+    }
+
+    // ---- the trigger elements ----
+
+    /**
+     * Fires the windows of the triggers {@code first..end-1} at {@code t}: {@code slices} is the
+     * aggregate of the window's slices (may be stored state, or null) — with later peers excluded,
+     * of those before {@code t}, merged here with each trigger's own peers.
+     */
+    private void fireWindows(long t, int first, int end, ACC slices) throws Exception {
         TimeWindow window = new TimeWindow(t - size, t + span);
-        for (int i = 0; i < count; i++) {
+        for (int i = first; i < end; i++) {
+            Tuple2<Long, Integer> id = Tuple2.of(t, i);
+            ACC result = slices;
+            if (excludeLaterPeers) {
+                ACC peers = peerPrefixes.get(id);
+                // merge may reuse either argument: both are stored
+                result =
+                        slices == null
+                                ? peers
+                                : aggregate.merge(
+                                        accumulatorSerializer.copy(slices),
+                                        accumulatorSerializer.copy(peers));
+            }
+            if (firingElementFunction != null) {
+                firingElementFunction.firedBy(firingElements.get(id));
+            }
             emit(window, result);
         }
     }
 
+    /**
+     * Keeps what the window of trigger number {@code number} at {@code t} needs besides the slices:
+     * with later peers excluded, a copy of {@code peers} (its slice right after the element was
+     * added); for a {@link PerEventResultFunction}, the element.
+     */
+    private void keepTrigger(long t, int number, T element, ACC peers) throws Exception {
+        if (excludeLaterPeers) {
+            peerPrefixes.put(Tuple2.of(t, number), accumulatorSerializer.copy(peers));
+        }
+        if (firingElements != null) {
+            firingElements.put(Tuple2.of(t, number), element);
+        }
+    }
+
+    /** Forgets the triggers at {@code t}. */
+    private void removeTriggers(long t) throws Exception {
+        Integer count = triggers.get(t);
+        if (count == null) {
+            return;
+        }
+        triggers.remove(t);
+        if (excludeLaterPeers || firingElements != null) {
+            for (int i = 0; i < count; i++) {
+                Tuple2<Long, Integer> id = Tuple2.of(t, i);
+                if (excludeLaterPeers) {
+                    peerPrefixes.remove(id);
+                }
+                if (firingElements != null) {
+                    firingElements.remove(id);
+                }
+            }
+        }
+    }
+
     // ---- times ----
+
+    /**
+     * Where the slices of the window of {@code t} end (exclusive): {@code t + span}, or {@code t}
+     * with later peers excluded (the peers at {@code t} come from each trigger's copy).
+     */
+    private long slicesEnd(long t) {
+        return excludeLaterPeers ? t : t + span;
+    }
 
     /** When the window of an element at {@code t} fires: {@code t + span - 1}. */
     private long fireTime(long t) {

@@ -25,8 +25,24 @@ import java.time.Duration;
  *   delay 4: the window of c is [5, 19) = b c, fired when the watermark reaches 18
  * </pre>
  *
- * <p>Elements at the same timestamp are all in each other's windows; each of them fires one window.
- * Optionally only elements matching a trigger predicate fire windows ({@link
+ * <p>Elements at the same timestamp are all in each other's windows; each of them fires one window
+ * (Flink SQL's {@code OVER … RANGE}: peers). With {@code excludingLaterPeers()} (KDA's {@code RANGE
+ * INTERVAL … PRECEDING}) the window of an element holds only the peers that arrived no later than
+ * it:
+ *
+ * <pre>
+ *   time (ms)     0    5              arrival order: a b c d
+ *   elements      a    b c d          b, c, d at 5
+ *   peers (default)          b, c, d: a b c d each
+ *   excludingLaterPeers()    b: a b   c: a b c   d: a b c d
+ * </pre>
+ *
+ * <p>The rule is set on the windows, not on the stream: like the size and the delay it decides what
+ * a window holds (as {@code RANGE} vs. {@code ROWS} is part of an SQL window specification), and it
+ * is checked against them (it does not combine with a delay). The stream's settings ({@code
+ * triggeredBy}, allowed lateness) decide which elements fire windows and how late data is treated.
+ *
+ * <p>Optionally only elements matching a trigger predicate fire windows ({@link
  * PerEventWindowedStream#triggeredBy}); all elements are in the windows. A window is a {@link
  * TimeWindow} {@code [t - size, t + max(delay, 1 ms))} — for no delay that is {@code [t - size, t +
  * 1)}, which includes {@code t} — and fires like any window when the watermark (or the
@@ -55,10 +71,19 @@ public abstract class PerEventSlidingWindows implements Serializable {
 
     private final long size;
     private final long delay;
+    private final boolean excludeLaterPeers;
 
-    PerEventSlidingWindows(long size, long delay) {
+    PerEventSlidingWindows(long size, long delay, boolean excludeLaterPeers) {
+        if (excludeLaterPeers && delay > 1) {
+            throw new IllegalArgumentException(
+                    "excludingLaterPeers() and a delay ("
+                            + delay
+                            + " ms) do not combine: the peer rule cuts a window at its own element,"
+                            + " a delay ends it at t + delay, after every element at t");
+        }
         this.size = size;
         this.delay = delay;
+        this.excludeLaterPeers = excludeLaterPeers;
     }
 
     /**
@@ -89,6 +114,14 @@ public abstract class PerEventSlidingWindows implements Serializable {
         return delay;
     }
 
+    /**
+     * Whether the window of an element at {@code t} holds only the elements at {@code t} that
+     * arrived no later than it (KDA's rule), instead of all of them (Flink SQL's peers).
+     */
+    public boolean excludesLaterPeers() {
+        return excludeLaterPeers;
+    }
+
     /** Whether the windows are placed by event time (else by processing time). */
     public abstract boolean isEventTime();
 
@@ -112,6 +145,13 @@ public abstract class PerEventSlidingWindows implements Serializable {
 
     @Override
     public String toString() {
-        return getClass().getSimpleName() + "{size=" + size + " ms, delay=" + delay + " ms}";
+        return getClass().getSimpleName()
+                + "{size="
+                + size
+                + " ms, delay="
+                + delay
+                + " ms"
+                + (excludeLaterPeers ? ", excluding later peers" : "")
+                + "}";
     }
 }

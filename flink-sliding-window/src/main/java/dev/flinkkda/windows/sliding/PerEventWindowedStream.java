@@ -6,6 +6,7 @@ import org.apache.flink.annotation.PublicEvolving;
 import org.apache.flink.api.common.functions.AggregateFunction;
 import org.apache.flink.api.common.functions.FilterFunction;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
+import org.apache.flink.api.java.typeutils.TypeExtractor;
 import org.apache.flink.streaming.api.datastream.KeyedStream;
 import org.apache.flink.streaming.api.datastream.SingleOutputStreamOperator;
 import org.apache.flink.streaming.api.functions.windowing.ProcessWindowFunction;
@@ -34,6 +35,19 @@ import org.apache.flink.streaming.api.windowing.windows.TimeWindow;
  * elements, and its own window fires at once if its time has passed.
  *
  * <p>On processing time there is no late data, and allowed lateness does nothing.
+ *
+ * <p><b>The firing element</b>: {@link #aggregate(AggregateFunction, PerEventResultFunction,
+ * TypeInformation, TypeInformation)} hands each window's aggregate to a {@link
+ * PerEventResultFunction} together with the element that fired the window — an {@code OVER} query's
+ * row, the current row's columns and the aggregates:
+ *
+ * <pre>{@code
+ * PerEventSlidingWindows.over(
+ *         trades.keyBy(Trade::ticker),
+ *         EventTimePerEventSlidingWindows.of(Duration.ofHours(1)).excludingLaterPeers())
+ *     .aggregate(new AveragePrice(), (trade, avg, window) -> new TradeWithAverage(trade, avg),
+ *         Types.POJO(AveragePrice.Accumulator.class), Types.POJO(TradeWithAverage.class));
+ * }</pre>
  *
  * @param <T> element type
  * @param <K> key type
@@ -65,11 +79,72 @@ public final class PerEventWindowedStream<T, K>
         return this;
     }
 
+    /**
+     * Aggregates each window incrementally and passes the aggregate, with the element that fired
+     * the window (and the window), to {@code result}; its non-null results are emitted, each with
+     * the window's {@code end - 1} as timestamp. Works with every setting (trigger predicate, later
+     * peers excluded, delay, allowed lateness — a window fired again by a late element comes with
+     * its element again — and restore): the trigger elements are kept in state until their windows
+     * fired (and their allowed lateness passed).
+     *
+     * @param accumulatorType the type of {@code function}'s accumulator (kept in state)
+     * @param resultType the type of {@code result}'s results
+     */
+    public <ACC, V, R> SingleOutputStreamOperator<R> aggregate(
+            AggregateFunction<T, ACC, V> function,
+            PerEventResultFunction<T, V, R> result,
+            TypeInformation<ACC> accumulatorType,
+            TypeInformation<R> resultType) {
+        if (function == null || result == null) {
+            throw new IllegalArgumentException(
+                    "the aggregate function and the result function must not be null");
+        }
+        if (accumulatorType == null || resultType == null) {
+            throw new IllegalArgumentException(
+                    "the accumulator and the result type must not be null");
+        }
+        return transform(
+                input.getExecutionEnvironment().clean(function),
+                accumulatorType,
+                new FiringElementWindowFunction<T, V, R, K>(
+                        input.getExecutionEnvironment().clean(result)),
+                input.getType(),
+                resultType);
+    }
+
+    /**
+     * As {@link #aggregate(AggregateFunction, PerEventResultFunction, TypeInformation,
+     * TypeInformation)}, with the accumulator type extracted from {@code function}.
+     */
+    public <ACC, V, R> SingleOutputStreamOperator<R> aggregate(
+            AggregateFunction<T, ACC, V> function,
+            PerEventResultFunction<T, V, R> result,
+            TypeInformation<R> resultType) {
+        return aggregate(
+                function,
+                result,
+                TypeExtractor.getAggregateFunctionAccumulatorType(
+                        function, input.getType(), null, false),
+                resultType);
+    }
+
     @Override
     protected <ACC, V, R> SingleOutputStreamOperator<R> build(
             AggregateFunction<T, ACC, V> function,
             TypeInformation<ACC> accumulatorType,
             ProcessWindowFunction<V, R, K, TimeWindow> windowFunction,
+            TypeInformation<R> resultType) {
+        return transform(function, accumulatorType, windowFunction, null, resultType);
+    }
+
+    /**
+     * The operator; {@code firingElementType} non-null for a {@link FiringElementWindowFunction}.
+     */
+    private <ACC, V, R> SingleOutputStreamOperator<R> transform(
+            AggregateFunction<T, ACC, V> function,
+            TypeInformation<ACC> accumulatorType,
+            ProcessWindowFunction<V, R, K, TimeWindow> windowFunction,
+            TypeInformation<T> firingElementType,
             TypeInformation<R> resultType) {
         return input.transform(
                 "PerEventSlidingAggregate",
@@ -81,6 +156,7 @@ public final class PerEventWindowedStream<T, K>
                         function,
                         accumulatorType,
                         windowFunction,
+                        firingElementType,
                         lateDataTag()));
     }
 }

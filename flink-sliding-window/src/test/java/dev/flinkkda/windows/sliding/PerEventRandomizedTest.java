@@ -37,6 +37,12 @@ import static org.assertj.core.api.Assertions.assertThat;
  *       step by step the same output as the uninterrupted operator and the reference.
  *   <li>Processing time: elements stamped with the clock when they arrive, the clock set randomly.
  * </ul>
+ *
+ * <p>Each kind runs as the windows were ({@link Variant#PLAIN}), and again with KDA's rule ({@code
+ * excludingLaterPeers()}, no delay, a third more elements at equal timestamps, results with or
+ * without the firing element: the windows compared include the element) and — late data and restore
+ * — with the firing element and the peers included. The reference numbers elements in arrival
+ * order; each test checks how many windows had peers and how many the rule cut.
  */
 class PerEventRandomizedTest {
 
@@ -62,8 +68,24 @@ class PerEventRandomizedTest {
 
     private static final LongPredicate TRIGGER_VALUE = v -> v % 3 == 0;
 
+    /** Which per-event windows a test runs: as they were, with KDA's rule, with the element. */
+    private enum Variant {
+        /** Peers in each other's windows, results through a {@code ProcessWindowFunction}. */
+        PLAIN,
+        /** {@code excludingLaterPeers()}, no delay; results with or without the element. */
+        LATER_PEERS_EXCLUDED,
+        /** Peers in each other's windows, results with the element that fired the window. */
+        FIRING_ELEMENT
+    }
+
     /** A random per-event sliding window specification. */
-    private record Spec(long size, long delay, boolean triggered, long timeScale) {
+    private record Spec(
+            long size,
+            long delay,
+            boolean triggered,
+            long timeScale,
+            boolean excludeLaterPeers,
+            boolean withElements) {
 
         static Spec random(Random random) {
             long size;
@@ -99,7 +121,27 @@ class PerEventRandomizedTest {
                     delay = 1 + random.nextInt(1000);
             }
             boolean triggered = random.nextInt(3) == 0;
-            return new Spec(size, delay, triggered, Math.max(size, Math.max(delay, 1)));
+            return new Spec(
+                    size, delay, triggered, Math.max(size, Math.max(delay, 1)), false, false);
+        }
+
+        /** This specification as {@code variant} wants it (PLAIN draws nothing from random). */
+        Spec as(Variant variant, Random random) {
+            switch (variant) {
+                case LATER_PEERS_EXCLUDED:
+                    long noDelay = random.nextInt(4) == 0 ? 1 : 0; // 1 ms is no delay
+                    return new Spec(
+                            size,
+                            noDelay,
+                            triggered,
+                            Math.max(size, 1),
+                            true,
+                            random.nextBoolean());
+                case FIRING_ELEMENT:
+                    return new Spec(size, delay, triggered, timeScale, false, true);
+                default:
+                    return this;
+            }
         }
 
         long span() {
@@ -107,17 +149,23 @@ class PerEventRandomizedTest {
         }
 
         PerEventSlidingWindows windows(boolean eventTime) {
-            return eventTime
-                    ? EventTimePerEventSlidingWindows.of(Duration.ofMillis(size))
-                            .withDelay(Duration.ofMillis(delay))
-                    : ProcessingTimePerEventSlidingWindows.of(Duration.ofMillis(size))
+            if (eventTime) {
+                EventTimePerEventSlidingWindows windows =
+                        EventTimePerEventSlidingWindows.of(Duration.ofMillis(size))
+                                .withDelay(Duration.ofMillis(delay));
+                return excludeLaterPeers ? windows.excludingLaterPeers() : windows;
+            }
+            ProcessingTimePerEventSlidingWindows windows =
+                    ProcessingTimePerEventSlidingWindows.of(Duration.ofMillis(size))
                             .withDelay(Duration.ofMillis(delay));
+            return excludeLaterPeers ? windows.excludingLaterPeers() : windows;
         }
 
         WindowPipelineHarness.Pipeline pipeline(
                 boolean eventTime, long allowedLateness, boolean lateOutput) {
             PerEventSlidingWindows windows = windows(eventTime);
             boolean withTrigger = triggered;
+            boolean elements = withElements;
             return keyed -> {
                 PerEventWindowedStream<Tuple3<String, Long, Long>, String> stream =
                         PerEventSlidingWindows.over(keyed, windows);
@@ -128,6 +176,13 @@ class PerEventRandomizedTest {
                 if (lateOutput) {
                     stream.sideOutputLateData(WindowPipelineHarness.LATE);
                 }
+                if (elements) {
+                    return stream.aggregate(
+                            new WindowTestFunctions.CountSumValues(),
+                            FiredWindowResult::of,
+                            FiredWindowResult.COUNT_SUM_VALUES,
+                            FiredWindowResult.TYPE);
+                }
                 return stream.aggregate(
                         new WindowTestFunctions.CountSumValues(),
                         new WindowTestFunctions.CountSumValuesToResult());
@@ -136,7 +191,13 @@ class PerEventRandomizedTest {
 
         PerEventReference reference(long allowedLateness, boolean lateOutput) {
             return new PerEventReference(
-                    size, delay, allowedLateness, lateOutput, triggered ? TRIGGER_VALUE : null);
+                    size,
+                    delay,
+                    allowedLateness,
+                    lateOutput,
+                    triggered ? TRIGGER_VALUE : null,
+                    excludeLaterPeers,
+                    withElements);
         }
     }
 
@@ -190,7 +251,9 @@ class PerEventRandomizedTest {
         List<Tuple3<String, Long, Long>> elements = new ArrayList<>();
         long t = offset + random.nextInt(2 * scale) - scale;
         for (int i = 0; i < n; i++) {
-            switch (random.nextInt(12)) {
+            // with later peers excluded, more equal timestamps (where arrival order matters)
+            boolean stay = spec.excludeLaterPeers() && random.nextInt(3) == 0;
+            switch (stay ? 0 : random.nextInt(12)) {
                 case 0:
                 case 1:
                 case 2:
@@ -469,13 +532,62 @@ class PerEventRandomizedTest {
 
     // ---- the tests ----
 
+    /** What the streams of a test exercised, summed over its batches. */
+    private static final class Exercised {
+        long windows;
+        long windowsWithPeers;
+        long windowsWithoutLaterPeers;
+        long refires;
+        long late;
+        long behindJoined;
+
+        void add(Run run) {
+            windows += run.allExpected.size();
+            windowsWithPeers += run.reference.windowsWithPeers;
+            windowsWithoutLaterPeers += run.reference.windowsWithoutLaterPeers;
+            refires += run.refires;
+            late += run.lateElements;
+            behindJoined += run.behindJoined;
+        }
+
+        @Override
+        public String toString() {
+            return windows
+                    + " windows ("
+                    + windowsWithPeers
+                    + " with peers, "
+                    + windowsWithoutLaterPeers
+                    + " without a later peer), "
+                    + refires
+                    + " fired again, "
+                    + late
+                    + " late, "
+                    + behindJoined
+                    + " behind the watermark joining";
+        }
+    }
+
     /** Every element ahead of the watermark: the reference's windows; then nothing is left. */
     @Test
     void onTimeStreamsMatchTheReference() throws Exception {
-        Random random = new Random(20260301L);
-        long windows = 0;
+        Exercised exercised = onTime(new Random(20260301L), Variant.PLAIN);
+        assertThat(exercised.windows).isGreaterThan(10_000); // 15,925 with this seed
+    }
+
+    /** As {@link #onTimeStreamsMatchTheReference()} with KDA's rule for peers. */
+    @Test
+    void onTimeStreamsWithLaterPeersExcludedMatchTheReference() throws Exception {
+        Exercised exercised = onTime(new Random(1118L), Variant.LATER_PEERS_EXCLUDED);
+        // 15,738 windows, 8,851 with peers, 5,489 without a later peer with this seed
+        assertThat(exercised.windows).isGreaterThan(10_000);
+        assertThat(exercised.windowsWithPeers).isGreaterThan(5_000);
+        assertThat(exercised.windowsWithoutLaterPeers).isGreaterThan(3_000);
+    }
+
+    private static Exercised onTime(Random random, Variant variant) throws Exception {
+        Exercised exercised = new Exercised();
         for (int batch = 0; batch < BATCHES; batch++) {
-            Spec spec = Spec.random(random);
+            Spec spec = Spec.random(random).as(variant, random);
             long allowedLateness =
                     random.nextInt(2) == 0 ? 0 : random.nextInt((int) (2 * spec.timeScale()) + 1);
             Arrivals arrivals = batch(random, spec, 4, 40, 0, allowedLateness);
@@ -488,11 +600,11 @@ class PerEventRandomizedTest {
                 feed(run, arrivals, -1);
                 assertThat(run.lateElements).as(run.name).isZero();
                 assertThat(run.refires + run.behindJoined).as(run.name).isZero();
-                windows += run.allExpected.size();
+                exercised.add(run);
                 assertNothingLeft(operator.harness, run);
             }
         }
-        assertThat(windows).isGreaterThan(10_000); // 15,925 with this seed
+        return exercised;
     }
 
     /**
@@ -501,12 +613,43 @@ class PerEventRandomizedTest {
      */
     @Test
     void lateElementsMatchTheReference() throws Exception {
-        Random random = new Random(77L);
-        long refires = 0;
-        long late = 0;
-        long behindJoined = 0;
+        Exercised exercised = late(new Random(77L), Variant.PLAIN);
+        // the streams do exercise each rule (2,861, 2,161 and 1,160 with this seed)
+        assertThat(exercised.refires).isGreaterThan(1_000);
+        assertThat(exercised.late).isGreaterThan(1_000);
+        assertThat(exercised.behindJoined).isGreaterThan(500);
+    }
+
+    /** As {@link #lateElementsMatchTheReference()} with KDA's rule for peers. */
+    @Test
+    void lateElementsWithLaterPeersExcludedMatchTheReference() throws Exception {
+        Exercised exercised = late(new Random(2018_11_01L), Variant.LATER_PEERS_EXCLUDED);
+        // 13,263 windows, 3,599 without a later peer, 2,923 fired again, 4,095 late elements and
+        // 513 behind the watermark joining windows with this seed
+        assertThat(exercised.windowsWithoutLaterPeers).isGreaterThan(2_000);
+        assertThat(exercised.refires).isGreaterThan(1_000);
+        assertThat(exercised.late).isGreaterThan(1_000);
+        assertThat(exercised.behindJoined).isGreaterThan(200);
+    }
+
+    /**
+     * As {@link #lateElementsMatchTheReference()}, each window with the element that fired it
+     * (peers included, delays): windows fired again by late elements come with their element.
+     */
+    @Test
+    void firingElementsMatchTheReference() throws Exception {
+        Exercised exercised = late(new Random(4242L), Variant.FIRING_ELEMENT);
+        // 16,401 windows, 5,657 with peers (same window, another element), 3,233 fired again,
+        // 1,020 behind the watermark joining with this seed
+        assertThat(exercised.windowsWithPeers).isGreaterThan(3_000);
+        assertThat(exercised.refires).isGreaterThan(1_000);
+        assertThat(exercised.behindJoined).isGreaterThan(500);
+    }
+
+    private static Exercised late(Random random, Variant variant) throws Exception {
+        Exercised exercised = new Exercised();
         for (int batch = 0; batch < BATCHES; batch++) {
-            Spec spec = Spec.random(random);
+            Spec spec = Spec.random(random).as(variant, random);
             long allowedLateness =
                     random.nextInt(3) == 0 ? 0 : random.nextInt((int) (2 * spec.timeScale()) + 1);
             boolean lateOutput = random.nextBoolean();
@@ -527,15 +670,10 @@ class PerEventRandomizedTest {
                                 List.of(operator));
                 feed(run, arrivals, -1);
                 assertNothingLeft(operator.harness, run);
-                refires += run.refires;
-                late += run.lateElements;
-                behindJoined += run.behindJoined;
+                exercised.add(run);
             }
         }
-        // the streams do exercise each rule (2,861, 2,161 and 1,160 with this seed)
-        assertThat(refires).isGreaterThan(1_000);
-        assertThat(late).isGreaterThan(1_000);
-        assertThat(behindJoined).isGreaterThan(500);
+        return exercised;
     }
 
     /**
@@ -545,9 +683,34 @@ class PerEventRandomizedTest {
      */
     @Test
     void restoredOperatorContinuesAsTheReference() throws Exception {
-        Random random = new Random(4711L);
+        restored(new Random(4711L), Variant.PLAIN);
+    }
+
+    /**
+     * As {@link #restoredOperatorContinuesAsTheReference()} with KDA's rule: the peers pending at
+     * the snapshot keep their arrival order.
+     */
+    @Test
+    void restoredOperatorWithLaterPeersExcludedContinuesAsTheReference() throws Exception {
+        Exercised exercised = restored(new Random(1701L), Variant.LATER_PEERS_EXCLUDED);
+        // 15,135 windows, 5,609 without a later peer, 798 fired again with this seed
+        assertThat(exercised.windowsWithoutLaterPeers).isGreaterThan(3_000);
+        assertThat(exercised.refires).isGreaterThan(300);
+    }
+
+    /** As {@link #restoredOperatorContinuesAsTheReference()}, with the firing elements. */
+    @Test
+    void restoredOperatorWithFiringElementsContinuesAsTheReference() throws Exception {
+        Exercised exercised = restored(new Random(8086L), Variant.FIRING_ELEMENT);
+        // 15,144 windows, 5,459 with peers, 1,259 fired again with this seed
+        assertThat(exercised.windowsWithPeers).isGreaterThan(3_000);
+        assertThat(exercised.refires).isGreaterThan(500);
+    }
+
+    private static Exercised restored(Random random, Variant variant) throws Exception {
+        Exercised exercised = new Exercised();
         for (int batch = 0; batch < BATCHES; batch++) {
-            Spec spec = Spec.random(random);
+            Spec spec = Spec.random(random).as(variant, random);
             boolean withLate = random.nextBoolean();
             long allowedLateness =
                     random.nextInt(2) == 0 ? 0 : random.nextInt((int) (2 * spec.timeScale()) + 1);
@@ -578,8 +741,10 @@ class PerEventRandomizedTest {
                         .containsExactlyInAnyOrderElementsOf(run.allActual.get(0));
                 assertNothingLeft(straight.harness, run);
                 assertNothingLeft(restored.harness, run);
+                exercised.add(run);
             }
         }
+        return exercised;
     }
 
     /**
@@ -589,11 +754,30 @@ class PerEventRandomizedTest {
      */
     @Test
     void processingTimeStreamsMatchTheReference() throws Exception {
-        Random random = new Random(31337L);
-        long windows = 0;
+        Exercised exercised = new Exercised();
+        long bumped = processingTime(new Random(31337L), Variant.PLAIN, exercised);
+        assertThat(exercised.windows).isGreaterThan(3_000); // 4,468 with this seed
+        assertThat(bumped).isGreaterThan(500); // 1,290
+    }
+
+    /**
+     * As {@link #processingTimeStreamsMatchTheReference()} with KDA's rule (elements taken in
+     * within one millisecond are peers in arrival order) and, in some batches, the elements.
+     */
+    @Test
+    void processingTimeStreamsWithLaterPeersExcludedMatchTheReference() throws Exception {
+        Exercised exercised = new Exercised();
+        processingTime(new Random(65536L), Variant.LATER_PEERS_EXCLUDED, exercised);
+        // 4,754 windows, 3,263 with peers, 2,154 without a later peer with this seed
+        assertThat(exercised.windows).isGreaterThan(3_000);
+        assertThat(exercised.windowsWithoutLaterPeers).isGreaterThan(1_000);
+    }
+
+    private static long processingTime(Random random, Variant variant, Exercised exercised)
+            throws Exception {
         long bumped = 0; // elements that arrived in a closed millisecond
         for (int batch = 0; batch < PROCESSING_TIME_BATCHES; batch++) {
-            Spec spec = Spec.random(random);
+            Spec spec = Spec.random(random).as(variant, random);
             int scale = (int) spec.timeScale();
             try (Operator operator = new Operator(spec.pipeline(false, 0, false))) {
                 Run run =
@@ -649,7 +833,7 @@ class PerEventRandomizedTest {
                 clock += spec.size() + spec.span() + 2;
                 run.processingTime(clock);
                 run.checkOverall();
-                windows += run.allExpected.size();
+                exercised.add(run);
                 WindowPipelineHarness h = operator.harness;
                 assertThat(h.keyedStateEntries())
                         .as(() -> "keyed state left: " + run.name + ", input:" + run.input)
@@ -659,7 +843,6 @@ class PerEventRandomizedTest {
                         .isZero();
             }
         }
-        assertThat(windows).isGreaterThan(3_000); // 4,468 with this seed
-        assertThat(bumped).isGreaterThan(500); // 1,290
+        return bumped;
     }
 }

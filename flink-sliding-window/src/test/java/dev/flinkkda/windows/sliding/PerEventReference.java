@@ -24,6 +24,12 @@ import java.util.function.LongPredicate;
  * {@code f(t) = t + span - 1}; with allowed lateness {@code L} it is kept until {@code c(t) = f(t)
  * + L}.
  *
+ * <p><b>Later peers excluded</b> (KDA's rule, no delay): elements are numbered in arrival order;
+ * the window of a trigger {@code e} at {@code t} holds the elements with a timestamp in {@code [t -
+ * size, t)} and those at {@code t} numbered up to {@code e}'s. <b>The firing element</b>: each
+ * window is a {@link FiredWindowResult} with the trigger's element (its timestamp field, which is 0
+ * for the elements of processing time, and its value).
+ *
  * <p><b>Event time</b> ({@link #element}, {@link #watermark}): an element at {@code ts} with the
  * watermark at {@code W} is
  *
@@ -53,8 +59,10 @@ final class PerEventReference {
     private final long allowedLateness;
     private final boolean lateOutput;
     private final LongPredicate trigger;
+    private final boolean excludeLaterPeers;
+    private final boolean withElements;
 
-    /** All elements taken in, per key: {timestamp, value}. */
+    /** All elements taken in, per key: {timestamp, value, arrival number}. */
     private final Map<String, List<long[]>> elements = new LinkedHashMap<>();
 
     /** One per trigger element taken in, in arrival order. */
@@ -63,6 +71,13 @@ final class PerEventReference {
     private final List<Tuple3<String, Long, Long>> late = new ArrayList<>();
     private long lateRecordsDropped;
     private long watermark = Long.MIN_VALUE;
+    private long arrivals;
+
+    /** Windows emitted with peers at their trigger's timestamp (other elements there). */
+    long windowsWithPeers;
+
+    /** Windows emitted without some peer that arrived after their trigger (the rule applied). */
+    long windowsWithoutLaterPeers;
 
     // processing time
     private long clock = Long.MIN_VALUE;
@@ -74,11 +89,17 @@ final class PerEventReference {
     private static final class Trigger {
         final String key;
         final long t;
+        final long field; // the element's timestamp field
+        final long value;
+        final long number; // in arrival order
         boolean fired;
 
-        Trigger(String key, long t) {
+        Trigger(String key, long t, long field, long value, long number) {
             this.key = key;
             this.t = t;
+            this.field = field;
+            this.value = value;
+            this.number = number;
         }
     }
 
@@ -92,6 +113,26 @@ final class PerEventReference {
             long allowedLateness,
             boolean lateOutput,
             LongPredicate trigger) {
+        this(size, delay, allowedLateness, lateOutput, trigger, false, false);
+    }
+
+    /**
+     * @param excludeLaterPeers KDA's rule (only without a delay)
+     * @param withElements whether the windows come with their firing element
+     */
+    PerEventReference(
+            long size,
+            long delay,
+            long allowedLateness,
+            boolean lateOutput,
+            LongPredicate trigger,
+            boolean excludeLaterPeers,
+            boolean withElements) {
+        if (excludeLaterPeers && delay > 1) {
+            throw new IllegalArgumentException("no delay with later peers excluded");
+        }
+        this.excludeLaterPeers = excludeLaterPeers;
+        this.withElements = withElements;
         this.size = size;
         this.span = Math.max(delay, 1);
         this.allowedLateness = allowedLateness;
@@ -113,7 +154,7 @@ final class PerEventReference {
     List<WindowResult> element(String key, long ts, long value) {
         List<WindowResult> emitted = new ArrayList<>();
         if (ts > watermark) {
-            takeIn(key, ts, value);
+            takeIn(key, ts, ts, value);
             return emitted;
         }
         if (cleanupTime(ts) <= watermark) {
@@ -125,23 +166,23 @@ final class PerEventReference {
             return emitted;
         }
         // behind the watermark, not late
-        elements.computeIfAbsent(key, k -> new ArrayList<>()).add(new long[] {ts, value});
+        long number = arrivals++;
+        elements.computeIfAbsent(key, k -> new ArrayList<>()).add(new long[] {ts, value, number});
         for (Trigger fired : triggers) {
             if (fired.fired
                     && fired.key.equals(key)
                     && fireTime(fired.t) <= watermark
-                    && fired.t - size <= ts
-                    && ts < fired.t + span
+                    && contains(fired, ts, number)
                     && cleanupTime(fired.t) > watermark) {
-                emitted.add(window(key, fired.t));
+                emitted.add(window(fired));
             }
         }
         if (isTrigger(value)) {
-            Trigger own = new Trigger(key, ts);
+            Trigger own = new Trigger(key, ts, ts, value, number);
             triggers.add(own);
             if (fireTime(ts) <= watermark) {
                 own.fired = true;
-                emitted.add(window(key, ts));
+                emitted.add(window(own));
             }
         }
         return emitted;
@@ -172,7 +213,7 @@ final class PerEventReference {
     /** An element arriving now (processing time): its timestamp is {@link #arrivalTime()}. */
     void elementNow(String key, long value) {
         long t = arrivalTime();
-        takeIn(key, t, value);
+        takeIn(key, t, 0, value); // the harness sends (key, 0, value)
         timerTimes.add(t);
         possibleCleanupTimes.add(t + size + span - 1);
         if (isTrigger(value)) {
@@ -193,11 +234,23 @@ final class PerEventReference {
 
     // ---- common ----
 
-    private void takeIn(String key, long ts, long value) {
-        elements.computeIfAbsent(key, k -> new ArrayList<>()).add(new long[] {ts, value});
+    private void takeIn(String key, long ts, long field, long value) {
+        long number = arrivals++;
+        elements.computeIfAbsent(key, k -> new ArrayList<>()).add(new long[] {ts, value, number});
         if (isTrigger(value)) {
-            triggers.add(new Trigger(key, ts));
+            triggers.add(new Trigger(key, ts, field, value, number));
         }
+    }
+
+    /** Whether the window of {@code trigger} holds the element at {@code ts} numbered so. */
+    private boolean contains(Trigger trigger, long ts, long number) {
+        if (ts < trigger.t - size) {
+            return false;
+        }
+        if (excludeLaterPeers) {
+            return ts < trigger.t || (ts == trigger.t && number <= trigger.number);
+        }
+        return ts < trigger.t + span;
     }
 
     private boolean isTrigger(long value) {
@@ -210,18 +263,36 @@ final class PerEventReference {
         for (Trigger due : triggers) {
             if (!due.fired && fireTime(due.t) <= time) {
                 due.fired = true;
-                emitted.add(window(due.key, due.t));
+                emitted.add(window(due));
             }
         }
         return emitted;
     }
 
-    /** The window of a trigger at {@code t}, over every element of {@code key} taken in so far. */
-    private WindowResult window(String key, long t) {
-        WindowResult window = new WindowResult(key, t - size, t + span, 0, 0);
+    /** The window of {@code trigger}, over every element of its key taken in so far. */
+    private WindowResult window(Trigger trigger) {
+        long t = trigger.t;
+        WindowResult window;
+        if (withElements) {
+            FiredWindowResult fired = new FiredWindowResult();
+            fired.firedAt = trigger.field;
+            fired.firedBy = trigger.value;
+            window = fired;
+        } else {
+            window = new WindowResult();
+        }
+        window.key = trigger.key;
+        window.start = t - size;
+        window.end = t + span;
         List<Long> values = new ArrayList<>();
-        for (long[] e : elements.getOrDefault(key, List.of())) {
-            if (t - size <= e[0] && e[0] < t + span) {
+        int peers = 0;
+        int laterPeers = 0;
+        for (long[] e : elements.getOrDefault(trigger.key, List.of())) {
+            if (e[0] == t && e[2] != trigger.number) {
+                peers++;
+                laterPeers += e[2] > trigger.number ? 1 : 0;
+            }
+            if (contains(trigger, e[0], e[2])) {
                 window.count++;
                 window.sum += e[1];
                 values.add(e[1]);
@@ -230,6 +301,8 @@ final class PerEventReference {
         if (window.count == 0) {
             throw new IllegalStateException("a window without its own trigger element: " + t);
         }
+        windowsWithPeers += peers > 0 ? 1 : 0;
+        windowsWithoutLaterPeers += excludeLaterPeers && laterPeers > 0 ? 1 : 0;
         window.values = sortedValues(values);
         return window;
     }

@@ -128,4 +128,44 @@ class PerEventSlidingWindowsMiniClusterTest {
                         new WindowResult("a", -1, 10, 3, 22).toString(),
                         "late " + Tuple3.of("a", 3L, 3L));
     }
+
+    @Test
+    void theFiringElementWithLaterPeersExcluded() throws Exception {
+        StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
+        env.setParallelism(1);
+        // in this order, a watermark of max - 1 after each element: the three at 5 are peers
+        List<Tuple3<String, Long, Long>> arrivals =
+                List.of(
+                        Tuple3.of("a", 3L, 1L),
+                        Tuple3.of("a", 5L, 2L),
+                        Tuple3.of("a", 5L, 4L),
+                        Tuple3.of("a", 5L, 8L),
+                        Tuple3.of("a", 14L, 16L));
+        DataStream<String> result =
+                PerEventSlidingWindows.over(
+                                env.fromData(arrivals, WindowTestFunctions.ELEMENT)
+                                        .assignTimestampsAndWatermarks(
+                                                WatermarkStrategy
+                                                        .<Tuple3<String, Long, Long>>forGenerator(
+                                                                context ->
+                                                                        new HoppingWindowsMiniClusterTest
+                                                                                .WatermarkAfterEachElement())
+                                                        .withTimestampAssigner((e, p) -> e.f1))
+                                        .keyBy(WindowTestFunctions.KEY),
+                                EventTimePerEventSlidingWindows.of(Duration.ofMillis(10))
+                                        .excludingLaterPeers())
+                        .aggregate(
+                                new WindowTestFunctions.CountSumValues(),
+                                (element, aggregate, window) ->
+                                        element.f1 + ": " + aggregate.f2 + " <- " + element.f2,
+                                FiredWindowResult.COUNT_SUM_VALUES,
+                                Types.STRING);
+        assertThat(HoppingWindowsMiniClusterTest.collect(result))
+                .containsExactlyInAnyOrder(
+                        "3: 1 <- 1",
+                        "5: 1,2 <- 2",
+                        "5: 1,2,4 <- 4",
+                        "5: 1,2,4,8 <- 8",
+                        "14: 2,4,8,16 <- 16");
+    }
 }
