@@ -3,6 +3,7 @@ package dev.flinkkda.kda.functions.logparse;
 import org.apache.flink.table.types.DataType;
 import org.apache.flink.table.types.logical.DecimalType;
 import org.apache.flink.table.types.logical.LogicalType;
+import org.apache.flink.table.types.logical.utils.LogicalTypeChecks;
 
 import java.io.Serializable;
 import java.math.BigDecimal;
@@ -59,10 +60,20 @@ final class FieldConverter implements Serializable {
 
     private final DataType type;
     private final String dateFormat;
+    private final int maxLength;
 
-    private FieldConverter(DataType type, String dateFormat) {
+    private FieldConverter(DataType type, String dateFormat, int maxLength) {
         this.type = type;
         this.dateFormat = dateFormat;
+        this.maxLength = maxLength;
+    }
+
+    /** A converter that keeps strings whole: for the default {@code VARCHAR(1024)} columns. */
+    static FieldConverter string() {
+        return new FieldConverter(
+                org.apache.flink.table.api.DataTypes.VARCHAR(RegexLogParser.FIELD_LENGTH),
+                null,
+                Integer.MAX_VALUE);
     }
 
     /**
@@ -80,6 +91,14 @@ final class FieldConverter implements Serializable {
         switch (logical.getTypeRoot()) {
             case CHAR:
             case VARCHAR:
+                if (dateFormat.isPresent()) {
+                    throw new IllegalArgumentException(
+                            "a format such as '"
+                                    + dateFormat.get()
+                                    + "' goes with DATE, TIME and TIMESTAMP only, not "
+                                    + logical.asSummaryString());
+                }
+                return new FieldConverter(type, null, LogicalTypeChecks.getLength(logical));
             case BOOLEAN:
             case TINYINT:
             case SMALLINT:
@@ -95,7 +114,7 @@ final class FieldConverter implements Serializable {
                                     + "' goes with DATE, TIME and TIMESTAMP only, not "
                                     + logical.asSummaryString());
                 }
-                return new FieldConverter(type, null);
+                return new FieldConverter(type, null, Integer.MAX_VALUE);
             case DATE:
             case TIME_WITHOUT_TIME_ZONE:
             case TIMESTAMP_WITHOUT_TIME_ZONE:
@@ -111,7 +130,7 @@ final class FieldConverter implements Serializable {
                                 e);
                     }
                 }
-                return new FieldConverter(type, dateFormat.orElse(null));
+                return new FieldConverter(type, dateFormat.orElse(null), Integer.MAX_VALUE);
             default:
                 throw new IllegalArgumentException(
                         logical.asSummaryString() + " cannot be the type of a parsed log field");
@@ -127,7 +146,7 @@ final class FieldConverter implements Serializable {
         switch (logical.getTypeRoot()) {
             case CHAR:
             case VARCHAR:
-                return text;
+                return text.length() > maxLength ? text.substring(0, maxLength) : text;
             default:
                 break;
         }

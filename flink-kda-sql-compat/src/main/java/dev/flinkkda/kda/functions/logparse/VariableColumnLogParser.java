@@ -4,7 +4,6 @@ import org.apache.flink.table.api.DataTypes;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 import java.util.OptionalInt;
 
 /**
@@ -79,9 +78,7 @@ final class VariableColumnLogParser implements LogParser {
             for (int i = 1; i <= count.getAsInt(); i++) {
                 fields.add(
                         new LogField("COLUMN" + i, DataTypes.VARCHAR(RegexLogParser.FIELD_LENGTH)));
-                converters.add(
-                        FieldConverter.of(
-                                DataTypes.VARCHAR(RegexLogParser.FIELD_LENGTH), Optional.empty()));
+                converters.add(FieldConverter.string());
             }
         } else if (columns instanceof String list) {
             for (ColumnDescription column :

@@ -259,6 +259,9 @@ class LogParsersTest {
                             LocalDate.of(2024, 2, 29),
                             1000.0,
                             9_000_000_000L);
+            // a string longer than its VARCHAR(n) is cut to n characters
+            assertThat(parser.parse("abcdefghijklmnopqrstuvwxyz;1")[0])
+                    .isEqualTo("abcdefghijklmnop");
             // a value that does not convert is null, the others are kept
             assertThat(parser.parse("abc;x;;maybe;yesterday;2024-02-30;-;1.5"))
                     .containsExactly("abc", null, null, null, null, null, null, null);
