@@ -12,5 +12,16 @@ public final class KdaFunctionCatalog {
         tableEnvironment.createTemporarySystemFunction(
                 "KDA_UNIX_TIMESTAMP", KdaUnixTimestamp.class);
         tableEnvironment.createTemporarySystemFunction("KDA_TSDIFF", KdaTsDiff.class);
+        tableEnvironment.createTemporarySystemFunction(
+                "KDA_REGEX_LOG_PARSE", KdaRegexLogParse.class);
+        tableEnvironment.createTemporarySystemFunction(
+                "KDA_FAST_REGEX_LOG_PARSER", KdaFastRegexLogParser.class);
+        tableEnvironment.createTemporarySystemFunction(
+                "KDA_VARIABLE_COLUMN_LOG_PARSE", KdaVariableColumnLogParse.class);
+        tableEnvironment.createTemporarySystemFunction(
+                "KDA_FIXED_COLUMN_LOG_PARSE", KdaFixedColumnLogParse.class);
+        tableEnvironment.createTemporarySystemFunction("KDA_W3C_LOG_PARSE", KdaW3cLogParse.class);
+        tableEnvironment.createTemporarySystemFunction("KDA_SYS_LOG_PARSE", KdaSysLogParse.class);
+        tableEnvironment.createTemporarySystemFunction("KDA_REGEX_REPLACE", KdaRegexReplace.class);
     }
 }

@@ -23,6 +23,10 @@ standaloneQuery
     : query EOF
     ;
 
+standaloneDataType
+    : dataType EOF
+    ;
+
 // CREATE [OR REPLACE] is shared so that an error after it reports both STREAM and PUMP.
 statement
     : CREATE (OR REPLACE)? (streamDefinition | pumpDefinition)

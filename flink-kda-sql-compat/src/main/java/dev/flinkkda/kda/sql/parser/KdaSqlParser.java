@@ -1,5 +1,6 @@
 package dev.flinkkda.kda.sql.parser;
 
+import dev.flinkkda.kda.sql.ast.DataType;
 import dev.flinkkda.kda.sql.ast.Expression;
 import dev.flinkkda.kda.sql.ast.KdaScript;
 import dev.flinkkda.kda.sql.ast.Query;
@@ -54,6 +55,18 @@ public final class KdaSqlParser {
         KdaSql parser = parserFor(sql, DEFAULT_SOURCE_NAME);
         return new KdaSqlAstBuilder(DEFAULT_SOURCE_NAME)
                 .expression(parser.standaloneExpression().expression());
+    }
+
+    /**
+     * Parses one SQL type, e.g. {@code VARCHAR(16)}, {@code DECIMAL(10, 2)}, {@code TIMESTAMP}, as
+     * a column definition writes it.
+     *
+     * @throws KdaSqlSyntaxException if {@code sql} is not one type
+     */
+    public static DataType parseDataType(String sql) {
+        KdaSql parser = parserFor(sql, DEFAULT_SOURCE_NAME);
+        return new KdaSqlAstBuilder(DEFAULT_SOURCE_NAME)
+                .dataType(parser.standaloneDataType().dataType());
     }
 
     private static KdaSql parserFor(String sql, String sourceName) {
