@@ -1,0 +1,12 @@
+CREATE OR REPLACE STREAM "DESTINATION_SQL_STREAM" (
+    ticker_symbol VARCHAR(4), min_price REAL, max_price REAL, avg_price REAL);
+
+CREATE OR REPLACE PUMP "STREAM_PUMP" AS INSERT INTO "DESTINATION_SQL_STREAM"
+SELECT STREAM ticker_symbol,
+              MIN(Price) OVER W1 AS Min_Price,
+              MAX(Price) OVER W1 AS Max_Price,
+              AVG(Price) OVER W1 AS Avg_Price
+FROM   "SOURCE_SQL_STREAM_001"
+WINDOW W1 AS (
+   PARTITION BY ticker_symbol
+   RANGE INTERVAL '1' MINUTE PRECEDING);

@@ -1,0 +1,9 @@
+CREATE OR REPLACE STREAM "DESTINATION_SQL_STREAM" (ticker_symbol VARCHAR(4), avg_percent_change REAL);
+
+CREATE OR REPLACE PUMP "STREAM_PUMP" AS INSERT INTO "DESTINATION_SQL_STREAM"
+SELECT STREAM Ticker_Symbol,
+              AVG(Change / (Price - Change)) over W1 as Avg_Percent_Change
+FROM "SOURCE_SQL_STREAM_001"
+WINDOW W1 AS (
+        PARTITION BY ticker_symbol
+        RANGE INTERVAL '10' SECOND PRECEDING);

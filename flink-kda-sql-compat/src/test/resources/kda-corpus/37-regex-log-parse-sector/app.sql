@@ -1,0 +1,22 @@
+CREATE
+OR REPLACE STREAM "DESTINATION_SQL_STREAM"(
+   sector VARCHAR(24),
+   match1 VARCHAR(24),
+   match2 VARCHAR(24));
+CREATE
+OR REPLACE PUMP "STREAM_PUMP" AS
+INSERT INTO
+   "DESTINATION_SQL_STREAM"
+   SELECT
+      STREAM T.SECTOR,
+      T.REC.COLUMN1,
+      T.REC.COLUMN2
+   FROM
+      (
+         SELECT
+            STREAM SECTOR,
+            REGEX_LOG_PARSE(SECTOR, '.*([E].).*([R].*)') AS REC
+         FROM
+            SOURCE_SQL_STREAM_001
+      )
+      AS T;
