@@ -85,6 +85,15 @@ public final class ReferenceTables {
      */
     public static void register(
             TableEnvironment tableEnv, StreamDefinition table, Path file, ReferenceFormat format) {
+        register(tableEnv, table.name(), schemaOf(table), file, format);
+    }
+
+    /**
+     * The columns of a reference table the application was analysed with, as a file fills them.
+     *
+     * @throws IllegalArgumentException for a column a file cannot fill (e.g. named {@code ROWTIME})
+     */
+    public static KdaSchema schemaOf(StreamDefinition table) {
         if (table.kind() != StreamKind.REFERENCE_TABLE) {
             throw new IllegalArgumentException(
                     "\"" + table.name() + "\" is " + table.kind() + ", not a reference table");
@@ -106,7 +115,7 @@ public final class ReferenceTables {
             }
             columns.add(new KdaColumn(column.name(), KdaTypes.toText(column.type()), type));
         }
-        register(tableEnv, table.name(), KdaSchema.of(columns), file, format);
+        return KdaSchema.of(columns);
     }
 
     /**

@@ -2,8 +2,10 @@ package dev.flinkkda.kda.corpus;
 
 import dev.flinkkda.kda.io.KdaSchema;
 import dev.flinkkda.kda.runtime.KdaApplication;
+import dev.flinkkda.kda.runtime.PlanCheck;
 import dev.flinkkda.kda.sql.analysis.KdaSemanticException;
 import dev.flinkkda.kda.sql.parser.KdaSqlSyntaxException;
+import dev.flinkkda.kda.sql.plan.ApplicationPlan;
 import dev.flinkkda.kda.sql.plan.StatementReport;
 
 import org.junit.jupiter.api.Test;
@@ -234,9 +236,16 @@ class KdaCorpusTest {
             for (StatementReport report : lenient.problems()) {
                 problems.add(Problem.of(report.detail()));
             }
-            outcome =
-                    new Outcome(
-                            problems.isEmpty() ? "translates" : "rejected", problems, pumps, false);
+            if (problems.isEmpty() && lenient.plan().isPresent()) {
+                outcome = planInFlink(lenient.plan().get(), pumps);
+            } else {
+                outcome =
+                        new Outcome(
+                                problems.isEmpty() ? "translates" : "rejected",
+                                problems,
+                                pumps,
+                                false);
+            }
         } catch (KdaSqlSyntaxException | KdaSemanticException e) {
             outcome = new Outcome("rejected", List.of(Problem.of(e.getMessage())), pumps, true);
         } catch (RuntimeException | StackOverflowError e) {
@@ -271,6 +280,24 @@ class KdaCorpusTest {
                 source.getOrDefault("constructs", ""),
                 untranslated(sql),
                 outcome);
+    }
+
+    /**
+     * {@code translates} when Flink's planner accepts the translation too (without running it),
+     * else {@code fails in Flink} with Flink's message.
+     */
+    private static Outcome planInFlink(ApplicationPlan plan, int pumps) {
+        try {
+            PlanCheck.check(plan);
+            return new Outcome("translates", List.of(), pumps, false);
+        } catch (RuntimeException e) {
+            String message = e.getMessage() == null ? e.toString() : e.getMessage();
+            return new Outcome(
+                    "fails in Flink:",
+                    List.of(new Problem("", message.lines().findFirst().orElse(""))),
+                    pumps,
+                    true);
+        }
     }
 
     private static int countPumps(String sql) {

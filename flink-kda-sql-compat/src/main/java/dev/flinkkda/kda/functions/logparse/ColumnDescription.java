@@ -1,9 +1,9 @@
 package dev.flinkkda.kda.functions.logparse;
 
 import dev.flinkkda.kda.io.KdaNames;
-import dev.flinkkda.kda.io.KdaTypes;
 import dev.flinkkda.kda.sql.parser.KdaSqlParser;
 import dev.flinkkda.kda.sql.parser.KdaSqlSyntaxException;
+import dev.flinkkda.kda.sql.types.KdaTypes;
 
 import org.apache.flink.table.types.DataType;
 

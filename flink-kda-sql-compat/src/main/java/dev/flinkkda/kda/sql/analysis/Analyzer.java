@@ -239,6 +239,7 @@ public final class Analyzer {
     private final class QueryAnalysis {
 
         private final Select select;
+        private int unnamed;
         private final Map<String, WindowSpec> namedWindows = new LinkedHashMap<>();
         private ExpressionAnalyzer expressions;
 
@@ -403,15 +404,9 @@ public final class Analyzer {
 
         private AnalyzedRelation.DerivedRelation derived(SubqueryRelation subquery) {
             AnalyzedQuery query = analyzeQuery(subquery.query());
-            String alias =
-                    subquery.alias()
-                            .map(Identifier::name)
-                            .orElseThrow(
-                                    () ->
-                                            error(
-                                                    subquery.position(),
-                                                    "a query in FROM needs a name: (SELECT STREAM"
-                                                            + " …) AS name"));
+            // KDA, like Calcite, lets a query in FROM go without a name: its columns are read
+            // unqualified.
+            String alias = subquery.alias().map(Identifier::name).orElse("EXPR$" + unnamed++);
             List<RelationColumn> columns = new ArrayList<>();
             List<Identifier> aliases = subquery.columnAliases();
             if (!aliases.isEmpty() && aliases.size() != query.items().size()) {

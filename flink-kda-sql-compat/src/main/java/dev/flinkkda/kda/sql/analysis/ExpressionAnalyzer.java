@@ -44,8 +44,10 @@ import dev.flinkkda.kda.sql.expr.Literal;
 import dev.flinkkda.kda.sql.expr.SlidingWindow;
 import dev.flinkkda.kda.sql.expr.TypedExpression;
 import dev.flinkkda.kda.sql.expr.WindowedCall;
+import dev.flinkkda.kda.sql.functions.ArgumentException;
 import dev.flinkkda.kda.sql.functions.KdaFunction;
 import dev.flinkkda.kda.sql.functions.KdaFunctionTable;
+import dev.flinkkda.kda.sql.functions.ReturnType;
 import dev.flinkkda.kda.sql.functions.ReturnTypes;
 import dev.flinkkda.kda.sql.types.KdaTypes;
 
@@ -546,10 +548,21 @@ final class ExpressionAnalyzer {
         List<TypedExpression> arguments = new ArrayList<>();
         f.arguments().forEach(a -> arguments.add(analyze(a)));
         List<DataType> types = new ArrayList<>();
-        arguments.forEach(a -> types.add(a.type()));
+        List<ReturnType.LiteralValue> literals = new ArrayList<>();
+        for (TypedExpression argument : arguments) {
+            types.add(argument.type());
+            literals.add(literalValue(argument));
+        }
         DataType type;
         try {
-            type = function.returnType().of(types);
+            type = function.returnType().of(types, literals);
+        } catch (ArgumentException e) {
+            int index = e.argumentIndex();
+            throw error(
+                    index >= 0 && index < f.arguments().size()
+                            ? f.arguments().get(index).position()
+                            : f.position(),
+                    e.getMessage());
         } catch (IllegalArgumentException e) {
             throw error(f.position(), name + ": " + e.getMessage());
         }
@@ -564,6 +577,23 @@ final class ExpressionAnalyzer {
             throw error(f.position(), name + " needs a window: " + name + "(…) OVER (…)");
         }
         return call;
+    }
+
+    /** The value of a constant argument, as the function table takes it; null for others. */
+    private static ReturnType.LiteralValue literalValue(TypedExpression argument) {
+        if (!(argument instanceof Literal literal)) {
+            return null;
+        }
+        switch (literal.kind()) {
+            case NULL:
+                return new ReturnType.LiteralValue(null);
+            case STRING:
+                return new ReturnType.LiteralValue(literal.value());
+            case NUMBER:
+                return new ReturnType.LiteralValue(new BigDecimal(literal.value()));
+            default:
+                return null;
+        }
     }
 
     // ------------------------------------------------------------------ windows

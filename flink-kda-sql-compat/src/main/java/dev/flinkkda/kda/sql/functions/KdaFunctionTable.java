@@ -1,8 +1,12 @@
 package dev.flinkkda.kda.sql.functions;
 
+import dev.flinkkda.kda.functions.logparse.LogParserSpecException;
+import dev.flinkkda.kda.functions.logparse.LogParsers;
+import dev.flinkkda.kda.functions.logparse.RegexReplace;
 import dev.flinkkda.kda.sql.functions.KdaFunction.Kind;
 
 import org.apache.flink.table.api.DataTypes;
+import org.apache.flink.table.types.DataType;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -201,6 +205,45 @@ public final class KdaFunctionTable {
                 template("CAST(TO_TIMESTAMP_LTZ({0}, 3) AS TIMESTAMP(3))"),
                 ReturnTypes.TIMESTAMP);
 
+        // Log parsers return a ROW whose fields their constant arguments define.
+        logParser(LogParsers.REGEX_LOG_PARSE, 2, 2);
+        logParser(LogParsers.FAST_REGEX_LOG_PARSER, 2, 2);
+        scalar(
+                "FAST_REGEX_LOG_PARSE",
+                2,
+                2,
+                function("KDA_" + LogParsers.FAST_REGEX_LOG_PARSER),
+                new LogParserReturnType(LogParsers.FAST_REGEX_LOG_PARSER));
+        logParser(LogParsers.VARIABLE_COLUMN_LOG_PARSE, 3, 5);
+        logParser(LogParsers.FIXED_COLUMN_LOG_PARSE, 2, 2);
+        logParser(LogParsers.W3C_LOG_PARSE, 2, 2);
+        logParser(LogParsers.SYS_LOG_PARSE, 1, 1);
+        // KDA's start position and occurrence; Flink's REGEXP_REPLACE has neither.
+        scalar(
+                "REGEX_REPLACE",
+                5,
+                function("KDA_REGEX_REPLACE"),
+                new ReturnType() {
+                    @Override
+                    public DataType of(List<DataType> arguments) {
+                        return DataTypes.STRING();
+                    }
+
+                    @Override
+                    public DataType of(
+                            List<DataType> arguments, List<ReturnType.LiteralValue> literals) {
+                        if (literals.get(1) != null
+                                && literals.get(1).value() instanceof String regex) {
+                            try {
+                                RegexReplace.compile(regex);
+                            } catch (LogParserSpecException e) {
+                                throw new ArgumentException(e.argumentIndex(), e.getMessage());
+                            }
+                        }
+                        return of(arguments);
+                    }
+                });
+
         // ------------------------------------------------------------------ aggregates
         aggregate("COUNT", 0, 1, ReturnTypes.BIGINT);
         for (String name : List.of("SUM", "AVG", "MIN", "MAX", "FIRST_VALUE", "LAST_VALUE")) {
@@ -309,6 +352,10 @@ public final class KdaFunctionTable {
 
     private static void aggregate(String name, int min, int max, ReturnType returnType) {
         register(new KdaFunction(name, Kind.AGGREGATE, min, max, function(name), returnType));
+    }
+
+    private static void logParser(String name, int min, int max) {
+        scalar(name, min, max, function("KDA_" + name), new LogParserReturnType(name));
     }
 
     private static FlinkForm reversed(String flinkName) {
