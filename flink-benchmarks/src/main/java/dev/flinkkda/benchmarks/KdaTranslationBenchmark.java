@@ -116,7 +116,7 @@ public class KdaTranslationBenchmark {
         }
     }
 
-    /** The translated STEP application: {@code KdaApplication.translate} + {@code PlanExecutor}. */
+    /** The translated STEP application: {@code KdaTranslator.translate} + {@code PlanExecutor}. */
     @Benchmark
     public long translatedStep1Min(
             FlinkEnvironmentContext context, Translated translated, CpuTime cpu) throws Exception {
@@ -180,7 +180,7 @@ public class KdaTranslationBenchmark {
     }
 
     /**
-     * The KDA translation alone ({@code KdaApplication.translate}: parse, analyse, plan), which the
+     * The KDA translation alone ({@code KdaTranslator.translate}: parse, analyse, plan), which the
      * other benchmarks do once per trial. In ms per application.
      */
     @Benchmark

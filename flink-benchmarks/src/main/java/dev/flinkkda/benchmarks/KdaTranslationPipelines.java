@@ -1,11 +1,11 @@
 package dev.flinkkda.benchmarks;
 
-import dev.flinkkda.kda.io.JsonRecordParser;
-import dev.flinkkda.kda.io.KdaNames;
-import dev.flinkkda.kda.io.KdaSchema;
-import dev.flinkkda.kda.io.RowtimeMode;
-import dev.flinkkda.kda.runtime.KdaApplication;
+import dev.flinkkda.kda.json.JsonRecordParser;
+import dev.flinkkda.kda.options.RowtimeMode;
 import dev.flinkkda.kda.runtime.PlanExecutor;
+import dev.flinkkda.kda.schema.KdaNames;
+import dev.flinkkda.kda.schema.KdaSchema;
+import dev.flinkkda.kda.sql.KdaTranslator;
 import dev.flinkkda.kda.sql.plan.ApplicationPlan;
 
 import org.apache.flink.api.common.eventtime.SerializableTimestampAssigner;
@@ -73,7 +73,7 @@ public final class KdaTranslationPipelines {
 
     /**
      * Seed 001's STEP application ({@link #STEP_APPLICATION_RESOURCE}) translated by {@link
-     * KdaApplication#translate} against {@link #SCHEMA}.
+     * KdaTranslator#translate} against {@link #SCHEMA}.
      */
     public static ApplicationPlan translateStepApplication() {
         try (InputStream sql =
@@ -85,7 +85,7 @@ public final class KdaTranslationPipelines {
             Path file = dir.resolve("app.sql");
             try {
                 Files.write(file, sql.readAllBytes());
-                return KdaApplication.translate(file, Map.of(INPUT_STREAM, SCHEMA));
+                return KdaTranslator.translate(file, Map.of(INPUT_STREAM, SCHEMA));
             } finally {
                 Files.deleteIfExists(file);
                 Files.deleteIfExists(dir);

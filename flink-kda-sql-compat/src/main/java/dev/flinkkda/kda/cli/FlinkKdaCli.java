@@ -1,15 +1,15 @@
 package dev.flinkkda.kda.cli;
 
 import dev.flinkkda.kda.io.KdaCounters;
-import dev.flinkkda.kda.io.KdaNames;
-import dev.flinkkda.kda.io.KdaSchema;
-import dev.flinkkda.kda.io.KdaSchemaException;
-import dev.flinkkda.kda.io.OutputSpec;
-import dev.flinkkda.kda.io.RunOptions;
-import dev.flinkkda.kda.io.RunOptionsException;
-import dev.flinkkda.kda.io.StreamLocation;
-import dev.flinkkda.kda.runtime.KdaApplication;
+import dev.flinkkda.kda.options.OutputSpec;
+import dev.flinkkda.kda.options.RunOptions;
+import dev.flinkkda.kda.options.RunOptionsException;
+import dev.flinkkda.kda.options.StreamLocation;
 import dev.flinkkda.kda.runtime.KdaApplicationJob;
+import dev.flinkkda.kda.schema.KdaNames;
+import dev.flinkkda.kda.schema.KdaSchema;
+import dev.flinkkda.kda.schema.KdaSchemaException;
+import dev.flinkkda.kda.sql.KdaTranslator;
 import dev.flinkkda.kda.sql.analysis.KdaSemanticException;
 import dev.flinkkda.kda.sql.emit.FlinkSqlScript;
 import dev.flinkkda.kda.sql.parser.KdaSqlSyntaxException;
@@ -276,8 +276,8 @@ public final class FlinkKdaCli {
             }
             referenceTables.put(table, schema);
         }
-        KdaApplication.Lenient translation =
-                KdaApplication.translateReportingAll(file, schemas, referenceTables);
+        KdaTranslator.Lenient translation =
+                KdaTranslator.translateReportingAll(file, schemas, referenceTables);
         if (!validate) {
             translation.plan().ifPresent(plan -> out.print(FlinkSqlScript.render(plan)));
             if (!translation.problems().isEmpty()) {

@@ -1,5 +1,8 @@
 package dev.flinkkda.kda.io;
 
+import dev.flinkkda.kda.json.MalformedRecord;
+import dev.flinkkda.kda.options.OutputSpec;
+
 import org.apache.flink.api.common.JobExecutionResult;
 import org.apache.flink.api.common.accumulators.Accumulator;
 import org.apache.flink.api.common.accumulators.LongCounter;

@@ -1,5 +1,18 @@
 package dev.flinkkda.kda.io;
 
+import dev.flinkkda.kda.json.JsonCoercion;
+import dev.flinkkda.kda.json.JsonLinesFormat;
+import dev.flinkkda.kda.json.JsonRecordParser;
+import dev.flinkkda.kda.json.MalformedRecord;
+import dev.flinkkda.kda.json.RawRecord;
+import dev.flinkkda.kda.kinesis.KinesisJvm;
+import dev.flinkkda.kda.kinesis.KinesisRecordSchema;
+import dev.flinkkda.kda.options.InputSpec;
+import dev.flinkkda.kda.options.RowtimeMode;
+import dev.flinkkda.kda.options.StreamLocation;
+import dev.flinkkda.kda.schema.KdaNames;
+import dev.flinkkda.kda.schema.KdaSchema;
+
 import org.apache.flink.api.common.eventtime.WatermarkStrategy;
 import org.apache.flink.connector.file.src.FileSource;
 import org.apache.flink.streaming.api.datastream.DataStream;

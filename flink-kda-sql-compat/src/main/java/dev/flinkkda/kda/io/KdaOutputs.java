@@ -1,5 +1,12 @@
 package dev.flinkkda.kda.io;
 
+import dev.flinkkda.kda.json.JsonLinesSink;
+import dev.flinkkda.kda.json.RowJsonFormatter;
+import dev.flinkkda.kda.kinesis.KinesisJvm;
+import dev.flinkkda.kda.kinesis.KinesisSettings;
+import dev.flinkkda.kda.options.OutputSpec;
+import dev.flinkkda.kda.options.StreamLocation;
+
 import org.apache.flink.api.common.accumulators.LongCounter;
 import org.apache.flink.api.common.functions.OpenContext;
 import org.apache.flink.api.common.functions.RichMapFunction;

@@ -1,5 +1,11 @@
 package dev.flinkkda.kda.io;
 
+import dev.flinkkda.kda.json.JsonCoercion;
+import dev.flinkkda.kda.json.JsonRecordParser;
+import dev.flinkkda.kda.json.MalformedRecord;
+import dev.flinkkda.kda.json.MalformedRecordException;
+import dev.flinkkda.kda.json.RawRecord;
+
 import org.apache.flink.api.common.accumulators.LongCounter;
 import org.apache.flink.api.common.functions.OpenContext;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
@@ -27,7 +33,7 @@ import java.time.format.DateTimeFormatter;
  * repeatable. It requires this function and the watermark generator to see the rows in the same
  * order: the same parallelism, chained.
  */
-final class ParseRecords extends ProcessFunction<RawRecord, Row> {
+public final class ParseRecords extends ProcessFunction<RawRecord, Row> {
 
     private static final long serialVersionUID = 1L;
 

@@ -1,9 +1,9 @@
 package dev.flinkkda.kda.reference;
 
-import dev.flinkkda.kda.io.JsonRecordParser;
-import dev.flinkkda.kda.io.KdaSchema;
-import dev.flinkkda.kda.io.MalformedRecordException;
-import dev.flinkkda.kda.io.RowtimeMode;
+import dev.flinkkda.kda.json.JsonRecordParser;
+import dev.flinkkda.kda.json.MalformedRecordException;
+import dev.flinkkda.kda.options.RowtimeMode;
+import dev.flinkkda.kda.schema.KdaSchema;
 
 import org.apache.flink.core.fs.FSDataInputStream;
 import org.apache.flink.core.fs.FileSystem;

@@ -1,7 +1,7 @@
 package dev.flinkkda.kda.reference;
 
-import dev.flinkkda.kda.io.KdaColumn;
-import dev.flinkkda.kda.io.KdaSchema;
+import dev.flinkkda.kda.schema.KdaColumn;
+import dev.flinkkda.kda.schema.KdaSchema;
 import dev.flinkkda.kda.sql.analysis.StreamColumn;
 import dev.flinkkda.kda.sql.analysis.StreamDefinition;
 import dev.flinkkda.kda.sql.analysis.StreamKind;

@@ -1,18 +1,19 @@
 package dev.flinkkda.kda.runtime;
 
-import dev.flinkkda.kda.io.InputSpec;
 import dev.flinkkda.kda.io.KdaInputs;
-import dev.flinkkda.kda.io.KdaNames;
 import dev.flinkkda.kda.io.KdaOutputs;
-import dev.flinkkda.kda.io.KdaSchema;
-import dev.flinkkda.kda.io.MalformedRecord;
-import dev.flinkkda.kda.io.OutputSpec;
-import dev.flinkkda.kda.io.ReferenceSpec;
-import dev.flinkkda.kda.io.RunOptions;
-import dev.flinkkda.kda.io.RunOptionsException;
-import dev.flinkkda.kda.io.StreamLocation;
+import dev.flinkkda.kda.json.MalformedRecord;
+import dev.flinkkda.kda.options.InputSpec;
+import dev.flinkkda.kda.options.OutputSpec;
+import dev.flinkkda.kda.options.ReferenceSpec;
+import dev.flinkkda.kda.options.RunOptions;
+import dev.flinkkda.kda.options.RunOptionsException;
+import dev.flinkkda.kda.options.StreamLocation;
 import dev.flinkkda.kda.reference.ReferenceFormat;
 import dev.flinkkda.kda.reference.ReferenceTables;
+import dev.flinkkda.kda.schema.KdaNames;
+import dev.flinkkda.kda.schema.KdaSchema;
+import dev.flinkkda.kda.sql.KdaTranslator;
 import dev.flinkkda.kda.sql.analysis.KdaSemanticException;
 import dev.flinkkda.kda.sql.analysis.PumpShape;
 import dev.flinkkda.kda.sql.analysis.StreamDefinition;
@@ -93,7 +94,7 @@ public final class KdaApplicationJob {
             referenceTables.put(reference.tableName(), reference.schema());
         }
         ApplicationPlan plan =
-                KdaApplication.translate(options.application(), schemas, referenceTables);
+                KdaTranslator.translate(options.application(), schemas, referenceTables);
         List<OutputSpec> outputs = new ArrayList<>(options.outputs());
         if (outputs.isEmpty()) {
             outputs.add(defaultOutput);

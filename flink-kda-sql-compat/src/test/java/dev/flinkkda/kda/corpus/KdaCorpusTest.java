@@ -1,8 +1,8 @@
 package dev.flinkkda.kda.corpus;
 
-import dev.flinkkda.kda.io.KdaSchema;
-import dev.flinkkda.kda.runtime.KdaApplication;
 import dev.flinkkda.kda.runtime.PlanCheck;
+import dev.flinkkda.kda.schema.KdaSchema;
+import dev.flinkkda.kda.sql.KdaTranslator;
 import dev.flinkkda.kda.sql.analysis.KdaSemanticException;
 import dev.flinkkda.kda.sql.parser.KdaSqlSyntaxException;
 import dev.flinkkda.kda.sql.plan.ApplicationPlan;
@@ -33,7 +33,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * The corpus of real KDA applications ({@code src/test/resources/kda-corpus/NN-name/}: {@code
  * app.sql}, {@code schema.txt}, optionally {@code reference.txt}, and {@code source.txt}) goes
- * through {@link KdaApplication#translateReportingAll}; each application's outcome must be the one
+ * through {@link KdaTranslator#translateReportingAll}; each application's outcome must be the one
  * {@code expected-status.txt} records, so that an application that starts (or stops) translating is
  * reviewed.
  *
@@ -230,8 +230,8 @@ class KdaCorpusTest {
         int pumps = countPumps(sql);
         Outcome outcome;
         try {
-            KdaApplication.Lenient lenient =
-                    KdaApplication.translateReportingAll(app, inputs, references);
+            KdaTranslator.Lenient lenient =
+                    KdaTranslator.translateReportingAll(app, inputs, references);
             List<Problem> problems = new ArrayList<>();
             for (StatementReport report : lenient.problems()) {
                 problems.add(Problem.of(report.detail()));

@@ -1,5 +1,13 @@
 package dev.flinkkda.kda.io;
 
+import dev.flinkkda.kda.json.MalformedRecord;
+import dev.flinkkda.kda.json.RawRecord;
+import dev.flinkkda.kda.options.InputSpec;
+import dev.flinkkda.kda.options.OutputSpec;
+import dev.flinkkda.kda.options.RowtimeMode;
+import dev.flinkkda.kda.options.StreamLocation;
+import dev.flinkkda.kda.schema.KdaSchema;
+
 import org.apache.flink.api.common.JobExecutionResult;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.api.java.typeutils.PojoTypeInfo;

@@ -1,6 +1,6 @@
 package dev.flinkkda.kda.reference;
 
-import dev.flinkkda.kda.io.KdaSchema;
+import dev.flinkkda.kda.schema.KdaSchema;
 
 import org.apache.flink.table.types.DataType;
 import org.apache.flink.types.Row;

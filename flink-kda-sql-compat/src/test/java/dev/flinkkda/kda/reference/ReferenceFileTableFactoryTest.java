@@ -1,6 +1,6 @@
 package dev.flinkkda.kda.reference;
 
-import dev.flinkkda.kda.io.KdaSchema;
+import dev.flinkkda.kda.schema.KdaSchema;
 import dev.flinkkda.kda.sql.analysis.StreamColumn;
 import dev.flinkkda.kda.sql.analysis.StreamDefinition;
 import dev.flinkkda.kda.sql.parser.KdaSqlParser;

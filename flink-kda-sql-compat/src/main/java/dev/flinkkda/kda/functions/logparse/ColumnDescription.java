@@ -1,6 +1,6 @@
 package dev.flinkkda.kda.functions.logparse;
 
-import dev.flinkkda.kda.io.KdaNames;
+import dev.flinkkda.kda.schema.KdaNames;
 import dev.flinkkda.kda.sql.parser.KdaSqlParser;
 import dev.flinkkda.kda.sql.parser.KdaSqlSyntaxException;
 import dev.flinkkda.kda.sql.types.KdaTypes;

@@ -1,0 +1,61 @@
+package dev.flinkkda.kda.options;
+
+import dev.flinkkda.kda.schema.KdaNames;
+import dev.flinkkda.kda.schema.KdaSchema;
+
+import java.time.Duration;
+import java.util.Objects;
+
+/**
+ * One input of an application: the in-application stream it feeds, where its records come from,
+ * their columns, and its {@code ROWTIME}.
+ *
+ * @param streamName the in-application stream, e.g. {@code SOURCE_SQL_STREAM_001} (a normalized
+ *     name: {@link KdaNames#normalize})
+ * @param location a {@link StreamLocation.File} or {@link StreamLocation.Kinesis}
+ * @param schema the columns of the records
+ * @param rowtime where {@code ROWTIME} comes from; {@code arrival} needs a Kinesis input
+ * @param watermarkDelay how far {@code ROWTIME} may go back (event time only): the watermark is the
+ *     greatest {@code ROWTIME} so far minus this minus 1 ms, as Flink's {@code
+ *     forBoundedOutOfOrderness}; rows further back are late
+ */
+public record InputSpec(
+        String streamName,
+        StreamLocation location,
+        KdaSchema schema,
+        RowtimeMode rowtime,
+        Duration watermarkDelay) {
+
+    public InputSpec {
+        Objects.requireNonNull(streamName, "streamName");
+        Objects.requireNonNull(location, "location");
+        Objects.requireNonNull(schema, "schema");
+        Objects.requireNonNull(rowtime, "rowtime");
+        Objects.requireNonNull(watermarkDelay, "watermarkDelay");
+        if (location instanceof StreamLocation.Stdout) {
+            throw new IllegalArgumentException(
+                    "input " + streamName + ": reading stdin is not supported; give a file");
+        }
+        if (rowtime.kind() == RowtimeMode.Kind.ARRIVAL
+                && !(location instanceof StreamLocation.Kinesis)) {
+            throw new IllegalArgumentException(
+                    "input "
+                            + streamName
+                            + ": --rowtime arrival takes ROWTIME from the Kinesis arrival time,"
+                            + " which the file "
+                            + location
+                            + " does not have; use --rowtime field:NAME (e.g. field:ROWTIME) or"
+                            + " processing");
+        }
+        if (watermarkDelay.isNegative()) {
+            throw new IllegalArgumentException(
+                    "input " + streamName + ": the watermark delay cannot be negative");
+        }
+    }
+
+    /** An input with the default {@code ROWTIME} for its location and no watermark delay. */
+    public static InputSpec of(String streamName, StreamLocation location, KdaSchema schema) {
+        return new InputSpec(
+                streamName, location, schema, RowtimeMode.defaultFor(location), Duration.ZERO);
+    }
+}

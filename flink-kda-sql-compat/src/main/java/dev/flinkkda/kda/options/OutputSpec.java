@@ -1,0 +1,26 @@
+package dev.flinkkda.kda.options;
+
+import dev.flinkkda.kda.schema.KdaNames;
+
+import java.util.Objects;
+
+/**
+ * One output of an application: an in-application stream written as JSON lines to a file, stdout or
+ * a Kinesis stream.
+ *
+ * @param streamName the in-application stream, e.g. {@code DESTINATION_SQL_STREAM}
+ * @param location where its rows go
+ */
+public record OutputSpec(String streamName, StreamLocation location) {
+
+    public OutputSpec {
+        Objects.requireNonNull(streamName, "streamName");
+        Objects.requireNonNull(location, "location");
+    }
+
+    /** {@code STREAM=location}, as {@code --output} takes it. */
+    @Override
+    public String toString() {
+        return KdaNames.toSql(streamName) + "=" + location;
+    }
+}

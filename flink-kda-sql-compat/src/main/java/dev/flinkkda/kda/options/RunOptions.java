@@ -1,0 +1,541 @@
+package dev.flinkkda.kda.options;
+
+import dev.flinkkda.kda.schema.KdaNames;
+import dev.flinkkda.kda.schema.KdaSchema;
+import dev.flinkkda.kda.schema.KdaSchemaException;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.OptionalInt;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * The arguments of {@code flink-kda run} ({@link #HELP} has the details).
+ *
+ * @param application the application's SQL file
+ * @param inputs the inputs, each with its schema, ROWTIME and watermark delay
+ * @param outputs the outputs, in the order given; may be empty
+ * @param references the reference tables the application joins
+ * @param parallelism the job's parallelism, if given
+ */
+public record RunOptions(
+        Path application,
+        List<InputSpec> inputs,
+        List<OutputSpec> outputs,
+        List<ReferenceSpec> references,
+        OptionalInt parallelism) {
+
+    /** The output stream of {@code --output FILE} without {@code STREAM=}. */
+    public static final String DEFAULT_OUTPUT_STREAM = "DESTINATION_SQL_STREAM";
+
+    /** The help text of {@code flink-kda run --help}. */
+    public static final String HELP =
+            """
+            usage: flink-kda run APP.sql --input [STREAM=]LOCATION --schema [STREAM=]COLUMNS
+                                 [--output [STREAM=]LOCATION]... [--rowtime [STREAM=]MODE]
+                                 [--watermark-delay [STREAM=]DURATION] [--parallelism N]
+
+            Runs a Kinesis Data Analytics for SQL application on embedded Flink.
+
+              --input [STREAM=]LOCATION     an input of in-application stream STREAM (by default
+                                            SOURCE_SQL_STREAM_001), one JSON object per line or
+                                            record. LOCATION is a file (FILE.jsonl) or
+                                            kinesis:NAME[?key=value&...] with the keys
+                                              endpoint=http://127.0.0.1:4567  (e.g. Kinesalite)
+                                              region=us-east-1                ($AWS_REGION)
+                                              start=TRIM_HORIZON|LATEST       (LATEST, KDA's NOW)
+                                              accessKey=...&secretKey=...     (default chain)
+                                            Repeatable, one per stream.
+              --schema [STREAM=]COLUMNS     the input's columns, as in CREATE STREAM:
+                                            "TICKER_SYMBOL VARCHAR(4), PRICE DOUBLE"; or
+                                            @FILE, a file with that text (comments allowed).
+                                            One per input.
+              --output [STREAM=]LOCATION    writes in-application stream STREAM (by default
+                                            DESTINATION_SQL_STREAM) as JSON lines with ROWTIME to
+                                            a file, to - (stdout) or to kinesis:NAME[?...]
+                                            (partitionKey=COLUMN, else a hash of the row).
+                                            Repeatable.
+              --reference NAME=FILE[?...]   a reference table the application joins: a CSV or
+                                            JSON-lines file (by its extension, or format=csv|json),
+                                            loaded when the job starts; for CSV also
+                                            header=true, delimiter=; and quote='. Its columns
+                                            come from --schema NAME=COLUMNS. Repeatable.
+              --rowtime [STREAM=]MODE       where ROWTIME comes from: arrival (the Kinesis
+                                            arrival time; Kinesis inputs), field:NAME (a JSON
+                                            field, e.g. field:ROWTIME of a recorded file) or
+                                            processing (processing time). By default arrival for
+                                            Kinesis inputs, field:ROWTIME for files.
+              --watermark-delay [STREAM=]D  how far ROWTIME may go back before rows are late,
+                                            e.g. 5s, 500ms, 2min (default 0). Late rows are
+                                            reported like malformed ones.
+              --parallelism N               the job's parallelism (inputs are read with 1).
+              --help                        this text.
+
+            Stream names follow KDA: unquoted names are upper-cased, "Quoted" ones kept as they
+            are. Records that cannot be read are reported with their file:line and the run goes
+            on.
+            """;
+
+    private static final Pattern DURATION =
+            Pattern.compile("(\\d+)\\s*(ms|s|sec|m|min|h)", Pattern.CASE_INSENSITIVE);
+
+    public RunOptions {
+        Objects.requireNonNull(application, "application");
+        inputs = List.copyOf(inputs);
+        outputs = List.copyOf(outputs);
+        Objects.requireNonNull(parallelism, "parallelism");
+    }
+
+    /** Whether the arguments ask for the help text ({@code --help} or {@code -h} anywhere). */
+    public static boolean isHelpRequest(String[] args) {
+        for (String arg : args) {
+            if (arg.equals("--help") || arg.equals("-h")) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * Parses the arguments after {@code run}, reads the schemas, and checks that the files exist.
+     *
+     * @throws RunOptionsException naming the argument that cannot be used
+     */
+    public static RunOptions parse(String... args) {
+        Path application = null;
+        List<Assignment> inputs = new ArrayList<>();
+        List<Assignment> schemas = new ArrayList<>();
+        List<Assignment> outputs = new ArrayList<>();
+        List<Assignment> rowtimes = new ArrayList<>();
+        List<Assignment> delays = new ArrayList<>();
+        List<Assignment> references = new ArrayList<>();
+        OptionalInt parallelism = OptionalInt.empty();
+
+        for (int i = 0; i < args.length; i++) {
+            String arg = args[i];
+            if (!arg.startsWith("--")) {
+                if (application != null) {
+                    throw new RunOptionsException(
+                            "unexpected argument '"
+                                    + arg
+                                    + "': the application is "
+                                    + application
+                                    + " already; options start with --");
+                }
+                application = Path.of(arg);
+                continue;
+            }
+            int eq = arg.indexOf('=');
+            String option = eq < 0 ? arg : arg.substring(0, eq);
+            String value;
+            if (eq >= 0) {
+                value = arg.substring(eq + 1);
+            } else if (i + 1 < args.length) {
+                value = args[++i];
+            } else {
+                throw new RunOptionsException(option + " needs a value (see --help)");
+            }
+            switch (option) {
+                case "--input" ->
+                        inputs.add(Assignment.of(option, value, KdaNames.DEFAULT_INPUT_STREAM));
+                case "--schema" ->
+                        schemas.add(Assignment.of(option, value, KdaNames.DEFAULT_INPUT_STREAM));
+                case "--output" -> outputs.add(Assignment.of(option, value, DEFAULT_OUTPUT_STREAM));
+                case "--rowtime" -> rowtimes.add(Assignment.of(option, value, null));
+                case "--watermark-delay" -> delays.add(Assignment.of(option, value, null));
+                case "--reference" -> references.add(Assignment.of(option, value, null));
+                case "--parallelism" -> {
+                    if (parallelism.isPresent()) {
+                        throw new RunOptionsException("--parallelism is given twice");
+                    }
+                    parallelism = OptionalInt.of(parallelism(value));
+                }
+                default ->
+                        throw new RunOptionsException(
+                                "unknown option " + option + " (see flink-kda run --help)");
+            }
+        }
+        if (application == null) {
+            throw new RunOptionsException("no application: expected flink-kda run APP.sql ...");
+        }
+        if (!Files.isRegularFile(application)) {
+            throw new RunOptionsException(
+                    application
+                            + ": application file not found ("
+                            + application.toAbsolutePath()
+                            + ")");
+        }
+        if (inputs.isEmpty()) {
+            throw new RunOptionsException(
+                    "no --input: expected e.g. --input trades.jsonl or --input SOURCE_SQL_STREAM_001=kinesis:trades");
+        }
+
+        Map<String, Assignment> inputByStream = unique(inputs, "--input");
+        Map<String, Assignment> schemaByStream = unique(schemas, "--schema");
+        Map<String, Assignment> referenceByTable = unique(references, "--reference");
+        for (Assignment schema : schemas) {
+            if (!inputByStream.containsKey(schema.stream())
+                    && !referenceByTable.containsKey(schema.stream())) {
+                throw new RunOptionsException(
+                        schema
+                                + ": there is no --input or --reference of "
+                                + KdaNames.toSql(schema.stream()));
+            }
+        }
+        Map<String, RowtimeMode> rowtimeByStream = perStream(rowtimes, inputByStream, "--rowtime");
+        Map<String, Duration> delayByStream = new LinkedHashMap<>();
+        perStreamAssignments(delays, inputByStream, "--watermark-delay")
+                .forEach((stream, delay) -> delayByStream.put(stream, duration(delay)));
+
+        List<InputSpec> inputSpecs = new ArrayList<>();
+        for (Assignment input : inputs) {
+            String stream = input.stream();
+            StreamLocation location = location(input);
+            if (location instanceof StreamLocation.Stdout) {
+                throw new RunOptionsException(
+                        input + ": reading stdin is not supported; give a file");
+            }
+            if (location instanceof StreamLocation.File file && !Files.isRegularFile(file.path())) {
+                throw new RunOptionsException(
+                        input + ": file not found (" + file.path().toAbsolutePath() + ")");
+            }
+            Assignment schemaArg = schemaByStream.get(stream);
+            if (schemaArg == null) {
+                throw new RunOptionsException(
+                        input
+                                + ": no --schema for stream "
+                                + KdaNames.toSql(stream)
+                                + "; give its columns, e.g. --schema "
+                                + (stream.equals(KdaNames.DEFAULT_INPUT_STREAM)
+                                        ? ""
+                                        : KdaNames.toSql(stream) + "=")
+                                + "\"TICKER_SYMBOL VARCHAR(4), PRICE DOUBLE\"");
+            }
+            KdaSchema schema = schema(schemaArg);
+            RowtimeMode rowtime =
+                    rowtimeByStream.getOrDefault(stream, RowtimeMode.defaultFor(location));
+            Duration delay = delayByStream.getOrDefault(stream, Duration.ZERO);
+            try {
+                inputSpecs.add(new InputSpec(stream, location, schema, rowtime, delay));
+            } catch (IllegalArgumentException e) {
+                throw new RunOptionsException("--rowtime " + rowtime + ": " + e.getMessage(), e);
+            }
+        }
+
+        List<OutputSpec> outputSpecs = new ArrayList<>();
+        for (Assignment output : outputs) {
+            StreamLocation location = location(output);
+            if (location instanceof StreamLocation.File file) {
+                Path target = file.path().toAbsolutePath().normalize();
+                Path directory = target.getParent();
+                if (directory != null && !Files.isDirectory(directory)) {
+                    throw new RunOptionsException(
+                            output + ": directory not found (" + directory + ")");
+                }
+                if (Files.isDirectory(target)) {
+                    throw new RunOptionsException(output + ": is a directory; give a file name");
+                }
+                for (InputSpec input : inputSpecs) {
+                    if (input.location() instanceof StreamLocation.File in
+                            && in.path().toAbsolutePath().normalize().equals(target)) {
+                        throw new RunOptionsException(
+                                output
+                                        + ": is the file of --input "
+                                        + KdaNames.toSql(input.streamName()));
+                    }
+                }
+            }
+            outputSpecs.add(new OutputSpec(output.stream(), location));
+        }
+        List<ReferenceSpec> referenceSpecs = new ArrayList<>();
+        for (Assignment reference : references) {
+            if (reference.stream() == null) {
+                throw new RunOptionsException(
+                        reference
+                                + ": expected NAME=FILE, e.g. --reference CompanyName=companies.csv");
+            }
+            if (inputByStream.containsKey(reference.stream())) {
+                throw new RunOptionsException(
+                        reference
+                                + ": "
+                                + KdaNames.toSql(reference.stream())
+                                + " is also an --input");
+            }
+            Assignment schemaArg = schemaByStream.get(reference.stream());
+            if (schemaArg == null) {
+                throw new RunOptionsException(
+                        reference
+                                + ": no --schema for reference table "
+                                + KdaNames.toSql(reference.stream())
+                                + "; give its columns, e.g. --schema "
+                                + KdaNames.toSql(reference.stream())
+                                + "=\"TICKER VARCHAR(4), COMPANY VARCHAR(64)\"");
+            }
+            referenceSpecs.add(reference(reference, schema(schemaArg)));
+        }
+        return new RunOptions(application, inputSpecs, outputSpecs, referenceSpecs, parallelism);
+    }
+
+    /** {@code FILE[?format=csv|json&header=true&delimiter=;&quote=']}. */
+    private static ReferenceSpec reference(Assignment reference, KdaSchema schema) {
+        String value = reference.value();
+        int query = value.indexOf('?');
+        Path file = Path.of(query < 0 ? value : value.substring(0, query));
+        if (!Files.isRegularFile(file)) {
+            throw new RunOptionsException(
+                    reference + ": file not found (" + file.toAbsolutePath() + ")");
+        }
+        String name = file.getFileName().toString().toLowerCase(Locale.ROOT);
+        boolean json = name.endsWith(".json") || name.endsWith(".jsonl");
+        char delimiter = ',';
+        char quote = '"';
+        boolean header = false;
+        if (query >= 0) {
+            for (String pair : value.substring(query + 1).split("&")) {
+                int eq = pair.indexOf('=');
+                String key = eq < 0 ? pair : pair.substring(0, eq);
+                String setting = eq < 0 ? "" : pair.substring(eq + 1);
+                switch (key) {
+                    case "format" -> {
+                        if (!setting.equals("csv") && !setting.equals("json")) {
+                            throw new RunOptionsException(
+                                    reference
+                                            + ": format must be csv or json, was '"
+                                            + setting
+                                            + "'");
+                        }
+                        json = setting.equals("json");
+                    }
+                    case "header" -> header = Boolean.parseBoolean(setting);
+                    case "delimiter" -> delimiter = oneCharacter(reference, key, setting);
+                    case "quote" -> quote = oneCharacter(reference, key, setting);
+                    default ->
+                            throw new RunOptionsException(
+                                    reference
+                                            + ": unknown setting '"
+                                            + key
+                                            + "' (format, header, delimiter, quote)");
+                }
+            }
+        }
+        return new ReferenceSpec(reference.stream(), file, schema, json, delimiter, quote, header);
+    }
+
+    private static char oneCharacter(Assignment reference, String key, String setting) {
+        String text = setting.equals("\\t") ? "\t" : setting;
+        if (text.length() != 1) {
+            throw new RunOptionsException(
+                    reference + ": " + key + " must be one character, was '" + setting + "'");
+        }
+        return text.charAt(0);
+    }
+
+    /** One {@code [STREAM=]VALUE} argument. */
+    private record Assignment(String option, String text, String stream, String value) {
+
+        /**
+         * Splits off a leading {@code STREAM=} when what precedes the first {@code =} is a KDA
+         * identifier; else the whole text is the value and the stream is {@code defaultStream}.
+         */
+        static Assignment of(String option, String text, String defaultStream) {
+            Optional<int[]> split = streamPrefix(text);
+            if (split.isPresent()) {
+                int end = split.get()[0];
+                return new Assignment(
+                        option,
+                        text,
+                        KdaNames.normalize(text.substring(0, end)),
+                        text.substring(end + 1));
+            }
+            return new Assignment(option, text, defaultStream, text);
+        }
+
+        /** The index of the {@code =} after a leading identifier, if there is one. */
+        private static Optional<int[]> streamPrefix(String text) {
+            int end;
+            if (text.startsWith("\"")) {
+                int i = 1;
+                while (true) {
+                    int quote = text.indexOf('"', i);
+                    if (quote < 0) {
+                        return Optional.empty();
+                    }
+                    if (quote + 1 < text.length() && text.charAt(quote + 1) == '"') {
+                        i = quote + 2;
+                        continue;
+                    }
+                    end = quote + 1;
+                    break;
+                }
+            } else {
+                end = text.indexOf('=');
+            }
+            if (end <= 0 || end >= text.length() || text.charAt(end) != '=') {
+                return Optional.empty();
+            }
+            return KdaNames.isIdentifier(text.substring(0, end))
+                    ? Optional.of(new int[] {end})
+                    : Optional.empty();
+        }
+
+        @Override
+        public String toString() {
+            return option + " " + text;
+        }
+    }
+
+    private static Map<String, Assignment> unique(List<Assignment> assignments, String option) {
+        Map<String, Assignment> byStream = new LinkedHashMap<>();
+        for (Assignment assignment : assignments) {
+            Assignment previous = byStream.put(assignment.stream(), assignment);
+            if (previous != null) {
+                throw new RunOptionsException(
+                        option
+                                + " is given twice for stream "
+                                + KdaNames.toSql(assignment.stream())
+                                + ": '"
+                                + previous.text()
+                                + "' and '"
+                                + assignment.text()
+                                + "'");
+            }
+        }
+        return byStream;
+    }
+
+    /**
+     * The per-stream values of an option that may be given once for all inputs ({@code VALUE}) and
+     * once per stream ({@code STREAM=VALUE}); a per-stream value wins.
+     */
+    private static Map<String, Assignment> perStreamAssignments(
+            List<Assignment> assignments, Map<String, Assignment> inputs, String option) {
+        Assignment global = null;
+        Map<String, Assignment> byStream = new LinkedHashMap<>();
+        for (Assignment assignment : assignments) {
+            if (assignment.stream() == null) {
+                if (global != null) {
+                    throw new RunOptionsException(
+                            option
+                                    + " is given twice: '"
+                                    + global.text()
+                                    + "' and '"
+                                    + assignment.text()
+                                    + "'");
+                }
+                global = assignment;
+            } else if (!inputs.containsKey(assignment.stream())) {
+                throw new RunOptionsException(
+                        assignment
+                                + ": there is no --input of stream "
+                                + KdaNames.toSql(assignment.stream()));
+            } else if (byStream.put(assignment.stream(), assignment) != null) {
+                throw new RunOptionsException(
+                        option
+                                + " is given twice for stream "
+                                + KdaNames.toSql(assignment.stream()));
+            }
+        }
+        Map<String, Assignment> result = new LinkedHashMap<>();
+        for (String stream : inputs.keySet()) {
+            Assignment value = byStream.getOrDefault(stream, global);
+            if (value != null) {
+                result.put(stream, value);
+            }
+        }
+        return result;
+    }
+
+    private static Map<String, RowtimeMode> perStream(
+            List<Assignment> assignments, Map<String, Assignment> inputs, String option) {
+        Map<String, RowtimeMode> modes = new LinkedHashMap<>();
+        for (Map.Entry<String, Assignment> e :
+                perStreamAssignments(assignments, inputs, option).entrySet()) {
+            try {
+                modes.put(e.getKey(), RowtimeMode.parse(e.getValue().value()));
+            } catch (IllegalArgumentException ex) {
+                throw new RunOptionsException(e.getValue() + ": " + ex.getMessage(), ex);
+            }
+        }
+        return modes;
+    }
+
+    private static StreamLocation location(Assignment assignment) {
+        try {
+            return StreamLocation.parse(assignment.value());
+        } catch (IllegalArgumentException e) {
+            throw new RunOptionsException(assignment + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static KdaSchema schema(Assignment assignment) {
+        String value = assignment.value();
+        try {
+            if (value.startsWith("@")) {
+                Path file = Path.of(value.substring(1));
+                if (!Files.isRegularFile(file)) {
+                    throw new RunOptionsException(
+                            assignment + ": schema file not found (" + file.toAbsolutePath() + ")");
+                }
+                return KdaSchema.fromFile(file);
+            }
+            return KdaSchema.parse(value);
+        } catch (KdaSchemaException e) {
+            throw new RunOptionsException(
+                    "--schema " + KdaNames.toSql(assignment.stream()) + ": " + e.getMessage(), e);
+        } catch (IOException e) {
+            throw new RunOptionsException(
+                    assignment + ": cannot read the schema file: " + e.getMessage(), e);
+        }
+    }
+
+    private static int parallelism(String value) {
+        try {
+            int parallelism = Integer.parseInt(value.trim());
+            if (parallelism >= 1) {
+                return parallelism;
+            }
+        } catch (NumberFormatException e) {
+            // reported below
+        }
+        throw new RunOptionsException(
+                "--parallelism " + value + ": expected a whole number of at least 1");
+    }
+
+    /**
+     * {@code 0}, or a whole number with a unit: {@code 500ms}, {@code 5s}, {@code 2min}, {@code
+     * 1h}.
+     */
+    static Duration duration(Assignment assignment) {
+        String text = assignment.value().trim();
+        if (text.equals("0")) {
+            return Duration.ZERO;
+        }
+        Matcher matcher = DURATION.matcher(text);
+        if (!matcher.matches()) {
+            throw new RunOptionsException(
+                    assignment + ": expected a duration such as 0, 500ms, 5s, 2min or 1h");
+        }
+        long amount;
+        try {
+            amount = Long.parseLong(matcher.group(1));
+        } catch (NumberFormatException e) {
+            throw new RunOptionsException(assignment + ": too large", e);
+        }
+        return switch (matcher.group(2).toLowerCase(Locale.ROOT)) {
+            case "ms" -> Duration.ofMillis(amount);
+            case "s", "sec" -> Duration.ofSeconds(amount);
+            case "m", "min" -> Duration.ofMinutes(amount);
+            default -> Duration.ofHours(amount);
+        };
+    }
+}
