@@ -5,7 +5,9 @@ import dev.flinkkda.kda.options.OutputSpec;
 import dev.flinkkda.kda.options.RunOptions;
 import dev.flinkkda.kda.options.RunOptionsException;
 import dev.flinkkda.kda.options.StreamLocation;
+import dev.flinkkda.kda.options.TranslationOptions;
 import dev.flinkkda.kda.runtime.KdaApplicationJob;
+import dev.flinkkda.kda.runtime.PlanCheck;
 import dev.flinkkda.kda.schema.KdaNames;
 import dev.flinkkda.kda.schema.KdaSchema;
 import dev.flinkkda.kda.schema.KdaSchemaException;
@@ -24,13 +26,11 @@ import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 
 import java.io.IOException;
 import java.io.PrintStream;
-import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.EnumMap;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
@@ -213,69 +213,16 @@ public final class FlinkKdaCli {
         return text.toString();
     }
 
-    /** {@code translate} / {@code validate APP.sql [--schema [STREAM=]COLUMNS]...}. */
+    /**
+     * {@code translate} / {@code validate APP.sql [--schema [STREAM=]COLUMNS]... [--reference
+     * NAME[=FILE]]...}, or any arguments of {@code run}.
+     */
     private static int translate(String[] args, PrintStream out, PrintStream err, boolean validate)
             throws IOException {
-        String command = validate ? "validate" : "translate";
-        if (args.length == 0 || args[0].startsWith("--")) {
-            err.println(
-                    "usage: flink-kda "
-                            + command
-                            + " APP.sql [--schema [STREAM=]COLUMNS|@FILE]..."
-                            + " [--reference-table NAME]...");
-            return 2;
-        }
-        Path file = Path.of(args[0]);
-        if (!Files.isRegularFile(file)) {
-            err.println("flink-kda " + command + ": file not found: " + file);
-            return 2;
-        }
-        Map<String, KdaSchema> schemas = new LinkedHashMap<>();
-        java.util.List<String> tableNames = new java.util.ArrayList<>();
-        for (int i = 1; i < args.length; i++) {
-            if (args[i].equals("--reference-table") && i + 1 < args.length) {
-                tableNames.add(KdaNames.normalize(args[++i]));
-                continue;
-            }
-            if (!args[i].equals("--schema") || i + 1 == args.length) {
-                err.println(
-                        "flink-kda "
-                                + command
-                                + ": unexpected argument '"
-                                + args[i]
-                                + "'; expected --schema [STREAM=]COLUMNS|@FILE or"
-                                + " --reference-table NAME");
-                return 2;
-            }
-            String value = args[++i];
-            String stream = KdaNames.DEFAULT_INPUT_STREAM;
-            int eq = value.indexOf('=');
-            if (eq > 0 && !value.startsWith("@") && !value.substring(0, eq).contains(" ")) {
-                stream = KdaNames.normalize(value.substring(0, eq));
-                value = value.substring(eq + 1);
-            }
-            schemas.put(
-                    stream,
-                    value.startsWith("@")
-                            ? KdaSchema.fromFile(Path.of(value.substring(1)))
-                            : KdaSchema.parse(value));
-        }
-        Map<String, KdaSchema> referenceTables = new LinkedHashMap<>();
-        for (String table : tableNames) {
-            KdaSchema schema = schemas.remove(table);
-            if (schema == null) {
-                err.println(
-                        "flink-kda "
-                                + command
-                                + ": --reference-table "
-                                + KdaNames.toSql(table)
-                                + " needs --schema "
-                                + KdaNames.toSql(table)
-                                + "=COLUMNS");
-                return 2;
-            }
-            referenceTables.put(table, schema);
-        }
+        TranslationOptions options = RunOptions.parseForTranslation(args);
+        Path file = options.application();
+        Map<String, KdaSchema> schemas = options.inputs();
+        Map<String, KdaSchema> referenceTables = options.referenceTables();
         KdaTranslator.Lenient translation =
                 KdaTranslator.translateReportingAll(file, schemas, referenceTables);
         if (!validate) {
@@ -312,6 +259,18 @@ public final class FlinkKdaCli {
                             + " cannot be translated");
             return 1;
         }
+        if (translation.plan().isPresent()) {
+            try {
+                // what Flink's planner would reject when the job starts
+                PlanCheck.check(translation.plan().get());
+            } catch (RuntimeException e) {
+                err.println(
+                        file.getFileName()
+                                + ": translated, but Flink's planner rejects the translation: "
+                                + String.valueOf(e.getMessage()).lines().findFirst().orElse(""));
+                return 1;
+            }
+        }
         out.println(
                 file.getFileName()
                         + ": valid — "
@@ -331,11 +290,14 @@ public final class FlinkKdaCli {
         s.println("            runs a Kinesis Data Analytics for SQL application on Flink");
         s.println("            (flink-kda run --help for the options)");
         s.println(
-                "  translate APP.sql [--schema [STREAM=]COLUMNS|@FILE]... [--reference-table NAME]...");
+                "  translate APP.sql [--schema [STREAM=]COLUMNS|@FILE]... [--reference NAME[=FILE]]...");
         s.println("            prints the Flink SQL it becomes and how each statement runs");
         s.println(
-                "  validate APP.sql [--schema [STREAM=]COLUMNS|@FILE]... [--reference-table NAME]...");
-        s.println("            checks that it parses and translates; errors name file:line:column");
+                "  validate APP.sql [--schema [STREAM=]COLUMNS|@FILE]... [--reference NAME[=FILE]]...");
+        s.println(
+                "            checks that it parses, translates and that Flink's planner accepts it;");
+        s.println("            errors name file:line:column");
+        s.println("            (translate and validate also take every option of run)");
         s.println("  example   runs " + EXAMPLE + "/app.sql on its input.jsonl");
     }
 }

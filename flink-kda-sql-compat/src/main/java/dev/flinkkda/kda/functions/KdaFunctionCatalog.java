@@ -1,27 +1,22 @@
 package dev.flinkkda.kda.functions;
 
+import dev.flinkkda.kda.sql.functions.KdaFunction;
+import dev.flinkkda.kda.sql.functions.KdaFunctionTable;
+
 import org.apache.flink.table.api.TableEnvironment;
 
-/** Registers the {@code KDA_*} functions the translator's Flink SQL calls. */
+/**
+ * Registers the {@code KDA_*} functions the translator's Flink SQL calls: those the {@link
+ * KdaFunctionTable function table} names.
+ */
 public final class KdaFunctionCatalog {
 
     private KdaFunctionCatalog() {}
 
     public static void register(TableEnvironment tableEnvironment) {
-        tableEnvironment.createTemporarySystemFunction("KDA_STEP", KdaStep.class);
-        tableEnvironment.createTemporarySystemFunction(
-                "KDA_UNIX_TIMESTAMP", KdaUnixTimestamp.class);
-        tableEnvironment.createTemporarySystemFunction("KDA_TSDIFF", KdaTsDiff.class);
-        tableEnvironment.createTemporarySystemFunction(
-                "KDA_REGEX_LOG_PARSE", KdaRegexLogParse.class);
-        tableEnvironment.createTemporarySystemFunction(
-                "KDA_FAST_REGEX_LOG_PARSER", KdaFastRegexLogParser.class);
-        tableEnvironment.createTemporarySystemFunction(
-                "KDA_VARIABLE_COLUMN_LOG_PARSE", KdaVariableColumnLogParse.class);
-        tableEnvironment.createTemporarySystemFunction(
-                "KDA_FIXED_COLUMN_LOG_PARSE", KdaFixedColumnLogParse.class);
-        tableEnvironment.createTemporarySystemFunction("KDA_W3C_LOG_PARSE", KdaW3cLogParse.class);
-        tableEnvironment.createTemporarySystemFunction("KDA_SYS_LOG_PARSE", KdaSysLogParse.class);
-        tableEnvironment.createTemporarySystemFunction("KDA_REGEX_REPLACE", KdaRegexReplace.class);
+        for (KdaFunction.Implementation function : KdaFunctionTable.implementations()) {
+            tableEnvironment.createTemporarySystemFunction(
+                    function.flinkName(), function.function());
+        }
     }
 }

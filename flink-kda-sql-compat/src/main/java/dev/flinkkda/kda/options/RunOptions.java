@@ -1,8 +1,12 @@
 package dev.flinkkda.kda.options;
 
+import dev.flinkkda.kda.reference.ReferenceFileTableFactory;
+import dev.flinkkda.kda.reference.ReferenceFormat;
 import dev.flinkkda.kda.schema.KdaNames;
 import dev.flinkkda.kda.schema.KdaSchema;
 import dev.flinkkda.kda.schema.KdaSchemaException;
+
+import org.apache.flink.configuration.Configuration;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -68,7 +72,9 @@ public record RunOptions(
               --reference NAME=FILE[?...]   a reference table the application joins: a CSV or
                                             JSON-lines file (by its extension, or format=csv|json),
                                             loaded when the job starts; for CSV also
-                                            header=true, delimiter=; and quote='. Its columns
+                                            csv.header=true, csv.field-delimiter=; and
+                                            csv.quote-character=' (the options of the
+                                            kda-reference-file table connector). Its columns
                                             come from --schema NAME=COLUMNS. Repeatable.
               --rowtime [STREAM=]MODE       where ROWTIME comes from: arrival (the Kinesis
                                             arrival time; Kinesis inputs), field:NAME (a JSON
@@ -112,69 +118,15 @@ public record RunOptions(
      * @throws RunOptionsException naming the argument that cannot be used
      */
     public static RunOptions parse(String... args) {
-        Path application = null;
-        List<Assignment> inputs = new ArrayList<>();
-        List<Assignment> schemas = new ArrayList<>();
-        List<Assignment> outputs = new ArrayList<>();
-        List<Assignment> rowtimes = new ArrayList<>();
-        List<Assignment> delays = new ArrayList<>();
-        List<Assignment> references = new ArrayList<>();
-        OptionalInt parallelism = OptionalInt.empty();
-
-        for (int i = 0; i < args.length; i++) {
-            String arg = args[i];
-            if (!arg.startsWith("--")) {
-                if (application != null) {
-                    throw new RunOptionsException(
-                            "unexpected argument '"
-                                    + arg
-                                    + "': the application is "
-                                    + application
-                                    + " already; options start with --");
-                }
-                application = Path.of(arg);
-                continue;
-            }
-            int eq = arg.indexOf('=');
-            String option = eq < 0 ? arg : arg.substring(0, eq);
-            String value;
-            if (eq >= 0) {
-                value = arg.substring(eq + 1);
-            } else if (i + 1 < args.length) {
-                value = args[++i];
-            } else {
-                throw new RunOptionsException(option + " needs a value (see --help)");
-            }
-            switch (option) {
-                case "--input" ->
-                        inputs.add(Assignment.of(option, value, KdaNames.DEFAULT_INPUT_STREAM));
-                case "--schema" ->
-                        schemas.add(Assignment.of(option, value, KdaNames.DEFAULT_INPUT_STREAM));
-                case "--output" -> outputs.add(Assignment.of(option, value, DEFAULT_OUTPUT_STREAM));
-                case "--rowtime" -> rowtimes.add(Assignment.of(option, value, null));
-                case "--watermark-delay" -> delays.add(Assignment.of(option, value, null));
-                case "--reference" -> references.add(Assignment.of(option, value, null));
-                case "--parallelism" -> {
-                    if (parallelism.isPresent()) {
-                        throw new RunOptionsException("--parallelism is given twice");
-                    }
-                    parallelism = OptionalInt.of(parallelism(value));
-                }
-                default ->
-                        throw new RunOptionsException(
-                                "unknown option " + option + " (see flink-kda run --help)");
-            }
-        }
-        if (application == null) {
-            throw new RunOptionsException("no application: expected flink-kda run APP.sql ...");
-        }
-        if (!Files.isRegularFile(application)) {
-            throw new RunOptionsException(
-                    application
-                            + ": application file not found ("
-                            + application.toAbsolutePath()
-                            + ")");
-        }
+        Arguments arguments = Arguments.read(args);
+        Path application = arguments.application();
+        List<Assignment> inputs = arguments.inputs();
+        List<Assignment> schemas = arguments.schemas();
+        List<Assignment> outputs = arguments.outputs();
+        List<Assignment> rowtimes = arguments.rowtimes();
+        List<Assignment> delays = arguments.delays();
+        List<Assignment> references = arguments.references();
+        OptionalInt parallelism = arguments.parallelism();
         if (inputs.isEmpty()) {
             throw new RunOptionsException(
                     "no --input: expected e.g. --input trades.jsonl or --input SOURCE_SQL_STREAM_001=kinesis:trades");
@@ -286,59 +238,215 @@ public record RunOptions(
         return new RunOptions(application, inputSpecs, outputSpecs, referenceSpecs, parallelism);
     }
 
-    /** {@code FILE[?format=csv|json&header=true&delimiter=;&quote=']}. */
+    /**
+     * The arguments of {@code run}, {@code translate} and {@code validate}, read alike: the
+     * application file and each option's values, in order.
+     */
+    private record Arguments(
+            Path application,
+            List<Assignment> inputs,
+            List<Assignment> schemas,
+            List<Assignment> outputs,
+            List<Assignment> rowtimes,
+            List<Assignment> delays,
+            List<Assignment> references,
+            OptionalInt parallelism) {
+
+        static Arguments read(String... args) {
+            Path application = null;
+            List<Assignment> inputs = new ArrayList<>();
+            List<Assignment> schemas = new ArrayList<>();
+            List<Assignment> outputs = new ArrayList<>();
+            List<Assignment> rowtimes = new ArrayList<>();
+            List<Assignment> delays = new ArrayList<>();
+            List<Assignment> references = new ArrayList<>();
+            OptionalInt parallelism = OptionalInt.empty();
+
+            for (int i = 0; i < args.length; i++) {
+                String arg = args[i];
+                if (!arg.startsWith("--")) {
+                    if (application != null) {
+                        throw new RunOptionsException(
+                                "unexpected argument '"
+                                        + arg
+                                        + "': the application is "
+                                        + application
+                                        + " already; options start with --");
+                    }
+                    application = Path.of(arg);
+                    continue;
+                }
+                int eq = arg.indexOf('=');
+                String option = eq < 0 ? arg : arg.substring(0, eq);
+                String value;
+                if (eq >= 0) {
+                    value = arg.substring(eq + 1);
+                } else if (i + 1 < args.length) {
+                    value = args[++i];
+                } else {
+                    throw new RunOptionsException(option + " needs a value (see --help)");
+                }
+                switch (option) {
+                    case "--input" ->
+                            inputs.add(Assignment.of(option, value, KdaNames.DEFAULT_INPUT_STREAM));
+                    case "--schema" ->
+                            schemas.add(
+                                    Assignment.of(option, value, KdaNames.DEFAULT_INPUT_STREAM));
+                    case "--output" ->
+                            outputs.add(Assignment.of(option, value, DEFAULT_OUTPUT_STREAM));
+                    case "--rowtime" -> rowtimes.add(Assignment.of(option, value, null));
+                    case "--watermark-delay" -> delays.add(Assignment.of(option, value, null));
+                    case "--reference" -> references.add(Assignment.of(option, value, null));
+                    case "--parallelism" -> {
+                        if (parallelism.isPresent()) {
+                            throw new RunOptionsException("--parallelism is given twice");
+                        }
+                        parallelism = OptionalInt.of(RunOptions.parallelism(value));
+                    }
+                    default ->
+                            throw new RunOptionsException(
+                                    "unknown option " + option + " (see flink-kda run --help)");
+                }
+            }
+            if (application == null) {
+                throw new RunOptionsException(
+                        "no application: expected APP.sql before the options");
+            }
+            if (!Files.isRegularFile(application)) {
+                throw new RunOptionsException(
+                        application
+                                + ": application file not found ("
+                                + application.toAbsolutePath()
+                                + ")");
+            }
+            return new Arguments(
+                    application,
+                    inputs,
+                    schemas,
+                    outputs,
+                    rowtimes,
+                    delays,
+                    references,
+                    parallelism);
+        }
+    }
+
+    /**
+     * Parses the arguments of {@code translate} and {@code validate}: those of {@code run}, where
+     * inputs need only their {@code --schema} and reference tables no file ({@code --reference
+     * NAME} with {@code --schema NAME=…}); files other than the application are not read.
+     *
+     * @throws RunOptionsException naming the argument that cannot be used
+     */
+    public static TranslationOptions parseForTranslation(String... args) {
+        Arguments arguments = Arguments.read(args);
+        Map<String, Assignment> inputByStream = unique(arguments.inputs(), "--input");
+        Map<String, Assignment> schemaByStream = unique(arguments.schemas(), "--schema");
+        Map<String, Assignment> referenceByTable = new LinkedHashMap<>();
+        for (Assignment reference : arguments.references()) {
+            String table =
+                    reference.stream() == null
+                            ? KdaNames.normalize(reference.value())
+                            : reference.stream();
+            if (referenceByTable.put(table, reference) != null) {
+                throw new RunOptionsException(
+                        "--reference is given twice for table " + KdaNames.toSql(table));
+            }
+        }
+        perStream(arguments.rowtimes(), inputByStream, "--rowtime");
+        arguments.delays().forEach(RunOptions::duration);
+        arguments.outputs().forEach(RunOptions::location);
+        Map<String, KdaSchema> inputs = new LinkedHashMap<>();
+        Map<String, KdaSchema> references = new LinkedHashMap<>();
+        for (Map.Entry<String, Assignment> schema : schemaByStream.entrySet()) {
+            if (referenceByTable.containsKey(schema.getKey())) {
+                references.put(schema.getKey(), schema(schema.getValue()));
+            } else {
+                inputs.put(schema.getKey(), schema(schema.getValue()));
+            }
+        }
+        for (Map.Entry<String, Assignment> input : inputByStream.entrySet()) {
+            location(input.getValue());
+            if (!inputs.containsKey(input.getKey())) {
+                throw new RunOptionsException(
+                        input.getValue()
+                                + ": no --schema for stream "
+                                + KdaNames.toSql(input.getKey()));
+            }
+        }
+        for (Map.Entry<String, Assignment> reference : referenceByTable.entrySet()) {
+            if (!references.containsKey(reference.getKey())) {
+                throw new RunOptionsException(
+                        reference.getValue()
+                                + ": no --schema for reference table "
+                                + KdaNames.toSql(reference.getKey())
+                                + "; give its columns, e.g. --schema "
+                                + KdaNames.toSql(reference.getKey())
+                                + "=\"TICKER VARCHAR(4), COMPANY VARCHAR(64)\"");
+            }
+            if (reference.getValue().stream() != null) {
+                settings(reference.getValue(), reference.getValue().value(), false);
+            }
+        }
+        return new TranslationOptions(arguments.application(), inputs, references);
+    }
+
+    /**
+     * {@code FILE[?format=csv|json&csv.field-delimiter=;&csv.quote-character='&csv.header=true]}.
+     */
     private static ReferenceSpec reference(Assignment reference, KdaSchema schema) {
-        String value = reference.value();
+        ReferenceSettings settings = settings(reference, reference.value(), true);
+        return new ReferenceSpec(reference.stream(), settings.file(), schema, settings.format());
+    }
+
+    /** The file and format of {@code FILE[?key=value&…]}, the keys the table connector's. */
+    private record ReferenceSettings(Path file, ReferenceFormat format) {}
+
+    private static ReferenceSettings settings(
+            Assignment reference, String value, boolean mustExist) {
         int query = value.indexOf('?');
         Path file = Path.of(query < 0 ? value : value.substring(0, query));
-        if (!Files.isRegularFile(file)) {
+        if (mustExist && !Files.isRegularFile(file)) {
             throw new RunOptionsException(
                     reference + ": file not found (" + file.toAbsolutePath() + ")");
         }
-        String name = file.getFileName().toString().toLowerCase(Locale.ROOT);
-        boolean json = name.endsWith(".json") || name.endsWith(".jsonl");
-        char delimiter = ',';
-        char quote = '"';
-        boolean header = false;
+        Map<String, String> options = new LinkedHashMap<>();
         if (query >= 0) {
             for (String pair : value.substring(query + 1).split("&")) {
                 int eq = pair.indexOf('=');
                 String key = eq < 0 ? pair : pair.substring(0, eq);
-                String setting = eq < 0 ? "" : pair.substring(eq + 1);
-                switch (key) {
-                    case "format" -> {
-                        if (!setting.equals("csv") && !setting.equals("json")) {
-                            throw new RunOptionsException(
-                                    reference
-                                            + ": format must be csv or json, was '"
-                                            + setting
-                                            + "'");
-                        }
-                        json = setting.equals("json");
-                    }
-                    case "header" -> header = Boolean.parseBoolean(setting);
-                    case "delimiter" -> delimiter = oneCharacter(reference, key, setting);
-                    case "quote" -> quote = oneCharacter(reference, key, setting);
-                    default ->
-                            throw new RunOptionsException(
-                                    reference
-                                            + ": unknown setting '"
-                                            + key
-                                            + "' (format, header, delimiter, quote)");
+                if (!REFERENCE_SETTINGS.contains(key)) {
+                    throw new RunOptionsException(
+                            reference
+                                    + ": unknown setting '"
+                                    + key
+                                    + "' (the table connector's: "
+                                    + String.join(", ", REFERENCE_SETTINGS)
+                                    + ")");
                 }
+                options.put(key, eq < 0 ? "" : pair.substring(eq + 1));
             }
         }
-        return new ReferenceSpec(reference.stream(), file, schema, json, delimiter, quote, header);
+        String name = file.getFileName().toString().toLowerCase(Locale.ROOT);
+        if (!options.containsKey(ReferenceFileTableFactory.FORMAT.key())
+                && (name.endsWith(".json") || name.endsWith(".jsonl"))) {
+            options.put(ReferenceFileTableFactory.FORMAT.key(), "json");
+        }
+        try {
+            return new ReferenceSettings(
+                    file, ReferenceFileTableFactory.format(Configuration.fromMap(options)));
+        } catch (IllegalArgumentException e) {
+            throw new RunOptionsException(reference + ": " + e.getMessage(), e);
+        }
     }
 
-    private static char oneCharacter(Assignment reference, String key, String setting) {
-        String text = setting.equals("\\t") ? "\t" : setting;
-        if (text.length() != 1) {
-            throw new RunOptionsException(
-                    reference + ": " + key + " must be one character, was '" + setting + "'");
-        }
-        return text.charAt(0);
-    }
+    /** The settings a reference file takes: the options of its table connector. */
+    private static final List<String> REFERENCE_SETTINGS =
+            List.of(
+                    ReferenceFileTableFactory.FORMAT.key(),
+                    ReferenceFileTableFactory.CSV_FIELD_DELIMITER.key(),
+                    ReferenceFileTableFactory.CSV_QUOTE_CHARACTER.key(),
+                    ReferenceFileTableFactory.CSV_HEADER.key());
 
     /** One {@code [STREAM=]VALUE} argument. */
     private record Assignment(String option, String text, String stream, String value) {
@@ -457,6 +565,14 @@ public record RunOptions(
 
     private static Map<String, RowtimeMode> perStream(
             List<Assignment> assignments, Map<String, Assignment> inputs, String option) {
+        for (Assignment assignment : assignments) {
+            // every value is checked, also one no input takes
+            try {
+                RowtimeMode.parse(assignment.value());
+            } catch (IllegalArgumentException e) {
+                throw new RunOptionsException(assignment + ": " + e.getMessage(), e);
+            }
+        }
         Map<String, RowtimeMode> modes = new LinkedHashMap<>();
         for (Map.Entry<String, Assignment> e :
                 perStreamAssignments(assignments, inputs, option).entrySet()) {

@@ -137,7 +137,7 @@ public final class ReferenceFileTableFactory implements DynamicTableSourceFactor
      *
      * @throws IllegalArgumentException naming the option that cannot be used
      */
-    static ReferenceFormat format(ReadableConfig options) {
+    public static ReferenceFormat format(ReadableConfig options) {
         String format = options.get(FORMAT);
         if (format.equals("json")) {
             for (ConfigOption<?> csvOption : CSV_OPTIONS) {

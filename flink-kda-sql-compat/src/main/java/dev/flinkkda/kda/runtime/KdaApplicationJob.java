@@ -9,7 +9,6 @@ import dev.flinkkda.kda.options.ReferenceSpec;
 import dev.flinkkda.kda.options.RunOptions;
 import dev.flinkkda.kda.options.RunOptionsException;
 import dev.flinkkda.kda.options.StreamLocation;
-import dev.flinkkda.kda.reference.ReferenceFormat;
 import dev.flinkkda.kda.reference.ReferenceTables;
 import dev.flinkkda.kda.schema.KdaNames;
 import dev.flinkkda.kda.schema.KdaSchema;
@@ -28,6 +27,7 @@ import org.apache.flink.streaming.api.datastream.DataStream;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.apache.flink.table.api.Table;
 import org.apache.flink.table.api.bridge.java.StreamTableEnvironment;
+import org.apache.flink.table.expressions.Expression;
 import org.apache.flink.util.CloseableIterator;
 
 import java.io.IOException;
@@ -36,6 +36,8 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+
+import static org.apache.flink.table.api.Expressions.$;
 
 /**
  * Builds the Flink job of a KDA application from {@code flink-kda run}'s options: its inputs as
@@ -141,10 +143,7 @@ public final class KdaApplicationJob {
                     reference.tableName(),
                     reference.schema(),
                     reference.file(),
-                    reference.json()
-                            ? ReferenceFormat.json()
-                            : ReferenceFormat.csv(
-                                    reference.delimiter(), reference.quote(), reference.header()));
+                    reference.format());
         }
         PlanExecutor.execute(plan, tableEnvironment, eventTime);
         for (OutputSpec output : outputs) {
@@ -157,15 +156,14 @@ public final class KdaApplicationJob {
     /** The stream's rows with {@code ROWTIME} first, as KDA shows them. */
     private static Table rowtimeFirst(StreamTableEnvironment tables, String stream) {
         Table table = tables.from(FlinkSqlEmitter.name(stream));
-        List<String> columns = new ArrayList<>();
-        columns.add(FlinkSqlEmitter.name(StreamDefinition.ROWTIME));
+        List<Expression> columns = new ArrayList<>();
+        columns.add($(StreamDefinition.ROWTIME));
         for (String column : table.getResolvedSchema().getColumnNames()) {
             if (!column.equals(StreamDefinition.ROWTIME)) {
-                columns.add(FlinkSqlEmitter.name(column));
+                columns.add($(column));
             }
         }
-        return tables.sqlQuery(
-                "SELECT " + String.join(", ", columns) + " FROM " + FlinkSqlEmitter.name(stream));
+        return table.select(columns.toArray(new Expression[0]));
     }
 
     /**

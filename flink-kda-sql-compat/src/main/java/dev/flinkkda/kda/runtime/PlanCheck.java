@@ -37,6 +37,20 @@ public final class PlanCheck {
      *     org.apache.flink.table.api.TableException} when Flink rejects the translation
      */
     public static void check(ApplicationPlan plan) {
+        StreamTableEnvironment tables = views(plan);
+        for (PlanStep step : plan.steps()) {
+            StreamDefinition stream = plan.application().streams().get(step.name());
+            if (stream != null && stream.kind() == StreamKind.IN_APPLICATION) {
+                tables.from(FlinkSqlEmitter.name(step.name())).explain();
+            }
+        }
+    }
+
+    /**
+     * A table environment with the application's inputs and reference tables (no data) and the
+     * plan's steps as views, for looking at what Flink makes of them.
+     */
+    public static StreamTableEnvironment views(ApplicationPlan plan) {
         StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
         StreamTableEnvironment tables = StreamTableEnvironment.create(env);
         tables.getConfig().setLocalTimeZone(ZoneOffset.UTC);
@@ -53,12 +67,7 @@ public final class PlanCheck {
             }
         }
         PlanExecutor.execute(plan, tables, true);
-        for (PlanStep step : plan.steps()) {
-            StreamDefinition stream = plan.application().streams().get(step.name());
-            if (stream != null && stream.kind() == StreamKind.IN_APPLICATION) {
-                tables.from(FlinkSqlEmitter.name(step.name())).explain();
-            }
-        }
+        return tables;
     }
 
     /** An input with its columns and an event-time ROWTIME, over a stream that is never run. */

@@ -53,8 +53,21 @@ public final class KdaTranslator {
     public static ApplicationPlan translate(
             Path file, Map<String, KdaSchema> inputs, Map<String, KdaSchema> referenceTables)
             throws IOException {
-        String sql = Files.readString(file);
-        KdaScript script = KdaSqlParser.parse(sql, file.getFileName().toString());
+        return translate(
+                Files.readString(file), file.getFileName().toString(), inputs, referenceTables);
+    }
+
+    /**
+     * As {@link #translate(Path, Map, Map)}, for an application's text.
+     *
+     * @param sourceName the name errors give the application, e.g. its file's
+     */
+    public static ApplicationPlan translate(
+            String sql,
+            String sourceName,
+            Map<String, KdaSchema> inputs,
+            Map<String, KdaSchema> referenceTables) {
+        KdaScript script = KdaSqlParser.parse(sql, sourceName);
         return Planner.plan(
                 Analyzer.analyze(script, inputStreams(inputs), tables(referenceTables)));
     }

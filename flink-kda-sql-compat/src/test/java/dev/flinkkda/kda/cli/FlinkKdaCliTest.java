@@ -90,7 +90,7 @@ class FlinkKdaCliTest {
                         "--schema",
                         "@" + folder.resolve("schema.txt"),
                         "--reference",
-                        "\"CompanyName\"=" + folder.resolve("companies.csv") + "?header=true",
+                        "\"CompanyName\"=" + folder.resolve("companies.csv") + "?csv.header=true",
                         "--schema",
                         "\"CompanyName\"=@" + folder.resolve("companies-schema.txt"),
                         "--output",

@@ -1,6 +1,7 @@
 package dev.flinkkda.kda.options;
 
 import dev.flinkkda.kda.kinesis.KinesisSettings;
+import dev.flinkkda.kda.reference.ReferenceFormat;
 import dev.flinkkda.kda.schema.KdaSchema;
 
 import org.junit.jupiter.api.BeforeEach;
@@ -13,6 +14,7 @@ import java.time.Duration;
 import java.util.OptionalInt;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** The arguments of {@code flink-kda run}. */
 class RunOptionsTest {
@@ -112,6 +114,111 @@ class RunOptionsTest {
     }
 
     @Test
+    void referenceSettingsAreTheTableConnectorsOptions() throws Exception {
+        String companies = Files.writeString(dir.resolve("companies.txt"), "t;c\n").toString();
+        RunOptions options =
+                RunOptions.parse(
+                        app,
+                        "--input",
+                        trades,
+                        "--schema",
+                        COLUMNS,
+                        "--reference",
+                        "\"Companies\"="
+                                + companies
+                                + "?csv.header=true&csv.field-delimiter=;&csv.quote-character='",
+                        "--schema",
+                        "\"Companies\"=TICKER VARCHAR(4), NAME VARCHAR(64)");
+        assertThat(options.references().get(0).format())
+                .isEqualTo(ReferenceFormat.csv(';', '\'', true));
+        String json = Files.writeString(dir.resolve("c.jsonl"), "").toString();
+        assertThat(
+                        RunOptions.parse(
+                                        app,
+                                        "--input",
+                                        trades,
+                                        "--schema",
+                                        COLUMNS,
+                                        "--reference",
+                                        "C=" + json,
+                                        "--schema",
+                                        "C=T VARCHAR(4)")
+                                .references()
+                                .get(0)
+                                .format())
+                .isEqualTo(ReferenceFormat.json());
+        assertThat(
+                        errorOf(
+                                app,
+                                "--input",
+                                trades,
+                                "--schema",
+                                COLUMNS,
+                                "--reference",
+                                "C=" + companies + "?header=true",
+                                "--schema",
+                                "C=T VARCHAR(4)"))
+                .isEqualTo(
+                        "--reference C="
+                                + companies
+                                + "?header=true: unknown setting 'header' (the table connector's:"
+                                + " format, csv.field-delimiter, csv.quote-character, csv.header)");
+        assertThat(
+                        errorOf(
+                                app,
+                                "--input",
+                                trades,
+                                "--schema",
+                                COLUMNS,
+                                "--reference",
+                                "C=" + json + "?csv.header=true",
+                                "--schema",
+                                "C=T VARCHAR(4)"))
+                .endsWith(
+                        ": option 'csv.header' applies to format 'csv' only, but 'format' is"
+                                + " 'json'");
+    }
+
+    @Test
+    void translateAndValidateTakeRunsOptionsAndNeedNoFiles() {
+        TranslationOptions options =
+                RunOptions.parseForTranslation(
+                        app,
+                        "--schema",
+                        COLUMNS,
+                        "--schema",
+                        "\"Quotes\"=Q DOUBLE",
+                        "--reference",
+                        "\"Companies\"",
+                        "--schema",
+                        "\"Companies\"=TICKER VARCHAR(4)",
+                        "--output",
+                        "-",
+                        "--rowtime",
+                        "processing");
+        assertThat(options.inputs().keySet()).containsExactly("SOURCE_SQL_STREAM_001", "Quotes");
+        assertThat(options.referenceTables().keySet()).containsExactly("Companies");
+        // a run's whole command line, files not read
+        assertThat(
+                        RunOptions.parseForTranslation(
+                                        app,
+                                        "--input",
+                                        "missing.jsonl",
+                                        "--schema",
+                                        COLUMNS,
+                                        "--reference",
+                                        "C=missing.csv?csv.header=true",
+                                        "--schema",
+                                        "C=T VARCHAR(4)")
+                                .referenceTables())
+                .containsOnlyKeys("C");
+        assertThatThrownBy(() -> RunOptions.parseForTranslation(app, "--reference", "C"))
+                .hasMessageStartingWith("--reference C: no --schema for reference table C");
+        assertThatThrownBy(() -> RunOptions.parseForTranslation(app, "--rowtime", "sometimes"))
+                .isInstanceOf(RunOptionsException.class);
+    }
+
+    @Test
     void watermarkDelays() {
         for (String[] delay :
                 new String[][] {
@@ -142,7 +249,7 @@ class RunOptionsTest {
     @Test
     void errorsNameTheArgument() {
         assertThat(errorOf("--input", trades))
-                .isEqualTo("no application: expected flink-kda run APP.sql ...");
+                .isEqualTo("no application: expected APP.sql before the options");
         assertThat(errorOf(dir.resolve("nope.sql").toString()))
                 .startsWith(dir.resolve("nope.sql") + ": application file not found");
         assertThat(errorOf(app, "more.sql"))

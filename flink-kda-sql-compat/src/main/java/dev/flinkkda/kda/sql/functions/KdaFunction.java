@@ -1,6 +1,9 @@
 package dev.flinkkda.kda.sql.functions;
 
+import org.apache.flink.table.functions.UserDefinedFunction;
+
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * One entry of the {@link KdaFunctionTable}: a KDA function or operator, how many arguments it
@@ -17,7 +20,19 @@ public record KdaFunction(
         int minArity,
         int maxArity,
         FlinkForm flink,
-        ReturnType returnType) {
+        ReturnType returnType,
+        Optional<Implementation> implementation) {
+
+    /**
+     * A flink-kda function that the Flink form calls and the runtime registers under {@code
+     * flinkName}.
+     */
+    public record Implementation(String flinkName, Class<? extends UserDefinedFunction> function) {
+        public Implementation {
+            Objects.requireNonNull(flinkName, "flinkName");
+            Objects.requireNonNull(function, "function");
+        }
+    }
 
     /** What kind of function. */
     public enum Kind {
@@ -40,9 +55,21 @@ public record KdaFunction(
         Objects.requireNonNull(kind, "kind");
         Objects.requireNonNull(flink, "flink");
         Objects.requireNonNull(returnType, "returnType");
+        Objects.requireNonNull(implementation, "implementation");
         if (minArity < 0 || maxArity < minArity) {
             throw new IllegalArgumentException("bad arity of " + name);
         }
+    }
+
+    /** A function Flink has itself, or writes with its own functions and operators. */
+    public KdaFunction(
+            String name,
+            Kind kind,
+            int minArity,
+            int maxArity,
+            FlinkForm flink,
+            ReturnType returnType) {
+        this(name, kind, minArity, maxArity, flink, returnType, Optional.empty());
     }
 
     public boolean accepts(int arity) {

@@ -1,11 +1,22 @@
 package dev.flinkkda.kda.sql.functions;
 
+import dev.flinkkda.kda.functions.KdaFastRegexLogParser;
+import dev.flinkkda.kda.functions.KdaFixedColumnLogParse;
+import dev.flinkkda.kda.functions.KdaRegexLogParse;
+import dev.flinkkda.kda.functions.KdaRegexReplace;
+import dev.flinkkda.kda.functions.KdaStep;
+import dev.flinkkda.kda.functions.KdaSysLogParse;
+import dev.flinkkda.kda.functions.KdaTsDiff;
+import dev.flinkkda.kda.functions.KdaUnixTimestamp;
+import dev.flinkkda.kda.functions.KdaVariableColumnLogParse;
+import dev.flinkkda.kda.functions.KdaW3cLogParse;
 import dev.flinkkda.kda.functions.logparse.LogParserSpecException;
 import dev.flinkkda.kda.functions.logparse.LogParsers;
 import dev.flinkkda.kda.functions.logparse.RegexReplace;
 import dev.flinkkda.kda.sql.functions.KdaFunction.Kind;
 
 import org.apache.flink.table.api.DataTypes;
+import org.apache.flink.table.functions.UserDefinedFunction;
 import org.apache.flink.table.types.DataType;
 
 import java.util.ArrayList;
@@ -23,7 +34,8 @@ import static dev.flinkkda.kda.sql.functions.FlinkForm.template;
  * names up here (what is not here is rejected before a job starts), types calls by it, and the
  * emitter writes each call as its entry says. Functions Flink writes the same way keep their name;
  * those with another argument order or unit go to Flink's equivalent or to one of flink-kda's
- * {@code KDA_*} functions (registered by {@link dev.flinkkda.kda.functions.KdaFunctionCatalog}).
+ * {@code KDA_*} functions, whose classes the table names too ({@link #implementations()},
+ * registered by {@link dev.flinkkda.kda.functions.KdaFunctionCatalog}).
  */
 public final class KdaFunctionTable {
 
@@ -139,7 +151,16 @@ public final class KdaFunctionTable {
      * {@code STEP(datetime BY INTERVAL …)}: the second argument is the interval in milliseconds.
      */
     public static final KdaFunction STEP_TIME =
-            operator("STEP", 2, "KDA_STEP({0}, {1})", ReturnTypes.argument(0));
+            register(
+                    new KdaFunction(
+                            "STEP",
+                            Kind.OPERATOR,
+                            2,
+                            2,
+                            function("KDA_STEP"),
+                            ReturnTypes.argument(0),
+                            Optional.of(
+                                    new KdaFunction.Implementation("KDA_STEP", KdaStep.class))));
 
     /** {@code STEP(number BY number)}: rounded down to a multiple, also below zero. */
     public static final KdaFunction STEP_NUMBER =
@@ -197,8 +218,8 @@ public final class KdaFunctionTable {
         scalar("TIMESTAMP_TO_CHAR", 2, reversed("DATE_FORMAT"), ReturnTypes.STRING);
         scalar("DATE_TO_CHAR", 2, reversed("DATE_FORMAT"), ReturnTypes.STRING);
         // KDA's epoch milliseconds: Flink's UNIX_TIMESTAMP counts seconds of a string.
-        scalar("UNIX_TIMESTAMP", 1, function("KDA_UNIX_TIMESTAMP"), ReturnTypes.BIGINT);
-        scalar("TSDIFF", 2, function("KDA_TSDIFF"), ReturnTypes.BIGINT);
+        udf("UNIX_TIMESTAMP", 1, 1, KdaUnixTimestamp.class, ReturnTypes.BIGINT);
+        udf("TSDIFF", 2, 2, KdaTsDiff.class, ReturnTypes.BIGINT);
         scalar(
                 "TO_TIMESTAMP",
                 1,
@@ -208,21 +229,25 @@ public final class KdaFunctionTable {
         // Log parsers return a ROW whose fields their constant arguments define.
         logParser(LogParsers.REGEX_LOG_PARSE, 2, 2);
         logParser(LogParsers.FAST_REGEX_LOG_PARSER, 2, 2);
-        scalar(
-                "FAST_REGEX_LOG_PARSE",
-                2,
-                2,
-                function("KDA_" + LogParsers.FAST_REGEX_LOG_PARSER),
-                new LogParserReturnType(LogParsers.FAST_REGEX_LOG_PARSER));
+        register(
+                new KdaFunction(
+                        "FAST_REGEX_LOG_PARSE",
+                        Kind.SCALAR,
+                        2,
+                        2,
+                        function("KDA_" + LogParsers.FAST_REGEX_LOG_PARSER),
+                        new LogParserReturnType(LogParsers.FAST_REGEX_LOG_PARSER),
+                        implementation(LogParsers.FAST_REGEX_LOG_PARSER)));
         logParser(LogParsers.VARIABLE_COLUMN_LOG_PARSE, 3, 5);
         logParser(LogParsers.FIXED_COLUMN_LOG_PARSE, 2, 2);
         logParser(LogParsers.W3C_LOG_PARSE, 2, 2);
         logParser(LogParsers.SYS_LOG_PARSE, 1, 1);
         // KDA's start position and occurrence; Flink's REGEXP_REPLACE has neither.
-        scalar(
+        udf(
                 "REGEX_REPLACE",
                 5,
-                function("KDA_REGEX_REPLACE"),
+                5,
+                KdaRegexReplace.class,
                 new ReturnType() {
                     @Override
                     public DataType of(List<DataType> arguments) {
@@ -355,7 +380,67 @@ public final class KdaFunctionTable {
     }
 
     private static void logParser(String name, int min, int max) {
-        scalar(name, min, max, function("KDA_" + name), new LogParserReturnType(name));
+        register(
+                new KdaFunction(
+                        name,
+                        Kind.SCALAR,
+                        min,
+                        max,
+                        function("KDA_" + name),
+                        new LogParserReturnType(name),
+                        implementation(name)));
+    }
+
+    /** The log parser's function class, registered as {@code KDA_<name>}. */
+    private static Optional<KdaFunction.Implementation> implementation(String logParser) {
+        Class<? extends UserDefinedFunction> function =
+                switch (logParser) {
+                    case LogParsers.REGEX_LOG_PARSE -> KdaRegexLogParse.class;
+                    case LogParsers.FAST_REGEX_LOG_PARSER -> KdaFastRegexLogParser.class;
+                    case LogParsers.VARIABLE_COLUMN_LOG_PARSE -> KdaVariableColumnLogParse.class;
+                    case LogParsers.FIXED_COLUMN_LOG_PARSE -> KdaFixedColumnLogParse.class;
+                    case LogParsers.W3C_LOG_PARSE -> KdaW3cLogParse.class;
+                    default -> KdaSysLogParse.class;
+                };
+        return Optional.of(new KdaFunction.Implementation("KDA_" + logParser, function));
+    }
+
+    /**
+     * A KDA function that flink-kda implements: called as {@code KDA_<name>(arguments)}, with KDA's
+     * argument order.
+     */
+    private static void udf(
+            String name,
+            int min,
+            int max,
+            Class<? extends UserDefinedFunction> function,
+            ReturnType returnType) {
+        register(
+                new KdaFunction(
+                        name,
+                        Kind.SCALAR,
+                        min,
+                        max,
+                        function("KDA_" + name),
+                        returnType,
+                        Optional.of(new KdaFunction.Implementation("KDA_" + name, function))));
+    }
+
+    /** The flink-kda functions the Flink forms call, each once, for the runtime to register. */
+    public static List<KdaFunction.Implementation> implementations() {
+        Map<String, KdaFunction.Implementation> byName = new LinkedHashMap<>();
+        BY_NAME.values()
+                .forEach(
+                        entries ->
+                                entries.forEach(
+                                        f ->
+                                                f.implementation()
+                                                        .ifPresent(
+                                                                i ->
+                                                                        byName.putIfAbsent(
+                                                                                i.flinkName(),
+                                                                                i))));
+        return new ArrayList<>(byName.values());
     }
 
     private static FlinkForm reversed(String flinkName) {
