@@ -340,8 +340,7 @@ final class ExpressionAnalyzer {
                             + " has no field \""
                             + field.name()
                             + "\"; its fields: "
-                            + String.join(", ", names)
-                            + NearestName.hint(field.name(), names));
+                            + String.join(", ", names));
         }
         return new FieldAccess(row, field.name(), row.type().getChildren().get(index));
     }

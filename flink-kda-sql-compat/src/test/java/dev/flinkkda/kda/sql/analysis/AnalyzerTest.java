@@ -280,6 +280,48 @@ class AnalyzerTest {
     }
 
     @Test
+    void logParserArgumentsAndRowFieldsAreCheckedWhereWritten() {
+        String nested = " AS r FROM SOURCE_SQL_STREAM_001) AS x;";
+        assertThatThrownBy(
+                        () ->
+                                analyze(
+                                        pump(
+                                                "SELECT STREAM x.r.COLUMN1, 1.0 FROM (SELECT STREAM"
+                                                        + " REGEX_LOG_PARSE(ticker_symbol, '(a')"
+                                                        + nested)))
+                .hasMessageStartingWith("app.sql:3:83: REGEX_LOG_PARSE, argument 2: ");
+        assertThatThrownBy(
+                        () ->
+                                analyze(
+                                        pump(
+                                                "SELECT STREAM x.r.COLUMN1, 1.0 FROM (SELECT STREAM"
+                                                        + " W3C_LOG_PARSE(ticker_symbol, 'CLF')"
+                                                        + nested)))
+                .hasMessageStartingWith("app.sql:3:81: W3C_LOG_PARSE, argument 2: 'CLF'");
+        assertThatThrownBy(
+                        () ->
+                                analyze(
+                                        pump(
+                                                "SELECT STREAM x.r.COLUMN9, 1.0 FROM (SELECT STREAM"
+                                                        + " REGEX_LOG_PARSE(ticker_symbol, '(a)')"
+                                                        + nested)))
+                .hasMessage(
+                        "app.sql:3:19: column \"R\" has no field \"COLUMN9\"; its fields:"
+                                + " COLUMN1");
+        assertThatThrownBy(
+                        () ->
+                                analyze(
+                                        pump(
+                                                "SELECT STREAM x.r.COLUMN1, 1.0 FROM (SELECT STREAM"
+                                                        + " REGEX_LOG_PARSE(ticker_symbol,"
+                                                        + " ticker_symbol)"
+                                                        + nested)))
+                .hasMessage(
+                        "app.sql:3:83: REGEX_LOG_PARSE: argument 2 must be a constant; it says how"
+                                + " lines are parsed");
+    }
+
+    @Test
     void streamTableJoinResolvesBothSides() {
         AnalyzedPump pump =
                 analyze(
