@@ -101,6 +101,34 @@ class FlinkKdaCliTest {
                         Files.readAllLines(folder.resolve("expected-output.jsonl")));
     }
 
+    /**
+     * KDA's stream join example with two inputs read from files: each order with the trades of the
+     * minute before it, an order without such trades once with NULLs (LEFT OUTER JOIN).
+     */
+    @Test
+    void streamToStreamJoinOfTwoInputs(@TempDir Path dir) throws Exception {
+        Path folder = EXAMPLES.resolve("stream-join");
+        Path output = dir.resolve("out.jsonl");
+        int exit =
+                run(
+                        "run",
+                        folder.resolve("app.sql").toString(),
+                        "--input",
+                        "ORDERSTREAM=" + folder.resolve("orders.jsonl"),
+                        "--schema",
+                        "ORDERSTREAM=@" + folder.resolve("orders-schema.txt"),
+                        "--input",
+                        "TRADESTREAM=" + folder.resolve("trades.jsonl"),
+                        "--schema",
+                        "TRADESTREAM=@" + folder.resolve("trades-schema.txt"),
+                        "--output",
+                        output.toString());
+        assertThat(exit).as(err()).isZero();
+        assertThat(Files.readAllLines(output))
+                .containsExactlyInAnyOrderElementsOf(
+                        Files.readAllLines(folder.resolve("expected-output.jsonl")));
+    }
+
     @Test
     void malformedLinesAreReportedWithTheirLineNumberAndTheRunGoesOn(@TempDir Path dir)
             throws Exception {

@@ -158,9 +158,10 @@ joinCriteria
     | USING LPAREN identifier (COMMA identifier)* RPAREN
     ;
 
-// A stream may carry a window: JOIN s OVER (RANGE INTERVAL '1' MINUTE PRECEDING) AS t ON ...
+// A stream may carry a window, inline or named in the WINDOW clause:
+// JOIN s OVER (RANGE INTERVAL '1' MINUTE PRECEDING) AS t ON ..., JOIN s OVER w AS t ON ...
 relationPrimary
-    : identifier (OVER LPAREN windowSpecification RPAREN)? aliasClause?     #streamRelation
+    : identifier over? aliasClause?                                         #streamRelation
     | TABLE LPAREN identifier
       LPAREN (functionArgument (COMMA functionArgument)*)? RPAREN RPAREN aliasClause?  #tableFunctionRelation
     | LPAREN query RPAREN aliasClause?                                      #subqueryRelation

@@ -68,4 +68,33 @@ public sealed interface AnalyzedRelation {
             return leaves;
         }
     }
+
+    /**
+     * Two streams joined on {@code ROWTIME}, KDA's {@code left [LEFT] JOIN right OVER (RANGE
+     * INTERVAL … PRECEDING) ON on}: a row of {@code left} joins the rows of {@code right} whose
+     * {@code ROWTIME} lies in {@code [left.ROWTIME - precedingMillis, left.ROWTIME]}; the joined
+     * row has the left row's {@code ROWTIME}.
+     *
+     * @param type {@link JoinType#INNER} or {@link JoinType#LEFT}
+     * @param precedingMillis the length of the right stream's window, {@code 0} for {@code RANGE
+     *     CURRENT ROW}
+     */
+    record IntervalJoin(
+            Leaf left, Leaf right, JoinType type, TypedExpression on, long precedingMillis)
+            implements AnalyzedRelation {
+        public IntervalJoin {
+            Objects.requireNonNull(left, "left");
+            Objects.requireNonNull(right, "right");
+            Objects.requireNonNull(type, "type");
+            Objects.requireNonNull(on, "on");
+            if (precedingMillis < 0) {
+                throw new IllegalArgumentException("a window has no negative length");
+            }
+        }
+
+        @Override
+        public List<Leaf> leaves() {
+            return List.of(left, right);
+        }
+    }
 }

@@ -6,8 +6,10 @@ import dev.flinkkda.kda.sql.ast.ColumnReference;
 import dev.flinkkda.kda.sql.ast.CreatePump;
 import dev.flinkkda.kda.sql.ast.CreateStream;
 import dev.flinkkda.kda.sql.ast.Expression;
+import dev.flinkkda.kda.sql.ast.FrameBound;
 import dev.flinkkda.kda.sql.ast.FunctionCall;
 import dev.flinkkda.kda.sql.ast.Identifier;
+import dev.flinkkda.kda.sql.ast.IntervalLiteral;
 import dev.flinkkda.kda.sql.ast.Join;
 import dev.flinkkda.kda.sql.ast.JoinType;
 import dev.flinkkda.kda.sql.ast.KdaScript;
@@ -22,6 +24,7 @@ import dev.flinkkda.kda.sql.ast.Statement;
 import dev.flinkkda.kda.sql.ast.StreamReference;
 import dev.flinkkda.kda.sql.ast.SubqueryRelation;
 import dev.flinkkda.kda.sql.ast.TableFunctionRelation;
+import dev.flinkkda.kda.sql.ast.WindowFrame;
 import dev.flinkkda.kda.sql.ast.WindowSpec;
 import dev.flinkkda.kda.sql.expr.Call;
 import dev.flinkkda.kda.sql.expr.ColumnRef;
@@ -241,6 +244,10 @@ public final class Analyzer {
         private final Select select;
         private int unnamed;
         private final Map<String, WindowSpec> namedWindows = new LinkedHashMap<>();
+
+        /** The named windows that a stream of the FROM uses, {@code JOIN s OVER w}. */
+        private final Set<String> joinWindows = new java.util.HashSet<>();
+
         private ExpressionAnalyzer expressions;
 
         QueryAnalysis(Select select) {
@@ -248,6 +255,13 @@ public final class Analyzer {
         }
 
         AnalyzedQuery analyze() {
+            for (NamedWindow window : select.windows()) {
+                if (namedWindows.put(window.name().name(), window.specification()) != null) {
+                    throw error(
+                            window.name().position(),
+                            "window \"" + window.name().name() + "\" is defined twice");
+                }
+            }
             AnalyzedRelation from = bindFrom(select.from(), true);
             List<AnalyzedRelation.Leaf> leaves = from.leaves();
             for (int i = 0; i < leaves.size(); i++) {
@@ -261,22 +275,32 @@ public final class Analyzer {
                     }
                 }
             }
-            for (NamedWindow window : select.windows()) {
-                if (namedWindows.put(window.name().name(), window.specification()) != null) {
-                    throw error(
-                            window.name().position(),
-                            "window \"" + window.name().name() + "\" is defined twice");
-                }
-            }
             expressions = new ExpressionAnalyzer(sourceName, leaves, namedWindows);
-            if (from instanceof AnalyzedRelation.LookupJoin) {
+            // the join condition is analysed once every relation is in scope; a comma join's
+            // is its WHERE
+            Optional<Expression> whereClause = select.where();
+            if (from instanceof AnalyzedRelation.LookupJoin
+                    || from instanceof AnalyzedRelation.IntervalJoin) {
                 Join join = (Join) select.from();
-                from =
-                        new AnalyzedRelation.LookupJoin(
-                                ((AnalyzedRelation.LookupJoin) from).stream(),
-                                ((AnalyzedRelation.LookupJoin) from).table(),
-                                join.type(),
-                                expressions.analyze(join.on().orElseThrow()));
+                Expression written = join.on().orElseGet(() -> select.where().orElseThrow());
+                if (join.on().isEmpty()) {
+                    whereClause = Optional.empty();
+                }
+                TypedExpression on = joinCondition(written);
+                if (from instanceof AnalyzedRelation.LookupJoin lookup) {
+                    from =
+                            new AnalyzedRelation.LookupJoin(
+                                    lookup.stream(), lookup.table(), lookup.type(), on);
+                } else {
+                    AnalyzedRelation.IntervalJoin interval = (AnalyzedRelation.IntervalJoin) from;
+                    from =
+                            new AnalyzedRelation.IntervalJoin(
+                                    interval.left(),
+                                    interval.right(),
+                                    interval.type(),
+                                    on,
+                                    interval.precedingMillis());
+                }
             }
             if (select.distinct()) {
                 throw unsupported(
@@ -292,22 +316,26 @@ public final class Analyzer {
             }
             List<Optional<SelectExpression>> written = new ArrayList<>();
             List<OutputColumn> items = expandItems(leaves, written);
-            Optional<TypedExpression> where = select.where().map(expressions::analyze);
+            Optional<Expression> writtenWhere = whereClause;
+            Optional<TypedExpression> where = writtenWhere.map(expressions::analyze);
             where.ifPresent(
                     w -> {
                         if (TypedExpressions.containsAggregate(w)) {
                             throw error(
-                                    select.where().get().position(),
+                                    writtenWhere.get().position(),
                                     "an aggregate is not allowed in WHERE; use HAVING");
                         }
                     });
-            for (WindowSpec spec : namedWindows.values()) {
-                expressions.window(spec);
+            for (Map.Entry<String, WindowSpec> window : namedWindows.entrySet()) {
+                if (!joinWindows.contains(window.getKey())) {
+                    expressions.window(window.getValue());
+                }
             }
             List<TypedExpression> groupBy = new ArrayList<>();
             select.groupBy().forEach(k -> groupBy.add(expressions.analyze(k)));
             Optional<TypedExpression> having = select.having().map(expressions::analyze);
             PumpShape shape = shape(items, having);
+            checkJoinShape(from, shape);
             Optional<TumblingWindow> tumbling = Optional.empty();
             Optional<StaggerSpec> stagger = Optional.empty();
             if (shape == PumpShape.TUMBLING_WINDOW) {
@@ -333,9 +361,11 @@ public final class Analyzer {
             if (relation instanceof StreamReference reference) {
                 if (reference.window().isPresent()) {
                     throw unsupported(
-                            reference.position(),
-                            "stream-to-stream JOIN … OVER (RANGE …)",
-                            "windowed stream joins are not translated yet");
+                            reference.window().get().position(),
+                            "a window on " + (first ? "the first stream of FROM" : "this stream"),
+                            "a stream-to-stream join is translated with the window on the"
+                                    + " stream after JOIN: a JOIN s OVER (RANGE INTERVAL …"
+                                    + " PRECEDING) AS t ON …");
                 }
                 if (!reference.columnAliases().isEmpty()) {
                     throw unsupported(reference.position(), "column aliases in FROM", "");
@@ -354,43 +384,7 @@ public final class Analyzer {
                 return derived(subquery);
             }
             if (relation instanceof Join join) {
-                if (join.type() != JoinType.INNER && join.type() != JoinType.LEFT) {
-                    throw unsupported(
-                            join.position(),
-                            join.type() + " JOIN",
-                            "a stream joins a reference table with [INNER] JOIN or LEFT JOIN");
-                }
-                if (!(join.right() instanceof StreamReference right)
-                        || join.left() instanceof Join) {
-                    throw unsupported(
-                            join.position(),
-                            "a join of more than two relations",
-                            "one stream joined with one reference table");
-                }
-                AnalyzedRelation left = bindFrom(join.left(), first);
-                AnalyzedRelation table = bindFrom(right, false);
-                if (!(table instanceof AnalyzedRelation.StreamRelation tableRelation)
-                        || tableRelation.stream().kind() != StreamKind.REFERENCE_TABLE) {
-                    throw unsupported(
-                            right.position(),
-                            "stream-to-stream JOIN",
-                            "\""
-                                    + right.name().name()
-                                    + "\" is a stream; joins with a reference table only");
-                }
-                if (join.on().isEmpty()) {
-                    throw unsupported(
-                            join.position(), "JOIN … USING", "write the join condition with ON");
-                }
-                // the condition is analysed once every relation is in scope
-                return new AnalyzedRelation.LookupJoin(
-                        left,
-                        tableRelation,
-                        join.type(),
-                        dev.flinkkda.kda.sql.expr.Literal.of(
-                                dev.flinkkda.kda.sql.expr.Literal.Kind.BOOLEAN,
-                                "TRUE",
-                                org.apache.flink.table.api.DataTypes.BOOLEAN()));
+                return bindJoin(join, first);
             }
             TableFunctionRelation function = (TableFunctionRelation) relation;
             String name = function.function().name();
@@ -400,6 +394,207 @@ public final class Analyzer {
                     KdaFunctionTable.isTableFunction(name)
                             ? "KDA's table functions are not translated yet"
                             : "unknown table function");
+        }
+
+        /**
+         * A stream joined with a reference table (a lookup join) or with a windowed stream (an
+         * interval join on ROWTIME). The condition is analysed once every relation is in scope.
+         */
+        private AnalyzedRelation bindJoin(Join join, boolean first) {
+            if (join.left() instanceof Join) {
+                throw unsupported(
+                        join.position(),
+                        "a join of more than two relations",
+                        "a stream joins one reference table or one windowed stream; join"
+                                + " further in a nested query (FROM (SELECT STREAM …)) or in"
+                                + " another pump");
+            }
+            if (join.type() == JoinType.CROSS) {
+                throw unsupported(
+                        join.position(),
+                        "CROSS JOIN",
+                        "a stream joins a reference table or a windowed stream ON a condition");
+            }
+            if (join.type() == JoinType.IMPLICIT && select.where().isEmpty()) {
+                throw unsupported(
+                        join.position(),
+                        "a comma join without WHERE",
+                        "it pairs every row with every row; write JOIN … ON …");
+            }
+            if (join.type() == JoinType.RIGHT || join.type() == JoinType.FULL) {
+                throw unsupported(
+                        join.position(),
+                        join.type() + " JOIN",
+                        "a stream joins a reference table or a windowed stream with [INNER]"
+                                + " JOIN or LEFT [OUTER] JOIN");
+            }
+            if (join.on().isEmpty() && join.type() != JoinType.IMPLICIT) {
+                throw unsupported(
+                        join.position(), "JOIN … USING", "write the join condition with ON");
+            }
+            JoinType type = join.type() == JoinType.IMPLICIT ? JoinType.INNER : join.type();
+            AnalyzedRelation left = bindFrom(join.left(), first);
+            AnalyzedRelation.Leaf leftLeaf = (AnalyzedRelation.Leaf) left;
+            TypedExpression pending =
+                    dev.flinkkda.kda.sql.expr.Literal.of(
+                            dev.flinkkda.kda.sql.expr.Literal.Kind.BOOLEAN,
+                            "TRUE",
+                            org.apache.flink.table.api.DataTypes.BOOLEAN());
+            if (join.right() instanceof StreamReference right) {
+                StreamDefinition stream = lookup(right.name());
+                if (stream.kind() == StreamKind.REFERENCE_TABLE) {
+                    if (right.window().isPresent()) {
+                        throw error(
+                                right.window().get().position(),
+                                "\""
+                                        + stream.name()
+                                        + "\" is a reference table; only a stream has a"
+                                        + " window");
+                    }
+                    AnalyzedRelation.StreamRelation table =
+                            (AnalyzedRelation.StreamRelation) bindFrom(right, false);
+                    return new AnalyzedRelation.LookupJoin(left, table, type, pending);
+                }
+                if (right.window().isPresent()) {
+                    long preceding = joinWindow(right.window().get());
+                    AnalyzedRelation.Leaf rightLeaf =
+                            (AnalyzedRelation.Leaf)
+                                    bindFrom(
+                                            new StreamReference(
+                                                    right.position(),
+                                                    right.name(),
+                                                    Optional.empty(),
+                                                    right.alias(),
+                                                    right.columnAliases()),
+                                            false);
+                    return new AnalyzedRelation.IntervalJoin(
+                            leftLeaf, rightLeaf, type, pending, preceding);
+                }
+            }
+            if (!(join.right() instanceof StreamReference)) {
+                bindFrom(join.right(), false); // a table function's or a query's own errors first
+            }
+            throw unsupported(
+                    join.right().position(),
+                    "a stream-to-stream JOIN without a window",
+                    "KDA joins a stream with the rows of a window of the other: write JOIN s"
+                            + " OVER (RANGE INTERVAL '1' MINUTE PRECEDING) AS t ON …");
+        }
+
+        /**
+         * The length of a joined stream's window in milliseconds: {@code RANGE INTERVAL …
+         * PRECEDING} or {@code RANGE CURRENT ROW}, inline or named.
+         */
+        private long joinWindow(dev.flinkkda.kda.sql.ast.Over over) {
+            WindowSpec spec;
+            if (over instanceof dev.flinkkda.kda.sql.ast.WindowReference reference) {
+                spec = namedWindows.get(reference.name().name());
+                if (spec == null) {
+                    throw error(
+                            reference.position(),
+                            "unknown window \""
+                                    + reference.name().name()
+                                    + "\""
+                                    + NearestName.hint(
+                                            reference.name().name(), namedWindows.keySet()));
+                }
+                joinWindows.add(reference.name().name());
+            } else {
+                spec = (WindowSpec) over;
+            }
+            if (!spec.partitionBy().isEmpty()) {
+                throw unsupported(
+                        spec.partitionBy().get(0).position(),
+                        "PARTITION BY in a join's window",
+                        "the join condition says which rows match");
+            }
+            if (!spec.orderBy().isEmpty()) {
+                throw unsupported(
+                        spec.orderBy().get(0).position(),
+                        "ORDER BY in a join's window",
+                        "a join's window is measured on ROWTIME");
+            }
+            if (spec.frame().isEmpty()) {
+                throw unsupported(
+                        spec.position(),
+                        "a join window without RANGE",
+                        "write RANGE INTERVAL … PRECEDING");
+            }
+            WindowFrame frame = spec.frame().get();
+            if (frame.unit() == WindowFrame.Unit.ROWS) {
+                throw unsupported(
+                        frame.position(),
+                        "a ROWS window on a joined stream",
+                        "joins are translated as Flink interval joins, bounded by time: write"
+                                + " RANGE INTERVAL … PRECEDING");
+            }
+            if (frame.end().isPresent()
+                    && frame.end().get().kind() != FrameBound.Kind.CURRENT_ROW) {
+                throw unsupported(
+                        frame.end().get().position(),
+                        "a join window that ends after the current row",
+                        "KDA windows end at the current row");
+            }
+            FrameBound start = frame.start();
+            if (start.kind() == FrameBound.Kind.CURRENT_ROW) {
+                return 0;
+            }
+            if (start.kind() == FrameBound.Kind.PRECEDING
+                    && start.offset().orElseThrow() instanceof IntervalLiteral interval) {
+                Optional<Long> millis = Intervals.toMillis(interval);
+                if (millis.isPresent() && millis.get() >= 0) {
+                    return millis.get();
+                }
+            }
+            throw unsupported(
+                    start.position(),
+                    "a join window other than RANGE INTERVAL … PRECEDING",
+                    "write a day-time interval: RANGE INTERVAL 'n' SECOND|MINUTE|HOUR|DAY"
+                            + " PRECEDING");
+        }
+
+        /** Types a join condition: a boolean of the joined rows, without aggregates. */
+        private TypedExpression joinCondition(Expression written) {
+            TypedExpression on = expressions.analyze(written);
+            if (TypedExpressions.containsAggregate(on)
+                    || TypedExpressions.contains(on, e -> e instanceof WindowedCall)) {
+                throw error(written.position(), "an aggregate is not allowed in a join condition");
+            }
+            if (!(on.type().getLogicalType()
+                            instanceof org.apache.flink.table.types.logical.BooleanType)
+                    && !(on.type().getLogicalType()
+                            instanceof org.apache.flink.table.types.logical.NullType)) {
+                throw error(
+                        written.position(),
+                        "a join condition is a BOOLEAN, not "
+                                + on.type().getLogicalType().asSummaryString());
+            }
+            return on;
+        }
+
+        /**
+         * A join's rows must come from the join itself: the windows read the first relation of FROM
+         * only, so a join there goes in a nested query.
+         */
+        private void checkJoinShape(AnalyzedRelation from, PumpShape shape) {
+            boolean interval = from instanceof AnalyzedRelation.IntervalJoin;
+            boolean lookup = from instanceof AnalyzedRelation.LookupJoin;
+            if ((interval && shape != PumpShape.PROJECTION)
+                    || (lookup
+                            && (shape == PumpShape.TUMBLING_WINDOW
+                                    || shape == PumpShape.OVER_WINDOW))) {
+                throw unsupported(
+                        select.from().position(),
+                        (interval ? "a stream-to-stream join" : "a reference-table join")
+                                + " in a query with "
+                                + (shape == PumpShape.TUMBLING_WINDOW
+                                        ? "GROUP BY"
+                                        : shape == PumpShape.STAGGER_WINDOW
+                                                ? "WINDOWED BY STAGGER"
+                                                : "OVER windows"),
+                        "join in a nested query, FROM (SELECT STREAM … JOIN …), or in an"
+                                + " earlier pump");
+            }
         }
 
         private AnalyzedRelation.DerivedRelation derived(SubqueryRelation subquery) {
@@ -538,12 +733,14 @@ public final class Analyzer {
                                 + " STEP(ROWTIME BY INTERVAL …), WINDOWED BY STAGGER (…), or OVER"
                                 + " (…); without one KDA never emits a row");
             }
-            if (!select.windows().isEmpty() && !over) {
-                throw error(
-                        select.windows().get(0).position(),
-                        "window \""
-                                + select.windows().get(0).name().name()
-                                + "\" is defined but no aggregate uses it");
+            for (NamedWindow window : select.windows()) {
+                if (!over && !joinWindows.contains(window.name().name())) {
+                    throw error(
+                            window.position(),
+                            "window \""
+                                    + window.name().name()
+                                    + "\" is defined but no aggregate or join uses it");
+                }
             }
             return over ? PumpShape.OVER_WINDOW : PumpShape.PROJECTION;
         }

@@ -143,6 +143,9 @@ public final class FlinkSqlEmitter {
         if (from instanceof PlanNode.From.Aliased aliased) {
             return relation(aliased);
         }
+        if (from instanceof PlanNode.From.IntervalJoin interval) {
+            return intervalJoin(interval);
+        }
         PlanNode.From.LookupJoin join = (PlanNode.From.LookupJoin) from;
         String alias = join.stream().alias();
         return "(SELECT *, PROCTIME() AS "
@@ -159,6 +162,33 @@ public final class FlinkSqlEmitter {
                 + name(join.tableAlias())
                 + " ON "
                 + expression(join.on());
+    }
+
+    /**
+     * {@code left [LEFT] JOIN right ON (on) AND right.ROWTIME BETWEEN left.ROWTIME - INTERVAL … AND
+     * left.ROWTIME}: with both ROWTIMEs time attributes, Flink plans an interval join, which keeps
+     * them time attributes and drops rows from its state once the watermark passes.
+     */
+    private static String intervalJoin(PlanNode.From.IntervalJoin join) {
+        String left = qualified(join.left().alias(), "ROWTIME");
+        String right = qualified(join.right().alias(), "ROWTIME");
+        String bound =
+                join.precedingMillis() == 0
+                        ? right + " = " + left
+                        : right
+                                + " BETWEEN "
+                                + left
+                                + " - "
+                                + interval(join.precedingMillis())
+                                + " AND "
+                                + left;
+        return relation(join.left())
+                + (join.type() == JoinType.LEFT ? "\nLEFT JOIN " : "\nJOIN ")
+                + relation(join.right())
+                + "\n  ON "
+                + expression(join.on())
+                + " AND "
+                + bound;
     }
 
     /** {@code `name` AS `alias`} for a table or view, {@code (query) AS `alias`} otherwise. */

@@ -410,11 +410,7 @@ final class KdaSqlAstBuilder extends KdaSqlBaseVisitor<Object> {
 
     @Override
     public StreamReference visitStreamRelation(KdaSql.StreamRelationContext ctx) {
-        Optional<WindowSpec> window =
-                ctx.OVER() == null
-                        ? Optional.empty()
-                        : Optional.of(
-                                windowSpec(ctx.LPAREN().getSymbol(), ctx.windowSpecification()));
+        Optional<Over> window = optional(ctx.over(), this::over);
         return new StreamReference(
                 position(ctx),
                 identifier(ctx.identifier()),

@@ -120,6 +120,29 @@ public sealed interface PlanNode {
     /** What a {@link Project} reads. */
     sealed interface From {
 
+        /**
+         * Two streams joined on their {@code ROWTIME} time attributes (a Flink interval join): a
+         * row of {@code left} joins the rows of {@code right} that pass {@code on} and whose {@code
+         * ROWTIME} lies in {@code [left.ROWTIME - precedingMillis, left.ROWTIME]}, bounds included.
+         * The joined row's {@code ROWTIME} is the left row's, still a time attribute.
+         *
+         * @param type {@link JoinType#INNER} or {@link JoinType#LEFT}
+         */
+        record IntervalJoin(
+                Aliased left,
+                Aliased right,
+                JoinType type,
+                TypedExpression on,
+                long precedingMillis)
+                implements From {
+            public IntervalJoin {
+                Objects.requireNonNull(left, "left");
+                Objects.requireNonNull(right, "right");
+                Objects.requireNonNull(type, "type");
+                Objects.requireNonNull(on, "on");
+            }
+        }
+
         /** A node under a name: {@code node AS alias}. */
         record Aliased(PlanNode node, String alias) implements From {
             public Aliased {

@@ -212,10 +212,19 @@ public final class Planner {
                                 + (windows > 1 ? " (" + windows + " nested, one per window)" : "");
                 break;
             default:
-                detail =
-                        query.from() instanceof AnalyzedRelation.LookupJoin
-                                ? "SELECT with a lookup join on a flink-kda reference table"
-                                : "SELECT (projection and filter)";
+                if (query.from() instanceof AnalyzedRelation.LookupJoin) {
+                    detail = "SELECT with a lookup join on a flink-kda reference table";
+                } else if (query.from() instanceof AnalyzedRelation.IntervalJoin join) {
+                    detail =
+                            "stream-to-stream "
+                                    + (join.type() == dev.flinkkda.kda.sql.ast.JoinType.LEFT
+                                            ? "LEFT JOIN"
+                                            : "JOIN")
+                                    + " OVER (RANGE …) → interval join on ROWTIME"
+                                    + "; ROWTIME = the left row's";
+                } else {
+                    detail = "SELECT (projection and filter)";
+                }
         }
         if (planner.nestedQueries > 0) {
             detail +=
@@ -300,6 +309,14 @@ public final class Planner {
                         join.table().alias(),
                         join.type(),
                         join.on());
+            }
+            if (relation instanceof AnalyzedRelation.IntervalJoin join) {
+                return new From.IntervalJoin(
+                        aliased(join.left()),
+                        aliased(join.right()),
+                        join.type(),
+                        join.on(),
+                        join.precedingMillis());
             }
             return aliased((AnalyzedRelation.Leaf) relation);
         }

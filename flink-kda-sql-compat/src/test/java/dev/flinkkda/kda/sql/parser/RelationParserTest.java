@@ -19,6 +19,7 @@ import dev.flinkkda.kda.sql.ast.SubqueryRelation;
 import dev.flinkkda.kda.sql.ast.TableFunctionRelation;
 import dev.flinkkda.kda.sql.ast.TimeUnit;
 import dev.flinkkda.kda.sql.ast.WindowFrame;
+import dev.flinkkda.kda.sql.ast.WindowReference;
 import dev.flinkkda.kda.sql.ast.WindowSpec;
 
 import org.junit.jupiter.api.Test;
@@ -180,7 +181,7 @@ class RelationParserTest {
         StreamReference trades = (StreamReference) join.right();
         assertThat(trades.name().name()).isEqualTo("TRADES");
         assertThat(name(trades.alias())).isEqualTo("T");
-        WindowSpec window = trades.window().orElseThrow();
+        WindowSpec window = (WindowSpec) trades.window().orElseThrow();
         assertThat(window.position()).isEqualTo(new SourcePosition(3, 18));
         WindowFrame frame = window.frame().orElseThrow();
         assertThat(frame.unit()).isEqualTo(WindowFrame.Unit.RANGE);
@@ -190,6 +191,48 @@ class RelationParserTest {
         assertColumn(on.left(), "O", "ORDERID");
         assertColumn(on.right(), "T", "ORDERID");
         assertColumn(((SelectExpression) select.selectItems().get(0)).expression(), "ROWTIME");
+    }
+
+    /** The developer guide's second form: the window named in the WINDOW clause. */
+    @Test
+    void joinedStreamNamesAWindowOfTheWindowClause() {
+        Select select =
+                select(
+                        "SELECT STREAM ROWTIME, o.orderId, t.amount\n"
+                                + "FROM OrderStream AS o\n"
+                                + "JOIN TradeStream OVER w AS t\n"
+                                + "ON o.orderId = t.orderId\n"
+                                + "WINDOW w AS (RANGE INTERVAL '1' MINUTE PRECEDING)");
+
+        Join join = (Join) select.from();
+        StreamReference trades = (StreamReference) join.right();
+        assertThat(trades.name().name()).isEqualTo("TRADESTREAM");
+        assertThat(name(trades.alias())).isEqualTo("T");
+        WindowReference window = (WindowReference) trades.window().orElseThrow();
+        assertThat(window.name().name()).isEqualTo("W");
+        assertThat(window.position()).isEqualTo(new SourcePosition(3, 23));
+        assertThat(select.windows()).hasSize(1);
+        assertThat(select.windows().get(0).name().name()).isEqualTo("W");
+        assertThat(select.windows().get(0).specification().frame().orElseThrow().unit())
+                .isEqualTo(WindowFrame.Unit.RANGE);
+    }
+
+    @Test
+    void namedWindowWithoutAliasAndWithLeftOuterJoin() {
+        Join join =
+                (Join)
+                        select(
+                                        "SELECT STREAM * FROM OrderStream AS o LEFT OUTER JOIN"
+                                                + " TradeStream OVER t ON o.orderId = t.orderId"
+                                                + " WINDOW t AS (RANGE INTERVAL '1' MINUTE"
+                                                + " PRECEDING)")
+                                .from();
+
+        assertThat(join.type()).isEqualTo(JoinType.LEFT);
+        StreamReference trades = (StreamReference) join.right();
+        assertThat(trades.alias()).isEmpty();
+        assertThat(((WindowReference) trades.window().orElseThrow()).name().name()).isEqualTo("T");
+        assertThat(join.on()).isPresent();
     }
 
     @Test

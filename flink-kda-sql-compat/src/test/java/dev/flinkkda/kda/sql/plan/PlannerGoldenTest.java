@@ -43,7 +43,16 @@ class PlannerGoldenTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"projection", "step", "floor-having", "stagger", "over", "union-chain"})
+    @ValueSource(
+            strings = {
+                "projection",
+                "step",
+                "floor-having",
+                "stagger",
+                "over",
+                "union-chain",
+                "join"
+            })
     void translatesAsReviewed(String name) throws IOException {
         String sql = resource(name + ".sql");
         String translated =
