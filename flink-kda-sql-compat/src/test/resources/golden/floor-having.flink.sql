@@ -1,7 +1,7 @@
 -- floor-having.sql translated by flink-kda
 -- input stream `SOURCE_SQL_STREAM_001` (`TICKER_SYMBOL` VARCHAR(4), `EVENT_TIME` TIMESTAMP(3), `PRICE` DOUBLE, `ROWTIME` TIMESTAMP(3) -- event time)
 
--- flink-kda: the view's ROWTIME (the window end) becomes its event-time attribute
+-- flink-kda: the view's `ROWTIME` becomes its event-time attribute, with the watermark SOURCE_WATERMARK()
 CREATE TEMPORARY VIEW `__PUMP_STREAM_PUMP` AS
 SELECT CAST(`SOURCE_SQL_STREAM_001`.`window_start` AS TIMESTAMP(3)) AS `WINDOW_START`, CAST(`SOURCE_SQL_STREAM_001`.`TICKER_SYMBOL` AS VARCHAR(4)) AS `TICKER`, CAST(AVG(`SOURCE_SQL_STREAM_001`.`PRICE`) AS DOUBLE) AS `AVG_PRICE`, `SOURCE_SQL_STREAM_001`.`window_end` AS `ROWTIME`
 FROM TABLE(TUMBLE(TABLE `SOURCE_SQL_STREAM_001`, DESCRIPTOR(`ROWTIME`), INTERVAL '1' HOUR)) AS `SOURCE_SQL_STREAM_001`

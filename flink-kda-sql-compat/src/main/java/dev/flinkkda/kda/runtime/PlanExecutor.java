@@ -24,6 +24,8 @@ import org.apache.flink.table.catalog.Column;
 import org.apache.flink.table.catalog.ResolvedSchema;
 import org.apache.flink.table.runtime.typeutils.ExternalTypeInfo;
 import org.apache.flink.table.types.DataType;
+import org.apache.flink.table.types.logical.LogicalType;
+import org.apache.flink.table.types.logical.utils.LogicalTypeChecks;
 import org.apache.flink.types.Row;
 import org.apache.flink.util.Collector;
 
@@ -58,10 +60,12 @@ public final class PlanExecutor {
                 Table table = tableEnvironment.sqlQuery(FlinkSqlEmitter.query(rowtime.query()));
                 view =
                         eventTime
-                                ? withRowtimeAttribute(
+                                ? withTimeAttribute(
                                         tableEnvironment,
                                         tableEnvironment.toDataStream(table),
-                                        table.getResolvedSchema())
+                                        table.getResolvedSchema(),
+                                        rowtime.timeAttribute(),
+                                        rowtime.outOfOrderMillis())
                                 : table;
             } else {
                 view = stagger((PlanStep.StaggerAggregation) step, tableEnvironment, eventTime);
@@ -76,11 +80,31 @@ public final class PlanExecutor {
      */
     static Table withRowtimeAttribute(
             StreamTableEnvironment tableEnvironment, DataStream<Row> rows, ResolvedSchema schema) {
+        return withTimeAttribute(tableEnvironment, rows, schema, StreamDefinition.ROWTIME, 0);
+    }
+
+    /**
+     * A table of {@code rows} whose {@code attribute} column is the event-time attribute: with the
+     * stream's watermarks, or for rows out of order by up to {@code outOfOrderMillis}, watermarks
+     * made from the attribute.
+     */
+    static Table withTimeAttribute(
+            StreamTableEnvironment tableEnvironment,
+            DataStream<Row> rows,
+            ResolvedSchema schema,
+            String attribute,
+            long outOfOrderMillis) {
         Schema.Builder builder = Schema.newBuilder();
         for (Column column : schema.getColumns()) {
-            builder.column(column.getName(), column.getDataType());
+            // a time attribute of the query is a plain timestamp here
+            LogicalType type = column.getDataType().getLogicalType();
+            builder.column(
+                    column.getName(),
+                    LogicalTypeChecks.isTimeAttribute(type)
+                            ? DataTypes.TIMESTAMP(LogicalTypeChecks.getPrecision(type))
+                            : column.getDataType());
         }
-        builder.watermark(StreamDefinition.ROWTIME, "SOURCE_WATERMARK()");
+        builder.watermark(attribute, FlinkSqlEmitter.watermark(attribute, outOfOrderMillis));
         return tableEnvironment.fromDataStream(rows, builder.build());
     }
 

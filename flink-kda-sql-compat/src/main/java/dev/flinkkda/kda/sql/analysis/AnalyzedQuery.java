@@ -18,6 +18,7 @@ import java.util.Optional;
  * @param groupBy the {@code GROUP BY} keys, the time window's key among them
  * @param tumbling the time window of a {@link PumpShape#TUMBLING_WINDOW} query
  * @param stagger the stagger window of a {@link PumpShape#STAGGER_WINDOW} query
+ * @param sort the {@code ORDER BY}, if any
  */
 public record AnalyzedQuery(
         SourcePosition position,
@@ -28,7 +29,8 @@ public record AnalyzedQuery(
         List<TypedExpression> groupBy,
         Optional<TumblingWindow> tumbling,
         Optional<StaggerSpec> stagger,
-        Optional<TypedExpression> having) {
+        Optional<TypedExpression> having,
+        Optional<StreamSort> sort) {
 
     public AnalyzedQuery {
         Objects.requireNonNull(position, "position");
@@ -40,6 +42,7 @@ public record AnalyzedQuery(
         Objects.requireNonNull(tumbling, "tumbling");
         Objects.requireNonNull(stagger, "stagger");
         Objects.requireNonNull(having, "having");
+        Objects.requireNonNull(sort, "sort");
     }
 
     /** The relation whose rows drive the query: the first of its {@code FROM}. */

@@ -19,6 +19,7 @@ import dev.flinkkda.kda.sql.ast.Relation;
 import dev.flinkkda.kda.sql.ast.Select;
 import dev.flinkkda.kda.sql.ast.SelectExpression;
 import dev.flinkkda.kda.sql.ast.SelectItem;
+import dev.flinkkda.kda.sql.ast.SortItem;
 import dev.flinkkda.kda.sql.ast.SourcePosition;
 import dev.flinkkda.kda.sql.ast.Statement;
 import dev.flinkkda.kda.sql.ast.StreamReference;
@@ -308,12 +309,6 @@ public final class Analyzer {
                         "SELECT STREAM DISTINCT",
                         "its state grows without bound on a stream");
             }
-            if (!select.orderBy().isEmpty()) {
-                throw unsupported(
-                        select.orderBy().get(0).position(),
-                        "ORDER BY",
-                        "sorting within a ROWTIME bucket is not translated");
-            }
             List<Optional<SelectExpression>> written = new ArrayList<>();
             List<OutputColumn> items = expandItems(leaves, written);
             Optional<Expression> writtenWhere = whereClause;
@@ -345,6 +340,8 @@ public final class Analyzer {
             } else if (shape == PumpShape.STAGGER_WINDOW) {
                 stagger = Optional.of(stagger(written));
             }
+            Optional<StreamSort> sort =
+                    select.orderBy().isEmpty() ? Optional.empty() : Optional.of(sort(shape, items));
             return new AnalyzedQuery(
                     select.position(),
                     shape,
@@ -354,7 +351,85 @@ public final class Analyzer {
                     groupBy,
                     tumbling,
                     stagger,
-                    having);
+                    having,
+                    sort);
+        }
+
+        /** A streaming {@code ORDER BY}: led by a monotonic {@code ROWTIME} expression. */
+        private StreamSort sort(PumpShape shape, List<OutputColumn> items) {
+            SortItem first = select.orderBy().get(0);
+            if (shape != PumpShape.PROJECTION) {
+                throw unsupported(
+                        first.position(),
+                        "ORDER BY in a query with "
+                                + (shape == PumpShape.OVER_WINDOW
+                                        ? "OVER windows"
+                                        : "GROUP BY or WINDOWED BY"),
+                        "sort in a pump of its own that reads this query's stream");
+            }
+            TypedExpression bucket = expressions.analyze(first.expression());
+            Optional<Long> period =
+                    expressions.isInputRowtime(bucket) ? Optional.of(1L) : rowtimeStep(bucket);
+            if (period.isEmpty() || first.descending()) {
+                throw unsupported(
+                        first.position(),
+                        "ORDER BY that does not start with ROWTIME, FLOOR(ROWTIME TO …) or"
+                                + " STEP(ROWTIME BY …) ascending",
+                        "a stream is sorted within the time buckets of its first key");
+            }
+            List<StreamSort.Key> keys = new ArrayList<>();
+            for (SortItem item : select.orderBy().subList(1, select.orderBy().size())) {
+                TypedExpression key = sortKey(item.expression(), items);
+                if (TypedExpressions.containsAggregate(key)
+                        || TypedExpressions.contains(key, e -> e instanceof WindowedCall)) {
+                    throw error(item.position(), "an ORDER BY key cannot contain an aggregate");
+                }
+                keys.add(
+                        new StreamSort.Key(
+                                key,
+                                item.descending(),
+                                switch (item.nullOrdering()) {
+                                    case FIRST -> StreamSort.NullOrder.FIRST;
+                                    case LAST -> StreamSort.NullOrder.LAST;
+                                    default -> StreamSort.NullOrder.DEFAULT;
+                                }));
+            }
+            return new StreamSort(period.get(), keys);
+        }
+
+        /** A select item's name (as the outer query sees it), or an expression over FROM. */
+        private TypedExpression sortKey(Expression written, List<OutputColumn> items) {
+            if (written instanceof ColumnReference reference && reference.parts().size() == 1) {
+                String name = reference.name().name();
+                List<OutputColumn> named =
+                        items.stream().filter(i -> i.name().equals(name)).toList();
+                if (named.size() == 1) {
+                    return named.get(0).expression();
+                }
+            }
+            return expressions.analyze(written);
+        }
+
+        /**
+         * The period of a step function of the input's {@code ROWTIME}: {@code STEP(ROWTIME BY
+         * interval)} or {@code FLOOR(ROWTIME TO unit)}.
+         */
+        private Optional<Long> rowtimeStep(TypedExpression key) {
+            if (key instanceof Call call
+                    && call.function() == KdaFunctionTable.STEP_TIME
+                    && expressions.isInputRowtime(call.arguments().get(0))) {
+                return Optional.of(
+                        Long.parseLong(
+                                ((dev.flinkkda.kda.sql.expr.Literal) call.arguments().get(1))
+                                        .value()));
+            }
+            if (key instanceof Call call
+                    && call.function() == KdaFunctionTable.FLOOR_TO
+                    && expressions.isInputRowtime(call.arguments().get(0))) {
+                return Intervals.unitMillis(
+                        dev.flinkkda.kda.sql.ast.TimeUnit.valueOf(call.keyword()));
+            }
+            return Optional.empty();
         }
 
         private AnalyzedRelation bindFrom(Relation relation, boolean first) {

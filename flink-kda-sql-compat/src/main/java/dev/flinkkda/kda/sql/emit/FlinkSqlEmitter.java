@@ -97,6 +97,23 @@ public final class FlinkSqlEmitter {
         if (node instanceof PlanNode.OverAggregate over) {
             return over(over);
         }
+        if (node instanceof PlanNode.Sort sort) {
+            List<String> keys = new ArrayList<>();
+            for (PlanNode.SortKey key : sort.keys()) {
+                keys.add(
+                        expression(key.expression())
+                                + (key.descending() ? " DESC" : "")
+                                + switch (key.nulls()) {
+                                    case FIRST -> " NULLS FIRST";
+                                    case LAST -> " NULLS LAST";
+                                    default -> "";
+                                });
+            }
+            return "SELECT * FROM "
+                    + relation(sort.from())
+                    + "\nORDER BY "
+                    + String.join(", ", keys);
+        }
         PlanNode.UnionAll union = (PlanNode.UnionAll) node;
         List<String> branches = new ArrayList<>();
         union.inputs().forEach(i -> branches.add(query(i)));
@@ -256,6 +273,16 @@ public final class FlinkSqlEmitter {
             sql.append(window.preceding()).append(" PRECEDING");
         }
         return sql.append(" AND CURRENT ROW)").toString();
+    }
+
+    /**
+     * The watermark of an event-time attribute: the input's ({@code SOURCE_WATERMARK()}), or the
+     * attribute minus {@code outOfOrderMillis}.
+     */
+    public static String watermark(String attribute, long outOfOrderMillis) {
+        return outOfOrderMillis == 0
+                ? "SOURCE_WATERMARK()"
+                : name(attribute) + " - " + interval(outOfOrderMillis);
     }
 
     /** A length of time as a Flink interval literal in its largest whole unit. */

@@ -55,9 +55,13 @@ public final class FlinkSqlScript {
             if (step instanceof PlanStep.View view) {
                 view(sql, view.name(), FlinkSqlEmitter.query(view.query()));
             } else if (step instanceof PlanStep.RowtimeView view) {
-                sql.append(
-                        "-- flink-kda: the view's ROWTIME (the window end) becomes its event-time"
-                                + " attribute\n");
+                sql.append("-- flink-kda: the view's ")
+                        .append(name(view.timeAttribute()))
+                        .append(" becomes its event-time attribute, with the watermark ")
+                        .append(
+                                FlinkSqlEmitter.watermark(
+                                        view.timeAttribute(), view.outOfOrderMillis()))
+                        .append('\n');
                 view(sql, view.name(), FlinkSqlEmitter.query(view.query()));
             } else {
                 stagger(sql, (PlanStep.StaggerAggregation) step);

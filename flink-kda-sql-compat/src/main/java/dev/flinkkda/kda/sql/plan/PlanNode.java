@@ -1,5 +1,6 @@
 package dev.flinkkda.kda.sql.plan;
 
+import dev.flinkkda.kda.sql.analysis.StreamSort;
 import dev.flinkkda.kda.sql.ast.JoinType;
 import dev.flinkkda.kda.sql.expr.ColumnRef;
 import dev.flinkkda.kda.sql.expr.SlidingWindow;
@@ -99,6 +100,30 @@ public sealed interface PlanNode {
             List<PlanColumn> columns = new ArrayList<>(from.node().columns());
             aggregates.forEach(a -> columns.add(a.column()));
             return columns;
+        }
+    }
+
+    /**
+     * The rows of {@code from} sorted: the first key must be its event-time attribute, ascending,
+     * which is what lets Flink sort a stream (each instant's rows once the watermark passes it).
+     */
+    record Sort(From.Aliased from, List<SortKey> keys) implements PlanNode {
+        public Sort {
+            Objects.requireNonNull(from, "from");
+            keys = List.copyOf(keys);
+        }
+
+        @Override
+        public List<PlanColumn> columns() {
+            return from.node().columns();
+        }
+    }
+
+    /** A sort key: an expression, its direction and where NULLs go. */
+    record SortKey(TypedExpression expression, boolean descending, StreamSort.NullOrder nulls) {
+        public SortKey {
+            Objects.requireNonNull(expression, "expression");
+            Objects.requireNonNull(nulls, "nulls");
         }
     }
 

@@ -32,13 +32,28 @@ public sealed interface PlanStep {
     }
 
     /**
-     * A view of a query whose {@code ROWTIME} column is a value (a window's end) and becomes the
-     * view's event-time attribute again, so that windows over the view work.
+     * A view of a query whose {@code timeAttribute} column (by default {@code ROWTIME}) is a value,
+     * e.g. a window's end, and becomes the view's event-time attribute, so that windows (or a sort)
+     * over the view work. The watermarks are those of the query's input or, when the rows come out
+     * of order by up to {@code outOfOrderMillis}, made from the rows: the time attribute minus that
+     * much.
      */
-    record RowtimeView(String name, PlanNode query) implements PlanStep {
+    record RowtimeView(String name, PlanNode query, String timeAttribute, long outOfOrderMillis)
+            implements PlanStep {
         public RowtimeView {
             Objects.requireNonNull(name, "name");
             Objects.requireNonNull(query, "query");
+            Objects.requireNonNull(timeAttribute, "timeAttribute");
+            if (outOfOrderMillis < 0) {
+                throw new IllegalArgumentException("negative out-of-orderness");
+            }
+        }
+
+        /**
+         * A view whose {@code ROWTIME} is the event-time attribute, with the input's watermarks.
+         */
+        public RowtimeView(String name, PlanNode query) {
+            this(name, query, "ROWTIME", 0);
         }
 
         @Override

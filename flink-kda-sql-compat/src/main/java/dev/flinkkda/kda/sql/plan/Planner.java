@@ -10,6 +10,7 @@ import dev.flinkkda.kda.sql.analysis.RelationColumn;
 import dev.flinkkda.kda.sql.analysis.StreamColumn;
 import dev.flinkkda.kda.sql.analysis.StreamDefinition;
 import dev.flinkkda.kda.sql.analysis.StreamKind;
+import dev.flinkkda.kda.sql.analysis.StreamSort;
 import dev.flinkkda.kda.sql.analysis.TumblingWindow;
 import dev.flinkkda.kda.sql.ast.SourcePosition;
 import dev.flinkkda.kda.sql.expr.Call;
@@ -47,6 +48,9 @@ import java.util.Set;
  * never rejects: what cannot be translated was rejected by the analyser.
  */
 public final class Planner {
+
+    /** The column a sorted query's rows are sorted by first: the last instant of their bucket. */
+    private static final String SORT_BUCKET = "__BUCKET";
 
     private final AnalyzedApplication application;
     private final List<PlanStep> steps = new ArrayList<>();
@@ -184,6 +188,22 @@ public final class Planner {
         return named;
     }
 
+    /** A day-time interval constant of {@code millis} milliseconds. */
+    private static Literal millis(long millis) {
+        long seconds = millis / 1000;
+        return new Literal(
+                Literal.Kind.INTERVAL,
+                String.format(
+                        "%d %02d:%02d:%02d.%03d",
+                        seconds / 86_400,
+                        seconds / 3600 % 24,
+                        seconds / 60 % 60,
+                        seconds % 60,
+                        millis % 1000),
+                "DAY TO SECOND",
+                DataTypes.INTERVAL(DataTypes.DAY(), DataTypes.SECOND(3)));
+    }
+
     private static Call cast(TypedExpression value, DataType type) {
         return new Call(KdaFunctionTable.CAST, List.of(value), false, false, "", type);
     }
@@ -289,11 +309,96 @@ public final class Planner {
                 case OVER_WINDOW:
                     return over(query, shaper);
                 default:
+                    if (query.sort().isPresent()) {
+                        return sorted(query, shaper);
+                    }
                     return new PlanNode.Project(
                             from(query.from()),
                             shaper.items(items(query), query.inputRowtime()),
                             query.where());
             }
+        }
+
+        /**
+         * {@code ORDER BY bucket, keys}: each row gets the last instant of its bucket as the event
+         * time Flink sorts by (so a bucket is complete when the watermark passes it), then the
+         * sorted rows take their own ROWTIME back.
+         */
+        private PlanNode sorted(AnalyzedQuery query, Shaper shaper) {
+            StreamSort sort = query.sort().orElseThrow();
+            ColumnRef rowtime = query.inputRowtime();
+            List<NamedExpression> columns = new ArrayList<>(shaper.items(items(query), rowtime));
+            List<PlanColumn> output = columns.stream().map(NamedExpression::column).toList();
+            TypedExpression bucketEnd = rowtime;
+            if (sort.bucketMillis() > 1) {
+                Call start =
+                        Call.of(
+                                KdaFunctionTable.STEP_TIME,
+                                List.of(
+                                        rowtime,
+                                        Literal.of(
+                                                Literal.Kind.NUMBER,
+                                                Long.toString(sort.bucketMillis()),
+                                                DataTypes.BIGINT())),
+                                rowtime.type());
+                bucketEnd =
+                        Call.of(
+                                KdaFunctionTable.PLUS,
+                                List.of(start, millis(sort.bucketMillis() - 1)),
+                                rowtime.type());
+            }
+            columns.add(new NamedExpression(SORT_BUCKET, bucketEnd));
+            for (int i = 0; i < sort.keys().size(); i++) {
+                columns.add(new NamedExpression("__S" + i, sort.keys().get(i).expression()));
+            }
+            String input = viewPrefix + "_SORT_INPUT";
+            PlanStep.RowtimeView bucketed =
+                    new PlanStep.RowtimeView(
+                            input,
+                            new PlanNode.Project(from(query.from()), columns, query.where()),
+                            SORT_BUCKET,
+                            0);
+            steps.add(bucketed);
+            List<PlanNode.SortKey> keys = new ArrayList<>();
+            List<PlanColumn> sortable = bucketed.columns();
+            keys.add(
+                    new PlanNode.SortKey(
+                            column(input, sortable.get(output.size())),
+                            false,
+                            StreamSort.NullOrder.DEFAULT));
+            for (int i = 0; i < sort.keys().size(); i++) {
+                StreamSort.Key key = sort.keys().get(i);
+                keys.add(
+                        new PlanNode.SortKey(
+                                column(input, sortable.get(output.size() + 1 + i)),
+                                key.descending(),
+                                key.nulls()));
+            }
+            String sortedView = viewPrefix + "_SORTED";
+            steps.add(
+                    new PlanStep.View(
+                            sortedView,
+                            new PlanNode.Sort(
+                                    new From.Aliased(new PlanNode.Scan(input, sortable), input),
+                                    keys)));
+            List<NamedExpression> kept = new ArrayList<>();
+            for (PlanColumn column : output) {
+                kept.add(new NamedExpression(column.name(), column(sortedView, column)));
+            }
+            // A bucket's rows come out together, in any time order: ROWTIME's watermark trails
+            // them by a bucket, so that windows over the sorted stream lose none.
+            PlanStep step =
+                    new PlanStep.RowtimeView(
+                            viewPrefix,
+                            new PlanNode.Project(
+                                    new From.Aliased(
+                                            new PlanNode.Scan(sortedView, sortable), sortedView),
+                                    kept,
+                                    Optional.empty()),
+                            StreamDefinition.ROWTIME,
+                            sort.bucketMillis());
+            steps.add(step);
+            return new PlanNode.Scan(step.name(), step.columns());
         }
 
         private List<TypedExpression> items(AnalyzedQuery query) {

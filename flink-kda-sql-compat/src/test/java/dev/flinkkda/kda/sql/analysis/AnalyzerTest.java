@@ -243,8 +243,28 @@ class AnalyzerTest {
                                 analyze(
                                         pump(
                                                 "SELECT STREAM ticker_symbol, price FROM SOURCE_SQL_STREAM_001"
-                                                        + " ORDER BY FLOOR(ROWTIME TO SECOND), price;")))
-                .hasMessageStartingWith("app.sql:3:72: unsupported: ORDER BY at 3:72");
+                                                        + " ORDER BY price, FLOOR(ROWTIME TO SECOND);")))
+                .hasMessage(
+                        "app.sql:3:72: unsupported: ORDER BY that does not start with ROWTIME,"
+                                + " FLOOR(ROWTIME TO …) or STEP(ROWTIME BY …) ascending at 3:72 (a"
+                                + " stream is sorted within the time buckets of its first key)");
+        assertThatThrownBy(
+                        () ->
+                                analyze(
+                                        pump(
+                                                "SELECT STREAM ticker_symbol, price FROM SOURCE_SQL_STREAM_001"
+                                                        + " ORDER BY FLOOR(ROWTIME TO SECOND) DESC;")))
+                .hasMessageStartingWith("app.sql:3:72: unsupported: ORDER BY that does not start");
+        assertThatThrownBy(
+                        () ->
+                                analyze(
+                                        pump(
+                                                "SELECT STREAM ticker_symbol, COUNT(*) FROM SOURCE_SQL_STREAM_001"
+                                                        + " GROUP BY ticker_symbol, FLOOR(ROWTIME TO"
+                                                        + " MINUTE) ORDER BY FLOOR(ROWTIME TO MINUTE);")))
+                .hasMessageStartingWith(
+                        "app.sql:3:124: unsupported: ORDER BY in a query with GROUP BY or WINDOWED"
+                                + " BY");
         assertThatThrownBy(
                         () ->
                                 analyze(
