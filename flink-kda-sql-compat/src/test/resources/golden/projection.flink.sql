@@ -8,4 +8,4 @@ WHERE ((`S`.`TICKER_SYMBOL` SIMILAR TO '%A%') AND (`S`.`PRICE` IS NOT NULL));
 
 -- Statements:
 --   2:1 CREATE STREAM "DESTINATION_SQL_STREAM": NATIVE — a view of its pump's rows
---   3:1 CREATE PUMP "STREAM_PUMP": NATIVE — SELECT (projection and filter)
+--   3:1 CREATE PUMP "STREAM_PUMP": VIA_FLINK_KDA — SELECT (projection and filter)

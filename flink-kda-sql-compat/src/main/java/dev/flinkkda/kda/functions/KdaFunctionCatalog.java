@@ -23,5 +23,19 @@ public final class KdaFunctionCatalog {
         tableEnvironment.createTemporarySystemFunction("KDA_W3C_LOG_PARSE", KdaW3cLogParse.class);
         tableEnvironment.createTemporarySystemFunction("KDA_SYS_LOG_PARSE", KdaSysLogParse.class);
         tableEnvironment.createTemporarySystemFunction("KDA_REGEX_REPLACE", KdaRegexReplace.class);
+        tableEnvironment.createTemporarySystemFunction(
+                "KDA_DATETIME_MINUS", KdaIntervalFunctions.DatetimeMinus.class);
+        tableEnvironment.createTemporarySystemFunction(
+                "KDA_INTERVAL_TIMES", KdaIntervalFunctions.Times.class);
+        tableEnvironment.createTemporarySystemFunction(
+                "KDA_INTERVAL_DIVIDE", KdaIntervalFunctions.Divide.class);
+        tableEnvironment.createTemporarySystemFunction(
+                "KDA_INTERVAL_FLOOR", KdaIntervalFunctions.Floor.class);
+        tableEnvironment.createTemporarySystemFunction(
+                "KDA_INTERVAL_CEIL", KdaIntervalFunctions.Ceil.class);
+        tableEnvironment.createTemporarySystemFunction(
+                "KDA_INTERVAL_TO_NUMBER", KdaIntervalFunctions.ToNumber.class);
+        tableEnvironment.createTemporarySystemFunction(
+                "KDA_INTERVAL_TO_CHAR", KdaIntervalFunctions.ToChar.class);
     }
 }

@@ -124,6 +124,99 @@ public final class KdaFunctionTable {
     public static final KdaFunction CEIL_TO =
             operator("CEIL TO", 1, "CEIL({0} TO {keyword})", ReturnTypes.argument(0));
 
+    // ------------------------------------------------------------------ day-time intervals
+    // Flink SQL has no (a - b) qualifier and no FLOOR of an interval: flink-kda's functions on
+    // Flink INTERVAL SECOND(3) values. The keyword is the qualifier or the unit.
+
+    /** {@code (a - b) qualifier} of two timestamps. */
+    public static final KdaFunction TIMESTAMP_DIFFERENCE =
+            operator(
+                    "(timestamp - timestamp) qualifier",
+                    2,
+                    "KDA_DATETIME_MINUS(CAST({0} AS TIMESTAMP(3)), CAST({1} AS TIMESTAMP(3)),"
+                            + " '{keyword}')",
+                    arguments -> {
+                        throw new IllegalStateException("typed by its qualifier");
+                    });
+
+    /** {@code (a - b) qualifier} of two dates or two times. */
+    public static final KdaFunction DATE_TIME_DIFFERENCE =
+            operator(
+                    "(datetime - datetime) qualifier",
+                    2,
+                    "KDA_DATETIME_MINUS({0}, {1}, '{keyword}')",
+                    arguments -> {
+                        throw new IllegalStateException("typed by its qualifier");
+                    });
+
+    public static final KdaFunction INTERVAL_TIMES =
+            operator(
+                    "interval *",
+                    2,
+                    "KDA_INTERVAL_TIMES({0}, CAST({1} AS DOUBLE))",
+                    ReturnTypes.argument(0));
+    public static final KdaFunction INTERVAL_DIVIDE =
+            operator(
+                    "interval /",
+                    2,
+                    "KDA_INTERVAL_DIVIDE({0}, CAST({1} AS DOUBLE))",
+                    ReturnTypes.argument(0));
+    public static final KdaFunction INTERVAL_FLOOR =
+            operator(
+                    "FLOOR interval TO",
+                    1,
+                    "KDA_INTERVAL_FLOOR({0}, '{keyword}')",
+                    ReturnTypes.argument(0));
+    public static final KdaFunction INTERVAL_CEIL =
+            operator(
+                    "CEIL interval TO",
+                    1,
+                    "KDA_INTERVAL_CEIL({0}, '{keyword}')",
+                    ReturnTypes.argument(0));
+
+    /** {@code CAST(interval AS BIGINT|DECIMAL)}: the keyword is the interval's last unit. */
+    public static final KdaFunction CAST_INTERVAL_TO_NUMBER =
+            operator(
+                    "CAST interval AS number",
+                    1,
+                    "CAST(KDA_INTERVAL_TO_NUMBER({0}, '{keyword}') AS {type})",
+                    arguments -> {
+                        throw new IllegalStateException("a CAST is typed by its target");
+                    });
+
+    /** {@code CAST(interval AS VARCHAR|CHAR)}: the keyword is the interval's qualifier. */
+    public static final KdaFunction CAST_INTERVAL_TO_CHAR =
+            operator(
+                    "CAST interval AS string",
+                    1,
+                    "CAST(KDA_INTERVAL_TO_CHAR({0}, '{keyword}') AS {type})",
+                    arguments -> {
+                        throw new IllegalStateException("a CAST is typed by its target");
+                    });
+
+    /**
+     * {@code CAST(real AS integer)}: KDA rounds (SR CAST, "Real to integer"), Flink's CAST
+     * truncates; Flink's ROUND rounds half away from zero.
+     */
+    public static final KdaFunction CAST_ROUNDED =
+            operator(
+                    "CAST real AS integer",
+                    1,
+                    "CAST(ROUND({0}, 0) AS {type})",
+                    arguments -> {
+                        throw new IllegalStateException("a CAST is typed by its target");
+                    });
+
+    /** {@code CAST(interval AS interval)}: the same milliseconds. */
+    public static final KdaFunction CAST_INTERVAL_TO_INTERVAL =
+            operator(
+                    "CAST interval AS interval",
+                    1,
+                    "{0}",
+                    arguments -> {
+                        throw new IllegalStateException("a CAST is typed by its target");
+                    });
+
     /** {@code TRIM(side [character] FROM s)}: the side is the keyword. */
     public static final KdaFunction TRIM =
             register(

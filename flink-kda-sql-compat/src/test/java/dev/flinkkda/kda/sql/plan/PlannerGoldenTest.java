@@ -43,7 +43,17 @@ class PlannerGoldenTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"projection", "step", "floor-having", "stagger", "over", "union-chain"})
+    @ValueSource(
+            strings = {
+                "projection",
+                "step",
+                "floor-having",
+                "stagger",
+                "over",
+                "union-chain",
+                "interval-window",
+                "interval-values"
+            })
     void translatesAsReviewed(String name) throws IOException {
         String sql = resource(name + ".sql");
         String translated =
