@@ -37,5 +37,15 @@ public final class KdaFunctionCatalog {
                 "KDA_INTERVAL_TO_NUMBER", KdaIntervalFunctions.ToNumber.class);
         tableEnvironment.createTemporarySystemFunction(
                 "KDA_INTERVAL_TO_CHAR", KdaIntervalFunctions.ToChar.class);
+        tableEnvironment.createTemporarySystemFunction(
+                "KDA_INITCAP", KdaStringFunctions.Initcap.class);
+        tableEnvironment.createTemporarySystemFunction(
+                "KDA_SUBSTRING", KdaStringFunctions.Substring.class);
+        tableEnvironment.createTemporarySystemFunction(
+                "KDA_TIMESTAMP_TO_CHAR", KdaDatetimeText.TimestampToChar.class);
+        tableEnvironment.createTemporarySystemFunction(
+                "KDA_TIME_TO_CHAR", KdaDatetimeText.TimeToChar.class);
+        tableEnvironment.createTemporarySystemFunction(
+                "KDA_CHAR_TO_TIME", KdaDatetimeText.CharToTime.class);
     }
 }

@@ -12,6 +12,7 @@ import java.util.List;
 
 import static dev.flinkkda.kda.runtime.TranslatedApplications.at;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 
 /**
  * KDA's functions, operators and intervals, translated and run on a MiniCluster, many per job.
@@ -106,5 +107,156 @@ class KdaFunctionsMiniClusterTest {
                                 -2, // SR CAST: reals are rounded
                                 13,
                                 at("2018-08-01T10:01:30.500")));
+    }
+
+    /** One output column: its KDA type, the expression, the value expected. */
+    private record Case(String type, String expression, Object expected) {}
+
+    /**
+     * Scalar functions in one job over one row (EVENT_TIME 2018-08-01 13:04:05, PRICE -2.5): each
+     * case is a column of the output stream.
+     */
+    @Test
+    void scalarFunctions() throws Exception {
+        List<Case> cases =
+                List.of(
+                        // SR INITCAP
+                        new Case(
+                                "VARCHAR(40)",
+                                "INITCAP('Each FIRST lEtTeR is cAPITALIZED')",
+                                "Each First Letter Is Capitalized"),
+                        // space-delimited words only
+                        new Case("VARCHAR(20)", "INITCAP('o''NEIL mc-dONALD')", "O'neil Mc-donald"),
+                        // SR SUBSTRING: a start below 1 counts as 1 and shortens the length
+                        new Case("VARCHAR(9)", "SUBSTRING('123456789', 0, 3)", "12"),
+                        new Case("VARCHAR(9)", "SUBSTRING('123456789', -2, 6)", "123"),
+                        new Case("VARCHAR(9)", "SUBSTRING('123456789' FROM 8)", "89"),
+                        new Case("VARCHAR(9)", "SUBSTRING('123456789' FROM 3 FOR 2)", "34"),
+                        new Case("VARCHAR(9)", "SUBSTRING('123456789', 10)", ""),
+                        new Case("INTEGER", "POSITION('b' IN 'abc')", 2),
+                        new Case("INTEGER", "POSITION('z' IN 'abc')", 0),
+                        new Case(
+                                "VARCHAR(9)",
+                                "OVERLAY('abcdef' PLACING 'xy' FROM 2 FOR 3)",
+                                "axyef"),
+                        new Case("VARCHAR(9)", "OVERLAY('abcdef' PLACING 'xy' FROM 2)", "axydef"),
+                        new Case("VARCHAR(9)", "TRIM(LEADING 'x' FROM 'xxaxx')", "axx"),
+                        new Case("VARCHAR(9)", "TRIM(TRAILING FROM '  a  ')", "  a"),
+                        new Case("VARCHAR(9)", "TRIM('  a  ')", "a"),
+                        new Case("VARCHAR(9)", "UPPER('aB') || LOWER('aB')", "ABab"),
+                        new Case("INTEGER", "CHAR_LENGTH('abc')", 3),
+                        new Case("INTEGER", "CHARACTER_LENGTH('')", 0),
+                        // SR MOD: the sign of the dividend
+                        new Case("INTEGER", "MOD(-4, 3)", -1),
+                        new Case("INTEGER", "MOD(5, 12)", 5),
+                        new Case("INTEGER", "7 / 2", 3),
+                        new Case("INTEGER", "STEP(-7 BY 5)", -10),
+                        new Case("DOUBLE", "ABS(price)", 2.5),
+                        new Case("DOUBLE", "POWER(2, 10)", 1024.0),
+                        new Case("DOUBLE", "LN(EXP(2.0))", 2.0),
+                        new Case("DOUBLE", "LOG10(1000)", 3.0),
+                        new Case("DOUBLE", "CEIL(price)", -2.0),
+                        new Case("DOUBLE", "FLOOR(price)", -3.0),
+                        new Case("TIMESTAMP", "CEIL(event_time TO HOUR)", at("14:00:00")),
+                        new Case("TIMESTAMP", "FLOOR(event_time TO MINUTE)", at("13:04:00")),
+                        new Case("INTEGER", "NULLIF(5, 5)", null),
+                        new Case("VARCHAR(4)", "COALESCE(NULL, 'x')", "x"),
+                        // hh is the 12-hour clock
+                        new Case(
+                                "VARCHAR(20)",
+                                "TIMESTAMP_TO_CHAR('yyyy-MM-dd hh:mm:ss', event_time)",
+                                "2018-08-01 01:04:05"),
+                        // SR TIMESTAMP_TO_CHAR: a null timestamp gives the string "null"
+                        new Case(
+                                "VARCHAR(20)",
+                                "TIMESTAMP_TO_CHAR('yyyy', CAST(NULL AS TIMESTAMP))",
+                                "null"),
+                        new Case("VARCHAR(20)", "TIME_TO_CHAR('HH:mm', TIME '12:03:34')", "12:03"),
+                        new Case(
+                                "TIME",
+                                "CHAR_TO_TIME('HH:mm', '12:03')",
+                                java.time.LocalTime.of(12, 3)),
+                        new Case(
+                                "TIMESTAMP",
+                                "CHAR_TO_TIMESTAMP('yyyy-MM-dd HH:mm:ss', '2018-08-01 12:34:56')",
+                                at("12:34:56")),
+                        new Case(
+                                "DATE",
+                                "CHAR_TO_DATE('yyyy-MM-dd', '2018-08-01')",
+                                java.time.LocalDate.of(2018, 8, 1)),
+                        new Case("BIGINT", "EXTRACT(MINUTE FROM event_time)", 4L),
+                        new Case(
+                                "BIGINT",
+                                "TSDIFF(event_time, TIMESTAMP '2018-08-01 13:04:00')",
+                                5000L),
+                        new Case("BOOLEAN", "CURRENT_ROW_TIMESTAMP IS NOT NULL", true),
+                        new Case("BOOLEAN", "LOCALTIMESTAMP IS NOT NULL", true),
+                        new Case("BOOLEAN", "'abc' SIMILAR TO '%b%'", true),
+                        new Case("INTEGER", "CAST('42' AS INTEGER)", 42),
+                        new Case("BOOLEAN", "CAST(TRUE AS VARCHAR(5)) = 'TRUE'", true));
+        StringBuilder columns = new StringBuilder();
+        StringBuilder items = new StringBuilder();
+        Object[] expected = new Object[cases.size() + 1];
+        for (int i = 0; i < cases.size(); i++) {
+            Case c = cases.get(i);
+            columns.append(i == 0 ? "" : ", ").append("c").append(i).append(' ').append(c.type());
+            items.append(i == 0 ? "" : ", ").append(c.expression());
+            expected[i] = c.expected();
+        }
+        expected[cases.size()] = at("13:05:00");
+        String app =
+                "CREATE STREAM out_stream ("
+                        + columns
+                        + ");\nCREATE PUMP p AS INSERT INTO out_stream SELECT STREAM "
+                        + items
+                        + " FROM source_sql_stream_001;";
+        List<Object[]> rows =
+                List.<Object[]>of(new Object[] {"A", at("13:04:05"), -2.5, at("13:05:00")});
+        List<Row> result = TranslatedApplications.run(app, TICKS, rows, "OUT_STREAM");
+        assertThat(result).hasSize(1);
+        for (int i = 0; i < cases.size(); i++) {
+            assertThat(result.get(0).getField(i))
+                    .as(cases.get(i).expression())
+                    .isEqualTo(expected[i]);
+        }
+    }
+
+    /**
+     * GROUP BY (tumbling) aggregates: statistics, ANY and EVERY (SR Boolean Functions), COUNT
+     * DISTINCT. Prices 10, 20, 20, 30 in one minute.
+     */
+    @Test
+    void tumblingAggregates() throws Exception {
+        String app =
+                "CREATE STREAM out_stream (var_samp DOUBLE, stddev_pop DOUBLE, stddev_samp DOUBLE,"
+                        + " var_pop_distinct DOUBLE, any_cheap BOOLEAN, every_cheap BOOLEAN,"
+                        + " distinct_prices BIGINT, n BIGINT, total DOUBLE, mean DOUBLE);\n"
+                        + "CREATE PUMP p AS INSERT INTO out_stream SELECT STREAM VAR_SAMP(price),"
+                        + " STDDEV_POP(price), STDDEV_SAMP(price), VAR_POP(DISTINCT price),"
+                        + " ANY(price < 15), EVERY(price < 15), COUNT(DISTINCT price), COUNT(ALL"
+                        + " price), SUM(price), AVG(price) FROM source_sql_stream_001 GROUP BY"
+                        + " FLOOR(source_sql_stream_001.ROWTIME TO MINUTE);";
+        List<Object[]> rows =
+                List.of(
+                        new Object[] {"A", at("10:00:00"), 10.0, at("10:00:01")},
+                        new Object[] {"A", at("10:00:00"), 20.0, at("10:00:02")},
+                        new Object[] {"A", at("10:00:00"), 20.0, at("10:00:03")},
+                        new Object[] {"A", at("10:00:00"), 30.0, at("10:00:04")});
+        // mean 20; squares of deviations 100 + 0 + 0 + 100 = 200: VAR_POP 50, VAR_SAMP 200/3;
+        // distinct 10, 20, 30: VAR_POP (100 + 0 + 100) / 3
+        List<Row> result = TranslatedApplications.run(app, TICKS, rows, "OUT_STREAM");
+        assertThat(result).hasSize(1);
+        Row row = result.get(0);
+        assertThat((Double) row.getField(0)).isCloseTo(200.0 / 3, within(1e-9));
+        assertThat((Double) row.getField(1)).isCloseTo(Math.sqrt(50), within(1e-9));
+        assertThat((Double) row.getField(2)).isCloseTo(Math.sqrt(200.0 / 3), within(1e-9));
+        assertThat((Double) row.getField(3)).isCloseTo(200.0 / 3, within(1e-9));
+        assertThat(row.getField(4)).isEqualTo(true);
+        assertThat(row.getField(5)).isEqualTo(false);
+        assertThat(row.getField(6)).isEqualTo(3L);
+        assertThat(row.getField(7)).isEqualTo(4L);
+        assertThat(row.getField(8)).isEqualTo(80.0);
+        assertThat(row.getField(9)).isEqualTo(20.0);
+        assertThat(row.getField(10)).isEqualTo(at("10:01:00"));
     }
 }

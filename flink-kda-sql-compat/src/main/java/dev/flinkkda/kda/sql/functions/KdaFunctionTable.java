@@ -252,13 +252,25 @@ public final class KdaFunctionTable {
             same(name, 1, 1, ReturnTypes.DOUBLE);
         }
         same("POWER", 2, 2, ReturnTypes.DOUBLE);
-        same("MOD", 2, 2, ReturnTypes.MODULO);
+        // KDA's MOD takes integers only (SR MOD, Limitations); the sign follows the dividend, as
+        // in Flink (MOD(-4, 3) is -1).
+        same("MOD", 2, 2, ReturnTypes.INTEGER_MODULO);
         same("CHAR_LENGTH", 1, 1, ReturnTypes.INT);
         same("CHARACTER_LENGTH", 1, 1, ReturnTypes.INT);
-        for (String name : List.of("INITCAP", "LOWER", "UPPER")) {
+        for (String name : List.of("LOWER", "UPPER")) {
             same(name, 1, 1, ReturnTypes.STRING);
         }
-        same("SUBSTRING", 2, 3, ReturnTypes.STRING);
+        // Space-delimited words (Flink's INITCAP splits at any non-alphanumeric character).
+        scalar("INITCAP", 1, function("KDA_INITCAP"), ReturnTypes.STRING);
+        // A start below 1 shortens the length (Flink's counts a negative start from the end).
+        scalar(
+                "SUBSTRING",
+                2,
+                3,
+                template(
+                        "KDA_SUBSTRING({0}, CAST({1} AS BIGINT))",
+                        "KDA_SUBSTRING({0}, CAST({1} AS BIGINT), CAST({2} AS BIGINT))"),
+                ReturnTypes.STRING);
         same("COALESCE", 1, ANY, ReturnTypes.common(0));
         same("NULLIF", 2, 2, ReturnTypes.argument(0));
 
@@ -287,7 +299,14 @@ public final class KdaFunctionTable {
         // KDA writes the format first, Flink last.
         scalar("CHAR_TO_TIMESTAMP", 2, reversed("TO_TIMESTAMP"), ReturnTypes.TIMESTAMP);
         scalar("CHAR_TO_DATE", 2, reversed("TO_DATE"), ReturnTypes.fixed(DataTypes.DATE()));
-        scalar("TIMESTAMP_TO_CHAR", 2, reversed("DATE_FORMAT"), ReturnTypes.STRING);
+        // KDA writes "null" for a null timestamp (SR TIMESTAMP_TO_CHAR).
+        scalar("TIMESTAMP_TO_CHAR", 2, function("KDA_TIMESTAMP_TO_CHAR"), ReturnTypes.STRING);
+        scalar("TIME_TO_CHAR", 2, function("KDA_TIME_TO_CHAR"), ReturnTypes.STRING);
+        scalar(
+                "CHAR_TO_TIME",
+                2,
+                function("KDA_CHAR_TO_TIME"),
+                ReturnTypes.fixed(DataTypes.TIME(0)));
         scalar("DATE_TO_CHAR", 2, reversed("DATE_FORMAT"), ReturnTypes.STRING);
         // KDA's epoch milliseconds: Flink's UNIX_TIMESTAMP counts seconds of a string.
         scalar("UNIX_TIMESTAMP", 1, function("KDA_UNIX_TIMESTAMP"), ReturnTypes.BIGINT);
@@ -342,9 +361,28 @@ public final class KdaFunctionTable {
         for (String name : List.of("SUM", "AVG", "MIN", "MAX", "FIRST_VALUE", "LAST_VALUE")) {
             aggregate(name, 1, 1, ReturnTypes.argument(0));
         }
+        // Typed as their argument, as KDA (SQLstream/Calcite) and Flink both do.
         for (String name : List.of("VAR_POP", "VAR_SAMP", "STDDEV_POP", "STDDEV_SAMP")) {
-            aggregate(name, 1, 1, ReturnTypes.argument(0));
+            aggregate(name, 1, 1, ReturnTypes.NUMBER_ARGUMENT);
         }
+        // KDA's boolean aggregates (SR Boolean Functions): true if the condition holds in any /
+        // every row of the group; Flink orders FALSE before TRUE, so MAX and MIN.
+        register(
+                new KdaFunction(
+                        "ANY",
+                        Kind.AGGREGATE,
+                        1,
+                        1,
+                        function("MAX"),
+                        ReturnTypes.BOOLEAN_ARGUMENT));
+        register(
+                new KdaFunction(
+                        "EVERY",
+                        Kind.AGGREGATE,
+                        1,
+                        1,
+                        function("MIN"),
+                        ReturnTypes.BOOLEAN_ARGUMENT));
         register(
                 new KdaFunction(
                         "LAG", Kind.ANALYTIC, 1, 3, function("LAG"), ReturnTypes.argument(0)));
