@@ -192,6 +192,8 @@ class KdaFunctionsMiniClusterTest {
                         new Case("BOOLEAN", "CURRENT_ROW_TIMESTAMP IS NOT NULL", true),
                         new Case("BOOLEAN", "LOCALTIMESTAMP IS NOT NULL", true),
                         new Case("BOOLEAN", "'abc' SIMILAR TO '%b%'", true),
+                        // no padding of the shorter string (README: differences)
+                        new Case("BOOLEAN", "ticker_symbol = 'A  '", false),
                         new Case("INTEGER", "CAST('42' AS INTEGER)", 42),
                         new Case("BOOLEAN", "CAST(TRUE AS VARCHAR(5)) = 'TRUE'", true));
         StringBuilder columns = new StringBuilder();
