@@ -240,6 +240,7 @@ primaryExpression
     | identifier LPAREN (setQuantifier? functionArgument (COMMA functionArgument)*)? RPAREN
       nullTreatment? over?                                                       #functionCall
     | identifier (DOT identifier)*                                               #columnReference
+    | LPAREN difference=valueExpression RPAREN intervalQualifier                 #datetimeDifference
     | LPAREN expression RPAREN                                                   #parenthesized
     ;
 

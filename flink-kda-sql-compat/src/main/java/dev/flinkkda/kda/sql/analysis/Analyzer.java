@@ -838,27 +838,29 @@ public final class Analyzer {
                 TypedExpression key = groupBy.get(i);
                 Expression written = select.groupBy().get(i);
                 Optional<Long> size = Optional.empty();
-                if (key instanceof Call call
-                        && call.function() == KdaFunctionTable.STEP_TIME
-                        && expressions.isInputRowtime(call.arguments().get(0))) {
-                    size =
-                            Optional.of(
-                                    Long.parseLong(
-                                            ((dev.flinkkda.kda.sql.expr.Literal)
-                                                            call.arguments().get(1))
-                                                    .value()));
-                } else if (key instanceof Call call
-                        && call.function() == KdaFunctionTable.FLOOR_TO
-                        && expressions.isInputRowtime(call.arguments().get(0))) {
-                    size =
-                            Intervals.unitMillis(
-                                    dev.flinkkda.kda.sql.ast.TimeUnit.valueOf(call.keyword()));
-                    if (size.isEmpty()) {
+                Optional<RowtimeSteps.Window> step =
+                        RowtimeSteps.window(key, expressions::isInputRowtime);
+                if (step.isPresent()) {
+                    if (step.get().phaseMillis() != 0) {
                         throw unsupported(
                                 written.position(),
-                                "FLOOR(ROWTIME TO " + call.keyword() + ")",
-                                "months and years have no fixed length");
+                                "a ROWTIME window of "
+                                        + step.get().periodMillis()
+                                        + " ms starting "
+                                        + step.get().phaseMillis()
+                                        + " ms after the epoch's",
+                                "only windows aligned to the epoch are translated");
                     }
+                    size = Optional.of(step.get().periodMillis());
+                } else if (key instanceof Call call
+                        && call.function() == KdaFunctionTable.FLOOR_TO
+                        && expressions.isInputRowtime(call.arguments().get(0))
+                        && dev.flinkkda.kda.sql.ast.TimeUnit.valueOf(call.keyword())
+                                .isYearMonth()) {
+                    throw unsupported(
+                            written.position(),
+                            "FLOOR(ROWTIME TO " + call.keyword() + ")",
+                            "months and years have no fixed length");
                 } else if (key instanceof Call call
                         && call.function() == KdaFunctionTable.STEP_NUMBER
                         && expressions.isInputRowtime(call.arguments().get(0))) {
@@ -881,8 +883,10 @@ public final class Analyzer {
                 throw error(
                         select.groupBy().get(0).position(),
                         "GROUP BY on a stream needs a ROWTIME window among its keys:"
-                                + " STEP(ROWTIME BY INTERVAL …) or FLOOR(ROWTIME TO …); without"
-                                + " one the groups never close");
+                                + " STEP(ROWTIME BY INTERVAL …), FLOOR(ROWTIME TO …) or another"
+                                + " step function of ROWTIME such as FLOOR((ROWTIME - TIMESTAMP"
+                                + " '1970-01-01 00:00:00') SECOND / 10 TO SECOND); without one"
+                                + " the groups never close");
             }
             return window;
         }

@@ -9,6 +9,7 @@ import dev.flinkkda.kda.sql.ast.Cast;
 import dev.flinkkda.kda.sql.ast.ColumnReference;
 import dev.flinkkda.kda.sql.ast.CursorExpression;
 import dev.flinkkda.kda.sql.ast.DateTimeLiteral;
+import dev.flinkkda.kda.sql.ast.DatetimeDifference;
 import dev.flinkkda.kda.sql.ast.Exists;
 import dev.flinkkda.kda.sql.ast.Expression;
 import dev.flinkkda.kda.sql.ast.Extract;
@@ -38,6 +39,7 @@ import dev.flinkkda.kda.sql.ast.WindowFrame;
 import dev.flinkkda.kda.sql.ast.WindowReference;
 import dev.flinkkda.kda.sql.ast.WindowSpec;
 import dev.flinkkda.kda.sql.expr.Call;
+import dev.flinkkda.kda.sql.expr.Casts;
 import dev.flinkkda.kda.sql.expr.ColumnRef;
 import dev.flinkkda.kda.sql.expr.FieldAccess;
 import dev.flinkkda.kda.sql.expr.Literal;
@@ -53,7 +55,10 @@ import dev.flinkkda.kda.sql.types.KdaTypes;
 
 import org.apache.flink.table.api.DataTypes;
 import org.apache.flink.table.types.DataType;
+import org.apache.flink.table.types.logical.DayTimeIntervalType;
 import org.apache.flink.table.types.logical.LogicalType;
+import org.apache.flink.table.types.logical.LogicalTypeFamily;
+import org.apache.flink.table.types.logical.LogicalTypeRoot;
 import org.apache.flink.table.types.logical.RowType;
 
 import java.math.BigDecimal;
@@ -140,10 +145,10 @@ final class ExpressionAnalyzer {
             return call(u.position(), function, List.of(analyze(u.operand())));
         }
         if (e instanceof BinaryOperation b) {
-            return call(
-                    b.position(),
-                    binary(b.operator()),
-                    List.of(analyze(b.left()), analyze(b.right())));
+            return binaryCall(b);
+        }
+        if (e instanceof DatetimeDifference d) {
+            return datetimeDifference(d);
         }
         if (e instanceof IsNull n) {
             return keywordCall(
@@ -187,20 +192,13 @@ final class ExpressionAnalyzer {
             return caseExpression(c);
         }
         if (e instanceof Cast c) {
-            TypedExpression operand = analyze(c.operand());
-            return new Call(
-                    KdaFunctionTable.CAST, List.of(operand), false, false, "", type(c.type()));
+            return cast(c);
         }
         if (e instanceof Extract x) {
             return keywordCall(KdaFunctionTable.EXTRACT, x.field().name(), analyze(x.source()));
         }
         if (e instanceof FloorCeil f) {
-            return keywordCall(
-                    f.direction() == FloorCeil.Direction.FLOOR
-                            ? KdaFunctionTable.FLOOR_TO
-                            : KdaFunctionTable.CEIL_TO,
-                    f.unit().name(),
-                    analyze(f.operand()));
+            return floorCeil(f);
         }
         if (e instanceof Trim t) {
             List<TypedExpression> arguments = new ArrayList<>();
@@ -398,7 +396,9 @@ final class ExpressionAnalyzer {
         DataType type =
                 i.qualifier().start().isYearMonth()
                         ? DataTypes.INTERVAL(DataTypes.MONTH())
-                        : DataTypes.INTERVAL(DataTypes.SECOND(3));
+                        : Casts.dayTimeInterval(
+                                i.qualifier().start().name(),
+                                i.qualifier().end().orElse(i.qualifier().start()).name());
         return new Literal(
                 Literal.Kind.INTERVAL, i.value(), (i.negative() ? "-" : "") + i.qualifier(), type);
     }
@@ -421,6 +421,142 @@ final class ExpressionAnalyzer {
             case AND -> KdaFunctionTable.AND;
             case OR -> KdaFunctionTable.OR;
         };
+    }
+
+    // ------------------------------------------------------------------ intervals and casts
+
+    private TypedExpression binaryCall(BinaryOperation b) {
+        TypedExpression left = analyze(b.left());
+        TypedExpression right = analyze(b.right());
+        boolean leftInterval = isDayTimeInterval(left);
+        boolean rightInterval = isDayTimeInterval(right);
+        if (b.operator() == BinaryOperation.Operator.MULTIPLY && (leftInterval || rightInterval)) {
+            TypedExpression interval = leftInterval ? left : right;
+            TypedExpression factor = leftInterval ? right : left;
+            requireNumber(b.position(), "an interval can be multiplied by a number", factor);
+            return call(b.position(), KdaFunctionTable.INTERVAL_TIMES, List.of(interval, factor));
+        }
+        if (b.operator() == BinaryOperation.Operator.DIVIDE && leftInterval) {
+            requireNumber(b.position(), "an interval can be divided by a number", right);
+            return call(b.position(), KdaFunctionTable.INTERVAL_DIVIDE, List.of(left, right));
+        }
+        return call(b.position(), binary(b.operator()), List.of(left, right));
+    }
+
+    private void requireNumber(SourcePosition position, String rule, TypedExpression operand) {
+        if (!operand.type().getLogicalType().is(LogicalTypeFamily.NUMERIC)) {
+            throw error(
+                    position,
+                    rule
+                            + ", not by "
+                            + operand.type().getLogicalType().copy(true).asSummaryString());
+        }
+    }
+
+    private static boolean isDayTimeInterval(TypedExpression e) {
+        return e.type().getLogicalType() instanceof DayTimeIntervalType;
+    }
+
+    /** {@code (a - b) qualifier}: typed as an interval of the qualifier's units. */
+    private TypedExpression datetimeDifference(DatetimeDifference d) {
+        TypedExpression left = analyze(d.left());
+        TypedExpression right = analyze(d.right());
+        if (d.qualifier().start().isYearMonth()) {
+            throw unsupported(
+                    d.position(),
+                    "(datetime - datetime) " + d.qualifier(),
+                    "year-month differences are not translated; use a day-time qualifier");
+        }
+        LogicalType l = left.type().getLogicalType();
+        LogicalType r = right.type().getLogicalType();
+        KdaFunction function;
+        if (isTimestamp(l) && isTimestamp(r)) {
+            function = KdaFunctionTable.TIMESTAMP_DIFFERENCE;
+        } else if ((l.is(LogicalTypeRoot.DATE) && r.is(LogicalTypeRoot.DATE))
+                || (l.is(LogicalTypeRoot.TIME_WITHOUT_TIME_ZONE)
+                        && r.is(LogicalTypeRoot.TIME_WITHOUT_TIME_ZONE))) {
+            function = KdaFunctionTable.DATE_TIME_DIFFERENCE;
+        } else {
+            throw error(
+                    d.position(),
+                    "(a - b) "
+                            + d.qualifier()
+                            + " needs two timestamps, two dates or two times, not "
+                            + l.copy(true).asSummaryString()
+                            + " and "
+                            + r.copy(true).asSummaryString());
+        }
+        String first = d.qualifier().start().name();
+        String last = d.qualifier().end().orElse(d.qualifier().start()).name();
+        return new Call(
+                function,
+                List.of(left, right),
+                false,
+                false,
+                d.qualifier().toString(),
+                Casts.dayTimeInterval(first, last));
+    }
+
+    private static boolean isTimestamp(LogicalType type) {
+        return type.is(LogicalTypeRoot.TIMESTAMP_WITHOUT_TIME_ZONE)
+                || type.is(LogicalTypeRoot.TIMESTAMP_WITH_LOCAL_TIME_ZONE);
+    }
+
+    private TypedExpression floorCeil(FloorCeil f) {
+        TypedExpression operand = analyze(f.operand());
+        boolean floor = f.direction() == FloorCeil.Direction.FLOOR;
+        if (isDayTimeInterval(operand)) {
+            if (f.unit().isYearMonth()) {
+                throw error(
+                        f.position(),
+                        f.direction()
+                                + " of a day-time interval TO "
+                                + f.unit()
+                                + " is not allowed");
+            }
+            return keywordCall(
+                    floor ? KdaFunctionTable.INTERVAL_FLOOR : KdaFunctionTable.INTERVAL_CEIL,
+                    f.unit().name(),
+                    operand);
+        }
+        LogicalType type = operand.type().getLogicalType();
+        if (!type.is(LogicalTypeFamily.DATETIME) && !type.is(LogicalTypeRoot.NULL)) {
+            throw error(
+                    f.position(),
+                    f.direction()
+                            + "(… TO "
+                            + f.unit()
+                            + ") needs a datetime or an interval, not "
+                            + type.copy(true).asSummaryString());
+        }
+        return keywordCall(
+                floor ? KdaFunctionTable.FLOOR_TO : KdaFunctionTable.CEIL_TO,
+                f.unit().name(),
+                operand);
+    }
+
+    /**
+     * {@code CAST}: only the conversions KDA allows, and a constant string must convert (KDA would
+     * fail every row).
+     */
+    private TypedExpression cast(Cast c) {
+        TypedExpression operand = analyze(c.operand());
+        DataType target = type(c.type());
+        Casts.invalid(operand.type(), target)
+                .ifPresent(
+                        why -> {
+                            throw error(c.position(), why);
+                        });
+        if (operand instanceof Literal literal
+                && (literal.kind() == Literal.Kind.STRING
+                        || literal.kind() == Literal.Kind.NUMBER)) {
+            ConstantCasts.check(literal, target)
+                    .ifPresent(
+                            why -> {
+                                throw error(c.position(), why);
+                            });
+        }
+        return Casts.cast(operand, target);
     }
 
     private Call call(

@@ -9,6 +9,7 @@ import dev.flinkkda.kda.sql.ast.Cast;
 import dev.flinkkda.kda.sql.ast.ColumnReference;
 import dev.flinkkda.kda.sql.ast.CursorExpression;
 import dev.flinkkda.kda.sql.ast.DateTimeLiteral;
+import dev.flinkkda.kda.sql.ast.DatetimeDifference;
 import dev.flinkkda.kda.sql.ast.Exists;
 import dev.flinkkda.kda.sql.ast.Expression;
 import dev.flinkkda.kda.sql.ast.Extract;
@@ -80,6 +81,9 @@ public final class Expressions {
             c.add(s.step());
         } else if (e instanceof FloorCeil f) {
             c.add(f.operand());
+        } else if (e instanceof DatetimeDifference d) {
+            c.add(d.left());
+            c.add(d.right());
         } else if (e instanceof Trim t) {
             t.character().ifPresent(c::add);
             c.add(t.source());

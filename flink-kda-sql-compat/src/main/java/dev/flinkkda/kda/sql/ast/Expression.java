@@ -25,6 +25,7 @@ public sealed interface Expression extends Node
                 Extract,
                 Step,
                 FloorCeil,
+                DatetimeDifference,
                 Trim,
                 FunctionCall,
                 NamedArgument,

@@ -1,10 +1,13 @@
 package dev.flinkkda.kda.sql.functions;
 
+import dev.flinkkda.kda.functions.KdaDatetimeText;
 import dev.flinkkda.kda.functions.KdaFastRegexLogParser;
 import dev.flinkkda.kda.functions.KdaFixedColumnLogParse;
+import dev.flinkkda.kda.functions.KdaIntervalFunctions;
 import dev.flinkkda.kda.functions.KdaRegexLogParse;
 import dev.flinkkda.kda.functions.KdaRegexReplace;
 import dev.flinkkda.kda.functions.KdaStep;
+import dev.flinkkda.kda.functions.KdaStringFunctions;
 import dev.flinkkda.kda.functions.KdaSysLogParse;
 import dev.flinkkda.kda.functions.KdaTsDiff;
 import dev.flinkkda.kda.functions.KdaUnixTimestamp;
@@ -136,6 +139,107 @@ public final class KdaFunctionTable {
     public static final KdaFunction CEIL_TO =
             operator("CEIL TO", 1, "CEIL({0} TO {keyword})", ReturnTypes.argument(0));
 
+    // ------------------------------------------------------------------ day-time intervals
+    // Flink SQL has no (a - b) qualifier and no FLOOR of an interval: flink-kda's functions on
+    // Flink INTERVAL SECOND(3) values. The keyword is the qualifier or the unit.
+
+    /** {@code (a - b) qualifier} of two timestamps. */
+    public static final KdaFunction TIMESTAMP_DIFFERENCE =
+            operator(
+                    "(timestamp - timestamp) qualifier",
+                    2,
+                    "KDA_DATETIME_MINUS(CAST({0} AS TIMESTAMP(3)), CAST({1} AS TIMESTAMP(3)),"
+                            + " '{keyword}')",
+                    arguments -> {
+                        throw new IllegalStateException("typed by its qualifier");
+                    },
+                    implementation("KDA_DATETIME_MINUS", KdaIntervalFunctions.DatetimeMinus.class));
+
+    /** {@code (a - b) qualifier} of two dates or two times. */
+    public static final KdaFunction DATE_TIME_DIFFERENCE =
+            operator(
+                    "(datetime - datetime) qualifier",
+                    2,
+                    "KDA_DATETIME_MINUS({0}, {1}, '{keyword}')",
+                    arguments -> {
+                        throw new IllegalStateException("typed by its qualifier");
+                    },
+                    implementation("KDA_DATETIME_MINUS", KdaIntervalFunctions.DatetimeMinus.class));
+
+    public static final KdaFunction INTERVAL_TIMES =
+            operator(
+                    "interval *",
+                    2,
+                    "KDA_INTERVAL_TIMES({0}, CAST({1} AS DOUBLE))",
+                    ReturnTypes.argument(0),
+                    implementation("KDA_INTERVAL_TIMES", KdaIntervalFunctions.Times.class));
+    public static final KdaFunction INTERVAL_DIVIDE =
+            operator(
+                    "interval /",
+                    2,
+                    "KDA_INTERVAL_DIVIDE({0}, CAST({1} AS DOUBLE))",
+                    ReturnTypes.argument(0),
+                    implementation("KDA_INTERVAL_DIVIDE", KdaIntervalFunctions.Divide.class));
+    public static final KdaFunction INTERVAL_FLOOR =
+            operator(
+                    "FLOOR interval TO",
+                    1,
+                    "KDA_INTERVAL_FLOOR({0}, '{keyword}')",
+                    ReturnTypes.argument(0),
+                    implementation("KDA_INTERVAL_FLOOR", KdaIntervalFunctions.Floor.class));
+    public static final KdaFunction INTERVAL_CEIL =
+            operator(
+                    "CEIL interval TO",
+                    1,
+                    "KDA_INTERVAL_CEIL({0}, '{keyword}')",
+                    ReturnTypes.argument(0),
+                    implementation("KDA_INTERVAL_CEIL", KdaIntervalFunctions.Ceil.class));
+
+    /** {@code CAST(interval AS BIGINT|DECIMAL)}: the keyword is the interval's last unit. */
+    public static final KdaFunction CAST_INTERVAL_TO_NUMBER =
+            operator(
+                    "CAST interval AS number",
+                    1,
+                    "CAST(KDA_INTERVAL_TO_NUMBER({0}, '{keyword}') AS {type})",
+                    arguments -> {
+                        throw new IllegalStateException("a CAST is typed by its target");
+                    },
+                    implementation("KDA_INTERVAL_TO_NUMBER", KdaIntervalFunctions.ToNumber.class));
+
+    /** {@code CAST(interval AS VARCHAR|CHAR)}: the keyword is the interval's qualifier. */
+    public static final KdaFunction CAST_INTERVAL_TO_CHAR =
+            operator(
+                    "CAST interval AS string",
+                    1,
+                    "CAST(KDA_INTERVAL_TO_CHAR({0}, '{keyword}') AS {type})",
+                    arguments -> {
+                        throw new IllegalStateException("a CAST is typed by its target");
+                    },
+                    implementation("KDA_INTERVAL_TO_CHAR", KdaIntervalFunctions.ToChar.class));
+
+    /**
+     * {@code CAST(real AS integer)}: KDA rounds (SR CAST, "Real to integer"), Flink's CAST
+     * truncates; Flink's ROUND rounds half away from zero.
+     */
+    public static final KdaFunction CAST_ROUNDED =
+            operator(
+                    "CAST real AS integer",
+                    1,
+                    "CAST(ROUND({0}, 0) AS {type})",
+                    arguments -> {
+                        throw new IllegalStateException("a CAST is typed by its target");
+                    });
+
+    /** {@code CAST(interval AS interval)}: the same milliseconds. */
+    public static final KdaFunction CAST_INTERVAL_TO_INTERVAL =
+            operator(
+                    "CAST interval AS interval",
+                    1,
+                    "{0}",
+                    arguments -> {
+                        throw new IllegalStateException("a CAST is typed by its target");
+                    });
+
     /** {@code TRIM(side [character] FROM s)}: the side is the keyword. */
     public static final KdaFunction TRIM =
             register(
@@ -180,13 +284,31 @@ public final class KdaFunctionTable {
             same(name, 1, 1, ReturnTypes.DOUBLE);
         }
         same("POWER", 2, 2, ReturnTypes.DOUBLE);
-        same("MOD", 2, 2, ReturnTypes.MODULO);
+        // KDA's MOD takes integers only (SR MOD, Limitations); the sign follows the dividend, as
+        // in Flink (MOD(-4, 3) is -1).
+        same("MOD", 2, 2, ReturnTypes.INTEGER_MODULO);
         same("CHAR_LENGTH", 1, 1, ReturnTypes.INT);
         same("CHARACTER_LENGTH", 1, 1, ReturnTypes.INT);
-        for (String name : List.of("INITCAP", "LOWER", "UPPER")) {
+        for (String name : List.of("LOWER", "UPPER")) {
             same(name, 1, 1, ReturnTypes.STRING);
         }
-        same("SUBSTRING", 2, 3, ReturnTypes.STRING);
+        // Space-delimited words (Flink's INITCAP splits at any non-alphanumeric character).
+        scalar(
+                "INITCAP",
+                1,
+                function("KDA_INITCAP"),
+                ReturnTypes.STRING,
+                implementation("KDA_INITCAP", KdaStringFunctions.Initcap.class));
+        // A start below 1 shortens the length (Flink's counts a negative start from the end).
+        scalar(
+                "SUBSTRING",
+                2,
+                3,
+                template(
+                        "KDA_SUBSTRING({0}, CAST({1} AS BIGINT))",
+                        "KDA_SUBSTRING({0}, CAST({1} AS BIGINT), CAST({2} AS BIGINT))"),
+                ReturnTypes.STRING,
+                implementation("KDA_SUBSTRING", KdaStringFunctions.Substring.class));
         same("COALESCE", 1, ANY, ReturnTypes.common(0));
         same("NULLIF", 2, 2, ReturnTypes.argument(0));
 
@@ -215,7 +337,25 @@ public final class KdaFunctionTable {
         // KDA writes the format first, Flink last.
         scalar("CHAR_TO_TIMESTAMP", 2, reversed("TO_TIMESTAMP"), ReturnTypes.TIMESTAMP);
         scalar("CHAR_TO_DATE", 2, reversed("TO_DATE"), ReturnTypes.fixed(DataTypes.DATE()));
-        scalar("TIMESTAMP_TO_CHAR", 2, reversed("DATE_FORMAT"), ReturnTypes.STRING);
+        // KDA writes "null" for a null timestamp (SR TIMESTAMP_TO_CHAR).
+        scalar(
+                "TIMESTAMP_TO_CHAR",
+                2,
+                function("KDA_TIMESTAMP_TO_CHAR"),
+                ReturnTypes.STRING,
+                implementation("KDA_TIMESTAMP_TO_CHAR", KdaDatetimeText.TimestampToChar.class));
+        scalar(
+                "TIME_TO_CHAR",
+                2,
+                function("KDA_TIME_TO_CHAR"),
+                ReturnTypes.STRING,
+                implementation("KDA_TIME_TO_CHAR", KdaDatetimeText.TimeToChar.class));
+        scalar(
+                "CHAR_TO_TIME",
+                2,
+                function("KDA_CHAR_TO_TIME"),
+                ReturnTypes.fixed(DataTypes.TIME(0)),
+                implementation("KDA_CHAR_TO_TIME", KdaDatetimeText.CharToTime.class));
         scalar("DATE_TO_CHAR", 2, reversed("DATE_FORMAT"), ReturnTypes.STRING);
         // KDA's epoch milliseconds: Flink's UNIX_TIMESTAMP counts seconds of a string.
         udf("UNIX_TIMESTAMP", 1, 1, KdaUnixTimestamp.class, ReturnTypes.BIGINT);
@@ -274,9 +414,28 @@ public final class KdaFunctionTable {
         for (String name : List.of("SUM", "AVG", "MIN", "MAX", "FIRST_VALUE", "LAST_VALUE")) {
             aggregate(name, 1, 1, ReturnTypes.argument(0));
         }
+        // Typed as their argument, as KDA (SQLstream/Calcite) and Flink both do.
         for (String name : List.of("VAR_POP", "VAR_SAMP", "STDDEV_POP", "STDDEV_SAMP")) {
-            aggregate(name, 1, 1, ReturnTypes.argument(0));
+            aggregate(name, 1, 1, ReturnTypes.NUMBER_ARGUMENT);
         }
+        // KDA's boolean aggregates (SR Boolean Functions): true if the condition holds in any /
+        // every row of the group; Flink orders FALSE before TRUE, so MAX and MIN.
+        register(
+                new KdaFunction(
+                        "ANY",
+                        Kind.AGGREGATE,
+                        1,
+                        1,
+                        function("MAX"),
+                        ReturnTypes.BOOLEAN_ARGUMENT));
+        register(
+                new KdaFunction(
+                        "EVERY",
+                        Kind.AGGREGATE,
+                        1,
+                        1,
+                        function("MIN"),
+                        ReturnTypes.BOOLEAN_ARGUMENT));
         register(
                 new KdaFunction(
                         "LAG", Kind.ANALYTIC, 1, 3, function("LAG"), ReturnTypes.argument(0)));
@@ -347,6 +506,29 @@ public final class KdaFunctionTable {
                 new KdaFunction(name, Kind.OPERATOR, arity, arity, template(template), returnType));
     }
 
+    /** An operator whose Flink form calls one of flink-kda's functions. */
+    private static KdaFunction operator(
+            String name,
+            int arity,
+            String template,
+            ReturnType returnType,
+            KdaFunction.Implementation implementation) {
+        return register(
+                new KdaFunction(
+                        name,
+                        Kind.OPERATOR,
+                        arity,
+                        arity,
+                        template(template),
+                        returnType,
+                        Optional.of(implementation)));
+    }
+
+    private static KdaFunction.Implementation implementation(
+            String flinkName, Class<? extends UserDefinedFunction> function) {
+        return new KdaFunction.Implementation(flinkName, function);
+    }
+
     private static KdaFunction like(String name) {
         return register(
                 new KdaFunction(
@@ -369,6 +551,34 @@ public final class KdaFunctionTable {
     private static void scalar(
             String name, int min, int max, FlinkForm form, ReturnType returnType) {
         register(new KdaFunction(name, Kind.SCALAR, min, max, form, returnType));
+    }
+
+    /** A scalar function whose Flink form calls one of flink-kda's functions. */
+    private static void scalar(
+            String name,
+            int arity,
+            FlinkForm form,
+            ReturnType returnType,
+            KdaFunction.Implementation implementation) {
+        scalar(name, arity, arity, form, returnType, implementation);
+    }
+
+    private static void scalar(
+            String name,
+            int min,
+            int max,
+            FlinkForm form,
+            ReturnType returnType,
+            KdaFunction.Implementation implementation) {
+        register(
+                new KdaFunction(
+                        name,
+                        Kind.SCALAR,
+                        min,
+                        max,
+                        form,
+                        returnType,
+                        Optional.of(implementation)));
     }
 
     private static void niladic(String name, String flink, ReturnType returnType) {

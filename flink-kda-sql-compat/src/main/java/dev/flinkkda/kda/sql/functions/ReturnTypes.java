@@ -74,6 +74,45 @@ public final class ReturnTypes {
     public static final ReturnType MODULO =
             arguments -> numeric(arguments, LogicalTypeMerging::findModuloDecimalType);
 
+    /** {@code MOD(a, b)} of KDA: integers only. */
+    public static final ReturnType INTEGER_MODULO =
+            arguments -> {
+                for (DataType argument : arguments) {
+                    LogicalType type = argument.getLogicalType();
+                    if (!isNull(type)
+                            && !type.is(LogicalTypeFamily.INTEGER_NUMERIC)
+                            && !(type instanceof DecimalType decimal && decimal.getScale() == 0)) {
+                        throw new IllegalArgumentException(
+                                "KDA's MOD takes integers, not "
+                                        + type.copy(true).asSummaryString()
+                                        + "; CAST the argument to an integer");
+                    }
+                }
+                return MODULO.of(arguments);
+            };
+
+    /** The argument's type, which must be a number ({@code VAR_POP} …). */
+    public static final ReturnType NUMBER_ARGUMENT =
+            arguments -> {
+                LogicalType type = arguments.get(0).getLogicalType();
+                if (!type.is(LogicalTypeFamily.NUMERIC) && !isNull(type)) {
+                    throw new IllegalArgumentException(
+                            "needs a number, not " + type.copy(true).asSummaryString());
+                }
+                return arguments.get(0);
+            };
+
+    /** {@code BOOLEAN}, of a {@code BOOLEAN} argument ({@code ANY}, {@code EVERY}). */
+    public static final ReturnType BOOLEAN_ARGUMENT =
+            arguments -> {
+                LogicalType type = arguments.get(0).getLogicalType();
+                if (!type.is(LogicalTypeRoot.BOOLEAN) && !isNull(type)) {
+                    throw new IllegalArgumentException(
+                            "needs a condition, not " + type.copy(true).asSummaryString());
+                }
+                return DataTypes.BOOLEAN();
+            };
+
     private interface DecimalRule {
         DecimalType apply(int p1, int s1, int p2, int s2);
     }

@@ -14,6 +14,7 @@ import dev.flinkkda.kda.sql.ast.CreateStream;
 import dev.flinkkda.kda.sql.ast.CursorExpression;
 import dev.flinkkda.kda.sql.ast.DataType;
 import dev.flinkkda.kda.sql.ast.DateTimeLiteral;
+import dev.flinkkda.kda.sql.ast.DatetimeDifference;
 import dev.flinkkda.kda.sql.ast.Exists;
 import dev.flinkkda.kda.sql.ast.Expression;
 import dev.flinkkda.kda.sql.ast.Extract;
@@ -859,6 +860,23 @@ final class KdaSqlAstBuilder extends KdaSqlBaseVisitor<Object> {
     @Override
     public ColumnReference visitColumnReference(KdaSql.ColumnReferenceContext ctx) {
         return new ColumnReference(position(ctx), map(ctx.identifier(), this::identifier));
+    }
+
+    @Override
+    public DatetimeDifference visitDatetimeDifference(KdaSql.DatetimeDifferenceContext ctx) {
+        Expression difference = valueExpression(ctx.difference);
+        if (!(difference instanceof BinaryOperation minus
+                && minus.operator() == BinaryOperation.Operator.SUBTRACT)) {
+            throw syntaxError(
+                    ctx.intervalQualifier().getStart(),
+                    "an interval qualifier after a parenthesized expression needs a datetime"
+                            + " difference, e.g. (t1 - t2) SECOND");
+        }
+        return new DatetimeDifference(
+                position(ctx),
+                minus.left(),
+                minus.right(),
+                intervalQualifier(ctx.intervalQualifier()));
     }
 
     @Override

@@ -161,9 +161,54 @@ public final class Planner {
                 new StatementReport(
                         pump.pump().position(),
                         "CREATE PUMP " + quoted(pump.name()),
-                        planner.usesFlinkKda ? Translation.VIA_FLINK_KDA : Translation.NATIVE,
+                        planner.usesFlinkKda || callsFlinkKda(pump.query())
+                                ? Translation.VIA_FLINK_KDA
+                                : Translation.NATIVE,
                         describe(pump.query(), planner)));
         return node;
+    }
+
+    /**
+     * Whether the query's expressions call one of flink-kda's {@code KDA_*} functions; a window key
+     * that becomes the window's start is not called.
+     */
+    private static boolean callsFlinkKda(AnalyzedQuery query) {
+        List<TypedExpression> expressions = new ArrayList<>();
+        query.items().forEach(i -> expressions.add(i.expression()));
+        query.where().ifPresent(expressions::add);
+        expressions.addAll(query.groupBy());
+        query.having().ifPresent(expressions::add);
+        Optional<TypedExpression> windowStart =
+                query.tumbling()
+                        .map(TumblingWindow::timeKey)
+                        .filter(
+                                key ->
+                                        key instanceof Call call
+                                                && (call.function() == KdaFunctionTable.STEP_TIME
+                                                        || call.function()
+                                                                == KdaFunctionTable.FLOOR_TO)
+                                                && call.arguments()
+                                                        .get(0)
+                                                        .equals(query.inputRowtime()));
+        for (TypedExpression e : expressions) {
+            TypedExpression written =
+                    windowStart.isEmpty()
+                            ? e
+                            : TypedExpressions.replace(
+                                    e,
+                                    x ->
+                                            x.equals(windowStart.get())
+                                                    ? Optional.of(query.inputRowtime())
+                                                    : Optional.empty());
+            if (TypedExpressions.contains(
+                    written,
+                    x ->
+                            x instanceof Call call
+                                    && call.function().flink().toString().contains("KDA_"))) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /**
@@ -208,16 +253,23 @@ public final class Planner {
         return new Call(KdaFunctionTable.CAST, List.of(value), false, false, "", type);
     }
 
+    private static String windowKey(Call key) {
+        if (key.function() == KdaFunctionTable.STEP_TIME) {
+            return "STEP(ROWTIME BY …)";
+        }
+        if (key.function() == KdaFunctionTable.FLOOR_TO) {
+            return "FLOOR(ROWTIME TO …)";
+        }
+        return "a step function of ROWTIME";
+    }
+
     private static String describe(AnalyzedQuery query, QueryPlanner planner) {
         String detail;
         switch (query.shape()) {
             case TUMBLING_WINDOW:
                 detail =
                         "GROUP BY … "
-                                + (((Call) query.tumbling().orElseThrow().timeKey()).function()
-                                                == KdaFunctionTable.STEP_TIME
-                                        ? "STEP(ROWTIME BY …)"
-                                        : "FLOOR(ROWTIME TO …)")
+                                + windowKey((Call) query.tumbling().orElseThrow().timeKey())
                                 + " → TUMBLE window aggregation; ROWTIME = window end";
                 break;
             case STAGGER_WINDOW:
@@ -499,7 +551,8 @@ public final class Planner {
                                     e,
                                     x -> {
                                         if (x.equals(window.timeKey())) {
-                                            return Optional.of(start);
+                                            return Optional.of(
+                                                    valueAtStart(window, rowtime, start));
                                         }
                                         if (x.equals(rowtime)) {
                                             return Optional.of(end);
@@ -529,6 +582,23 @@ public final class Planner {
             PlanStep step = new PlanStep.RowtimeView(nextView(), aggregate);
             steps.add(step);
             return new PlanNode.Scan(step.name(), step.columns());
+        }
+
+        /**
+         * The window key's value for the window's rows: the key evaluated at the window's start;
+         * {@code STEP(ROWTIME BY …)} and {@code FLOOR(ROWTIME TO …)} are the start itself.
+         */
+        private static TypedExpression valueAtStart(
+                TumblingWindow window, ColumnRef rowtime, ColumnRef start) {
+            TypedExpression key = window.timeKey();
+            if (key instanceof Call call
+                    && (call.function() == KdaFunctionTable.STEP_TIME
+                            || call.function() == KdaFunctionTable.FLOOR_TO)
+                    && call.arguments().get(0).equals(rowtime)) {
+                return start;
+            }
+            return TypedExpressions.replace(
+                    key, x -> x.equals(rowtime) ? Optional.of(start) : Optional.empty());
         }
 
         private String nextView() {

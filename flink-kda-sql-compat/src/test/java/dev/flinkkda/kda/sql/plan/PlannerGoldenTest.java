@@ -51,7 +51,9 @@ class PlannerGoldenTest {
                 "stagger",
                 "over",
                 "union-chain",
-                "join"
+                "join",
+                "interval-window",
+                "interval-values"
             })
     void translatesAsReviewed(String name) throws IOException {
         String sql = resource(name + ".sql");

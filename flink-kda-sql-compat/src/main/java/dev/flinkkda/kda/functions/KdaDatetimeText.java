@@ -1,0 +1,90 @@
+package dev.flinkkda.kda.functions;
+
+import org.apache.flink.table.annotation.DataTypeHint;
+import org.apache.flink.table.functions.ScalarFunction;
+
+import java.text.ParsePosition;
+import java.text.SimpleDateFormat;
+import java.time.LocalDateTime;
+import java.time.LocalTime;
+import java.time.ZoneOffset;
+import java.util.Date;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.TimeZone;
+
+/**
+ * KDA's format-first conversions between datetimes and strings that Flink has no function for:
+ * {@code TIMESTAMP_TO_CHAR(format, ts)}, {@code TIME_TO_CHAR(format, t)} and {@code
+ * CHAR_TO_TIME(format, s)}, with {@link SimpleDateFormat} patterns in UTC (SR CHAR_TO_TIMESTAMP:
+ * "For the full range of valid specifiers, see Class SimpleDateFormat").
+ */
+public final class KdaDatetimeText {
+
+    private KdaDatetimeText() {}
+
+    private static final ThreadLocal<Map<String, SimpleDateFormat>> FORMATS =
+            ThreadLocal.withInitial(HashMap::new);
+
+    static SimpleDateFormat format(String pattern) {
+        return FORMATS.get()
+                .computeIfAbsent(
+                        pattern,
+                        p -> {
+                            SimpleDateFormat f = new SimpleDateFormat(p);
+                            f.setTimeZone(TimeZone.getTimeZone("UTC"));
+                            f.setLenient(false);
+                            return f;
+                        });
+    }
+
+    /**
+     * {@code TIMESTAMP_TO_CHAR(format, ts)}: "If the input is null, the output will be the string
+     * "null"" (SR).
+     */
+    public static final class TimestampToChar extends ScalarFunction {
+        private static final long serialVersionUID = 1L;
+
+        public String eval(String pattern, @DataTypeHint("TIMESTAMP(3)") LocalDateTime ts) {
+            if (ts == null) {
+                return "null";
+            }
+            if (pattern == null) {
+                return null;
+            }
+            return format(pattern).format(new Date(ts.toInstant(ZoneOffset.UTC).toEpochMilli()));
+        }
+    }
+
+    /** {@code TIME_TO_CHAR(format, t)}. */
+    public static final class TimeToChar extends ScalarFunction {
+        private static final long serialVersionUID = 1L;
+
+        public String eval(String pattern, @DataTypeHint("TIME(0)") LocalTime t) {
+            if (pattern == null || t == null) {
+                return null;
+            }
+            return format(pattern).format(new Date(t.toNanoOfDay() / 1_000_000L));
+        }
+    }
+
+    /** {@code CHAR_TO_TIME(format, s)}: fields the format leaves out are zero. */
+    public static final class CharToTime extends ScalarFunction {
+        private static final long serialVersionUID = 1L;
+
+        public @DataTypeHint("TIME(0)") LocalTime eval(String pattern, String s) {
+            if (pattern == null || s == null) {
+                return null;
+            }
+            ParsePosition position = new ParsePosition(0);
+            Date parsed = format(pattern).parse(s, position);
+            if (parsed == null || position.getIndex() != s.length()) {
+                throw new IllegalArgumentException(
+                        "CHAR_TO_TIME: '" + s + "' does not match '" + pattern + "'");
+            }
+            return LocalDateTime.ofEpochSecond(
+                            Math.floorDiv(parsed.getTime(), 1000L), 0, ZoneOffset.UTC)
+                    .toLocalTime();
+        }
+    }
+}

@@ -1,0 +1,141 @@
+package dev.flinkkda.kda.sql.analysis;
+
+import dev.flinkkda.kda.sql.parser.KdaSqlSyntaxException;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/**
+ * The function table's checks at analysis: arity, argument types, CAST, intervals, and the
+ * recognition of tumbling windows written as step functions of ROWTIME.
+ */
+class FunctionAnalysisTest {
+
+    private static final String HEAD =
+            "CREATE STREAM out_stream (v VARCHAR(8));\n"
+                    + "CREATE PUMP p AS INSERT INTO out_stream\n";
+
+    private static String select(String item) {
+        return HEAD + "SELECT STREAM " + item + " FROM source_sql_stream_001;";
+    }
+
+    /** Each bad item, written at 3:15, and the error it gives. */
+    @ParameterizedTest
+    @CsvSource(
+            delimiter = '|',
+            value = {
+                "INITCAP('a', 'b')| app.sql:3:15: INITCAP takes 1 argument, not 2",
+                "MOD(5)| app.sql:3:15: MOD takes 2 arguments, not 1",
+                "MOD(price, 2)| app.sql:3:15: MOD: KDA's MOD takes integers, not DOUBLE; CAST the"
+                        + " argument to an integer",
+                "NO_SUCH(1)| app.sql:3:15: unsupported: function NO_SUCH at 3:15 (not a KDA"
+                        + " function flink-kda knows)",
+                "CAST('abc' AS INTEGER)| app.sql:3:15: cannot CAST 'abc' to INT: not a number",
+                "CAST(300 AS TINYINT)| app.sql:3:15: cannot CAST 300 to TINYINT: out of range",
+                "CAST('2018-13-01' AS DATE)| app.sql:3:15: cannot CAST '2018-13-01' to DATE: not a"
+                        + " date",
+                "CAST(event_time AS INTEGER)| app.sql:3:15: KDA cannot CAST TIMESTAMP(3) to INT",
+                "CAST(TRUE AS INTEGER)| app.sql:3:15: KDA cannot CAST BOOLEAN to INT",
+                "CAST((ROWTIME - event_time) SECOND AS INTEGER)| app.sql:3:15: KDA cannot CAST"
+                        + " INTERVAL SECOND(3) to INT",
+                "(ROWTIME - price) SECOND| app.sql:3:15: (a - b) SECOND needs two timestamps, two"
+                        + " dates or two times, not TIMESTAMP(3) and DOUBLE",
+                "(ROWTIME - event_time) SECOND * 'x'| app.sql:3:15: an interval can be multiplied"
+                        + " by a number, not by STRING",
+                "(ROWTIME - event_time) YEAR| app.sql:3:15: unsupported: (datetime - datetime) YEAR"
+                        + " at 3:15 (year-month differences are not translated; use a day-time"
+                        + " qualifier)",
+                "FLOOR(price TO MINUTE)| app.sql:3:15: FLOOR(… TO MINUTE) needs a datetime or an"
+                        + " interval, not DOUBLE",
+                "VAR_POP(ticker_symbol)| app.sql:3:15: VAR_POP: needs a number, not STRING",
+                "ANY(price)| app.sql:3:15: ANY: needs a condition, not DOUBLE",
+            })
+    void rejects(String item, String message) {
+        assertThatThrownBy(() -> AnalyzerTest.analyze(select(item))).hasMessage(message.trim());
+    }
+
+    @Test
+    void rejectsABadIntervalQualifierAndAQualifierWithoutADifference() {
+        assertThatThrownBy(
+                        () ->
+                                AnalyzerTest.analyze(
+                                        select("(ROWTIME - event_time) SECOND TO MINUTE")))
+                .isInstanceOf(KdaSqlSyntaxException.class)
+                .hasMessageStartingWith(
+                        "app.sql:3:48: syntax error at 'MINUTE': SECOND TO MINUTE is not an"
+                                + " interval qualifier");
+        assertThatThrownBy(() -> AnalyzerTest.analyze(select("(ROWTIME + event_time) SECOND")))
+                .isInstanceOf(KdaSqlSyntaxException.class)
+                .hasMessageStartingWith(
+                        "app.sql:3:38: syntax error at 'SECOND': an interval qualifier after a"
+                                + " parenthesized expression needs a datetime difference");
+    }
+
+    private static long windowMillis(String key) {
+        return AnalyzerTest.analyze(
+                        HEAD
+                                + "SELECT STREAM ticker_symbol FROM source_sql_stream_001"
+                                + " GROUP BY ticker_symbol, "
+                                + key
+                                + ";")
+                .pumps()
+                .get(0)
+                .query()
+                .tumbling()
+                .orElseThrow()
+                .sizeMillis();
+    }
+
+    /** Step functions of ROWTIME with a fixed period are tumbling windows of that period. */
+    @Test
+    void recognisesStepFunctionsOfRowtimeAsWindows() {
+        assertThat(
+                        windowMillis(
+                                "FLOOR((source_sql_stream_001.ROWTIME - TIMESTAMP '1970-01-01"
+                                        + " 00:00:00') SECOND / 10 TO SECOND)"))
+                .isEqualTo(10_000);
+        assertThat(windowMillis("STEP(ROWTIME BY INTERVAL '15' SECOND)")).isEqualTo(15_000);
+        assertThat(windowMillis("FLOOR(ROWTIME TO HOUR)")).isEqualTo(3_600_000);
+        assertThat(
+                        windowMillis(
+                                "FLOOR((ROWTIME - TIMESTAMP '1970-01-01 00:00:00') MINUTE / 5 TO"
+                                        + " MINUTE)"))
+                .isEqualTo(300_000);
+        assertThat(
+                        windowMillis(
+                                "FLOOR((ROWTIME - TIMESTAMP '1970-01-01 00:00:00') SECOND * 2 TO"
+                                        + " MINUTE)"))
+                .isEqualTo(30_000);
+        assertThat(windowMillis("FLOOR(FLOOR(ROWTIME TO MINUTE) TO HOUR)")).isEqualTo(3_600_000);
+        assertThat(
+                        windowMillis(
+                                "FLOOR((ROWTIME - TIMESTAMP '2018-01-01 00:00:00') SECOND / 60 TO"
+                                        + " SECOND)"))
+                .isEqualTo(60_000);
+    }
+
+    @Test
+    void rejectsStepsThatAreNotWindows() {
+        // not aligned to the epoch: TUMBLE would need an offset
+        assertThatThrownBy(
+                        () ->
+                                windowMillis(
+                                        "FLOOR((ROWTIME - TIMESTAMP '1970-01-01 00:00:07')"
+                                                + " SECOND / 10 TO SECOND)"))
+                .hasMessage(
+                        "app.sql:3:80: unsupported: a ROWTIME window of 10000 ms starting 7000 ms"
+                                + " after the epoch's at 3:80 (only windows aligned to the epoch are"
+                                + " translated)");
+        // a period that is not a whole number of milliseconds … of steps: not recognised
+        assertThatThrownBy(
+                        () ->
+                                windowMillis(
+                                        "FLOOR((ROWTIME - TIMESTAMP '1970-01-01 00:00:00') MINUTE"
+                                                + " * 2 TO MINUTE)"))
+                .hasMessageContaining("GROUP BY on a stream needs a ROWTIME window");
+    }
+}

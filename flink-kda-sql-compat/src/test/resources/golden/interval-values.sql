@@ -1,0 +1,14 @@
+-- Datetime differences as intervals and their arithmetic; the window key's value is the key at
+-- the window's start.
+CREATE OR REPLACE STREAM "DESTINATION_SQL_STREAM" (
+    ticker_symbol VARCHAR(4), window_seconds BIGINT, lag_text VARCHAR(16), late INTEGER, n BIGINT);
+
+CREATE OR REPLACE PUMP "STREAM_PUMP" AS INSERT INTO "DESTINATION_SQL_STREAM"
+SELECT STREAM ticker_symbol,
+    CAST(FLOOR((ROWTIME - TIMESTAMP '1970-01-01 00:00:00') MINUTE / 2 TO MINUTE) AS BIGINT),
+    CAST(MAX((ROWTIME - event_time) MINUTE TO SECOND) AS VARCHAR(16)),
+    COUNT(CASE WHEN (ROWTIME - event_time) SECOND * 2 > INTERVAL '1' MINUTE + INTERVAL '1' SECOND
+        THEN 1 END),
+    COUNT(*)
+FROM "SOURCE_SQL_STREAM_001"
+GROUP BY ticker_symbol, FLOOR((ROWTIME - TIMESTAMP '1970-01-01 00:00:00') MINUTE / 2 TO MINUTE);
