@@ -130,4 +130,39 @@ class StreamSortMiniClusterTest {
                                 "DESTINATION_SQL_STREAM"))
                 .containsExactly(Row.of(3L, 3.0, at("10:01")), Row.of(1L, 4.0, at("10:02")));
     }
+
+    /**
+     * {@code ORDER BY} in a tumbling-window query: each window's rows, which share the window end
+     * as ROWTIME, sorted by the other keys — here the count, largest first. Minute 10:00: a ×1, b
+     * ×3, c ×2; minute 10:01: a ×2, b ×1.
+     */
+    @Test
+    void eachWindowsRowsAreSortedByTheirCount() throws Exception {
+        String app =
+                "CREATE OR REPLACE STREAM \"DESTINATION_SQL_STREAM\" (sensor VARCHAR(4), n"
+                        + " BIGINT);\n"
+                        + "CREATE OR REPLACE PUMP \"OUTPUT_PUMP\" AS INSERT INTO"
+                        + " \"DESTINATION_SQL_STREAM\"\n"
+                        + "  SELECT STREAM sensor, COUNT(*) AS n FROM \"SOURCE_SQL_STREAM_001\" AS s\n"
+                        + "  GROUP BY sensor, STEP(s.ROWTIME BY INTERVAL '1' MINUTE)\n"
+                        + "  ORDER BY STEP(s.ROWTIME BY INTERVAL '1' MINUTE), n DESC;";
+        List<Object[]> rows =
+                List.of(
+                        new Object[] {"a", 1.0, at("10:00:01")},
+                        new Object[] {"b", 1.0, at("10:00:02")},
+                        new Object[] {"c", 1.0, at("10:00:03")},
+                        new Object[] {"b", 1.0, at("10:00:04")},
+                        new Object[] {"c", 1.0, at("10:00:05")},
+                        new Object[] {"b", 1.0, at("10:00:06")},
+                        new Object[] {"b", 1.0, at("10:01:01")},
+                        new Object[] {"a", 1.0, at("10:01:02")},
+                        new Object[] {"a", 1.0, at("10:01:03")});
+        assertThat(TranslatedApplications.run(app, SCORES, rows, "DESTINATION_SQL_STREAM"))
+                .containsExactly(
+                        Row.of("b", 3L, at("10:01")),
+                        Row.of("c", 2L, at("10:01")),
+                        Row.of("a", 1L, at("10:01")),
+                        Row.of("a", 2L, at("10:02")),
+                        Row.of("b", 1L, at("10:02")));
+    }
 }

@@ -341,7 +341,9 @@ public final class Analyzer {
                 stagger = Optional.of(stagger(written));
             }
             Optional<StreamSort> sort =
-                    select.orderBy().isEmpty() ? Optional.empty() : Optional.of(sort(shape, items));
+                    select.orderBy().isEmpty()
+                            ? Optional.empty()
+                            : Optional.of(sort(shape, items, tumbling, groupBy));
             return new AnalyzedQuery(
                     select.position(),
                     shape,
@@ -356,20 +358,31 @@ public final class Analyzer {
         }
 
         /** A streaming {@code ORDER BY}: led by a monotonic {@code ROWTIME} expression. */
-        private StreamSort sort(PumpShape shape, List<OutputColumn> items) {
+        private StreamSort sort(
+                PumpShape shape,
+                List<OutputColumn> items,
+                Optional<TumblingWindow> tumbling,
+                List<TypedExpression> groupBy) {
             SortItem first = select.orderBy().get(0);
-            if (shape != PumpShape.PROJECTION) {
+            if (shape != PumpShape.PROJECTION && shape != PumpShape.TUMBLING_WINDOW) {
                 throw unsupported(
                         first.position(),
                         "ORDER BY in a query with "
                                 + (shape == PumpShape.OVER_WINDOW
                                         ? "OVER windows"
-                                        : "GROUP BY or WINDOWED BY"),
+                                        : "WINDOWED BY STAGGER"),
                         "sort in a pump of its own that reads this query's stream");
             }
             TypedExpression bucket = expressions.analyze(first.expression());
+            // ROWTIME itself (1 ms buckets) or a step function of it aligned to the epoch
             Optional<Long> period =
-                    expressions.isInputRowtime(bucket) ? Optional.of(1L) : rowtimeStep(bucket);
+                    RowtimeSteps.shape(bucket, expressions::isInputRowtime)
+                            .filter(step -> Math.floorMod(step.phase(), step.period()) == 0)
+                            .map(RowtimeSteps.Shape::period);
+            if (shape == PumpShape.TUMBLING_WINDOW && period.isEmpty()) {
+                // a window's rows come out together at its end, whatever the first key's step
+                period = tumbling.filter(w -> w.timeKey().equals(bucket)).map(w -> 1L);
+            }
             if (period.isEmpty() || first.descending()) {
                 throw unsupported(
                         first.position(),
@@ -380,7 +393,11 @@ public final class Analyzer {
             List<StreamSort.Key> keys = new ArrayList<>();
             for (SortItem item : select.orderBy().subList(1, select.orderBy().size())) {
                 TypedExpression key = sortKey(item.expression(), items);
-                if (TypedExpressions.containsAggregate(key)
+                if (shape == PumpShape.TUMBLING_WINDOW
+                        && items.stream().noneMatch(i -> i.expression().equals(key))) {
+                    checkGrouped(item.expression(), groupBy, "a GROUP BY key");
+                }
+                if ((shape == PumpShape.PROJECTION && TypedExpressions.containsAggregate(key))
                         || TypedExpressions.contains(key, e -> e instanceof WindowedCall)) {
                     throw error(item.position(), "an ORDER BY key cannot contain an aggregate");
                 }
@@ -408,28 +425,6 @@ public final class Analyzer {
                 }
             }
             return expressions.analyze(written);
-        }
-
-        /**
-         * The period of a step function of the input's {@code ROWTIME}: {@code STEP(ROWTIME BY
-         * interval)} or {@code FLOOR(ROWTIME TO unit)}.
-         */
-        private Optional<Long> rowtimeStep(TypedExpression key) {
-            if (key instanceof Call call
-                    && call.function() == KdaFunctionTable.STEP_TIME
-                    && expressions.isInputRowtime(call.arguments().get(0))) {
-                return Optional.of(
-                        Long.parseLong(
-                                ((dev.flinkkda.kda.sql.expr.Literal) call.arguments().get(1))
-                                        .value()));
-            }
-            if (key instanceof Call call
-                    && call.function() == KdaFunctionTable.FLOOR_TO
-                    && expressions.isInputRowtime(call.arguments().get(0))) {
-                return Intervals.unitMillis(
-                        dev.flinkkda.kda.sql.ast.TimeUnit.valueOf(call.keyword()));
-            }
-            return Optional.empty();
         }
 
         private AnalyzedRelation bindFrom(Relation relation, boolean first) {

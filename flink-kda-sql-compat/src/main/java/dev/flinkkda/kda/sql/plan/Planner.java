@@ -411,46 +411,15 @@ public final class Planner {
                             SORT_BUCKET,
                             0);
             steps.add(bucketed);
-            List<PlanNode.SortKey> keys = new ArrayList<>();
-            List<PlanColumn> sortable = bucketed.columns();
-            keys.add(
-                    new PlanNode.SortKey(
-                            column(input, sortable.get(output.size())),
-                            false,
-                            StreamSort.NullOrder.DEFAULT));
-            for (int i = 0; i < sort.keys().size(); i++) {
-                StreamSort.Key key = sort.keys().get(i);
-                keys.add(
-                        new PlanNode.SortKey(
-                                column(input, sortable.get(output.size() + 1 + i)),
-                                key.descending(),
-                                key.nulls()));
-            }
-            String sortedView = viewPrefix + "_SORTED";
-            steps.add(
-                    new PlanStep.View(
-                            sortedView,
-                            new PlanNode.Sort(
-                                    new From.Aliased(new PlanNode.Scan(input, sortable), input),
-                                    keys)));
-            List<NamedExpression> kept = new ArrayList<>();
-            for (PlanColumn column : output) {
-                kept.add(new NamedExpression(column.name(), column(sortedView, column)));
-            }
             // A bucket's rows come out together, in any time order: ROWTIME's watermark trails
             // them by a bucket, so that windows over the sorted stream lose none.
-            PlanStep step =
-                    new PlanStep.RowtimeView(
-                            viewPrefix,
-                            new PlanNode.Project(
-                                    new From.Aliased(
-                                            new PlanNode.Scan(sortedView, sortable), sortedView),
-                                    kept,
-                                    Optional.empty()),
-                            StreamDefinition.ROWTIME,
-                            sort.bucketMillis());
-            steps.add(step);
-            return new PlanNode.Scan(step.name(), step.columns());
+            return sortByKeys(
+                    input,
+                    bucketed.columns(),
+                    output.size(),
+                    SORT_BUCKET,
+                    sort,
+                    sort.bucketMillis());
         }
 
         private List<TypedExpression> items(AnalyzedQuery query) {
@@ -570,6 +539,19 @@ public final class Planner {
             }
             List<TypedExpression> items = new ArrayList<>();
             items(query).forEach(i -> items.add(rewrite.apply(i)));
+            List<NamedExpression> columns = new ArrayList<>(shaper.items(items, end));
+            int output = columns.size();
+            query.sort()
+                    .ifPresent(
+                            sort -> {
+                                for (int i = 0; i < sort.keys().size(); i++) {
+                                    columns.add(
+                                            new NamedExpression(
+                                                    "__S" + i,
+                                                    rewrite.apply(
+                                                            sort.keys().get(i).expression())));
+                                }
+                            });
             PlanNode.TumblingAggregate aggregate =
                     new PlanNode.TumblingAggregate(
                             (PlanNode.Scan) input.node(),
@@ -577,9 +559,74 @@ public final class Planner {
                             window.sizeMillis(),
                             query.where(),
                             keys,
-                            shaper.items(items, end),
+                            columns,
                             query.having().map(rewrite));
-            PlanStep step = new PlanStep.RowtimeView(nextView(), aggregate);
+            if (query.sort().isEmpty()) {
+                PlanStep step = new PlanStep.RowtimeView(nextView(), aggregate);
+                steps.add(step);
+                return new PlanNode.Scan(step.name(), step.columns());
+            }
+            // ORDER BY: a window's rows share their ROWTIME, the window end, and are sorted by
+            // the other keys.
+            PlanStep windowed = new PlanStep.RowtimeView(viewPrefix + "_WINDOW", aggregate);
+            steps.add(windowed);
+            return sortByKeys(
+                    windowed.name(),
+                    windowed.columns(),
+                    output,
+                    StreamDefinition.ROWTIME,
+                    query.sort().get(),
+                    0);
+        }
+
+        /**
+         * Sorts the rows of {@code view} by its {@code time} column (an event-time attribute) and
+         * then by the sort keys, which are its columns after the first {@code output}; the result,
+         * the view {@code viewPrefix}, has the first {@code output} columns, {@code ROWTIME} last
+         * and an event-time attribute again, its watermark trailing by {@code outOfOrderMillis}.
+         */
+        private PlanNode.Scan sortByKeys(
+                String view,
+                List<PlanColumn> columns,
+                int output,
+                String time,
+                StreamSort sort,
+                long outOfOrderMillis) {
+            List<PlanNode.SortKey> keys = new ArrayList<>();
+            PlanColumn timeColumn =
+                    columns.stream().filter(c -> c.name().equals(time)).findFirst().orElseThrow();
+            keys.add(
+                    new PlanNode.SortKey(
+                            column(view, timeColumn), false, StreamSort.NullOrder.DEFAULT));
+            List<PlanColumn> hidden =
+                    columns.subList(columns.size() - sort.keys().size(), columns.size());
+            for (int i = 0; i < sort.keys().size(); i++) {
+                StreamSort.Key key = sort.keys().get(i);
+                keys.add(
+                        new PlanNode.SortKey(
+                                column(view, hidden.get(i)), key.descending(), key.nulls()));
+            }
+            String sortedView = viewPrefix + "_SORTED";
+            steps.add(
+                    new PlanStep.View(
+                            sortedView,
+                            new PlanNode.Sort(
+                                    new From.Aliased(new PlanNode.Scan(view, columns), view),
+                                    keys)));
+            List<NamedExpression> kept = new ArrayList<>();
+            for (PlanColumn column : columns.subList(0, output)) {
+                kept.add(new NamedExpression(column.name(), column(sortedView, column)));
+            }
+            PlanStep step =
+                    new PlanStep.RowtimeView(
+                            viewPrefix,
+                            new PlanNode.Project(
+                                    new From.Aliased(
+                                            new PlanNode.Scan(sortedView, columns), sortedView),
+                                    kept,
+                                    Optional.empty()),
+                            StreamDefinition.ROWTIME,
+                            outOfOrderMillis);
             steps.add(step);
             return new PlanNode.Scan(step.name(), step.columns());
         }

@@ -260,11 +260,12 @@ class AnalyzerTest {
                                 analyze(
                                         pump(
                                                 "SELECT STREAM ticker_symbol, COUNT(*) FROM SOURCE_SQL_STREAM_001"
-                                                        + " GROUP BY ticker_symbol, FLOOR(ROWTIME TO"
-                                                        + " MINUTE) ORDER BY FLOOR(ROWTIME TO MINUTE);")))
+                                                        + " WINDOWED BY STAGGER (PARTITION BY"
+                                                        + " ticker_symbol RANGE INTERVAL '1' MINUTE)"
+                                                        + " ORDER BY ROWTIME;")))
                 .hasMessageStartingWith(
-                        "app.sql:3:124: unsupported: ORDER BY in a query with GROUP BY or WINDOWED"
-                                + " BY");
+                        "app.sql:3:150: unsupported: ORDER BY in a query with WINDOWED BY"
+                                + " STAGGER");
         assertThatThrownBy(
                         () ->
                                 analyze(
