@@ -812,6 +812,7 @@ final class KdaSqlAstBuilder extends KdaSqlBaseVisitor<Object> {
                 false,
                 true,
                 List.of(),
+                false,
                 Optional.empty(),
                 optional(ctx.over(), this::over));
     }
@@ -833,6 +834,7 @@ final class KdaSqlAstBuilder extends KdaSqlBaseVisitor<Object> {
                 distinct,
                 false,
                 map(ctx.functionArgument(), argument -> (Expression) visit(argument)),
+                ctx.fromEnd != null && ctx.fromEnd.getType() == KdaSql.LAST,
                 nullTreatment,
                 optional(ctx.over(), this::over));
     }
