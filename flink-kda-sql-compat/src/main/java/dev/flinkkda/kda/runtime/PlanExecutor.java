@@ -6,6 +6,10 @@ import dev.flinkkda.kda.sql.emit.FlinkSqlEmitter;
 import dev.flinkkda.kda.sql.plan.ApplicationPlan;
 import dev.flinkkda.kda.sql.plan.PlanColumn;
 import dev.flinkkda.kda.sql.plan.PlanStep;
+import dev.flinkkda.windows.sliding.EventTimePerEventSlidingWindows;
+import dev.flinkkda.windows.sliding.PerEventResultFunction;
+import dev.flinkkda.windows.sliding.PerEventSlidingWindows;
+import dev.flinkkda.windows.sliding.ProcessingTimePerEventSlidingWindows;
 import dev.flinkkda.windows.stagger.EventTimeStaggerWindows;
 import dev.flinkkda.windows.stagger.ProcessingTimeStaggerWindows;
 import dev.flinkkda.windows.stagger.StaggerWindows;
@@ -14,6 +18,7 @@ import org.apache.flink.api.java.functions.KeySelector;
 import org.apache.flink.api.java.typeutils.ResultTypeQueryable;
 import org.apache.flink.streaming.api.datastream.DataStream;
 import org.apache.flink.streaming.api.datastream.KeyedStream;
+import org.apache.flink.streaming.api.datastream.SingleOutputStreamOperator;
 import org.apache.flink.streaming.api.functions.windowing.ProcessWindowFunction;
 import org.apache.flink.streaming.api.windowing.windows.TimeWindow;
 import org.apache.flink.table.api.DataTypes;
@@ -67,6 +72,8 @@ public final class PlanExecutor {
                                         rowtime.timeAttribute(),
                                         rowtime.outOfOrderMillis())
                                 : table;
+            } else if (step instanceof PlanStep.PerEventAggregation range) {
+                view = perEvent(range, tableEnvironment, eventTime);
             } else {
                 view = stagger((PlanStep.StaggerAggregation) step, tableEnvironment, eventTime);
             }
@@ -129,17 +136,11 @@ public final class PlanExecutor {
         DataStream<Row> rows = tableEnvironment.toDataStream(input);
         KeyedStream<Row, Row> keyed =
                 rows.keyBy(new KeyColumns(step.keyCount(), ExternalTypeInfo.of(keyType)));
-        StaggerRowAggregate aggregate = new StaggerRowAggregate(step.aggregates());
+        RowAggregate aggregate = new RowAggregate(step.aggregates());
         ExternalTypeInfo<Row> accumulatorType =
-                ExternalTypeInfo.of(StaggerRowAggregate.accumulatorType(step.aggregates()));
-        List<DataTypes.Field> resultFields = new ArrayList<>();
-        for (int j = 0; j < step.aggregates().size(); j++) {
-            resultFields.add(DataTypes.FIELD("r" + j, step.aggregates().get(j).resultType()));
-        }
+                ExternalTypeInfo.of(RowAggregate.accumulatorType(step.aggregates()));
         ExternalTypeInfo<Row> resultType =
-                ExternalTypeInfo.of(
-                        DataTypes.ROW(resultFields.toArray(new DataTypes.Field[0]))
-                                .bridgedTo(Row.class));
+                ExternalTypeInfo.of(RowAggregate.resultType(step.aggregates()));
         ExternalTypeInfo<Row> output = ExternalTypeInfo.of(outputType.bridgedTo(Row.class));
         Duration range = Duration.ofMillis(step.rangeMillis());
         DataStream<Row> windows;
@@ -171,6 +172,108 @@ public final class PlanExecutor {
             schema.add(Column.physical(field.getName(), field.getDataType()));
         }
         return withRowtimeAttribute(tableEnvironment, windows, ResolvedSchema.of(schema));
+    }
+
+    /**
+     * KDA's {@code RANGE INTERVAL … PRECEDING} window: flink-kda's per-event sliding operator with
+     * later peers excluded, keyed by the step's first columns (one key, parallelism 1, without
+     * {@code PARTITION BY}); each input row comes out with the aggregates of its window appended.
+     * On event time the output's {@code ROWTIME} is the event-time attribute again, with the
+     * watermarks of the operator (each row is emitted when the watermark reaches its ROWTIME).
+     */
+    private static Table perEvent(
+            PlanStep.PerEventAggregation step,
+            StreamTableEnvironment tableEnvironment,
+            boolean eventTime) {
+        Table input = tableEnvironment.sqlQuery(FlinkSqlEmitter.query(step.input()));
+        List<Column> inputColumns = input.getResolvedSchema().getColumns();
+        List<DataTypes.Field> keyFields = new ArrayList<>();
+        List<Column> outputColumns = new ArrayList<>();
+        for (int k = 0; k < inputColumns.size(); k++) {
+            Column column = inputColumns.get(k);
+            // a processing-time ROWTIME comes out of the table as a value
+            DataType type = DataTypes.of(column.getDataType().getLogicalType().copy());
+            if (k < step.keyCount()) {
+                keyFields.add(DataTypes.FIELD(column.getName(), type));
+            }
+            outputColumns.add(Column.physical(column.getName(), plain(column.getDataType())));
+        }
+        for (int j = 0; j < step.aggregates().size(); j++) {
+            outputColumns.add(
+                    Column.physical(
+                            step.aggregateColumns().get(j), step.aggregates().get(j).resultType()));
+        }
+        List<DataTypes.Field> outputFields = new ArrayList<>();
+        for (Column column : outputColumns) {
+            outputFields.add(DataTypes.FIELD(column.getName(), column.getDataType()));
+        }
+        ExternalTypeInfo<Row> output =
+                ExternalTypeInfo.of(
+                        DataTypes.ROW(outputFields.toArray(new DataTypes.Field[0]))
+                                .bridgedTo(Row.class));
+
+        DataStream<Row> rows = tableEnvironment.toDataStream(input);
+        KeyedStream<Row, Row> keyed =
+                rows.keyBy(
+                        new KeyColumns(
+                                step.keyCount(),
+                                ExternalTypeInfo.of(
+                                        DataTypes.ROW(keyFields.toArray(new DataTypes.Field[0]))
+                                                .bridgedTo(Row.class))));
+        Duration range = Duration.ofMillis(step.rangeMillis());
+        PerEventSlidingWindows windows =
+                eventTime
+                        ? EventTimePerEventSlidingWindows.of(range).excludingLaterPeers()
+                        : ProcessingTimePerEventSlidingWindows.of(range).excludingLaterPeers();
+        SingleOutputStreamOperator<Row> result =
+                PerEventSlidingWindows.over(keyed, windows)
+                        .aggregate(
+                                new RowAggregate(step.aggregates()),
+                                new RowWithAggregates(),
+                                ExternalTypeInfo.of(
+                                        RowAggregate.accumulatorType(step.aggregates())),
+                                output)
+                        .name("PerEventSlidingWindows " + step.name());
+        if (step.keyCount() == 0) {
+            result.setParallelism(1).setMaxParallelism(1);
+        }
+        if (!eventTime) {
+            return tableEnvironment.fromDataStream(result);
+        }
+        return withRowtimeAttribute(tableEnvironment, result, ResolvedSchema.of(outputColumns));
+    }
+
+    /** A column's type without its time attribute (a ROWTIME read out of a table is a value). */
+    private static DataType plain(DataType type) {
+        org.apache.flink.table.types.logical.LogicalType logical = type.getLogicalType();
+        if (logical instanceof org.apache.flink.table.types.logical.TimestampType timestamp) {
+            return DataTypes.TIMESTAMP(timestamp.getPrecision())
+                    .nullable()
+                    .bridgedTo(type.getConversionClass());
+        }
+        if (logical instanceof org.apache.flink.table.types.logical.LocalZonedTimestampType local) {
+            return DataTypes.TIMESTAMP_LTZ(local.getPrecision())
+                    .nullable()
+                    .bridgedTo(type.getConversionClass());
+        }
+        return type;
+    }
+
+    /** The row that fired a window, then its window's aggregates. */
+    private static final class RowWithAggregates implements PerEventResultFunction<Row, Row, Row> {
+        private static final long serialVersionUID = 1L;
+
+        @Override
+        public Row apply(Row element, Row aggregates, TimeWindow window) {
+            Row row = new Row(element.getArity() + aggregates.getArity());
+            for (int i = 0; i < element.getArity(); i++) {
+                row.setField(i, element.getField(i));
+            }
+            for (int j = 0; j < aggregates.getArity(); j++) {
+                row.setField(element.getArity() + j, aggregates.getField(j));
+            }
+            return row;
+        }
     }
 
     /** The first {@code count} columns of a row, as the key. */

@@ -48,7 +48,14 @@ class FlinkKdaCliTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"seed-001-stagger", "seed-001-step", "seed-000-stagger", "log-parsing"})
+    @ValueSource(
+            strings = {
+                "seed-001-stagger",
+                "seed-001-step",
+                "seed-000-stagger",
+                "log-parsing",
+                "windowed-aggregation-weather"
+            })
     void examplesGiveTheDocumentedResults(String example, @TempDir Path dir) throws Exception {
         Path folder = EXAMPLES.resolve(example);
         Path output = dir.resolve("out.jsonl");

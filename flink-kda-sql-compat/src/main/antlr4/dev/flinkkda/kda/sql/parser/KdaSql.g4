@@ -238,7 +238,7 @@ primaryExpression
         | LOCALTIME | LOCALTIMESTAMP | CURRENT_PATH | CURRENT_USER | SYSTEM_USER)  #niladicFunction
     | identifier LPAREN ASTERISK RPAREN over?                                    #starFunctionCall
     | identifier LPAREN (setQuantifier? functionArgument (COMMA functionArgument)*)? RPAREN
-      nullTreatment? over?                                                       #functionCall
+      (FROM fromEnd=(FIRST | LAST))? nullTreatment? over?                         #functionCall
     | identifier (DOT identifier)*                                               #columnReference
     | LPAREN difference=valueExpression RPAREN intervalQualifier                 #datetimeDifference
     | LPAREN expression RPAREN                                                   #parenthesized

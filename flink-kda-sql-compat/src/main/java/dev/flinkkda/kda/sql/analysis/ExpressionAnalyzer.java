@@ -674,14 +674,21 @@ final class ExpressionAnalyzer {
         if (f.distinct() && !function.isAggregate()) {
             throw error(f.position(), "DISTINCT goes with aggregate functions only, not " + name);
         }
-        if (f.nullTreatment().isPresent()) {
+        boolean analytic = function.kind() == KdaFunction.Kind.ANALYTIC;
+        if (f.nullTreatment().isPresent() && !(analytic && !name.equalsIgnoreCase("EXP_AVG"))) {
             throw unsupported(
                     f.position(),
                     name + " " + f.nullTreatment().get().name().replace('_', ' '),
-                    "");
+                    "RESPECT NULLS and IGNORE NULLS go with FIRST_VALUE, LAST_VALUE, NTH_VALUE and"
+                            + " LAG");
+        }
+        if (f.fromLast() && !name.equalsIgnoreCase("NTH_VALUE")) {
+            throw error(f.position(), "FROM FIRST|LAST goes with NTH_VALUE only, not " + name);
         }
         List<TypedExpression> arguments = new ArrayList<>();
-        f.arguments().forEach(a -> arguments.add(analyze(a)));
+        for (int i = 0; i < f.arguments().size(); i++) {
+            arguments.add(analyticArgument(function, f.arguments().get(i), i));
+        }
         List<DataType> types = new ArrayList<>();
         List<ReturnType.LiteralValue> literals = new ArrayList<>();
         for (TypedExpression argument : arguments) {
@@ -701,18 +708,169 @@ final class ExpressionAnalyzer {
         } catch (IllegalArgumentException e) {
             throw error(f.position(), name + ": " + e.getMessage());
         }
-        Call call = new Call(function, arguments, f.distinct(), f.starArgument(), "", type);
+        List<String> options = new ArrayList<>();
+        if (f.fromLast()) {
+            options.add(KdaFunctionTable.FROM_LAST);
+        }
+        if (f.nullTreatment().orElse(null) == FunctionCall.NullTreatment.IGNORE_NULLS) {
+            options.add(KdaFunctionTable.IGNORE_NULLS);
+        }
+        Call call =
+                new Call(
+                        function,
+                        arguments,
+                        f.distinct(),
+                        f.starArgument(),
+                        String.join(" ", options),
+                        type);
         if (f.over().isPresent()) {
             if (!function.isAggregate() && function.kind() != KdaFunction.Kind.ANALYTIC) {
                 throw error(f.position(), name + " is not an aggregate; it cannot have OVER");
             }
-            return new WindowedCall(call, window(f.over().get()));
+            SlidingWindow window = window(f.over().get());
+            checkAnalytic(f, call, window);
+            return new WindowedCall(call, window);
         }
         if (function.kind() == KdaFunction.Kind.ANALYTIC) {
             throw error(f.position(), name + " needs a window: " + name + "(…) OVER (…)");
         }
         return call;
     }
+
+    /**
+     * An argument of a call: {@code EXP_AVG}'s half-life interval becomes its milliseconds, {@code
+     * LAG}'s offset and {@code NTH_VALUE}'s n must be whole-number constants.
+     */
+    private TypedExpression analyticArgument(KdaFunction function, Expression argument, int i) {
+        String name = function.name();
+        if (name.equals("EXP_AVG") && i == 1) {
+            if (argument instanceof IntervalLiteral interval) {
+                Optional<Long> millis = Intervals.toMillis(interval).filter(m -> m > 0);
+                if (millis.isPresent()) {
+                    return Literal.of(
+                            Literal.Kind.NUMBER, Long.toString(millis.get()), DataTypes.BIGINT());
+                }
+            }
+            throw error(
+                    argument.position(),
+                    "EXP_AVG's half-life is a positive day-time INTERVAL, e.g. INTERVAL '10'"
+                            + " SECOND");
+        }
+        if ((name.equals("LAG") || name.equals("NTH_VALUE")) && i == 1) {
+            long least = name.equals("LAG") ? 0 : 1;
+            if (argument instanceof NumericLiteral n
+                    && n.kind() == NumericLiteral.Kind.INTEGER
+                    && n.value().toBigInteger().bitLength() < 31
+                    && n.value().longValueExact() >= least) {
+                return Literal.of(
+                        Literal.Kind.NUMBER, n.value().toBigInteger().toString(), DataTypes.INT());
+            }
+            throw error(
+                    argument.position(),
+                    name
+                            + (name.equals("LAG") ? "'s offset" : "'s n")
+                            + " is a whole number of at least "
+                            + least
+                            + ", written as a constant");
+        }
+        return analyze(argument);
+    }
+
+    /**
+     * Checks an analytic call against its window: over {@code RANGE INTERVAL} windows every
+     * function of the table runs in flink-kda's operator (no {@code DISTINCT}); over {@code ROWS}
+     * (and unbounded) windows Flink's {@code OVER} computes only what it computes as KDA does.
+     */
+    private void checkAnalytic(FunctionCall f, Call call, SlidingWindow window) {
+        String name = call.function().name();
+        if (SUMS.contains(name) && !call.star()) {
+            DataType type = call.arguments().get(0).type();
+            if (!type.getLogicalType()
+                    .is(org.apache.flink.table.types.logical.LogicalTypeFamily.NUMERIC)) {
+                throw error(
+                        f.arguments().get(0).position(),
+                        name + " needs a number, not " + type.getLogicalType().asSummaryString());
+            }
+        }
+        if (dev.flinkkda.kda.sql.plan.Planner.onPerEventOperator(window)) {
+            if (call.distinct()) {
+                throw unsupported(
+                        f.position(),
+                        name + "(DISTINCT …) over a RANGE window",
+                        "flink-kda's per-event operator aggregates every row");
+            }
+            return;
+        }
+        String frame =
+                window.unit() == SlidingWindow.Unit.ROWS
+                        ? "a ROWS window"
+                        : window.unbounded()
+                                ? "a RANGE UNBOUNDED PRECEDING window"
+                                : "a RANGE CURRENT ROW window";
+        switch (name) {
+            case "NTH_VALUE":
+            case "EXP_AVG":
+                throw unsupported(
+                        f.position(),
+                        name + " over " + frame,
+                        "it runs over RANGE INTERVAL '…' PRECEDING windows (flink-kda's operator);"
+                                + " Flink's OVER has no "
+                                + name);
+            case "FIRST_VALUE":
+            case "LAST_VALUE":
+                if (!call.keyword().contains(KdaFunctionTable.IGNORE_NULLS)) {
+                    throw unsupported(
+                            f.position(),
+                            name + " RESPECT NULLS over " + frame,
+                            "Flink's "
+                                    + name
+                                    + " skips nulls: write "
+                                    + name
+                                    + "(…) IGNORE NULLS, or use a RANGE INTERVAL window");
+                }
+                return;
+            case "LAG":
+                if (call.keyword().contains(KdaFunctionTable.IGNORE_NULLS)) {
+                    throw unsupported(
+                            f.position(),
+                            "LAG … IGNORE NULLS over " + frame,
+                            "Flink's LAG counts nulls; use a RANGE INTERVAL window");
+                }
+                if (call.arguments().size() > 2) {
+                    throw unsupported(
+                            f.position(),
+                            "LAG with a default over " + frame,
+                            "Flink's LAG gives its default for a null value too, KDA's only"
+                                    + " outside the window; use a RANGE INTERVAL window");
+                }
+                if (window.unit() != SlidingWindow.Unit.ROWS
+                        || (!window.unbounded() && offset(call) > window.preceding())) {
+                    throw unsupported(
+                            f.position(),
+                            "LAG over "
+                                    + frame
+                                    + (window.unit() == SlidingWindow.Unit.ROWS
+                                            ? " shorter than its offset"
+                                            : ""),
+                            "Flink's LAG ignores the window's frame: use ROWS n PRECEDING with n at"
+                                    + " least the offset, or a RANGE INTERVAL window");
+                }
+                return;
+            default:
+                return;
+        }
+    }
+
+    private static long offset(Call lag) {
+        return lag.arguments().size() > 1
+                ? Long.parseLong(((Literal) lag.arguments().get(1)).value())
+                : 1;
+    }
+
+    /** The functions that add values up. */
+    private static final java.util.Set<String> SUMS =
+            java.util.Set.of(
+                    "SUM", "AVG", "VAR_POP", "VAR_SAMP", "STDDEV_POP", "STDDEV_SAMP", "EXP_AVG");
 
     /** The value of a constant argument, as the function table takes it; null for others. */
     private static ReturnType.LiteralValue literalValue(TypedExpression argument) {

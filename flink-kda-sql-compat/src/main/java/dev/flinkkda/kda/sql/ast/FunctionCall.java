@@ -16,6 +16,7 @@ import java.util.Optional;
  *
  * @param distinct whether {@code DISTINCT} was written before the arguments
  * @param starArgument whether the argument is {@code *}, as in {@code COUNT(*)}
+ * @param fromLast {@code NTH_VALUE(x, n) FROM LAST} ({@code FROM FIRST}, the default, is false)
  * @param nullTreatment {@code RESPECT NULLS} / {@code IGNORE NULLS}, empty when not written
  * @param over the window of an analytic call, empty for other calls
  */
@@ -25,6 +26,7 @@ public record FunctionCall(
         boolean distinct,
         boolean starArgument,
         List<Expression> arguments,
+        boolean fromLast,
         Optional<NullTreatment> nullTreatment,
         Optional<Over> over)
         implements Expression {
@@ -50,6 +52,6 @@ public record FunctionCall(
     public static FunctionCall of(
             SourcePosition position, Identifier name, List<Expression> arguments) {
         return new FunctionCall(
-                position, name, false, false, arguments, Optional.empty(), Optional.empty());
+                position, name, false, false, arguments, false, Optional.empty(), Optional.empty());
     }
 }

@@ -12,6 +12,7 @@ import dev.flinkkda.kda.sql.functions.FlinkForm;
 import dev.flinkkda.kda.sql.plan.NamedExpression;
 import dev.flinkkda.kda.sql.plan.PlanColumn;
 import dev.flinkkda.kda.sql.plan.PlanNode;
+import dev.flinkkda.kda.sql.plan.Planner;
 
 import org.apache.flink.table.types.DataType;
 import org.apache.flink.table.types.logical.LogicalType;
@@ -241,6 +242,10 @@ public final class FlinkSqlEmitter {
 
     private static String over(PlanNode.OverAggregate over) {
         String window = window(over.window(), over.rowtime());
+        if (over.aggregates().stream().allMatch(a -> Planner.isLag(a.expression()))) {
+            // Flink's LAG takes no frame: the rows before, by arrival within the partition
+            window = window.substring(0, window.indexOf(over.window().unit().name())).trim() + ")";
+        }
         List<String> computed = new ArrayList<>();
         for (NamedExpression aggregate : over.aggregates()) {
             computed.add(

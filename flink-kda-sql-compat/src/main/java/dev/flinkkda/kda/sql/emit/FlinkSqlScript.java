@@ -6,8 +6,8 @@ import dev.flinkkda.kda.sql.analysis.StreamKind;
 import dev.flinkkda.kda.sql.plan.ApplicationPlan;
 import dev.flinkkda.kda.sql.plan.PlanColumn;
 import dev.flinkkda.kda.sql.plan.PlanStep;
-import dev.flinkkda.kda.sql.plan.StaggerAggregate;
 import dev.flinkkda.kda.sql.plan.StatementReport;
+import dev.flinkkda.kda.sql.plan.WindowAggregate;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -63,6 +63,8 @@ public final class FlinkSqlScript {
                                         view.timeAttribute(), view.outOfOrderMillis()))
                         .append('\n');
                 view(sql, view.name(), FlinkSqlEmitter.query(view.query()));
+            } else if (step instanceof PlanStep.PerEventAggregation range) {
+                perEvent(sql, range);
             } else {
                 stagger(sql, (PlanStep.StaggerAggregation) step);
             }
@@ -85,14 +87,8 @@ public final class FlinkSqlScript {
     private static void stagger(StringBuilder sql, PlanStep.StaggerAggregation stagger) {
         List<PlanColumn> input = stagger.input().columns();
         List<String> aggregates = new ArrayList<>();
-        for (StaggerAggregate aggregate : stagger.aggregates()) {
-            aggregates.add(
-                    aggregate.function() == StaggerAggregate.Function.COUNT_ALL
-                            ? "COUNT(*)"
-                            : aggregate.function()
-                                    + "("
-                                    + name(input.get(aggregate.argumentColumn()).name())
-                                    + ")");
+        for (WindowAggregate aggregate : stagger.aggregates()) {
+            aggregates.add(aggregate.describe(c -> name(input.get(c).name())));
         }
         List<String> keys = new ArrayList<>();
         input.subList(0, stagger.keyCount()).forEach(k -> keys.add(name(k.name())));
@@ -111,5 +107,32 @@ public final class FlinkSqlScript {
                 .append(" (")
                 .append(String.join(", ", outputs))
                 .append("), ROWTIME = the window close.\n");
+    }
+
+    private static void perEvent(StringBuilder sql, PlanStep.PerEventAggregation range) {
+        List<PlanColumn> input = range.input().columns();
+        List<String> aggregates = new ArrayList<>();
+        for (int j = 0; j < range.aggregates().size(); j++) {
+            aggregates.add(
+                    range.aggregates().get(j).describe(c -> name(input.get(c).name()))
+                            + " AS "
+                            + name(range.aggregateColumns().get(j)));
+        }
+        List<String> keys = new ArrayList<>();
+        input.subList(0, range.keyCount()).forEach(k -> keys.add(name(k.name())));
+        sql.append("-- flink-kda: RANGE ")
+                .append(range.rangeMillis())
+                .append(" ms PRECEDING (PerEventSlidingWindows, later peers excluded) ")
+                .append(
+                        keys.isEmpty()
+                                ? "over all rows (one partition)"
+                                : "per key (" + String.join(", ", keys) + ")")
+                .append(", computing ")
+                .append(String.join(", ", aggregates))
+                .append(",\n-- for each row of:\n-- ")
+                .append(FlinkSqlEmitter.query(range.input()).replace("\n", "\n-- "))
+                .append("\n-- gives the view ")
+                .append(name(range.name()))
+                .append(": the row's columns and the aggregates; ROWTIME stays the row's.\n");
     }
 }

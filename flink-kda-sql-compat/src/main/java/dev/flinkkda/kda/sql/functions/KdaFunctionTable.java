@@ -411,7 +411,7 @@ public final class KdaFunctionTable {
 
         // ------------------------------------------------------------------ aggregates
         aggregate("COUNT", 0, 1, ReturnTypes.BIGINT);
-        for (String name : List.of("SUM", "AVG", "MIN", "MAX", "FIRST_VALUE", "LAST_VALUE")) {
+        for (String name : List.of("SUM", "AVG", "MIN", "MAX")) {
             aggregate(name, 1, 1, ReturnTypes.argument(0));
         }
         // Typed as their argument, as KDA (SQLstream/Calcite) and Flink both do.
@@ -436,9 +436,14 @@ public final class KdaFunctionTable {
                         1,
                         function("MIN"),
                         ReturnTypes.BOOLEAN_ARGUMENT));
-        register(
-                new KdaFunction(
-                        "LAG", Kind.ANALYTIC, 1, 3, function("LAG"), ReturnTypes.argument(0)));
+        // Analytic functions: only with OVER. Over RANGE INTERVAL windows they run in flink-kda's
+        // per-event operator (runtime.RowAggregate); over ROWS windows in Flink's OVER, where the
+        // analyser lets through only what Flink computes as KDA does.
+        analytic("FIRST_VALUE", 1, 1, ReturnTypes.argument(0));
+        analytic("LAST_VALUE", 1, 1, ReturnTypes.argument(0));
+        analytic("LAG", 1, 3, ReturnTypes.argument(0));
+        analytic("NTH_VALUE", 2, 2, ReturnTypes.argument(0));
+        analytic("EXP_AVG", 2, 2, ReturnTypes.DOUBLE);
 
         // ------------------------------------------------------------------ table functions
         for (String name :
@@ -460,6 +465,12 @@ public final class KdaFunctionTable {
                             }));
         }
     }
+
+    /** In an analytic call's keyword: {@code IGNORE NULLS} was written. */
+    public static final String IGNORE_NULLS = "IGNORE NULLS";
+
+    /** In an analytic call's keyword: {@code NTH_VALUE(…) FROM LAST}. */
+    public static final String FROM_LAST = "FROM LAST";
 
     private KdaFunctionTable() {}
 
@@ -587,6 +598,10 @@ public final class KdaFunctionTable {
 
     private static void aggregate(String name, int min, int max, ReturnType returnType) {
         register(new KdaFunction(name, Kind.AGGREGATE, min, max, function(name), returnType));
+    }
+
+    private static void analytic(String name, int min, int max, ReturnType returnType) {
+        register(new KdaFunction(name, Kind.ANALYTIC, min, max, function(name), returnType));
     }
 
     private static void logParser(String name, int min, int max) {

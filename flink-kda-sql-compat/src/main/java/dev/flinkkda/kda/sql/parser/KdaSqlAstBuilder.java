@@ -809,6 +809,7 @@ final class KdaSqlAstBuilder extends KdaSqlBaseVisitor<Object> {
                 false,
                 true,
                 List.of(),
+                false,
                 Optional.empty(),
                 optional(ctx.over(), this::over));
     }
@@ -830,6 +831,7 @@ final class KdaSqlAstBuilder extends KdaSqlBaseVisitor<Object> {
                 distinct,
                 false,
                 map(ctx.functionArgument(), argument -> (Expression) visit(argument)),
+                ctx.fromEnd != null && ctx.fromEnd.getType() == KdaSql.LAST,
                 nullTreatment,
                 optional(ctx.over(), this::over));
     }

@@ -71,7 +71,7 @@ public sealed interface PlanStep {
             String name,
             PlanNode input,
             int keyCount,
-            List<StaggerAggregate> aggregates,
+            List<WindowAggregate> aggregates,
             long rangeMillis)
             implements PlanStep {
         public StaggerAggregation {
@@ -92,6 +92,47 @@ public sealed interface PlanStep {
                 columns.add(new PlanColumn(aggregateColumn(j), aggregates.get(j).resultType()));
             }
             columns.add(new PlanColumn("ROWTIME", DataTypes.TIMESTAMP(3)));
+            return columns;
+        }
+    }
+
+    /**
+     * KDA's {@code RANGE INTERVAL … PRECEDING} window, run by flink-kda's per-event sliding
+     * operator with later peers excluded: for each input row, one output row — the input row's
+     * columns, then one column per aggregate ({@link #aggregateColumns}) over the row's window: the
+     * rows of its partition whose {@code ROWTIME} is at most {@code rangeMillis} before its own and
+     * that arrived no later than it. The input's first {@code keyCount} columns are the partition
+     * keys (none: one partition, run with parallelism 1); it has a {@code ROWTIME} column, which
+     * stays the view's time attribute.
+     */
+    record PerEventAggregation(
+            String name,
+            PlanNode input,
+            int keyCount,
+            List<WindowAggregate> aggregates,
+            List<String> aggregateColumns,
+            long rangeMillis)
+            implements PlanStep {
+        public PerEventAggregation {
+            Objects.requireNonNull(name, "name");
+            Objects.requireNonNull(input, "input");
+            aggregates = List.copyOf(aggregates);
+            aggregateColumns = List.copyOf(aggregateColumns);
+            if (aggregates.size() != aggregateColumns.size()) {
+                throw new IllegalArgumentException("one column per aggregate");
+            }
+            if (rangeMillis <= 0) {
+                throw new IllegalArgumentException("a RANGE of at least 1 ms");
+            }
+        }
+
+        @Override
+        public List<PlanColumn> columns() {
+            List<PlanColumn> columns = new ArrayList<>(input.columns());
+            for (int j = 0; j < aggregates.size(); j++) {
+                columns.add(
+                        new PlanColumn(aggregateColumns.get(j), aggregates.get(j).resultType()));
+            }
             return columns;
         }
     }

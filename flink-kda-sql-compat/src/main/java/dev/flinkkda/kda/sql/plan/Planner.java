@@ -278,10 +278,25 @@ public final class Planner {
                                 + " ROWTIME = window close";
                 break;
             case OVER_WINDOW:
+                long ranges =
+                        overWindows(query).keySet().stream()
+                                .filter(Planner::onPerEventOperator)
+                                .count();
                 int windows = overWindows(query).size();
-                detail =
-                        "analytic aggregates → OVER aggregation"
-                                + (windows > 1 ? " (" + windows + " nested, one per window)" : "");
+                List<String> parts = new ArrayList<>();
+                if (ranges > 0) {
+                    parts.add(
+                            "RANGE → flink-kda PerEventSlidingWindows (later peers excluded)"
+                                    + (ranges > 1 ? ", " + ranges + " steps, one per window" : ""));
+                }
+                if (windows > ranges) {
+                    parts.add(
+                            "OVER aggregation"
+                                    + (windows - ranges > 1
+                                            ? " (" + (windows - ranges) + " nested, one per window)"
+                                            : ""));
+                }
+                detail = "analytic aggregates → " + String.join(" + ", parts);
                 break;
             default:
                 if (query.from() instanceof AnalyzedRelation.LookupJoin) {
@@ -307,6 +322,28 @@ public final class Planner {
                             + " nested in FROM → views";
         }
         return detail;
+    }
+
+    /**
+     * Whether a window runs on flink-kda's per-event sliding operator: KDA's {@code RANGE INTERVAL
+     * … PRECEDING}, whose rows with an equal ROWTIME arriving later are not in a row's window.
+     * {@code ROWS} windows (by arrival already) and {@code RANGE UNBOUNDED PRECEDING} go to Flink's
+     * {@code OVER}.
+     */
+    public static boolean onPerEventOperator(SlidingWindow window) {
+        return window.unit() == SlidingWindow.Unit.RANGE
+                && !window.unbounded()
+                && window.preceding() > 0;
+    }
+
+    /** Whether {@code call} is {@code LAG}, which Flink's OVER takes without a frame. */
+    public static boolean isLag(TypedExpression call) {
+        return call instanceof Call c && c.function().name().equals("LAG");
+    }
+
+    /** The value of a whole-number literal the analyser checked. */
+    private static long number(TypedExpression literal) {
+        return new java.math.BigDecimal(((Literal) literal).value()).longValueExact();
     }
 
     /** The distinct windows of a query's analytic calls, in the order they first appear. */
@@ -663,18 +700,18 @@ public final class Planner {
             for (TypedExpression item : items(query)) {
                 collectAggregates(item, keys, calls);
             }
-            List<StaggerAggregate> aggregates = new ArrayList<>();
+            List<WindowAggregate> aggregates = new ArrayList<>();
             for (int j = 0; j < calls.size(); j++) {
                 Call call = calls.get(j);
-                StaggerAggregate.Function function =
+                WindowAggregate.Function function =
                         call.star()
-                                ? StaggerAggregate.Function.COUNT_ALL
-                                : StaggerAggregate.Function.valueOf(call.function().name());
+                                ? WindowAggregate.Function.COUNT_ALL
+                                : WindowAggregate.Function.valueOf(call.function().name());
                 if (call.star()) {
-                    aggregates.add(new StaggerAggregate(function, -1, null));
+                    aggregates.add(WindowAggregate.of(function, -1, null));
                 } else {
                     TypedExpression argument = call.arguments().get(0);
-                    aggregates.add(new StaggerAggregate(function, columns.size(), argument.type()));
+                    aggregates.add(WindowAggregate.of(function, columns.size(), argument.type()));
                     columns.add(new NamedExpression("__A" + j, cast(argument, argument.type())));
                 }
             }
@@ -745,21 +782,59 @@ public final class Planner {
             ColumnRef rowtime = query.inputRowtime();
             Map<WindowedCall, ColumnRef> computed = new HashMap<>();
             int next = 0;
+            int operators = 0;
             for (Map.Entry<SlidingWindow, List<Call>> window : overWindows(query).entrySet()) {
-                List<NamedExpression> aggregates = new ArrayList<>();
-                for (Call call : window.getValue()) {
-                    String name = "__O" + next++;
-                    aggregates.add(new NamedExpression(name, call));
-                    computed.put(
-                            new WindowedCall(call, window.getKey()),
-                            new ColumnRef(alias, name, call.type()));
+                if (onPerEventOperator(window.getKey())) {
+                    usesFlinkKda = true;
+                    String view =
+                            "__RANGE_"
+                                    + viewPrefix.substring("__PUMP_".length())
+                                    + "_"
+                                    + operators++;
+                    PlanStep.PerEventAggregation step =
+                            perEvent(
+                                    view,
+                                    current,
+                                    alias,
+                                    rowtime,
+                                    window.getKey(),
+                                    window.getValue(),
+                                    next);
+                    steps.add(step);
+                    for (int j = 0; j < window.getValue().size(); j++) {
+                        computed.put(
+                                new WindowedCall(window.getValue().get(j), window.getKey()),
+                                new ColumnRef(
+                                        alias,
+                                        step.aggregateColumns().get(j),
+                                        step.aggregates().get(j).resultType()));
+                    }
+                    next += window.getValue().size();
+                    current = new PlanNode.Scan(step.name(), step.columns());
+                    continue;
                 }
-                current =
-                        new PlanNode.OverAggregate(
-                                new From.Aliased(current, alias),
-                                window.getKey(),
-                                rowtime,
-                                aggregates);
+                // LAG has no frame in Flink: a level of its own
+                for (boolean lags : new boolean[] {false, true}) {
+                    List<NamedExpression> aggregates = new ArrayList<>();
+                    for (Call call : window.getValue()) {
+                        if (isLag(call) != lags) {
+                            continue;
+                        }
+                        String name = "__O" + next++;
+                        aggregates.add(new NamedExpression(name, call));
+                        computed.put(
+                                new WindowedCall(call, window.getKey()),
+                                new ColumnRef(alias, name, call.type()));
+                    }
+                    if (!aggregates.isEmpty()) {
+                        current =
+                                new PlanNode.OverAggregate(
+                                        new From.Aliased(current, alias),
+                                        window.getKey(),
+                                        rowtime,
+                                        aggregates);
+                    }
+                }
             }
             List<TypedExpression> items = new ArrayList<>();
             for (TypedExpression item : items(query)) {
@@ -770,6 +845,91 @@ public final class Planner {
                     new From.Aliased(current, alias),
                     shaper.items(items, rowtime),
                     Optional.empty());
+        }
+
+        /**
+         * The per-event operator step of one {@code RANGE} window: its input is {@code current}'s
+         * rows with the partition keys first and the aggregates' arguments last; the aggregates'
+         * columns are {@code __O<first>, …}.
+         */
+        private PlanStep.PerEventAggregation perEvent(
+                String view,
+                PlanNode current,
+                String alias,
+                ColumnRef rowtime,
+                SlidingWindow window,
+                List<Call> calls,
+                int first) {
+            List<NamedExpression> columns = new ArrayList<>();
+            List<TypedExpression> keys = window.partitionBy();
+            for (int k = 0; k < keys.size(); k++) {
+                columns.add(new NamedExpression("__K" + first + "_" + k, keys.get(k)));
+            }
+            for (PlanColumn column : current.columns()) {
+                columns.add(new NamedExpression(column.name(), column(alias, column)));
+            }
+            List<WindowAggregate> aggregates = new ArrayList<>();
+            List<String> names = new ArrayList<>();
+            for (int j = 0; j < calls.size(); j++) {
+                Call call = calls.get(j);
+                String suffix = (first + j) + "";
+                names.add("__O" + suffix);
+                if (call.star()) {
+                    aggregates.add(
+                            WindowAggregate.of(WindowAggregate.Function.COUNT_ALL, -1, null));
+                    continue;
+                }
+                WindowAggregate.Function function =
+                        WindowAggregate.Function.valueOf(call.function().name());
+                TypedExpression argument = call.arguments().get(0);
+                int argumentColumn = columns.size();
+                columns.add(new NamedExpression("__A" + suffix, argument));
+                int second = -1;
+                long parameter = 0;
+                switch (function) {
+                    case LAG:
+                        parameter =
+                                call.arguments().size() > 1 ? number(call.arguments().get(1)) : 1;
+                        if (call.arguments().size() > 2) {
+                            second = columns.size();
+                            columns.add(
+                                    new NamedExpression(
+                                            "__D" + suffix,
+                                            cast(call.arguments().get(2), argument.type())));
+                        }
+                        break;
+                    case NTH_VALUE:
+                        parameter = number(call.arguments().get(1));
+                        break;
+                    case EXP_AVG:
+                        parameter = number(call.arguments().get(1));
+                        second = columns.size();
+                        // a value: the view has one time attribute, ROWTIME
+                        columns.add(
+                                new NamedExpression(
+                                        "__T" + suffix, cast(rowtime, DataTypes.TIMESTAMP(3))));
+                        break;
+                    default:
+                        break;
+                }
+                aggregates.add(
+                        new WindowAggregate(
+                                function,
+                                argumentColumn,
+                                argument.type(),
+                                second,
+                                parameter,
+                                call.keyword().contains(KdaFunctionTable.IGNORE_NULLS),
+                                call.keyword().contains(KdaFunctionTable.FROM_LAST)));
+            }
+            return new PlanStep.PerEventAggregation(
+                    view,
+                    new PlanNode.Project(
+                            new From.Aliased(current, alias), columns, Optional.empty()),
+                    keys.size(),
+                    aggregates,
+                    names,
+                    window.preceding());
         }
 
         private ColumnRef column(String relation, PlanColumn column) {

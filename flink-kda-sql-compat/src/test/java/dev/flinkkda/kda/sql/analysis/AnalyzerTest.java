@@ -364,4 +364,116 @@ class AnalyzerTest {
                 .hasMessage(
                         "app.sql:2:26: stream \"DESTINATION_SQL_STREAM\" is already defined at 1:1");
     }
+
+    /**
+     * Analytic functions: all of them over RANGE INTERVAL windows (flink-kda's operator); over ROWS
+     * windows only what Flink's OVER computes as KDA does; wrong arguments at their position.
+     */
+    @Test
+    void analyticFunctionsAreCheckedAgainstTheirWindow() {
+        String rows = " FROM SOURCE_SQL_STREAM_001 WINDOW r AS (ROWS 3 PRECEDING);";
+        String range =
+                " FROM SOURCE_SQL_STREAM_001 WINDOW w AS (RANGE INTERVAL '1' MINUTE PRECEDING);";
+        assertThat(
+                        analyze(
+                                        pump(
+                                                "SELECT STREAM NTH_VALUE(ticker_symbol, 2) FROM LAST"
+                                                        + " IGNORE NULLS OVER w, EXP_AVG(price,"
+                                                        + " INTERVAL '10' SECOND) OVER w"
+                                                        + range))
+                                .pumps()
+                                .get(0)
+                                .shape())
+                .isEqualTo(PumpShape.OVER_WINDOW);
+        assertThatThrownBy(
+                        () ->
+                                analyze(
+                                        pump(
+                                                "SELECT STREAM ticker_symbol, NTH_VALUE(price, 2) OVER r"
+                                                        + rows)))
+                .hasMessageStartingWith(
+                        "app.sql:3:30: unsupported: NTH_VALUE over a ROWS window at 3:30");
+        assertThatThrownBy(
+                        () ->
+                                analyze(
+                                        pump(
+                                                "SELECT STREAM ticker_symbol, FIRST_VALUE(price) OVER r"
+                                                        + rows)))
+                .hasMessageStartingWith(
+                        "app.sql:3:30: unsupported: FIRST_VALUE RESPECT NULLS over a ROWS window");
+        assertThatThrownBy(
+                        () ->
+                                analyze(
+                                        pump(
+                                                "SELECT STREAM ticker_symbol, LAG(price, 1, 0) OVER r"
+                                                        + rows)))
+                .hasMessageStartingWith(
+                        "app.sql:3:30: unsupported: LAG with a default over a ROWS window");
+        assertThatThrownBy(
+                        () ->
+                                analyze(
+                                        pump(
+                                                "SELECT STREAM ticker_symbol, LAG(price, 4) OVER r"
+                                                        + rows)))
+                .hasMessageStartingWith(
+                        "app.sql:3:30: unsupported: LAG over a ROWS window shorter than its offset");
+        assertThatThrownBy(
+                        () ->
+                                analyze(
+                                        pump(
+                                                "SELECT STREAM ticker_symbol, EXP_AVG(price, 10) OVER w"
+                                                        + range)))
+                .hasMessageStartingWith(
+                        "app.sql:3:45: EXP_AVG's half-life is a positive day-time INTERVAL");
+        assertThatThrownBy(
+                        () ->
+                                analyze(
+                                        pump(
+                                                "SELECT STREAM ticker_symbol, NTH_VALUE(price, 0) OVER w"
+                                                        + range)))
+                .hasMessageStartingWith(
+                        "app.sql:3:47: NTH_VALUE's n is a whole number of at least 1");
+        assertThatThrownBy(
+                        () ->
+                                analyze(
+                                        pump(
+                                                "SELECT STREAM ticker_symbol, COUNT(DISTINCT price) OVER w"
+                                                        + range)))
+                .hasMessageStartingWith(
+                        "app.sql:3:30: unsupported: COUNT(DISTINCT …) over a RANGE window");
+        assertThatThrownBy(
+                        () ->
+                                analyze(
+                                        pump(
+                                                "SELECT STREAM ticker_symbol, SUM(ticker_symbol) OVER w"
+                                                        + range)))
+                .hasMessageStartingWith("app.sql:3:34: SUM needs a number, not STRING");
+        assertThatThrownBy(
+                        () ->
+                                analyze(
+                                        pump(
+                                                "SELECT STREAM ticker_symbol, MAX(price) FROM LAST OVER w"
+                                                        + range)))
+                .hasMessageStartingWith("app.sql:3:30: FROM FIRST|LAST goes with NTH_VALUE only");
+        assertThatThrownBy(
+                        () ->
+                                analyze(
+                                        pump(
+                                                "SELECT STREAM ticker_symbol, LAG(price) FROM SOURCE_SQL_STREAM_001;")))
+                .hasMessageStartingWith("app.sql:3:30: LAG needs a window");
+    }
+
+    /** FROM FIRST after a call is NTH_VALUE's; a stream named FIRST still reads as one. */
+    @Test
+    void fromFirstIsNotTakenForAStreamNamedFirst() {
+        assertThat(
+                        KdaSqlParser.parse(
+                                        "CREATE STREAM \"FIRST\" (x INTEGER);\n"
+                                                + "CREATE STREAM o (x INTEGER);\n"
+                                                + "CREATE PUMP p AS INSERT INTO o SELECT STREAM"
+                                                + " ABS(x) FROM first;",
+                                        "app.sql")
+                                .pumps())
+                .hasSize(1);
+    }
 }
