@@ -9,6 +9,7 @@ import org.apache.flink.table.api.DataTypes;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.OptionalLong;
 
 /**
  * A {@code SELECT STREAM} after analysis: its relations, its typed select items (with {@code *}
@@ -19,6 +20,8 @@ import java.util.Optional;
  * @param tumbling the time window of a {@link PumpShape#TUMBLING_WINDOW} query
  * @param stagger the stagger window of a {@link PumpShape#STAGGER_WINDOW} query
  * @param sort the {@code ORDER BY}, if any
+ * @param distinctBucketMillis for {@code SELECT STREAM DISTINCT}: the period of the ROWTIME bucket
+ *     among its items, within which rows are made distinct
  */
 public record AnalyzedQuery(
         SourcePosition position,
@@ -30,7 +33,8 @@ public record AnalyzedQuery(
         Optional<TumblingWindow> tumbling,
         Optional<StaggerSpec> stagger,
         Optional<TypedExpression> having,
-        Optional<StreamSort> sort) {
+        Optional<StreamSort> sort,
+        OptionalLong distinctBucketMillis) {
 
     public AnalyzedQuery {
         Objects.requireNonNull(position, "position");
@@ -43,11 +47,19 @@ public record AnalyzedQuery(
         Objects.requireNonNull(stagger, "stagger");
         Objects.requireNonNull(having, "having");
         Objects.requireNonNull(sort, "sort");
+        Objects.requireNonNull(distinctBucketMillis, "distinctBucketMillis");
     }
 
     /** The relation whose rows drive the query: the first of its {@code FROM}. */
     public AnalyzedRelation.Leaf input() {
         return from.leaves().get(0);
+    }
+
+    /** Whether {@code e} is the input rows' {@code ROWTIME} (or a column that holds it). */
+    public boolean isInputRowtime(TypedExpression e) {
+        return e instanceof ColumnRef column
+                && column.relation().equals(input().alias())
+                && input().isRowtime(column.column());
     }
 
     /** The {@code ROWTIME} of the input rows. */

@@ -21,6 +21,11 @@ public sealed interface AnalyzedRelation {
         /** Its readable columns, {@code ROWTIME} included for streams. */
         List<RelationColumn> columns();
 
+        /** Whether {@code column} holds the rows' {@code ROWTIME}. */
+        default boolean isRowtime(String column) {
+            return column.equals(StreamDefinition.ROWTIME);
+        }
+
         @Override
         default List<Leaf> leaves() {
             return List.of(this);
@@ -47,6 +52,25 @@ public sealed interface AnalyzedRelation {
             Objects.requireNonNull(alias, "alias");
             Objects.requireNonNull(query, "query");
             columns = List.copyOf(columns);
+        }
+
+        /**
+         * Whether {@code column} holds the relation's {@code ROWTIME}: {@code ROWTIME} itself, or
+         * an item of the query that selects its input's {@code ROWTIME} ({@code SELECT STREAM
+         * ROWTIME AS window_time, …}), which is its rows' ROWTIME whatever the query's shape.
+         */
+        @Override
+        public boolean isRowtime(String column) {
+            if (column.equals(StreamDefinition.ROWTIME)) {
+                return true;
+            }
+            for (int i = 0; i < query.items().size(); i++) {
+                if (columns.get(i).name().equals(column)
+                        && query.items().get(i).expression().equals(query.inputRowtime())) {
+                    return true;
+                }
+            }
+            return false;
         }
     }
 

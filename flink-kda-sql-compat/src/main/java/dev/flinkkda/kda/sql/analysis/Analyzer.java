@@ -41,6 +41,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.Set;
 
 /**
@@ -303,12 +304,6 @@ public final class Analyzer {
                                     interval.precedingMillis());
                 }
             }
-            if (select.distinct()) {
-                throw unsupported(
-                        select.position(),
-                        "SELECT STREAM DISTINCT",
-                        "its state grows without bound on a stream");
-            }
             List<Optional<SelectExpression>> written = new ArrayList<>();
             List<OutputColumn> items = expandItems(leaves, written);
             Optional<Expression> writtenWhere = whereClause;
@@ -344,6 +339,10 @@ public final class Analyzer {
                     select.orderBy().isEmpty()
                             ? Optional.empty()
                             : Optional.of(sort(shape, items, tumbling, groupBy));
+            OptionalLong distinct =
+                    select.distinct()
+                            ? OptionalLong.of(distinct(shape, items))
+                            : OptionalLong.empty();
             return new AnalyzedQuery(
                     select.position(),
                     shape,
@@ -354,7 +353,44 @@ public final class Analyzer {
                     tumbling,
                     stagger,
                     having,
-                    sort);
+                    sort,
+                    distinct);
+        }
+
+        /**
+         * {@code SELECT STREAM DISTINCT}: the rows are distinct within the buckets of a step
+         * function of ROWTIME among the items (KDA's exact distinct count example selects {@code
+         * STEP(ROWTIME BY INTERVAL '5' SECOND)}); without one the set of rows seen grows without
+         * bound. Returns the bucket's period, the shortest among the items.
+         */
+        private long distinct(PumpShape shape, List<OutputColumn> items) {
+            if (shape != PumpShape.PROJECTION || !select.orderBy().isEmpty()) {
+                throw unsupported(
+                        select.position(),
+                        "SELECT STREAM DISTINCT with "
+                                + (shape == PumpShape.PROJECTION
+                                        ? "ORDER BY"
+                                        : "aggregates or windows"),
+                        "make the rows distinct in a pump of its own");
+            }
+            OptionalLong period = OptionalLong.empty();
+            for (OutputColumn item : items) {
+                Optional<RowtimeSteps.Window> step =
+                        RowtimeSteps.window(item.expression(), expressions::isInputRowtime);
+                if (step.isPresent()
+                        && step.get().phaseMillis() == 0
+                        && (period.isEmpty() || step.get().periodMillis() < period.getAsLong())) {
+                    period = OptionalLong.of(step.get().periodMillis());
+                }
+            }
+            return period.orElseThrow(
+                    () ->
+                            unsupported(
+                                    select.position(),
+                                    "SELECT STREAM DISTINCT without a ROWTIME bucket among its"
+                                            + " items",
+                                    "select e.g. STEP(ROWTIME BY INTERVAL '5' SECOND) too; without"
+                                            + " one the rows seen grow without bound"));
         }
 
         /** A streaming {@code ORDER BY}: led by a monotonic {@code ROWTIME} expression. */

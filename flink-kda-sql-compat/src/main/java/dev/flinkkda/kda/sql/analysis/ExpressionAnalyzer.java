@@ -983,9 +983,10 @@ final class ExpressionAnalyzer {
 
     /** Whether {@code e} is the {@code ROWTIME} of the query's input stream. */
     boolean isInputRowtime(TypedExpression e) {
-        return e instanceof ColumnRef column
-                && column.column().equals(StreamDefinition.ROWTIME)
-                && column.relation().equals(scope.get(0).alias());
+        if (!(e instanceof ColumnRef column) || !column.relation().equals(scope.get(0).alias())) {
+            return false;
+        }
+        return scope.get(0).isRowtime(column.column());
     }
 
     // ------------------------------------------------------------------ types and errors

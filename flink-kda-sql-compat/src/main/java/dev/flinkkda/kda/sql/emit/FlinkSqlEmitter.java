@@ -34,6 +34,9 @@ public final class FlinkSqlEmitter {
     /** The processing-time column a reference-table lookup join needs on the stream side. */
     static final String PROC_TIME = "__PROC_TIME";
 
+    /** The row number window deduplication keeps the first of. */
+    private static final String ROW_NUMBER = "__ROW_NUMBER";
+
     private FlinkSqlEmitter() {}
 
     /** A name as Flink reads it exactly: {@code `name`}. */
@@ -114,6 +117,9 @@ public final class FlinkSqlEmitter {
                     + relation(sort.from())
                     + "\nORDER BY "
                     + String.join(", ", keys);
+        }
+        if (node instanceof PlanNode.WindowDistinct distinct) {
+            return windowDistinct(distinct);
         }
         PlanNode.UnionAll union = (PlanNode.UnionAll) node;
         List<String> branches = new ArrayList<>();
@@ -238,6 +244,42 @@ public final class FlinkSqlEmitter {
                 + "\nGROUP BY "
                 + String.join(", ", groupBy)
                 + aggregate.having().map(h -> "\nHAVING " + expression(h)).orElse("");
+    }
+
+    /** Flink's window deduplication, keeping the first row of each window. */
+    private static String windowDistinct(PlanNode.WindowDistinct distinct) {
+        String alias = distinct.alias();
+        List<String> keys = new ArrayList<>();
+        keys.add(qualified(alias, PlanNode.TumblingAggregate.WINDOW_START));
+        keys.add(qualified(alias, PlanNode.TumblingAggregate.WINDOW_END));
+        List<String> columns = new ArrayList<>();
+        for (PlanColumn column : distinct.columns()) {
+            columns.add(qualified(alias, column.name()));
+            if (!column.name().equals("ROWTIME")) {
+                keys.add(qualified(alias, column.name()));
+            }
+        }
+        return "SELECT "
+                + String.join(", ", columns)
+                + "\nFROM (SELECT *, ROW_NUMBER() OVER (PARTITION BY "
+                + String.join(", ", keys)
+                + " ORDER BY "
+                + qualified(alias, "ROWTIME")
+                + ") AS "
+                + name(ROW_NUMBER)
+                + "\n  FROM TABLE(TUMBLE(TABLE "
+                + name(distinct.input().name())
+                + ", DESCRIPTOR("
+                + name("ROWTIME")
+                + "), "
+                + interval(distinct.sizeMillis())
+                + ")) AS "
+                + name(alias)
+                + ") AS "
+                + name(alias)
+                + "\nWHERE "
+                + qualified(alias, ROW_NUMBER)
+                + " = 1";
     }
 
     private static String over(PlanNode.OverAggregate over) {

@@ -119,6 +119,23 @@ public sealed interface PlanNode {
         }
     }
 
+    /**
+     * The rows of {@code input} made distinct within tumbling windows of {@code sizeMillis} on its
+     * {@code ROWTIME}: of the rows equal in every column but {@code ROWTIME}, the first of each
+     * window, emitted when the window ends.
+     */
+    record WindowDistinct(Scan input, String alias, long sizeMillis) implements PlanNode {
+        public WindowDistinct {
+            Objects.requireNonNull(input, "input");
+            Objects.requireNonNull(alias, "alias");
+        }
+
+        @Override
+        public List<PlanColumn> columns() {
+            return input.columns();
+        }
+    }
+
     /** A sort key: an expression, its direction and where NULLs go. */
     record SortKey(TypedExpression expression, boolean descending, StreamSort.NullOrder nulls) {
         public SortKey {

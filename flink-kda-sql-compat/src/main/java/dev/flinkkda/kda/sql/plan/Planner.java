@@ -401,6 +401,9 @@ public final class Planner {
                     if (query.sort().isPresent()) {
                         return sorted(query, shaper);
                     }
+                    if (query.distinctBucketMillis().isPresent()) {
+                        return distinct(query, shaper);
+                    }
                     return new PlanNode.Project(
                             from(query.from()),
                             shaper.items(items(query), query.inputRowtime()),
@@ -459,6 +462,48 @@ public final class Planner {
                     sort.bucketMillis());
         }
 
+        /**
+         * {@code SELECT STREAM DISTINCT}: the first of equal rows within each ROWTIME bucket,
+         * emitted when the bucket ends; a bucket's rows keep their ROWTIME, whose watermark trails
+         * them by a bucket.
+         */
+        private PlanNode distinct(AnalyzedQuery query, Shaper shaper) {
+            long bucket = query.distinctBucketMillis().getAsLong();
+            String input = viewPrefix + "_DISTINCT_INPUT";
+            PlanStep rows =
+                    new PlanStep.View(
+                            input,
+                            new PlanNode.Project(
+                                    from(query.from()),
+                                    shaper.items(items(query), query.inputRowtime()),
+                                    query.where()));
+            steps.add(rows);
+            String distinctView = viewPrefix + "_DISTINCT";
+            PlanStep distinct =
+                    new PlanStep.View(
+                            distinctView,
+                            new PlanNode.WindowDistinct(
+                                    new PlanNode.Scan(input, rows.columns()), input, bucket));
+            steps.add(distinct);
+            List<NamedExpression> kept = new ArrayList<>();
+            for (PlanColumn column : distinct.columns()) {
+                kept.add(new NamedExpression(column.name(), column(distinctView, column)));
+            }
+            PlanStep step =
+                    new PlanStep.RowtimeView(
+                            viewPrefix,
+                            new PlanNode.Project(
+                                    new From.Aliased(
+                                            new PlanNode.Scan(distinctView, distinct.columns()),
+                                            distinctView),
+                                    kept,
+                                    Optional.empty()),
+                            StreamDefinition.ROWTIME,
+                            bucket);
+            steps.add(step);
+            return new PlanNode.Scan(step.name(), step.columns());
+        }
+
         private List<TypedExpression> items(AnalyzedQuery query) {
             return query.items().stream().map(OutputColumn::expression).toList();
         }
@@ -511,9 +556,12 @@ public final class Planner {
                     (items, rowtime) -> {
                         List<NamedExpression> named = new ArrayList<>();
                         for (int i = 0; i < items.size(); i++) {
+                            // a copy of ROWTIME is a value: one event-time attribute per view
+                            TypedExpression item = items.get(i);
                             named.add(
                                     new NamedExpression(
-                                            derived.columns().get(i).name(), items.get(i)));
+                                            derived.columns().get(i).name(),
+                                            item.equals(rowtime) ? cast(item, item.type()) : item));
                         }
                         named.add(new NamedExpression(StreamDefinition.ROWTIME, rowtime));
                         return named;
@@ -550,17 +598,15 @@ public final class Planner {
             ColumnRef end =
                     new ColumnRef(
                             alias, PlanNode.TumblingAggregate.WINDOW_END, DataTypes.TIMESTAMP(3));
-            ColumnRef rowtime = query.inputRowtime();
             java.util.function.Function<TypedExpression, TypedExpression> rewrite =
                     e ->
                             TypedExpressions.replace(
                                     e,
                                     x -> {
                                         if (x.equals(window.timeKey())) {
-                                            return Optional.of(
-                                                    valueAtStart(window, rowtime, start));
+                                            return Optional.of(valueAtStart(window, query, start));
                                         }
-                                        if (x.equals(rowtime)) {
+                                        if (query.isInputRowtime(x)) {
                                             return Optional.of(end);
                                         }
                                         if (TypedExpressions.isAggregate(x)) {
@@ -673,16 +719,16 @@ public final class Planner {
          * {@code STEP(ROWTIME BY …)} and {@code FLOOR(ROWTIME TO …)} are the start itself.
          */
         private static TypedExpression valueAtStart(
-                TumblingWindow window, ColumnRef rowtime, ColumnRef start) {
+                TumblingWindow window, AnalyzedQuery query, ColumnRef start) {
             TypedExpression key = window.timeKey();
             if (key instanceof Call call
                     && (call.function() == KdaFunctionTable.STEP_TIME
                             || call.function() == KdaFunctionTable.FLOOR_TO)
-                    && call.arguments().get(0).equals(rowtime)) {
+                    && query.isInputRowtime(call.arguments().get(0))) {
                 return start;
             }
             return TypedExpressions.replace(
-                    key, x -> x.equals(rowtime) ? Optional.of(start) : Optional.empty());
+                    key, x -> query.isInputRowtime(x) ? Optional.of(start) : Optional.empty());
         }
 
         private String nextView() {

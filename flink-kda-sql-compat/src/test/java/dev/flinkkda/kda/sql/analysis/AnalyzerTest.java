@@ -272,7 +272,9 @@ class AnalyzerTest {
                                         pump(
                                                 "SELECT STREAM DISTINCT ticker_symbol, price FROM"
                                                         + " SOURCE_SQL_STREAM_001;")))
-                .hasMessageStartingWith("app.sql:3:1: unsupported: SELECT STREAM DISTINCT at 3:1");
+                .hasMessageStartingWith(
+                        "app.sql:3:1: unsupported: SELECT STREAM DISTINCT without a ROWTIME bucket"
+                                + " among its items at 3:1");
     }
 
     @Test
