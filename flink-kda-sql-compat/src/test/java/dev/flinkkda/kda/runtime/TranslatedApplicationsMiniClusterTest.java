@@ -248,4 +248,27 @@ class TranslatedApplicationsMiniClusterTest {
                                 6,
                                 at("10:00:40")));
     }
+
+    /**
+     * {@code UNION ALL} inside one pump: each SELECT writes the stream. The first passes AMZN rows
+     * on (one row before 11:00:15); the second counts all rows per minute of ROWTIME (2 at 11:01, 2
+     * at 11:02).
+     */
+    @Test
+    void unionAllInsideOnePump() throws Exception {
+        String app =
+                "CREATE OR REPLACE STREAM \"DESTINATION_SQL_STREAM\" (what VARCHAR(8), n BIGINT);\n"
+                        + "CREATE OR REPLACE PUMP \"STREAM_PUMP\" AS INSERT INTO"
+                        + " \"DESTINATION_SQL_STREAM\"\n"
+                        + "  SELECT STREAM ticker_symbol, 1 FROM \"SOURCE_SQL_STREAM_001\" WHERE"
+                        + " EVENT_TIME < TIMESTAMP '2018-08-01 11:00:15'\n"
+                        + "  UNION ALL\n"
+                        + "  SELECT STREAM 'count', COUNT(*) FROM \"SOURCE_SQL_STREAM_001\" AS s\n"
+                        + "  GROUP BY STEP(s.ROWTIME BY INTERVAL '1' MINUTE);";
+        assertThat(TranslatedApplications.run(app, TICKS, SEED_001_ROWS, "DESTINATION_SQL_STREAM"))
+                .containsExactlyInAnyOrder(
+                        Row.of("AMZN", 1L, at("11:00:20")),
+                        Row.of("count", 2L, at("11:01:00")),
+                        Row.of("count", 2L, at("11:02:00")));
+    }
 }

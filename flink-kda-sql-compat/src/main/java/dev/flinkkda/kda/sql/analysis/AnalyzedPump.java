@@ -11,13 +11,16 @@ import java.util.Objects;
  *
  * @param sourceName the application's file, for error messages
  * @param targetColumns the target stream's columns the select items go to, in order
+ * @param branch for a pump whose query is a {@code UNION ALL}, which of its SELECTs this is, from
+ *     1; 0 for a pump of one SELECT
  */
 public record AnalyzedPump(
         String sourceName,
         CreatePump pump,
         StreamDefinition target,
         List<StreamColumn> targetColumns,
-        AnalyzedQuery query) {
+        AnalyzedQuery query,
+        int branch) {
 
     public AnalyzedPump {
         Objects.requireNonNull(pump, "pump");
@@ -29,6 +32,11 @@ public record AnalyzedPump(
     /** The pump's name. */
     public String name() {
         return pump.name().name();
+    }
+
+    /** A name for the plan's views of this pump (of this branch of its UNION ALL). */
+    public String viewName() {
+        return branch == 0 ? name() : name() + "_" + branch;
     }
 
     public PumpShape shape() {

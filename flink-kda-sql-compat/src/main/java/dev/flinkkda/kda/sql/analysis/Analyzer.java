@@ -25,6 +25,7 @@ import dev.flinkkda.kda.sql.ast.Statement;
 import dev.flinkkda.kda.sql.ast.StreamReference;
 import dev.flinkkda.kda.sql.ast.SubqueryRelation;
 import dev.flinkkda.kda.sql.ast.TableFunctionRelation;
+import dev.flinkkda.kda.sql.ast.Union;
 import dev.flinkkda.kda.sql.ast.WindowFrame;
 import dev.flinkkda.kda.sql.ast.WindowSpec;
 import dev.flinkkda.kda.sql.expr.Call;
@@ -94,7 +95,7 @@ public final class Analyzer {
                         pump.name().position(),
                         "pump \"" + pump.name().name() + "\" is already defined at " + earlier);
             }
-            pumps.add(analyzer.analyzePump(pump));
+            pumps.addAll(analyzer.analyzePump(pump));
         }
         return new AnalyzedApplication(script.sourceName(), analyzer.streams, pumps);
     }
@@ -148,7 +149,7 @@ public final class Analyzer {
         }
     }
 
-    private AnalyzedPump analyzePump(CreatePump pump) {
+    private List<AnalyzedPump> analyzePump(CreatePump pump) {
         StreamDefinition target = lookup(pump.targetStream());
         if (target.kind() != StreamKind.IN_APPLICATION) {
             throw error(
@@ -182,34 +183,71 @@ public final class Analyzer {
                                                                         columnNames(target)))));
             }
         }
-        AnalyzedQuery query = analyzeQuery(pump.query());
-        if (query.items().size() != targetColumns.size()) {
-            int items = query.items().size();
-            throw error(
-                    pump.query().position(),
-                    "pump \""
-                            + pump.name().name()
-                            + "\" selects "
-                            + items
-                            + " column"
-                            + (items == 1 ? "" : "s")
-                            + " but inserts into "
-                            + targetColumns.size()
-                            + " column"
-                            + (targetColumns.size() == 1 ? "" : "s")
-                            + " of \""
-                            + target.name()
-                            + "\" ("
-                            + String.join(
-                                    ", ", targetColumns.stream().map(StreamColumn::name).toList())
-                            + ")");
+        // INSERT INTO s q1 UNION ALL q2: each SELECT writes the stream, as pumps of their own
+        List<Select> selects = new ArrayList<>();
+        unionBranches(pump.query(), selects);
+        List<AnalyzedPump> branches = new ArrayList<>();
+        for (int branch = 0; branch < selects.size(); branch++) {
+            Select select = selects.get(branch);
+            AnalyzedQuery query = new QueryAnalysis(select).analyze();
+            if (query.items().size() != targetColumns.size()) {
+                int items = query.items().size();
+                throw error(
+                        select.position(),
+                        "pump \""
+                                + pump.name().name()
+                                + "\" selects "
+                                + items
+                                + " column"
+                                + (items == 1 ? "" : "s")
+                                + " but inserts into "
+                                + targetColumns.size()
+                                + " column"
+                                + (targetColumns.size() == 1 ? "" : "s")
+                                + " of \""
+                                + target.name()
+                                + "\" ("
+                                + String.join(
+                                        ", ",
+                                        targetColumns.stream().map(StreamColumn::name).toList())
+                                + ")");
+            }
+            branches.add(
+                    new AnalyzedPump(
+                            sourceName,
+                            pump,
+                            target,
+                            targetColumns,
+                            query,
+                            selects.size() == 1 ? 0 : branch + 1));
         }
-        return new AnalyzedPump(sourceName, pump, target, targetColumns, query);
+        return branches;
+    }
+
+    /** The SELECTs of a pump's query: one, or those a {@code UNION ALL} joins, left to right. */
+    private void unionBranches(Query query, List<Select> selects) {
+        if (query instanceof Select select) {
+            selects.add(select);
+            return;
+        }
+        Union union = (Union) query;
+        if (!union.all()) {
+            throw unsupported(
+                    union.position(),
+                    "UNION without ALL",
+                    "removing duplicate rows from a stream needs state without bound; write UNION"
+                            + " ALL");
+        }
+        unionBranches(union.left(), selects);
+        unionBranches(union.right(), selects);
     }
 
     private AnalyzedQuery analyzeQuery(Query query) {
         if (!(query instanceof Select select)) {
-            throw unsupported(query.position(), "UNION", "one SELECT per pump; use several pumps");
+            throw unsupported(
+                    query.position(),
+                    "UNION in a query nested in FROM",
+                    "write its SELECTs as pumps into a stream, and read that stream");
         }
         return new QueryAnalysis(select).analyze();
     }

@@ -154,7 +154,7 @@ public final class Planner {
 
     /** Plans one pump: a node that gives its rows as the target stream's columns and ROWTIME. */
     private PlanNode planPump(AnalyzedPump pump) {
-        QueryPlanner planner = new QueryPlanner(pump, "__PUMP_" + pump.name());
+        QueryPlanner planner = new QueryPlanner(pump, "__PUMP_" + pump.viewName());
         PlanNode node =
                 planner.plan(pump.query(), (items, rowtime) -> targetItems(pump, items, rowtime));
         reports.add(
@@ -164,7 +164,8 @@ public final class Planner {
                         planner.usesFlinkKda || callsFlinkKda(pump.query())
                                 ? Translation.VIA_FLINK_KDA
                                 : Translation.NATIVE,
-                        describe(pump.query(), planner)));
+                        (pump.branch() == 0 ? "" : "UNION ALL branch " + pump.branch() + ": ")
+                                + describe(pump.query(), planner)));
         return node;
     }
 
