@@ -12,4 +12,4 @@ SELECT * FROM `__PUMP_STREAM_PUMP`;
 
 -- Statements:
 --   3:1 CREATE STREAM "DESTINATION_SQL_STREAM": NATIVE — a view of its pump's rows
---   5:1 CREATE PUMP "STREAM_PUMP": VIA_FLINK_KDA — GROUP BY … a step function of ROWTIME → TUMBLE window aggregation; ROWTIME = window end
+--   5:1 CREATE PUMP "STREAM_PUMP": NATIVE — GROUP BY … a step function of ROWTIME → TUMBLE window aggregation; ROWTIME = window end

@@ -6,6 +6,7 @@ import dev.flinkkda.kda.sql.analysis.AnalyzedQuery;
 import dev.flinkkda.kda.sql.analysis.AnalyzedRelation;
 import dev.flinkkda.kda.sql.analysis.KdaSemanticException;
 import dev.flinkkda.kda.sql.analysis.OutputColumn;
+import dev.flinkkda.kda.sql.analysis.PumpShape;
 import dev.flinkkda.kda.sql.analysis.RelationColumn;
 import dev.flinkkda.kda.sql.analysis.StreamColumn;
 import dev.flinkkda.kda.sql.analysis.StreamDefinition;
@@ -155,61 +156,20 @@ public final class Planner {
     /** Plans one pump: a node that gives its rows as the target stream's columns and ROWTIME. */
     private PlanNode planPump(AnalyzedPump pump) {
         QueryPlanner planner = new QueryPlanner(pump, "__PUMP_" + pump.viewName());
+        int firstStep = steps.size();
         PlanNode node =
                 planner.plan(pump.query(), (items, rowtime) -> targetItems(pump, items, rowtime));
+        boolean viaFlinkKda =
+                PlanWalker.usesFlinkKda(steps.subList(firstStep, steps.size()))
+                        || PlanWalker.usesFlinkKda(node);
         reports.add(
                 new StatementReport(
                         pump.pump().position(),
                         "CREATE PUMP " + quoted(pump.name()),
-                        planner.usesFlinkKda || callsFlinkKda(pump.query())
-                                ? Translation.VIA_FLINK_KDA
-                                : Translation.NATIVE,
+                        viaFlinkKda ? Translation.VIA_FLINK_KDA : Translation.NATIVE,
                         (pump.branch() == 0 ? "" : "UNION ALL branch " + pump.branch() + ": ")
                                 + describe(pump.query(), planner)));
         return node;
-    }
-
-    /**
-     * Whether the query's expressions call one of flink-kda's {@code KDA_*} functions; a window key
-     * that becomes the window's start is not called.
-     */
-    private static boolean callsFlinkKda(AnalyzedQuery query) {
-        List<TypedExpression> expressions = new ArrayList<>();
-        query.items().forEach(i -> expressions.add(i.expression()));
-        query.where().ifPresent(expressions::add);
-        expressions.addAll(query.groupBy());
-        query.having().ifPresent(expressions::add);
-        Optional<TypedExpression> windowStart =
-                query.tumbling()
-                        .map(TumblingWindow::timeKey)
-                        .filter(
-                                key ->
-                                        key instanceof Call call
-                                                && (call.function() == KdaFunctionTable.STEP_TIME
-                                                        || call.function()
-                                                                == KdaFunctionTable.FLOOR_TO)
-                                                && call.arguments()
-                                                        .get(0)
-                                                        .equals(query.inputRowtime()));
-        for (TypedExpression e : expressions) {
-            TypedExpression written =
-                    windowStart.isEmpty()
-                            ? e
-                            : TypedExpressions.replace(
-                                    e,
-                                    x ->
-                                            x.equals(windowStart.get())
-                                                    ? Optional.of(query.inputRowtime())
-                                                    : Optional.empty());
-            if (TypedExpressions.contains(
-                    written,
-                    x ->
-                            x instanceof Call call
-                                    && call.function().flink().toString().contains("KDA_"))) {
-                return true;
-            }
-        }
-        return false;
     }
 
     /**
@@ -226,9 +186,12 @@ public final class Planner {
                     item < 0
                             ? Literal.of(Literal.Kind.NULL, "", DataTypes.NULL())
                             : items.get(item);
-            named.add(
-                    new NamedExpression(
-                            column.name(), cast(value, KdaTypes.toFlink(column.type()))));
+            DataType type = KdaTypes.toFlink(column.type());
+            boolean castAlready =
+                    value instanceof Call call
+                            && call.function() == KdaFunctionTable.CAST
+                            && call.type().equals(type);
+            named.add(new NamedExpression(column.name(), castAlready ? value : cast(value, type)));
         }
         named.add(new NamedExpression(StreamDefinition.ROWTIME, rowtime));
         return named;
@@ -314,6 +277,22 @@ public final class Planner {
                     detail = "SELECT (projection and filter)";
                 }
         }
+        if (query.distinctBucketMillis().isPresent()) {
+            detail +=
+                    "; SELECT STREAM DISTINCT → window deduplication per "
+                            + query.distinctBucketMillis().getAsLong()
+                            + " ms ROWTIME bucket";
+        }
+        if (query.sort().isPresent()) {
+            detail +=
+                    query.shape() == PumpShape.TUMBLING_WINDOW
+                            ? "; ORDER BY → each window's rows sorted by "
+                                    + query.sort().get().keys().size()
+                                    + " key(s)"
+                            : "; ORDER BY → rows sorted within "
+                                    + query.sort().get().bucketMillis()
+                                    + " ms ROWTIME buckets";
+        }
         if (planner.nestedQueries > 0) {
             detail +=
                     "; "
@@ -378,7 +357,6 @@ public final class Planner {
 
         private final AnalyzedPump pump;
         private final String viewPrefix;
-        private boolean usesFlinkKda;
         private int nestedQueries;
 
         QueryPlanner(AnalyzedPump pump, String viewPrefix) {
@@ -511,7 +489,6 @@ public final class Planner {
 
         private From from(AnalyzedRelation relation) {
             if (relation instanceof AnalyzedRelation.LookupJoin join) {
-                usesFlinkKda = true;
                 return new From.LookupJoin(
                         aliased(join.stream()),
                         scan(join.table().stream()),
@@ -579,7 +556,6 @@ public final class Planner {
         /** Plans {@code query} with this planner's prefix, counting into {@code outer}. */
         private PlanNode planInto(AnalyzedQuery query, Shaper shaper, QueryPlanner outer) {
             PlanNode node = plan(query, shaper);
-            outer.usesFlinkKda |= usesFlinkKda;
             outer.nestedQueries += nestedQueries;
             return node;
         }
@@ -737,7 +713,6 @@ public final class Planner {
         }
 
         private PlanNode stagger(AnalyzedQuery query, Shaper shaper) {
-            usesFlinkKda = true;
             List<TypedExpression> keys = query.stagger().orElseThrow().partitionBy();
             List<NamedExpression> columns = new ArrayList<>();
             for (int k = 0; k < keys.size(); k++) {
@@ -832,7 +807,6 @@ public final class Planner {
             int operators = 0;
             for (Map.Entry<SlidingWindow, List<Call>> window : overWindows(query).entrySet()) {
                 if (onPerEventOperator(window.getKey())) {
-                    usesFlinkKda = true;
                     String view =
                             "__RANGE_"
                                     + viewPrefix.substring("__PUMP_".length())

@@ -53,7 +53,11 @@ class PlannerGoldenTest {
                 "union-chain",
                 "join",
                 "interval-window",
-                "interval-values"
+                "interval-values",
+                "nested-log-parse",
+                "order-by",
+                "distinct",
+                "union-all"
             })
     void translatesAsReviewed(String name) throws IOException {
         String sql = resource(name + ".sql");
