@@ -45,7 +45,7 @@ import java.util.Map;
  * maximum, first/last value, {@code LAG}'s default of the last row), a count, two doubles (sum and
  * sum of squares for variances; weighted sum and weight for {@code EXP_AVG}), a time ({@code
  * EXP_AVG}'s reference), a list of values and a flag ({@code LAG … IGNORE NULLS}: the last row's
- * value was null).
+ * value was null) and the set of a {@code DISTINCT} aggregate.
  *
  * <p>Result types: see {@link WindowAggregate#resultType()}; {@code AVG} of integers is an integer
  * average, as in SQL. The pump's select list casts them to the target columns' types afterwards.
