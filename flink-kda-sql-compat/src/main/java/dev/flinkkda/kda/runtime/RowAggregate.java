@@ -16,7 +16,9 @@ import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * The aggregates of flink-kda's window operators over rows of a translated query — stagger windows
@@ -31,11 +33,19 @@ import java.util.List;
  * operators call it), so that the functions of a row's position work. Every state is bounded: a
  * list of at most {@code n} values for {@code NTH_VALUE}, {@code n + 1} for {@code LAG}.
  *
+ * <p>{@code DISTINCT} aggregates ({@code COUNT}, {@code SUM}, {@code AVG}, the variances; see
+ * {@link WindowAggregate#DISTINCT_FUNCTIONS}) keep the window's distinct non-null values in a hash
+ * set (a map to {@code TRUE}) and aggregate them when the window fires: the set is bounded by the
+ * window's rows, and costs one entry per distinct value (the value plus about 40 bytes of hash map
+ * on the heap; the value alone in a checkpoint or RocksDB, where the whole accumulator is
+ * serialized on each update, so an update costs O(distinct values) there and O(1) on the heap).
+ * {@code -0.0} counts as {@code 0.0}.
+ *
  * <p>The accumulator is a row of {@link #FIELDS} fields per aggregate: a value (sum, minimum,
  * maximum, first/last value, {@code LAG}'s default of the last row), a count, two doubles (sum and
  * sum of squares for variances; weighted sum and weight for {@code EXP_AVG}), a time ({@code
  * EXP_AVG}'s reference), a list of values and a flag ({@code LAG … IGNORE NULLS}: the last row's
- * value was null).
+ * value was null) and the set of a {@code DISTINCT} aggregate.
  *
  * <p>Result types: see {@link WindowAggregate#resultType()}; {@code AVG} of integers is an integer
  * average, as in SQL. The pump's select list casts them to the target columns' types afterwards.
@@ -45,7 +55,7 @@ final class RowAggregate implements AggregateFunction<Row, Row, Row> {
     private static final long serialVersionUID = 1L;
 
     /** Accumulator fields per aggregate. */
-    static final int FIELDS = 7;
+    static final int FIELDS = 8;
 
     private static final int VALUE = 0;
     private static final int COUNT = 1;
@@ -54,6 +64,7 @@ final class RowAggregate implements AggregateFunction<Row, Row, Row> {
     private static final int TIME = 4;
     private static final int LIST = 5;
     private static final int FLAG = 6;
+    private static final int SET = 7;
 
     private final Function[] functions;
     private final int[] argumentColumns;
@@ -63,6 +74,7 @@ final class RowAggregate implements AggregateFunction<Row, Row, Row> {
     private final boolean[] fromLast;
     private final Arithmetic[] arithmetic;
     private final Class<?>[] elementClasses;
+    private final boolean[] distinct;
 
     RowAggregate(List<WindowAggregate> aggregates) {
         int n = aggregates.size();
@@ -74,6 +86,7 @@ final class RowAggregate implements AggregateFunction<Row, Row, Row> {
         this.fromLast = new boolean[n];
         this.arithmetic = new Arithmetic[n];
         this.elementClasses = new Class<?>[n];
+        this.distinct = new boolean[n];
         for (int j = 0; j < n; j++) {
             WindowAggregate aggregate = aggregates.get(j);
             functions[j] = aggregate.function();
@@ -84,6 +97,7 @@ final class RowAggregate implements AggregateFunction<Row, Row, Row> {
             fromLast[j] = aggregate.fromLast();
             arithmetic[j] = aggregate.arithmetic();
             elementClasses[j] = elementType(aggregate).getConversionClass();
+            distinct[j] = aggregate.distinct();
         }
     }
 
@@ -99,6 +113,10 @@ final class RowAggregate implements AggregateFunction<Row, Row, Row> {
             fields.add(DataTypes.FIELD("t" + j, DataTypes.BIGINT()));
             fields.add(DataTypes.FIELD("l" + j, DataTypes.ARRAY(elementType(aggregate))));
             fields.add(DataTypes.FIELD("f" + j, DataTypes.BOOLEAN()));
+            fields.add(
+                    DataTypes.FIELD(
+                            "d" + j,
+                            DataTypes.MAP(elementType(aggregate).notNull(), DataTypes.BOOLEAN())));
         }
         return DataTypes.ROW(fields.toArray(new DataTypes.Field[0])).bridgedTo(Row.class);
     }
@@ -145,6 +163,9 @@ final class RowAggregate implements AggregateFunction<Row, Row, Row> {
             accumulator.setField(FIELDS * j + FLAG, false);
             if (functions[j] == Function.NTH_VALUE || functions[j] == Function.LAG) {
                 accumulator.setField(FIELDS * j + LIST, Array.newInstance(elementClasses[j], 0));
+            }
+            if (distinct[j]) {
+                accumulator.setField(FIELDS * j + SET, new HashMap<Object, Boolean>());
             }
         }
         return accumulator;
@@ -198,46 +219,71 @@ final class RowAggregate implements AggregateFunction<Row, Row, Row> {
             if (value == null) {
                 continue; // SQL aggregates skip nulls
             }
-            Object current = accumulator.getField(base + VALUE);
-            switch (functions[j]) {
-                case SUM:
-                case AVG:
-                    accumulator.setField(base + VALUE, plus(current, value, arithmetic[j]));
-                    break;
-                case MIN:
-                    if (current == null || compare(value, current) < 0) {
-                        accumulator.setField(base + VALUE, value);
-                    }
-                    break;
-                case MAX:
-                    if (current == null || compare(value, current) > 0) {
-                        accumulator.setField(base + VALUE, value);
-                    }
-                    break;
-                case VAR_POP:
-                case VAR_SAMP:
-                case STDDEV_POP:
-                case STDDEV_SAMP:
-                    double x = ((Number) value).doubleValue();
-                    accumulator.setField(base + SUM, (Double) accumulator.getField(base + SUM) + x);
-                    accumulator.setField(
-                            base + SQUARES, (Double) accumulator.getField(base + SQUARES) + x * x);
-                    break;
-                case EXP_AVG:
-                    addWeighted(
-                            accumulator,
-                            base,
-                            ((Number) value).doubleValue(),
-                            1.0,
-                            millis(row.getField(secondColumns[j])),
-                            parameters[j]);
-                    break;
-                default:
-                    break;
+            if (distinct[j]) {
+                set(accumulator, base).put(distinctKey(value), Boolean.TRUE);
+                continue;
             }
-            increment(accumulator, base);
+            addValue(accumulator, base, j, value, row);
         }
         return accumulator;
+    }
+
+    /** Adds a non-null value to a plain aggregate's fields ({@code row}: for {@code EXP_AVG}). */
+    private void addValue(Row accumulator, int base, int j, Object value, Row row) {
+        Object current = accumulator.getField(base + VALUE);
+        switch (functions[j]) {
+            case SUM:
+            case AVG:
+                accumulator.setField(base + VALUE, plus(current, value, arithmetic[j]));
+                break;
+            case MIN:
+                if (current == null || compare(value, current) < 0) {
+                    accumulator.setField(base + VALUE, value);
+                }
+                break;
+            case MAX:
+                if (current == null || compare(value, current) > 0) {
+                    accumulator.setField(base + VALUE, value);
+                }
+                break;
+            case VAR_POP:
+            case VAR_SAMP:
+            case STDDEV_POP:
+            case STDDEV_SAMP:
+                double x = ((Number) value).doubleValue();
+                accumulator.setField(base + SUM, (Double) accumulator.getField(base + SUM) + x);
+                accumulator.setField(
+                        base + SQUARES, (Double) accumulator.getField(base + SQUARES) + x * x);
+                break;
+            case EXP_AVG:
+                addWeighted(
+                        accumulator,
+                        base,
+                        ((Number) value).doubleValue(),
+                        1.0,
+                        millis(row.getField(secondColumns[j])),
+                        parameters[j]);
+                break;
+            default:
+                break;
+        }
+        increment(accumulator, base);
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<Object, Boolean> set(Row accumulator, int base) {
+        return (Map<Object, Boolean>) accumulator.getField(base + SET);
+    }
+
+    /** A value as a member of a set: SQL's {@code -0.0 = 0.0}. */
+    private static Object distinctKey(Object value) {
+        if (value instanceof Double d && d == 0.0) {
+            return 0.0;
+        }
+        if (value instanceof Float f && f == 0.0f) {
+            return 0.0f;
+        }
+        return value;
     }
 
     /**
@@ -342,48 +388,52 @@ final class RowAggregate implements AggregateFunction<Row, Row, Row> {
         Row result = new Row(functions.length);
         for (int j = 0; j < functions.length; j++) {
             int base = FIELDS * j;
-            long count = count(accumulator, base);
-            Object value = accumulator.getField(base + VALUE);
-            double sum = (Double) accumulator.getField(base + SUM);
-            double squares = (Double) accumulator.getField(base + SQUARES);
-            switch (functions[j]) {
-                case COUNT_ALL:
-                case COUNT:
-                    result.setField(j, count);
-                    break;
-                case AVG:
-                    result.setField(j, count == 0 ? null : average(value, count, arithmetic[j]));
-                    break;
-                case VAR_POP:
-                case STDDEV_POP:
-                    result.setField(
-                            j,
-                            count == 0
-                                    ? null
-                                    : root(functions[j], variance(sum, squares, count, count)));
-                    break;
-                case VAR_SAMP:
-                case STDDEV_SAMP:
-                    result.setField(
-                            j,
-                            count <= 1
-                                    ? null
-                                    : root(functions[j], variance(sum, squares, count, count - 1)));
-                    break;
-                case NTH_VALUE:
-                    result.setField(j, nth(list(accumulator, base), parameters[j], fromLast[j]));
-                    break;
-                case LAG:
-                    result.setField(j, lag(accumulator, base, j));
-                    break;
-                case EXP_AVG:
-                    result.setField(j, count == 0 ? null : sum / squares);
-                    break;
-                default:
-                    result.setField(j, value);
+            if (distinct[j]) {
+                // the plain aggregate of the distinct values, in fresh fields
+                Row values = new Row(FIELDS * functions.length);
+                values.setField(base + COUNT, 0L);
+                values.setField(base + SUM, 0.0);
+                values.setField(base + SQUARES, 0.0);
+                for (Object value : set(accumulator, base).keySet()) {
+                    addValue(values, base, j, value, null);
+                }
+                result.setField(j, result(values, base, j));
+            } else {
+                result.setField(j, result(accumulator, base, j));
             }
         }
         return result;
+    }
+
+    /** The {@code j}-th aggregate's result from its fields at {@code base}. */
+    private Object result(Row accumulator, int base, int j) {
+        long count = count(accumulator, base);
+        Object value = accumulator.getField(base + VALUE);
+        double sum = (Double) accumulator.getField(base + SUM);
+        double squares = (Double) accumulator.getField(base + SQUARES);
+        switch (functions[j]) {
+            case COUNT_ALL:
+            case COUNT:
+                return count;
+            case AVG:
+                return count == 0 ? null : average(value, count, arithmetic[j]);
+            case VAR_POP:
+            case STDDEV_POP:
+                return count == 0 ? null : root(functions[j], variance(sum, squares, count, count));
+            case VAR_SAMP:
+            case STDDEV_SAMP:
+                return count <= 1
+                        ? null
+                        : root(functions[j], variance(sum, squares, count, count - 1));
+            case NTH_VALUE:
+                return nth(list(accumulator, base), parameters[j], fromLast[j]);
+            case LAG:
+                return lag(accumulator, base, j);
+            case EXP_AVG:
+                return count == 0 ? null : sum / squares;
+            default:
+                return value;
+        }
     }
 
     /** KDA's variance: {@code (S2 - S1² / N) / divisor}, never below zero from rounding. */
@@ -441,6 +491,12 @@ final class RowAggregate implements AggregateFunction<Row, Row, Row> {
             long countA = count(a, base);
             long countB = count(b, base);
             merged.setField(base + COUNT, countA + countB);
+            if (distinct[j]) {
+                Map<Object, Boolean> union = set(merged, base);
+                union.putAll(set(a, base));
+                union.putAll(set(b, base));
+                continue;
+            }
             Object x = a.getField(base + VALUE);
             Object y = b.getField(base + VALUE);
             switch (functions[j]) {

@@ -53,9 +53,25 @@ import java.util.Set;
  */
 public final class Analyzer {
 
-    /** The aggregates the stagger window operator computes itself. */
+    /**
+     * The aggregates the stagger window operator computes itself (runtime.RowAggregate), each also
+     * with DISTINCT: every aggregate of the function table. The analytic functions (FIRST_VALUE,
+     * LAST_VALUE, NTH_VALUE, LAG, EXP_AVG) need OVER in KDA (SR: "FIRST_VALUE requires the OVER
+     * clause"), so a stagger window never sees them.
+     */
     private static final Set<String> STAGGER_AGGREGATES =
-            Set.of("COUNT", "SUM", "AVG", "MIN", "MAX");
+            Set.of(
+                    "COUNT",
+                    "SUM",
+                    "AVG",
+                    "MIN",
+                    "MAX",
+                    "VAR_POP",
+                    "VAR_SAMP",
+                    "STDDEV_POP",
+                    "STDDEV_SAMP",
+                    "ANY",
+                    "EVERY");
 
     private final String sourceName;
     private final Map<String, StreamDefinition> streams = new LinkedHashMap<>();
@@ -1009,13 +1025,8 @@ public final class Analyzer {
                 throw unsupported(
                         call.position(),
                         call.name().name() + " in a stagger window",
-                        "COUNT, SUM, AVG, MIN and MAX are supported");
-            }
-            if (call.distinct()) {
-                throw unsupported(
-                        call.position(),
-                        call.name().name() + "(DISTINCT …) in a stagger window",
-                        "");
+                        "the stagger window operator computes COUNT, SUM, AVG, MIN, MAX, VAR_POP,"
+                                + " VAR_SAMP, STDDEV_POP, STDDEV_SAMP, ANY and EVERY");
             }
         }
 

@@ -723,19 +723,27 @@ public final class Planner {
                 collectAggregates(item, keys, calls);
             }
             List<WindowAggregate> aggregates = new ArrayList<>();
+            // one column per distinct argument: SUM(x), AVG(x), COUNT(DISTINCT x) read one
+            Map<TypedExpression, Integer> argumentColumns = new HashMap<>();
             for (int j = 0; j < calls.size(); j++) {
                 Call call = calls.get(j);
-                WindowAggregate.Function function =
-                        call.star()
-                                ? WindowAggregate.Function.COUNT_ALL
-                                : WindowAggregate.Function.valueOf(call.function().name());
                 if (call.star()) {
-                    aggregates.add(WindowAggregate.of(function, -1, null));
-                } else {
-                    TypedExpression argument = call.arguments().get(0);
-                    aggregates.add(WindowAggregate.of(function, columns.size(), argument.type()));
+                    aggregates.add(
+                            WindowAggregate.of(WindowAggregate.Function.COUNT_ALL, -1, null));
+                    continue;
+                }
+                WindowAggregate.Function function = staggerFunction(call);
+                TypedExpression argument = call.arguments().get(0);
+                Integer column = argumentColumns.get(argument);
+                if (column == null) {
+                    column = columns.size();
+                    argumentColumns.put(argument, column);
                     columns.add(new NamedExpression("__A" + j, cast(argument, argument.type())));
                 }
+                aggregates.add(
+                        call.distinct() && WindowAggregate.DISTINCT_FUNCTIONS.contains(function)
+                                ? WindowAggregate.distinct(function, column, argument.type())
+                                : WindowAggregate.of(function, column, argument.type()));
             }
             columns.add(new NamedExpression(StreamDefinition.ROWTIME, query.inputRowtime()));
             String view = "__STAGGER_" + viewPrefix.substring("__PUMP_".length());
@@ -763,7 +771,12 @@ public final class Planner {
                                     int aggregate = calls.indexOf(x);
                                     if (aggregate >= 0) {
                                         return Optional.of(
-                                                column(view, output.get(keys.size() + aggregate)));
+                                                asTyped(
+                                                        column(
+                                                                view,
+                                                                output.get(
+                                                                        keys.size() + aggregate)),
+                                                        x.type()));
                                     }
                                     if (x.equals(query.inputRowtime())) {
                                         return Optional.of(rowtime);
@@ -775,6 +788,37 @@ public final class Planner {
                     new From.Aliased(new PlanNode.Scan(view, output), view),
                     shaper.items(items, rowtime),
                     Optional.empty());
+        }
+
+        /**
+         * The operator's function for a stagger window's aggregate: the function table's, with
+         * {@code ANY} and {@code EVERY} as {@code MAX} and {@code MIN} of the condition (FALSE &lt;
+         * TRUE), as the table maps them.
+         */
+        private static WindowAggregate.Function staggerFunction(Call call) {
+            switch (call.function().name()) {
+                case "ANY":
+                    return WindowAggregate.Function.MAX;
+                case "EVERY":
+                    return WindowAggregate.Function.MIN;
+                default:
+                    return WindowAggregate.Function.valueOf(call.function().name());
+            }
+        }
+
+        /**
+         * An operator's aggregate as the type the function table gives the call (e.g. {@code
+         * VAR_POP} of an INTEGER is an INTEGER, computed as a DOUBLE), so that the expressions
+         * around it mean what the analyser typed; as it is when the types agree.
+         */
+        private static TypedExpression asTyped(ColumnRef aggregate, DataType type) {
+            return aggregate
+                            .type()
+                            .getLogicalType()
+                            .copy(true)
+                            .equals(type.getLogicalType().copy(true))
+                    ? aggregate
+                    : cast(aggregate, type);
         }
 
         private void collectAggregates(
@@ -941,7 +985,8 @@ public final class Planner {
                                 second,
                                 parameter,
                                 call.keyword().contains(KdaFunctionTable.IGNORE_NULLS),
-                                call.keyword().contains(KdaFunctionTable.FROM_LAST)));
+                                call.keyword().contains(KdaFunctionTable.FROM_LAST),
+                                false));
             }
             return new PlanStep.PerEventAggregation(
                     view,

@@ -22,6 +22,8 @@ import java.util.Objects;
  * @param ignoreNulls {@code IGNORE NULLS} ({@code FIRST_VALUE}, {@code LAST_VALUE}, {@code
  *     NTH_VALUE}, {@code LAG}); the others skip nulls as SQL aggregates do
  * @param fromLast {@code NTH_VALUE … FROM LAST}
+ * @param distinct {@code AGG(DISTINCT x)} ({@code COUNT}, {@code SUM}, {@code AVG} and the
+ *     variances): the aggregate of the window's distinct non-null values, kept as a set per window
  */
 public record WindowAggregate(
         Function function,
@@ -30,7 +32,8 @@ public record WindowAggregate(
         int secondColumn,
         long parameter,
         boolean ignoreNulls,
-        boolean fromLast) {
+        boolean fromLast,
+        boolean distinct) {
 
     /** The aggregates the operators compute. */
     public enum Function {
@@ -61,11 +64,36 @@ public record WindowAggregate(
                 || (function == Function.EXP_AVG && (parameter <= 0 || secondColumn < 0))) {
             throw new IllegalArgumentException(function + ": bad parameter " + parameter);
         }
+        if (distinct && !DISTINCT_FUNCTIONS.contains(function)) {
+            throw new IllegalArgumentException(function + " has no DISTINCT form here");
+        }
     }
+
+    /**
+     * The aggregates whose {@code DISTINCT} form differs from the plain one ({@code MIN} and {@code
+     * MAX} of the distinct values are those of all values).
+     */
+    public static final java.util.Set<Function> DISTINCT_FUNCTIONS =
+            java.util.EnumSet.of(
+                    Function.COUNT,
+                    Function.SUM,
+                    Function.AVG,
+                    Function.VAR_POP,
+                    Function.VAR_SAMP,
+                    Function.STDDEV_POP,
+                    Function.STDDEV_SAMP);
 
     /** A plain aggregate of one column ({@code argumentColumn} -1 and no type for COUNT(*)). */
     public static WindowAggregate of(Function function, int argumentColumn, DataType argumentType) {
-        return new WindowAggregate(function, argumentColumn, argumentType, -1, 0, false, false);
+        return new WindowAggregate(
+                function, argumentColumn, argumentType, -1, 0, false, false, false);
+    }
+
+    /** {@code function(DISTINCT column)}. */
+    public static WindowAggregate distinct(
+            Function function, int argumentColumn, DataType argumentType) {
+        return new WindowAggregate(
+                function, argumentColumn, argumentType, -1, 0, false, false, true);
     }
 
     /** How values are added up: by the argument's type. */
@@ -147,6 +175,7 @@ public record WindowAggregate(
         StringBuilder text =
                 new StringBuilder(function.name())
                         .append('(')
+                        .append(distinct ? "DISTINCT " : "")
                         .append(columnName.apply(argumentColumn));
         switch (function) {
             case NTH_VALUE:
