@@ -113,7 +113,11 @@ public final class Analyzer {
             }
             pumps.addAll(analyzer.analyzePump(pump));
         }
-        return new AnalyzedApplication(script.sourceName(), analyzer.streams, pumps);
+        return new AnalyzedApplication(
+                script.sourceName(),
+                analyzer.streams,
+                pumps,
+                StreamOrder.of(script.sourceName(), analyzer.streams, pumps));
     }
 
     private void define(CreateStream create) {

@@ -4,13 +4,11 @@ import dev.flinkkda.kda.sql.analysis.AnalyzedApplication;
 import dev.flinkkda.kda.sql.analysis.AnalyzedPump;
 import dev.flinkkda.kda.sql.analysis.AnalyzedQuery;
 import dev.flinkkda.kda.sql.analysis.AnalyzedRelation;
-import dev.flinkkda.kda.sql.analysis.KdaSemanticException;
 import dev.flinkkda.kda.sql.analysis.OutputColumn;
 import dev.flinkkda.kda.sql.analysis.PumpShape;
 import dev.flinkkda.kda.sql.analysis.RelationColumn;
 import dev.flinkkda.kda.sql.analysis.StreamColumn;
 import dev.flinkkda.kda.sql.analysis.StreamDefinition;
-import dev.flinkkda.kda.sql.analysis.StreamKind;
 import dev.flinkkda.kda.sql.analysis.StreamSort;
 import dev.flinkkda.kda.sql.analysis.TumblingWindow;
 import dev.flinkkda.kda.sql.ast.SourcePosition;
@@ -32,11 +30,9 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 
 /**
  * The plan stage: one view per in-application stream — the {@code UNION ALL} of its pumps — in
@@ -71,54 +67,15 @@ public final class Planner {
     }
 
     private void planStreams() {
-        Set<String> done = new LinkedHashSet<>();
-        Map<String, SourcePosition> visiting = new LinkedHashMap<>();
-        for (StreamDefinition stream : application.streams().values()) {
-            if (stream.kind() == StreamKind.IN_APPLICATION) {
-                planStream(stream, done, visiting);
-            }
+        for (String name : application.streamOrder()) {
+            planStream(application.streams().get(name));
         }
     }
 
-    /** Plans the streams {@code stream}'s pumps read first (depth first, cycles rejected). */
-    private void planStream(
-            StreamDefinition stream, Set<String> done, Map<String, SourcePosition> visiting) {
-        if (done.contains(stream.name())) {
-            return;
-        }
+    /** Plans one stream: the union of its pumps, whose inputs are planned already. */
+    private void planStream(StreamDefinition stream) {
         SourcePosition position = stream.definedAt().orElseThrow();
-        if (visiting.putIfAbsent(stream.name(), position) != null) {
-            throw new KdaSemanticException(
-                    application.sourceName(),
-                    position,
-                    "stream \""
-                            + stream.name()
-                            + "\" is fed, through pumps, by its own rows: "
-                            + String.join(" → ", visiting.keySet())
-                            + " → "
-                            + stream.name());
-        }
         List<AnalyzedPump> pumps = application.pumpsInto(stream.name());
-        for (AnalyzedPump pump : pumps) {
-            for (String input : pump.inputStreams()) {
-                StreamDefinition read = application.streams().get(input);
-                if (read.kind() == StreamKind.IN_APPLICATION) {
-                    if (application.pumpsInto(input).isEmpty()) {
-                        throw new KdaSemanticException(
-                                application.sourceName(),
-                                pump.pump().position(),
-                                "pump \""
-                                        + pump.name()
-                                        + "\" reads \""
-                                        + input
-                                        + "\", which no pump writes");
-                    }
-                    planStream(read, done, visiting);
-                }
-            }
-        }
-        visiting.remove(stream.name());
-        done.add(stream.name());
         String statement = "CREATE STREAM " + quoted(stream.name());
         if (pumps.isEmpty()) {
             reports.add(
