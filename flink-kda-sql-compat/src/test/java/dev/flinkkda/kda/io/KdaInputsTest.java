@@ -117,6 +117,7 @@ class KdaInputsTest {
                                 "(",
                                 "  `TICKER_SYMBOL` VARCHAR(4),",
                                 "  `PRICE` DOUBLE,",
+                                "  `APPROXIMATE_ARRIVAL_TIME` TIMESTAMP(3),",
                                 "  `ROWTIME` TIMESTAMP(3) NOT NULL *ROWTIME*,",
                                 "  WATERMARK FOR `ROWTIME`: TIMESTAMP(3) NOT NULL AS SOURCE_WATERMARK()",
                                 ")"));

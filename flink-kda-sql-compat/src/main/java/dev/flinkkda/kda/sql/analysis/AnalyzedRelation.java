@@ -21,6 +21,11 @@ public sealed interface AnalyzedRelation {
         /** Its readable columns, {@code ROWTIME} included for streams. */
         List<RelationColumn> columns();
 
+        /** Whether {@code SELECT *} leaves the column out: {@code ROWTIME}, system columns. */
+        default boolean isSystemColumn(String column) {
+            return column.equals(StreamDefinition.ROWTIME);
+        }
+
         @Override
         default List<Leaf> leaves() {
             return List.of(this);
@@ -37,6 +42,11 @@ public sealed interface AnalyzedRelation {
         @Override
         public List<RelationColumn> columns() {
             return stream.readableColumns();
+        }
+
+        @Override
+        public boolean isSystemColumn(String column) {
+            return stream.isSystemColumn(column);
         }
     }
 
