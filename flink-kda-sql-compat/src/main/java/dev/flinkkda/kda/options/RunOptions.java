@@ -396,11 +396,9 @@ public record RunOptions(
                 inputs.put(schema.getKey(), schema(schema.getValue()));
             }
         }
+        inputs.forEach(RunOptions::checkArrivalColumn);
         for (Map.Entry<String, Assignment> input : inputByStream.entrySet()) {
             location(input.getValue());
-            if (inputs.containsKey(input.getKey())) {
-                checkArrivalColumn(input.getKey(), inputs.get(input.getKey()));
-            }
             if (!inputs.containsKey(input.getKey())) {
                 throw new RunOptionsException(
                         input.getValue()
