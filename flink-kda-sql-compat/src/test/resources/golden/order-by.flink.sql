@@ -1,5 +1,5 @@
 -- order-by.sql translated by flink-kda
--- input stream `SOURCE_SQL_STREAM_001` (`TICKER_SYMBOL` VARCHAR(4), `EVENT_TIME` TIMESTAMP(3), `PRICE` DOUBLE, `ROWTIME` TIMESTAMP(3) -- event time)
+-- input stream `SOURCE_SQL_STREAM_001` (`TICKER_SYMBOL` VARCHAR(4), `EVENT_TIME` TIMESTAMP(3), `PRICE` DOUBLE, `APPROXIMATE_ARRIVAL_TIME` TIMESTAMP(3) -- system column, not in SELECT *, `ROWTIME` TIMESTAMP(3) -- event time)
 
 -- flink-kda: the view's `__BUCKET` becomes its event-time attribute, with the watermark SOURCE_WATERMARK()
 CREATE TEMPORARY VIEW `__PUMP_STREAM_PUMP_SORT_INPUT` AS

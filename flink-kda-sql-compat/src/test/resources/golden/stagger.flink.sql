@@ -1,5 +1,5 @@
 -- stagger.sql translated by flink-kda
--- input stream `SOURCE_SQL_STREAM_001` (`TICKER_SYMBOL` VARCHAR(4), `EVENT_TIME` TIMESTAMP(3), `PRICE` DOUBLE, `ROWTIME` TIMESTAMP(3) -- event time)
+-- input stream `SOURCE_SQL_STREAM_001` (`TICKER_SYMBOL` VARCHAR(4), `EVENT_TIME` TIMESTAMP(3), `PRICE` DOUBLE, `APPROXIMATE_ARRIVAL_TIME` TIMESTAMP(3) -- system column, not in SELECT *, `ROWTIME` TIMESTAMP(3) -- event time)
 
 -- flink-kda: stagger windows (StaggerWindows.incremental) of 60000 ms per key (`__K0`, `__K1`), computing COUNT(`__A0`),
 -- over the rows of:

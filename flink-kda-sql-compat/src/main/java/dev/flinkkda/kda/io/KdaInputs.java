@@ -7,6 +7,7 @@ import dev.flinkkda.kda.json.MalformedRecord;
 import dev.flinkkda.kda.json.RawRecord;
 import dev.flinkkda.kda.kinesis.KinesisJvm;
 import dev.flinkkda.kda.kinesis.KinesisRecordSchema;
+import dev.flinkkda.kda.options.ArrivalTimeMode;
 import dev.flinkkda.kda.options.InputSpec;
 import dev.flinkkda.kda.options.RowtimeMode;
 import dev.flinkkda.kda.options.StreamLocation;
@@ -31,8 +32,10 @@ import java.time.LocalDateTime;
 /**
  * Registers an application's inputs as Flink tables.
  *
- * <p>An input becomes a table named after its in-application stream, with the schema's columns and
- * then {@code ROWTIME}:
+ * <p>An input becomes a table named after its in-application stream, with the schema's columns,
+ * then the system column {@code APPROXIMATE_ARRIVAL_TIME TIMESTAMP(3)} (unless the schema declares
+ * it; {@link ArrivalTimeMode}: the Kinesis record's arrival time, a JSON field, or {@code ROWTIME};
+ * an ordinary column, not a time attribute) and then {@code ROWTIME}:
  *
  * <ul>
  *   <li>event time ({@code arrival}, {@code field:NAME}): {@code ROWTIME TIMESTAMP(3) *ROWTIME*}
@@ -47,6 +50,7 @@ import java.time.LocalDateTime;
  * <pre>{@code
  * Schema.newBuilder()
  *     .column("TICKER_SYMBOL", DataTypes.VARCHAR(4))   // ... one per schema column
+ *     .column("APPROXIMATE_ARRIVAL_TIME", DataTypes.TIMESTAMP(3))
  *     .column("ROWTIME", DataTypes.TIMESTAMP(3))       // a physical column of the rows
  *     .watermark("ROWTIME", "SOURCE_WATERMARK()")      // the DataStream's watermarks
  *     .build()
@@ -65,7 +69,8 @@ public final class KdaInputs {
      * An input registered as a table.
      *
      * @param streamName the in-application stream, also the table's name in the catalog
-     * @param table the table: the schema's columns, then {@code ROWTIME}
+     * @param table the table: the schema's columns, {@code APPROXIMATE_ARRIVAL_TIME} unless
+     *     declared, then {@code ROWTIME}
      * @param rows the table's rows as a DataStream (with timestamps and watermarks for event time)
      * @param malformed the records that did not become rows, with why
      */
@@ -92,7 +97,8 @@ public final class KdaInputs {
     /** Reads an input into a table without registering it. */
     public static RegisteredInput read(
             StreamExecutionEnvironment env, StreamTableEnvironment tableEnv, InputSpec input) {
-        JsonRecordParser parser = new JsonRecordParser(input.schema(), input.rowtime());
+        JsonRecordParser parser =
+                new JsonRecordParser(input.schema(), input.rowtime(), input.arrivalTime());
         String name = input.streamName();
         SingleOutputStreamOperator<Row> parsed =
                 rawRecords(env, input)
@@ -103,9 +109,13 @@ public final class KdaInputs {
                         .setParallelism(1);
         DataStream<MalformedRecord> malformed = parsed.getSideOutput(ParseRecords.MALFORMED);
 
-        int rowtimeField = input.schema().size();
+        int rowtimeField = parser.rowType().getArity() - 1;
         Schema.Builder schema = Schema.newBuilder();
         input.schema().columns().forEach(c -> schema.column(c.name(), c.dataType()));
+        if (ArrivalTimeMode.declaredColumn(input.schema()) < 0) {
+            schema.column(
+                    ArrivalTimeMode.COLUMN, DataTypes.TIMESTAMP(RowtimeMode.ROWTIME_PRECISION));
+        }
         DataStream<Row> rows;
         if (input.rowtime().isEventTime()) {
             rows =

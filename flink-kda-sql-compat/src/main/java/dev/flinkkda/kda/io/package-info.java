@@ -3,8 +3,9 @@
  *
  * <ul>
  *   <li>{@link dev.flinkkda.kda.io.KdaInputs}: a JSON-lines file or a Kinesis stream registered as
- *       a Flink table named after the in-application stream, with a {@code ROWTIME} time attribute
- *       chosen by {@link dev.flinkkda.kda.options.RowtimeMode}; records parsed by {@link
+ *       a Flink table named after the in-application stream, with the system column {@code
+ *       APPROXIMATE_ARRIVAL_TIME} and a {@code ROWTIME} time attribute chosen by {@link
+ *       dev.flinkkda.kda.options.RowtimeMode}; records parsed by {@link
  *       dev.flinkkda.kda.io.ParseRecords}, malformed ones to a side output.
  *   <li>{@link dev.flinkkda.kda.io.KdaOutputs}: an append-only table written as JSON lines to a
  *       file, to stdout or to a Kinesis stream.

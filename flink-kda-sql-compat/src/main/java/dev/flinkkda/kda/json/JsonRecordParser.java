@@ -1,6 +1,7 @@
 package dev.flinkkda.kda.json;
 
 import dev.flinkkda.kda.json.JsonCoercion.CoercionException;
+import dev.flinkkda.kda.options.ArrivalTimeMode;
 import dev.flinkkda.kda.options.RowtimeMode;
 import dev.flinkkda.kda.schema.KdaColumn;
 import dev.flinkkda.kda.schema.KdaSchema;
@@ -36,11 +37,13 @@ import java.util.Objects;
  * if there is none, of the key equal to it ignoring case (several such keys are an error); if there
  * is none either, the column is {@code NULL}. Other keys are ignored.
  *
- * <p>The row has the schema's columns and then, when {@code ROWTIME} is event time, the {@code
- * ROWTIME} as a {@link LocalDateTime} in UTC with millisecond precision: the row of the input's
- * table ({@link #rowType()}). A record that cannot be read throws a {@link
- * MalformedRecordException} whose message is the reason, e.g. {@code column PRICE: cannot convert
- * "abc" to DOUBLE}.
+ * <p>The row has the schema's columns, then (when the parser is given an {@link ArrivalTimeMode}
+ * and the schema does not declare it) {@code APPROXIMATE_ARRIVAL_TIME}, then, when {@code ROWTIME}
+ * is event time, the {@code ROWTIME}; both as {@link LocalDateTime}s in UTC with millisecond
+ * precision: the row of the input's table ({@link #rowType()}). A schema column named {@code
+ * APPROXIMATE_ARRIVAL_TIME} is filled with the arrival time, not by its JSON key. A record that
+ * cannot be read throws a {@link MalformedRecordException} whose message is the reason, e.g. {@code
+ * column PRICE: cannot convert "abc" to DOUBLE}.
  *
  * <p>Not thread-safe (it reuses buffers); serializable, to be shipped inside a Flink function.
  */
@@ -62,10 +65,19 @@ public final class JsonRecordParser implements Serializable {
     private final RowtimeMode rowtime;
     private final JsonCoercion[] coercions;
     private final boolean[] notNull;
-    private final JsonCoercion rowtimeCoercion;
+    private final JsonCoercion timestampCoercion;
+    private final ArrivalTimeMode arrivalTime;
+    // The schema's own APPROXIMATE_ARRIVAL_TIME column, or -1.
+    private final int declaredArrival;
+    // Where APPROXIMATE_ARRIVAL_TIME goes in the row, or -1 without an ArrivalTimeMode.
+    private final int arrivalPosition;
+    private final int arity;
 
-    // Slots 0..n-1 are the columns, slot n the ROWTIME field (in field mode).
+    // Slots 0..n-1 are the columns, then the ROWTIME field (in field mode), then the
+    // APPROXIMATE_ARRIVAL_TIME field (in field mode).
     private final int slots;
+    private final int rowtimeSlot;
+    private final int arrivalSlot;
     // Key -> the slots named exactly so; lower-case key -> the slots named so ignoring case; key
     // -> the slots that an exact key also matches ignoring case only (e.g. field:event_time next
     // to a column EVENT_TIME), so that an exact hit needs no lower-casing in the common case.
@@ -85,10 +97,29 @@ public final class JsonRecordParser implements Serializable {
      *     record's arrival time is required
      */
     public JsonRecordParser(KdaSchema schema, RowtimeMode rowtime) {
+        this(schema, rowtime, null);
+    }
+
+    /**
+     * A parser whose rows also have the system column {@code APPROXIMATE_ARRIVAL_TIME}.
+     *
+     * @param arrivalTime where {@code APPROXIMATE_ARRIVAL_TIME} comes from; null for rows without
+     *     it (e.g. a reference table's)
+     * @throws IllegalArgumentException if the schema declares {@code APPROXIMATE_ARRIVAL_TIME} as
+     *     something else than a {@code TIMESTAMP}
+     */
+    public JsonRecordParser(KdaSchema schema, RowtimeMode rowtime, ArrivalTimeMode arrivalTime) {
         this.schema = Objects.requireNonNull(schema, "schema");
         this.rowtime = Objects.requireNonNull(rowtime, "rowtime");
+        this.arrivalTime = arrivalTime;
         List<KdaColumn> columns = schema.columns();
         int n = columns.size();
+        declaredArrival = arrivalTime == null ? -1 : ArrivalTimeMode.declaredColumn(schema);
+        arrivalPosition = arrivalTime == null ? -1 : declaredArrival >= 0 ? declaredArrival : n;
+        arity =
+                n
+                        + (arrivalTime != null && declaredArrival < 0 ? 1 : 0)
+                        + (rowtime.isEventTime() ? 1 : 0);
         coercions = new JsonCoercion[n];
         notNull = new boolean[n];
         for (int i = 0; i < n; i++) {
@@ -96,17 +127,26 @@ public final class JsonRecordParser implements Serializable {
             coercions[i] =
                     JsonCoercion.forType(column.dataType().getLogicalType(), column.kdaType());
             notNull[i] = column.notNull();
-            addSlot(column.name(), i);
+            if (i != declaredArrival) {
+                addSlot(column.name(), i);
+            }
         }
+        int nextSlot = n;
+        timestampCoercion =
+                new JsonCoercion.ToTimestamp("TIMESTAMP", RowtimeMode.ROWTIME_PRECISION);
         if (rowtime.kind() == RowtimeMode.Kind.FIELD) {
-            rowtimeCoercion =
-                    new JsonCoercion.ToTimestamp("TIMESTAMP", RowtimeMode.ROWTIME_PRECISION);
-            addSlot(rowtime.fieldName(), n);
-            slots = n + 1;
+            rowtimeSlot = nextSlot++;
+            addSlot(rowtime.fieldName(), rowtimeSlot);
         } else {
-            rowtimeCoercion = null;
-            slots = n;
+            rowtimeSlot = NO_SLOT;
         }
+        if (arrivalTime != null && arrivalTime.kind() == ArrivalTimeMode.Kind.FIELD) {
+            arrivalSlot = nextSlot++;
+            addSlot(arrivalTime.fieldName(), arrivalSlot);
+        } else {
+            arrivalSlot = NO_SLOT;
+        }
+        slots = nextSlot;
         for (Map.Entry<String, int[]> exact : exactSlots.entrySet()) {
             int[] extra =
                     Arrays.stream(lowerCaseSlots.get(exact.getKey().toLowerCase(Locale.ROOT)))
@@ -149,13 +189,18 @@ public final class JsonRecordParser implements Serializable {
         return rowtime;
     }
 
+    /** Where {@code APPROXIMATE_ARRIVAL_TIME} comes from; null if the rows do not have it. */
+    public ArrivalTimeMode arrivalTimeMode() {
+        return arrivalTime;
+    }
+
     /**
-     * The type of the rows: the schema's columns, then {@code ROWTIME TIMESTAMP(3)} when it is
+     * The type of the rows: the schema's columns, then {@code APPROXIMATE_ARRIVAL_TIME} (with an
+     * {@link ArrivalTimeMode}, unless the schema declares it), then {@code ROWTIME} when it is
      * event time.
      */
     public RowTypeInfo rowType() {
         int n = schema.size();
-        int arity = rowtime.isEventTime() ? n + 1 : n;
         TypeInformation<?>[] types = new TypeInformation<?>[arity];
         String[] names = new String[arity];
         for (int i = 0; i < n; i++) {
@@ -163,9 +208,13 @@ public final class JsonRecordParser implements Serializable {
             names[i] = column.name();
             types[i] = typeInformation(column.dataType().getLogicalType());
         }
-        if (rowtime.isEventTime()) {
-            names[n] = KdaSchema.ROWTIME;
+        if (arrivalPosition == n) {
+            names[n] = ArrivalTimeMode.COLUMN;
             types[n] = Types.LOCAL_DATE_TIME;
+        }
+        if (rowtime.isEventTime()) {
+            names[arity - 1] = KdaSchema.ROWTIME;
+            types[arity - 1] = Types.LOCAL_DATE_TIME;
         }
         return new RowTypeInfo(types, names);
     }
@@ -216,7 +265,8 @@ public final class JsonRecordParser implements Serializable {
      * @param text the record, one JSON object
      * @param arrivalTime the record's arrival time in epoch milliseconds, or {@link
      *     RawRecord#NO_ARRIVAL_TIME}
-     * @return the row: the columns, then {@code ROWTIME} when it is event time
+     * @return the row: the columns, then {@code APPROXIMATE_ARRIVAL_TIME} unless declared (with an
+     *     {@link ArrivalTimeMode}), then {@code ROWTIME} when it is event time
      * @throws MalformedRecordException with the reason the record cannot be read
      */
     public Row parse(String text, long arrivalTime) throws MalformedRecordException {
@@ -231,12 +281,18 @@ public final class JsonRecordParser implements Serializable {
         readFields(text);
 
         int n = schema.size();
-        Row row = Row.withPositions(rowtime.isEventTime() ? n + 1 : n);
+        Row row = Row.withPositions(arity);
         for (int i = 0; i < n; i++) {
-            row.setField(i, columnValue(i));
+            if (i != declaredArrival) {
+                row.setField(i, columnValue(i));
+            }
         }
-        if (rowtime.isEventTime()) {
-            row.setField(n, rowtimeValue(arrivalTime));
+        LocalDateTime rowtimeValue = rowtime.isEventTime() ? rowtimeValue(arrivalTime) : null;
+        if (this.arrivalTime != null) {
+            row.setField(arrivalPosition, arrivalTimeValue(arrivalTime, rowtimeValue));
+        }
+        if (rowtimeValue != null) {
+            row.setField(arity - 1, rowtimeValue);
         }
         return row;
     }
@@ -333,11 +389,11 @@ public final class JsonRecordParser implements Serializable {
             }
             return LocalDateTime.ofInstant(Instant.ofEpochMilli(arrivalTime), ZoneOffset.UTC);
         }
-        int slot = schema.size();
+        int slot = rowtimeSlot;
         String where = "ROWTIME field " + rowtime.fieldName() + ": ";
         LocalDateTime value;
         try {
-            value = (LocalDateTime) slotValue(slot, rowtimeCoercion);
+            value = (LocalDateTime) slotValue(slot, timestampCoercion);
         } catch (CoercionException e) {
             throw new MalformedRecordException(where + e.getMessage());
         }
@@ -346,6 +402,50 @@ public final class JsonRecordParser implements Serializable {
                     where + (found[slot] == NOT_FOUND ? "missing" : "null"));
         }
         return value;
+    }
+
+    /**
+     * The {@code APPROXIMATE_ARRIVAL_TIME} of a record, by {@link #arrivalTime}.
+     *
+     * @param rowtimeValue the row's event-time {@code ROWTIME}, null with processing time (then
+     *     {@code rowtime} means the time the record is read)
+     */
+    private LocalDateTime arrivalTimeValue(long recordArrival, LocalDateTime rowtimeValue)
+            throws MalformedRecordException {
+        switch (arrivalTime.kind()) {
+            case ARRIVAL:
+                if (recordArrival == RawRecord.NO_ARRIVAL_TIME) {
+                    throw new MalformedRecordException(
+                            ArrivalTimeMode.COLUMN + ": the record has no arrival time");
+                }
+                return utc(recordArrival);
+            case FIELD:
+                LocalDateTime value;
+                try {
+                    value = (LocalDateTime) slotValue(arrivalSlot, timestampCoercion);
+                } catch (CoercionException e) {
+                    throw new MalformedRecordException(
+                            ArrivalTimeMode.COLUMN
+                                    + " field "
+                                    + arrivalTime.fieldName()
+                                    + ": "
+                                    + e.getMessage());
+                }
+                if (value != null) {
+                    return value;
+                }
+                return rowtimeOrNow(rowtimeValue);
+            default:
+                return rowtimeOrNow(rowtimeValue);
+        }
+    }
+
+    private static LocalDateTime rowtimeOrNow(LocalDateTime rowtimeValue) {
+        return rowtimeValue != null ? rowtimeValue : utc(System.currentTimeMillis());
+    }
+
+    private static LocalDateTime utc(long epochMillis) {
+        return LocalDateTime.ofInstant(Instant.ofEpochMilli(epochMillis), ZoneOffset.UTC);
     }
 
     private Object slotValue(int slot, JsonCoercion coercion)

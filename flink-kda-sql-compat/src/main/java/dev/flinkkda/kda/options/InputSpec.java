@@ -18,13 +18,16 @@ import java.util.Objects;
  * @param watermarkDelay how far {@code ROWTIME} may go back (event time only): the watermark is the
  *     greatest {@code ROWTIME} so far minus this minus 1 ms, as Flink's {@code
  *     forBoundedOutOfOrderness}; rows further back are late
+ * @param arrivalTime where the system column {@code APPROXIMATE_ARRIVAL_TIME} comes from; {@code
+ *     arrival} needs a Kinesis input
  */
 public record InputSpec(
         String streamName,
         StreamLocation location,
         KdaSchema schema,
         RowtimeMode rowtime,
-        Duration watermarkDelay) {
+        Duration watermarkDelay,
+        ArrivalTimeMode arrivalTime) {
 
     public InputSpec {
         Objects.requireNonNull(streamName, "streamName");
@@ -32,6 +35,7 @@ public record InputSpec(
         Objects.requireNonNull(schema, "schema");
         Objects.requireNonNull(rowtime, "rowtime");
         Objects.requireNonNull(watermarkDelay, "watermarkDelay");
+        Objects.requireNonNull(arrivalTime, "arrivalTime");
         if (location instanceof StreamLocation.Stdout) {
             throw new IllegalArgumentException(
                     "input " + streamName + ": reading stdin is not supported; give a file");
@@ -47,13 +51,47 @@ public record InputSpec(
                             + " does not have; use --rowtime field:NAME (e.g. field:ROWTIME) or"
                             + " processing");
         }
+        if (arrivalTime.kind() == ArrivalTimeMode.Kind.ARRIVAL
+                && !(location instanceof StreamLocation.Kinesis)) {
+            throw new IllegalArgumentException(
+                    "input "
+                            + streamName
+                            + ": --arrival-time arrival takes APPROXIMATE_ARRIVAL_TIME from the"
+                            + " Kinesis arrival time, which the file "
+                            + location
+                            + " does not have; use --arrival-time field:NAME or rowtime");
+        }
+        try {
+            ArrivalTimeMode.declaredColumn(schema);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("input " + streamName + ": " + e.getMessage(), e);
+        }
         if (watermarkDelay.isNegative()) {
             throw new IllegalArgumentException(
                     "input " + streamName + ": the watermark delay cannot be negative");
         }
     }
 
-    /** An input with the default {@code ROWTIME} for its location and no watermark delay. */
+    /** An input with the default {@code APPROXIMATE_ARRIVAL_TIME} for its location. */
+    public InputSpec(
+            String streamName,
+            StreamLocation location,
+            KdaSchema schema,
+            RowtimeMode rowtime,
+            Duration watermarkDelay) {
+        this(
+                streamName,
+                location,
+                schema,
+                rowtime,
+                watermarkDelay,
+                ArrivalTimeMode.defaultFor(location));
+    }
+
+    /**
+     * An input with the default {@code ROWTIME} and {@code APPROXIMATE_ARRIVAL_TIME} for its
+     * location and no watermark delay.
+     */
     public static InputSpec of(String streamName, StreamLocation location, KdaSchema schema) {
         return new InputSpec(
                 streamName, location, schema, RowtimeMode.defaultFor(location), Duration.ZERO);

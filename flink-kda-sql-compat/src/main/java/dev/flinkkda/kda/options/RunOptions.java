@@ -20,6 +20,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalInt;
+import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -27,7 +28,7 @@ import java.util.regex.Pattern;
  * The arguments of {@code flink-kda run} ({@link #HELP} has the details).
  *
  * @param application the application's SQL file
- * @param inputs the inputs, each with its schema, ROWTIME and watermark delay
+ * @param inputs the inputs, each with its schema, ROWTIME, watermark delay and arrival time
  * @param outputs the outputs, in the order given; may be empty
  * @param references the reference tables the application joins
  * @param parallelism the job's parallelism, if given
@@ -47,7 +48,8 @@ public record RunOptions(
             """
             usage: flink-kda run APP.sql --input [STREAM=]LOCATION --schema [STREAM=]COLUMNS
                                  [--output [STREAM=]LOCATION]... [--rowtime [STREAM=]MODE]
-                                 [--watermark-delay [STREAM=]DURATION] [--parallelism N]
+                                 [--watermark-delay [STREAM=]DURATION]
+                                 [--arrival-time [STREAM=]MODE] [--parallelism N]
 
             Runs a Kinesis Data Analytics for SQL application on embedded Flink.
 
@@ -84,6 +86,13 @@ public record RunOptions(
               --watermark-delay [STREAM=]D  how far ROWTIME may go back before rows are late,
                                             e.g. 5s, 500ms, 2min (default 0). Late rows are
                                             reported like malformed ones.
+              --arrival-time [STREAM=]MODE  where the input's system column
+                                            APPROXIMATE_ARRIVAL_TIME comes from: arrival (the
+                                            Kinesis arrival time; Kinesis inputs), field:NAME (a
+                                            JSON field; a record without it takes its ROWTIME)
+                                            or rowtime (the ROWTIME). By default arrival for
+                                            Kinesis inputs, field:APPROXIMATE_ARRIVAL_TIME for
+                                            files. Not in SELECT * unless --schema declares it.
               --parallelism N               the job's parallelism (inputs are read with 1).
               --help                        this text.
 
@@ -125,6 +134,7 @@ public record RunOptions(
         List<Assignment> outputs = arguments.outputs();
         List<Assignment> rowtimes = arguments.rowtimes();
         List<Assignment> delays = arguments.delays();
+        List<Assignment> arrivalTimes = arguments.arrivalTimes();
         List<Assignment> references = arguments.references();
         OptionalInt parallelism = arguments.parallelism();
         if (inputs.isEmpty()) {
@@ -145,6 +155,8 @@ public record RunOptions(
             }
         }
         Map<String, RowtimeMode> rowtimeByStream = perStream(rowtimes, inputByStream, "--rowtime");
+        Map<String, ArrivalTimeMode> arrivalByStream =
+                perStream(arrivalTimes, inputByStream, "--arrival-time", ArrivalTimeMode::parse);
         Map<String, Duration> delayByStream = new LinkedHashMap<>();
         perStreamAssignments(delays, inputByStream, "--watermark-delay")
                 .forEach((stream, delay) -> delayByStream.put(stream, duration(delay)));
@@ -177,8 +189,21 @@ public record RunOptions(
             RowtimeMode rowtime =
                     rowtimeByStream.getOrDefault(stream, RowtimeMode.defaultFor(location));
             Duration delay = delayByStream.getOrDefault(stream, Duration.ZERO);
+            ArrivalTimeMode arrival =
+                    arrivalByStream.getOrDefault(stream, ArrivalTimeMode.defaultFor(location));
+            checkArrivalColumn(stream, schema);
+            if (arrival.kind() == ArrivalTimeMode.Kind.ARRIVAL
+                    && !(location instanceof StreamLocation.Kinesis)) {
+                throw new RunOptionsException(
+                        "--arrival-time arrival: input "
+                                + KdaNames.toSql(stream)
+                                + " is the file "
+                                + location
+                                + ", which has no Kinesis arrival time; use --arrival-time"
+                                + " field:NAME or rowtime");
+            }
             try {
-                inputSpecs.add(new InputSpec(stream, location, schema, rowtime, delay));
+                inputSpecs.add(new InputSpec(stream, location, schema, rowtime, delay, arrival));
             } catch (IllegalArgumentException e) {
                 throw new RunOptionsException("--rowtime " + rowtime + ": " + e.getMessage(), e);
             }
@@ -249,6 +274,7 @@ public record RunOptions(
             List<Assignment> outputs,
             List<Assignment> rowtimes,
             List<Assignment> delays,
+            List<Assignment> arrivalTimes,
             List<Assignment> references,
             OptionalInt parallelism) {
 
@@ -259,6 +285,7 @@ public record RunOptions(
             List<Assignment> outputs = new ArrayList<>();
             List<Assignment> rowtimes = new ArrayList<>();
             List<Assignment> delays = new ArrayList<>();
+            List<Assignment> arrivalTimes = new ArrayList<>();
             List<Assignment> references = new ArrayList<>();
             OptionalInt parallelism = OptionalInt.empty();
 
@@ -296,6 +323,7 @@ public record RunOptions(
                             outputs.add(Assignment.of(option, value, DEFAULT_OUTPUT_STREAM));
                     case "--rowtime" -> rowtimes.add(Assignment.of(option, value, null));
                     case "--watermark-delay" -> delays.add(Assignment.of(option, value, null));
+                    case "--arrival-time" -> arrivalTimes.add(Assignment.of(option, value, null));
                     case "--reference" -> references.add(Assignment.of(option, value, null));
                     case "--parallelism" -> {
                         if (parallelism.isPresent()) {
@@ -326,6 +354,7 @@ public record RunOptions(
                     outputs,
                     rowtimes,
                     delays,
+                    arrivalTimes,
                     references,
                     parallelism);
         }
@@ -354,6 +383,8 @@ public record RunOptions(
             }
         }
         perStream(arguments.rowtimes(), inputByStream, "--rowtime");
+        perStream(
+                arguments.arrivalTimes(), inputByStream, "--arrival-time", ArrivalTimeMode::parse);
         arguments.delays().forEach(RunOptions::duration);
         arguments.outputs().forEach(RunOptions::location);
         Map<String, KdaSchema> inputs = new LinkedHashMap<>();
@@ -365,6 +396,7 @@ public record RunOptions(
                 inputs.put(schema.getKey(), schema(schema.getValue()));
             }
         }
+        inputs.forEach(RunOptions::checkArrivalColumn);
         for (Map.Entry<String, Assignment> input : inputByStream.entrySet()) {
             location(input.getValue());
             if (!inputs.containsKey(input.getKey())) {
@@ -565,24 +597,42 @@ public record RunOptions(
 
     private static Map<String, RowtimeMode> perStream(
             List<Assignment> assignments, Map<String, Assignment> inputs, String option) {
+        return perStream(assignments, inputs, option, RowtimeMode::parse);
+    }
+
+    private static <M> Map<String, M> perStream(
+            List<Assignment> assignments,
+            Map<String, Assignment> inputs,
+            String option,
+            Function<String, M> parse) {
         for (Assignment assignment : assignments) {
             // every value is checked, also one no input takes
             try {
-                RowtimeMode.parse(assignment.value());
+                parse.apply(assignment.value());
             } catch (IllegalArgumentException e) {
                 throw new RunOptionsException(assignment + ": " + e.getMessage(), e);
             }
         }
-        Map<String, RowtimeMode> modes = new LinkedHashMap<>();
+        Map<String, M> modes = new LinkedHashMap<>();
         for (Map.Entry<String, Assignment> e :
                 perStreamAssignments(assignments, inputs, option).entrySet()) {
             try {
-                modes.put(e.getKey(), RowtimeMode.parse(e.getValue().value()));
+                modes.put(e.getKey(), parse.apply(e.getValue().value()));
             } catch (IllegalArgumentException ex) {
                 throw new RunOptionsException(e.getValue() + ": " + ex.getMessage(), ex);
             }
         }
         return modes;
+    }
+
+    /** A declared {@code APPROXIMATE_ARRIVAL_TIME} must be the system column's type. */
+    private static void checkArrivalColumn(String stream, KdaSchema schema) {
+        try {
+            ArrivalTimeMode.declaredColumn(schema);
+        } catch (IllegalArgumentException e) {
+            throw new RunOptionsException(
+                    "--schema " + KdaNames.toSql(stream) + ": " + e.getMessage(), e);
+        }
     }
 
     private static StreamLocation location(Assignment assignment) {

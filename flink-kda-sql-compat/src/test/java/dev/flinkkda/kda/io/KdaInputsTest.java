@@ -2,6 +2,7 @@ package dev.flinkkda.kda.io;
 
 import dev.flinkkda.kda.json.MalformedRecord;
 import dev.flinkkda.kda.json.RawRecord;
+import dev.flinkkda.kda.options.ArrivalTimeMode;
 import dev.flinkkda.kda.options.InputSpec;
 import dev.flinkkda.kda.options.OutputSpec;
 import dev.flinkkda.kda.options.RowtimeMode;
@@ -117,6 +118,7 @@ class KdaInputsTest {
                                 "(",
                                 "  `TICKER_SYMBOL` VARCHAR(4),",
                                 "  `PRICE` DOUBLE,",
+                                "  `APPROXIMATE_ARRIVAL_TIME` TIMESTAMP(3),",
                                 "  `ROWTIME` TIMESTAMP(3) NOT NULL *ROWTIME*,",
                                 "  WATERMARK FOR `ROWTIME`: TIMESTAMP(3) NOT NULL AS SOURCE_WATERMARK()",
                                 ")"));
@@ -278,6 +280,147 @@ class KdaInputsTest {
                 .extracting(r -> (LocalDateTime) r.getField(1))
                 .allSatisfy(rowtime -> assertThat(rowtime).isAfter(before));
         assertThat(run.malformed()).isEmpty();
+    }
+
+    private KdaInputs.RegisteredInput register(
+            Path file, KdaSchema schema, RowtimeMode rowtime, ArrivalTimeMode arrival) {
+        return KdaInputs.register(
+                env,
+                tableEnv,
+                new InputSpec(
+                        "SOURCE_SQL_STREAM_001",
+                        new StreamLocation.File(file),
+                        schema,
+                        rowtime,
+                        Duration.ZERO,
+                        arrival));
+    }
+
+    @Test
+    void approximateArrivalTimeOfAFileIsItsFieldElseTheRowtime() throws Exception {
+        Path trades =
+                file(
+                        "{\"ROWTIME\":\"2018-08-01 11:00:20\",\"APPROXIMATE_ARRIVAL_TIME\":\"2018-08-01 11:00:19.5\",\"TICKER_SYMBOL\":\"AMZN\"}",
+                        "{\"ROWTIME\":\"2018-08-01 11:00:30\",\"TICKER_SYMBOL\":\"INTC\"}",
+                        "{\"ROWTIME\":\"2018-08-01 11:00:40\",\"approximate_arrival_time\":null,\"TICKER_SYMBOL\":\"MSFT\"}",
+                        "{\"ROWTIME\":\"2018-08-01 11:00:50\",\"APPROXIMATE_ARRIVAL_TIME\":\"soon\",\"TICKER_SYMBOL\":\"IBM\"}",
+                        "{\"ROWTIME\":\"2018-08-01 11:01:00\",\"approximate_arrival_time\":1533121255000,\"TICKER_SYMBOL\":\"ORCL\"}");
+        InputSpec spec =
+                new InputSpec(
+                        "SOURCE_SQL_STREAM_001",
+                        new StreamLocation.File(trades),
+                        TRADES,
+                        RowtimeMode.field("ROWTIME"),
+                        Duration.ZERO);
+        assertThat(spec.arrivalTime()).isEqualTo(ArrivalTimeMode.field("APPROXIMATE_ARRIVAL_TIME"));
+        KdaInputs.RegisteredInput input = KdaInputs.register(env, tableEnv, spec);
+
+        assertThat(input.table().getResolvedSchema().toString())
+                .contains(
+                        "  `PRICE` DOUBLE,\n"
+                                + "  `APPROXIMATE_ARRIVAL_TIME` TIMESTAMP(3),\n"
+                                + "  `ROWTIME` TIMESTAMP(3) NOT NULL *ROWTIME*,");
+        Run run =
+                run(
+                        tableEnv.sqlQuery(
+                                "SELECT TICKER_SYMBOL, APPROXIMATE_ARRIVAL_TIME, ROWTIME"
+                                        + " FROM SOURCE_SQL_STREAM_001"),
+                        input);
+
+        assertThat(run.rows())
+                .extracting(Row::toString)
+                .containsExactly(
+                        "+I[AMZN, 2018-08-01T11:00:19.500, 2018-08-01T11:00:20]",
+                        "+I[INTC, 2018-08-01T11:00:30, 2018-08-01T11:00:30]",
+                        "+I[MSFT, 2018-08-01T11:00:40, 2018-08-01T11:00:40]",
+                        "+I[ORCL, 2018-08-01T11:00:55, 2018-08-01T11:01]");
+        assertThat(run.malformed())
+                .singleElement()
+                .satisfies(
+                        m -> {
+                            assertThat(m.origin()).endsWith("trades.jsonl:4");
+                            assertThat(m.reason())
+                                    .startsWith(
+                                            "APPROXIMATE_ARRIVAL_TIME field APPROXIMATE_ARRIVAL_TIME: ");
+                        });
+    }
+
+    @Test
+    void approximateArrivalTimeFromRowtimeOrANamedFieldOrTheDeclaredColumn() throws Exception {
+        Path trades =
+                file(
+                        "{\"ROWTIME\":\"2018-08-01 11:00:20\",\"SENT\":\"2018-08-01 11:00:01\",\"APPROXIMATE_ARRIVAL_TIME\":\"2000-01-01 00:00:00\",\"TICKER_SYMBOL\":\"AMZN\"}",
+                        "{\"ROWTIME\":\"2018-08-01 11:00:30\",\"TICKER_SYMBOL\":\"INTC\"}");
+        KdaSchema declaring =
+                KdaSchema.parse(
+                        "TICKER_SYMBOL VARCHAR(4), APPROXIMATE_ARRIVAL_TIME TIMESTAMP NOT NULL");
+        KdaInputs.RegisteredInput input =
+                register(
+                        trades,
+                        declaring,
+                        RowtimeMode.field("ROWTIME"),
+                        ArrivalTimeMode.field("sent"));
+
+        // declared: kept where the schema has it, once, and filled by --arrival-time
+        assertThat(input.table().getResolvedSchema().getColumnNames())
+                .containsExactly("TICKER_SYMBOL", "APPROXIMATE_ARRIVAL_TIME", "ROWTIME");
+        Run run =
+                run(
+                        tableEnv.sqlQuery(
+                                "SELECT TICKER_SYMBOL, APPROXIMATE_ARRIVAL_TIME FROM"
+                                        + " SOURCE_SQL_STREAM_001"),
+                        input);
+        assertThat(run.rows())
+                .extracting(Row::toString)
+                .containsExactly("+I[AMZN, 2018-08-01T11:00:01]", "+I[INTC, 2018-08-01T11:00:30]");
+        assertThat(run.malformed()).isEmpty();
+    }
+
+    @Test
+    void approximateArrivalTimeIsTheReadTimeWithProcessingTimeRowtime() throws Exception {
+        Path trades =
+                file(
+                        "{\"TICKER_SYMBOL\":\"AMZN\",\"APPROXIMATE_ARRIVAL_TIME\":\"2000-01-01 00:00:00\"}");
+        LocalDateTime before = LocalDateTime.now(ZoneOffset.UTC).minusSeconds(1);
+        KdaInputs.RegisteredInput input =
+                register(trades, TRADES, RowtimeMode.processing(), ArrivalTimeMode.rowtime());
+
+        Run run =
+                run(
+                        tableEnv.sqlQuery(
+                                "SELECT APPROXIMATE_ARRIVAL_TIME FROM SOURCE_SQL_STREAM_001"),
+                        input);
+        assertThat(run.rows())
+                .singleElement()
+                .satisfies(r -> assertThat((LocalDateTime) r.getField(0)).isAfter(before));
+    }
+
+    @Test
+    void approximateArrivalTimeChoicesAFileCannotHave() {
+        assertThatThrownBy(
+                        () ->
+                                new InputSpec(
+                                        "SOURCE_SQL_STREAM_001",
+                                        new StreamLocation.File(Path.of("trades.jsonl")),
+                                        TRADES,
+                                        RowtimeMode.field("ROWTIME"),
+                                        Duration.ZERO,
+                                        ArrivalTimeMode.arrival()))
+                .hasMessage(
+                        "input SOURCE_SQL_STREAM_001: --arrival-time arrival takes"
+                                + " APPROXIMATE_ARRIVAL_TIME from the Kinesis arrival time, which"
+                                + " the file trades.jsonl does not have; use --arrival-time"
+                                + " field:NAME or rowtime");
+        assertThatThrownBy(
+                        () ->
+                                InputSpec.of(
+                                        "SOURCE_SQL_STREAM_001",
+                                        new StreamLocation.File(Path.of("trades.jsonl")),
+                                        KdaSchema.parse("APPROXIMATE_ARRIVAL_TIME VARCHAR(20)")))
+                .hasMessage(
+                        "input SOURCE_SQL_STREAM_001: column APPROXIMATE_ARRIVAL_TIME is the"
+                                + " system column of every input stream, a TIMESTAMP; it cannot be"
+                                + " declared as VARCHAR(20)");
     }
 
     @Test

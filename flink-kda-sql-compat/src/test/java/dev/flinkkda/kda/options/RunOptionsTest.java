@@ -57,6 +57,137 @@ class RunOptionsTest {
     }
 
     @Test
+    void arrivalTimeDefaultsToTheKinesisArrivalTimeOrTheFilesField() {
+        RunOptions options =
+                RunOptions.parse(
+                        app,
+                        "--input",
+                        trades,
+                        "--input",
+                        "Q=kinesis:quotes",
+                        "--schema",
+                        COLUMNS,
+                        "--schema",
+                        "Q=Q DOUBLE");
+        assertThat(options.inputs())
+                .extracting(i -> i.streamName() + " " + i.arrivalTime())
+                .containsExactly(
+                        "SOURCE_SQL_STREAM_001 field:APPROXIMATE_ARRIVAL_TIME", "Q arrival");
+    }
+
+    @Test
+    void arrivalTimeOption() {
+        RunOptions options =
+                RunOptions.parse(
+                        app,
+                        "--input",
+                        trades,
+                        "--input",
+                        "Q=kinesis:quotes",
+                        "--schema",
+                        COLUMNS,
+                        "--schema",
+                        "Q=Q DOUBLE",
+                        "--arrival-time",
+                        "field:sent_at",
+                        "--arrival-time=q=ROWTIME");
+        assertThat(options.inputs())
+                .extracting(InputSpec::arrivalTime)
+                .containsExactly(ArrivalTimeMode.field("sent_at"), ArrivalTimeMode.rowtime());
+        // a declared APPROXIMATE_ARRIVAL_TIME TIMESTAMP is accepted, once
+        assertThat(
+                        RunOptions.parse(
+                                        app,
+                                        "--input",
+                                        trades,
+                                        "--schema",
+                                        "T VARCHAR(4), APPROXIMATE_ARRIVAL_TIME TIMESTAMP")
+                                .inputs()
+                                .get(0)
+                                .schema()
+                                .size())
+                .isEqualTo(2);
+        // translate and validate take it too
+        assertThat(
+                        RunOptions.parseForTranslation(
+                                        app, "--schema", COLUMNS, "--arrival-time", "rowtime")
+                                .inputs())
+                .containsOnlyKeys("SOURCE_SQL_STREAM_001");
+    }
+
+    @Test
+    void arrivalTimeErrors() {
+        assertThat(errorOf(app, "--input", trades, "--schema", COLUMNS, "--arrival-time", "soon"))
+                .isEqualTo(
+                        "--arrival-time soon: 'soon': expected arrival, field:NAME (e.g."
+                                + " field:APPROXIMATE_ARRIVAL_TIME) or rowtime");
+        assertThat(errorOf(app, "--input", trades, "--schema", COLUMNS, "--arrival-time", "field:"))
+                .isEqualTo(
+                        "--arrival-time field:: 'field:': field: needs a field name, e.g."
+                                + " field:APPROXIMATE_ARRIVAL_TIME");
+        assertThat(
+                        errorOf(
+                                app,
+                                "--input",
+                                trades,
+                                "--schema",
+                                COLUMNS,
+                                "--arrival-time",
+                                "arrival"))
+                .isEqualTo(
+                        "--arrival-time arrival: input SOURCE_SQL_STREAM_001 is the file "
+                                + trades
+                                + ", which has no Kinesis arrival time; use --arrival-time"
+                                + " field:NAME or rowtime");
+        assertThat(
+                        errorOf(
+                                app,
+                                "--input",
+                                trades,
+                                "--schema",
+                                COLUMNS,
+                                "--arrival-time",
+                                "OTHER=rowtime"))
+                .isEqualTo("--arrival-time OTHER=rowtime: there is no --input of stream OTHER");
+        assertThat(
+                        errorOf(
+                                app,
+                                "--input",
+                                trades,
+                                "--schema",
+                                COLUMNS,
+                                "--arrival-time",
+                                "SOURCE_SQL_STREAM_001=rowtime",
+                                "--arrival-time",
+                                "SOURCE_SQL_STREAM_001=arrival"))
+                .isEqualTo("--arrival-time is given twice for stream SOURCE_SQL_STREAM_001");
+        assertThat(
+                        errorOf(
+                                app,
+                                "--input",
+                                trades,
+                                "--schema",
+                                "T VARCHAR(4), APPROXIMATE_ARRIVAL_TIME VARCHAR(30)"))
+                .isEqualTo(
+                        "--schema SOURCE_SQL_STREAM_001: column APPROXIMATE_ARRIVAL_TIME is the"
+                                + " system column of every input stream, a TIMESTAMP; it cannot be"
+                                + " declared as VARCHAR(30)");
+        assertThatThrownBy(
+                        () ->
+                                RunOptions.parseForTranslation(
+                                        app, "--schema", COLUMNS, "--arrival-time", "later"))
+                .isInstanceOf(RunOptionsException.class)
+                .hasMessageStartingWith("--arrival-time later: ");
+        assertThatThrownBy(
+                        () ->
+                                RunOptions.parseForTranslation(
+                                        app, "--schema", "APPROXIMATE_ARRIVAL_TIME INTEGER"))
+                .isInstanceOf(RunOptionsException.class)
+                .hasMessageContaining("it cannot be declared as INTEGER");
+        assertThat(RunOptions.HELP).contains("--arrival-time [STREAM=]MODE");
+    }
+
+    @Test
     void everyOption() throws Exception {
         Path schemaFile = Files.writeString(dir.resolve("s.schema"), "-- quotes\nQ DOUBLE\n");
         RunOptions options =

@@ -33,7 +33,9 @@ import java.util.List;
 
 /**
  * Runs a KDA application, translated, on the test's MiniCluster over rows given in the test: the
- * input stream's columns are declared in KDA's syntax, each row ends with its {@code ROWTIME}.
+ * input stream's columns are declared in KDA's syntax, each row ends with its {@code ROWTIME} and,
+ * optionally, its {@code APPROXIMATE_ARRIVAL_TIME} (by default the {@code ROWTIME}, as for a file
+ * without the field) unless the columns declare it.
  */
 public final class TranslatedApplications {
 
@@ -49,7 +51,8 @@ public final class TranslatedApplications {
 
     /**
      * @param inputColumns e.g. {@code "TICKER_SYMBOL VARCHAR(4), EVENT_TIME TIMESTAMP"}
-     * @param rows values in column order, then {@code ROWTIME}, in arrival order
+     * @param rows values in column order, then {@code ROWTIME}, then optionally {@code
+     *     APPROXIMATE_ARRIVAL_TIME}, in arrival order
      * @param output the stream to read, e.g. {@code DESTINATION_SQL_STREAM}
      * @return the output stream's rows: its columns, then {@code ROWTIME}
      */
@@ -72,10 +75,11 @@ public final class TranslatedApplications {
         for (ReferenceTable table : referenceTables) {
             references.add(StreamDefinition.referenceTable(table.name(), columns(table.columns())));
         }
+        StreamDefinition inputStream = StreamDefinition.input("SOURCE_SQL_STREAM_001", columns);
         AnalyzedApplication application =
                 Analyzer.analyze(
                         KdaSqlParser.parse(applicationSql, "app.sql"),
-                        List.of(StreamDefinition.input("SOURCE_SQL_STREAM_001", columns)),
+                        List.of(inputStream),
                         references);
 
         StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
@@ -94,13 +98,30 @@ public final class TranslatedApplications {
             fields.add(DataTypes.FIELD(column.name(), type));
             schema.column(column.name(), type);
         }
+        boolean systemArrival =
+                inputStream.isSystemColumn(StreamDefinition.APPROXIMATE_ARRIVAL_TIME);
+        if (systemArrival) {
+            fields.add(
+                    DataTypes.FIELD(
+                            StreamDefinition.APPROXIMATE_ARRIVAL_TIME, DataTypes.TIMESTAMP(3)));
+            schema.column(StreamDefinition.APPROXIMATE_ARRIVAL_TIME, DataTypes.TIMESTAMP(3));
+        }
         fields.add(DataTypes.FIELD(StreamDefinition.ROWTIME, DataTypes.TIMESTAMP(3)));
         schema.column(StreamDefinition.ROWTIME, DataTypes.TIMESTAMP(3));
         schema.watermark(StreamDefinition.ROWTIME, "SOURCE_WATERMARK()");
-        int rowtime = columns.size();
+        int n = columns.size();
+        int rowtime = fields.size() - 1;
         List<Row> input = new ArrayList<>();
         for (Object[] values : rows) {
-            input.add(Row.of(values));
+            Row row = new Row(fields.size());
+            for (int i = 0; i < n; i++) {
+                row.setField(i, values[i]);
+            }
+            row.setField(rowtime, values[n]);
+            if (systemArrival) {
+                row.setField(n, values.length > n + 1 ? values[n + 1] : values[n]);
+            }
+            input.add(row);
         }
         var stream =
                 env.fromData(

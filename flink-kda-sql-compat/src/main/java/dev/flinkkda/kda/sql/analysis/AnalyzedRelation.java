@@ -26,6 +26,11 @@ public sealed interface AnalyzedRelation {
             return column.equals(StreamDefinition.ROWTIME);
         }
 
+        /** Whether {@code SELECT *} leaves the column out: {@code ROWTIME}, system columns. */
+        default boolean isSystemColumn(String column) {
+            return column.equals(StreamDefinition.ROWTIME);
+        }
+
         @Override
         default List<Leaf> leaves() {
             return List.of(this);
@@ -42,6 +47,11 @@ public sealed interface AnalyzedRelation {
         @Override
         public List<RelationColumn> columns() {
             return stream.readableColumns();
+        }
+
+        @Override
+        public boolean isSystemColumn(String column) {
+            return stream.isSystemColumn(column);
         }
     }
 

@@ -829,7 +829,8 @@ public final class Analyzer {
                         continue;
                     }
                     for (RelationColumn column : relation.columns()) {
-                        if (!column.name().equals(StreamDefinition.ROWTIME)) {
+                        // ROWTIME and an input's APPROXIMATE_ARRIVAL_TIME: read by name only
+                        if (!relation.isSystemColumn(column.name())) {
                             items.add(
                                     new OutputColumn(
                                             column.name(),

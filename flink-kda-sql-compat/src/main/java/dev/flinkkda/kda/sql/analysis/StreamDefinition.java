@@ -24,6 +24,13 @@ public record StreamDefinition(
     /** The system column every stream row has. */
     public static final String ROWTIME = "ROWTIME";
 
+    /**
+     * The system column every input stream row has: the Kinesis record's {@code
+     * ApproximateArrivalTimestamp}. In-application streams do not have it (a pump copies it only as
+     * an ordinary, declared column); an input's schema may declare it, as a {@code TIMESTAMP}.
+     */
+    public static final String APPROXIMATE_ARRIVAL_TIME = "APPROXIMATE_ARRIVAL_TIME";
+
     public StreamDefinition {
         Objects.requireNonNull(name, "name");
         Objects.requireNonNull(kind, "kind");
@@ -47,26 +54,40 @@ public record StreamDefinition(
     }
 
     /**
-     * The columns a query can read, with their Flink types: the declared ones, and {@code ROWTIME}
-     * for streams.
+     * The columns a query can read, with their Flink types: the declared ones, then for an input
+     * stream {@code APPROXIMATE_ARRIVAL_TIME} (unless declared), and {@code ROWTIME} for streams.
+     * The table of an input has these columns in this order.
      */
     public List<RelationColumn> readableColumns() {
         List<RelationColumn> readable = new java.util.ArrayList<>();
         columns.forEach(
                 c -> readable.add(new RelationColumn(c.name(), KdaTypes.toFlink(c.type()))));
+        if (hasSystemArrivalTime()) {
+            readable.add(new RelationColumn(APPROXIMATE_ARRIVAL_TIME, DataTypes.TIMESTAMP(3)));
+        }
         if (kind.hasRowtime()) {
             readable.add(new RelationColumn(ROWTIME, DataTypes.TIMESTAMP(3)));
         }
         return readable;
     }
 
-    /** The names a query can read: the columns, and {@code ROWTIME} for streams. */
+    /** The names a query can read, as {@link #readableColumns()}. */
     public List<String> readableNames() {
-        List<String> names = new java.util.ArrayList<>();
-        columns.forEach(c -> names.add(c.name()));
-        if (kind.hasRowtime()) {
-            names.add(ROWTIME);
-        }
-        return names;
+        return readableColumns().stream().map(RelationColumn::name).toList();
+    }
+
+    /**
+     * Whether {@code columnName} is a system column of this stream, one a query can read by name
+     * but {@code SELECT *} leaves out: {@code ROWTIME}, and an input's undeclared {@code
+     * APPROXIMATE_ARRIVAL_TIME}.
+     */
+    public boolean isSystemColumn(String columnName) {
+        return (kind.hasRowtime() && columnName.equals(ROWTIME))
+                || (columnName.equals(APPROXIMATE_ARRIVAL_TIME) && hasSystemArrivalTime());
+    }
+
+    /** An input stream whose schema does not declare {@code APPROXIMATE_ARRIVAL_TIME}. */
+    private boolean hasSystemArrivalTime() {
+        return kind == StreamKind.INPUT && column(APPROXIMATE_ARRIVAL_TIME).isEmpty();
     }
 }

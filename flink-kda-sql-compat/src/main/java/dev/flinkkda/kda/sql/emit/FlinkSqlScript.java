@@ -38,7 +38,9 @@ public final class FlinkSqlScript {
                                 + FlinkSqlEmitter.type(column.type())
                                 + (column.name().equals(StreamDefinition.ROWTIME)
                                         ? " -- event time"
-                                        : ""));
+                                        : stream.isSystemColumn(column.name())
+                                                ? " -- system column, not in SELECT *"
+                                                : ""));
             }
             sql.append("-- ")
                     .append(
