@@ -27,6 +27,7 @@ import dev.flinkkda.kda.sql.ast.SubqueryRelation;
 import dev.flinkkda.kda.sql.ast.TableFunctionRelation;
 import dev.flinkkda.kda.sql.ast.Union;
 import dev.flinkkda.kda.sql.ast.WindowFrame;
+import dev.flinkkda.kda.sql.ast.WindowReference;
 import dev.flinkkda.kda.sql.ast.WindowSpec;
 import dev.flinkkda.kda.sql.expr.Call;
 import dev.flinkkda.kda.sql.expr.ColumnRef;
@@ -541,7 +542,14 @@ public final class Analyzer {
                             "a query FROM a reference table",
                             "a pump reads a stream, joined with the table");
                 }
-                String alias = reference.alias().map(Identifier::name).orElse(stream.name());
+                // JOIN s OVER w without an alias: the developer guide's stream-join example reads
+                // the stream by its window's name (… JOIN TradeStream OVER t ON o.id = t.id)
+                String alias =
+                        reference
+                                .alias()
+                                .or(() -> windowName(reference))
+                                .map(Identifier::name)
+                                .orElse(stream.name());
                 return new AnalyzedRelation.StreamRelation(alias, stream);
             }
             if (relation instanceof SubqueryRelation subquery) {
@@ -564,6 +572,14 @@ public final class Analyzer {
          * A stream joined with a reference table (a lookup join) or with a windowed stream (an
          * interval join on ROWTIME). The condition is analysed once every relation is in scope.
          */
+        /** The name of the window a stream is read {@code OVER}, if it names one. */
+        private Optional<Identifier> windowName(StreamReference reference) {
+            return reference
+                    .window()
+                    .filter(WindowReference.class::isInstance)
+                    .map(w -> ((WindowReference) w).name());
+        }
+
         private AnalyzedRelation bindJoin(Join join, boolean first) {
             if (join.left() instanceof Join) {
                 throw unsupported(
@@ -628,7 +644,7 @@ public final class Analyzer {
                                                     right.position(),
                                                     right.name(),
                                                     Optional.empty(),
-                                                    right.alias(),
+                                                    right.alias().or(() -> windowName(right)),
                                                     right.columnAliases()),
                                             false);
                     return new AnalyzedRelation.IntervalJoin(
@@ -651,7 +667,7 @@ public final class Analyzer {
          */
         private long joinWindow(dev.flinkkda.kda.sql.ast.Over over) {
             WindowSpec spec;
-            if (over instanceof dev.flinkkda.kda.sql.ast.WindowReference reference) {
+            if (over instanceof WindowReference reference) {
                 spec = namedWindows.get(reference.name().name());
                 if (spec == null) {
                     throw error(

@@ -229,13 +229,24 @@ class StreamJoinAnalyzerTest {
                         + " earlier pump)");
     }
 
-    /** KDA's second form without an alias for the stream: its columns go by the stream's name. */
+    /**
+     * KDA's second form, {@code JOIN TradeStream OVER t … WINDOW t AS (…)}, without an alias: the
+     * developer guide's example reads the stream by the window's name, {@code t.amount}.
+     */
     @Test
-    void namedWindowIsNotAnAlias() {
+    void namedWindowNamesAStreamWithoutAnAlias() {
+        AnalyzedQuery query =
+                query(
+                        "SELECT STREAM s.ticker_symbol, w.amount FROM SOURCE_SQL_STREAM_001 AS s"
+                                + " JOIN TRADES OVER w ON s.ticker_symbol = w.ticker WINDOW w AS"
+                                + " (RANGE INTERVAL '1' MINUTE PRECEDING);");
+        assertThat(query.from().leaves())
+                .extracting(AnalyzedRelation.Leaf::alias)
+                .containsExactly("S", "W");
         rejects(
                 "SELECT STREAM s.ticker_symbol, w.amount FROM SOURCE_SQL_STREAM_001 AS s JOIN"
                         + " TRADES OVER w ON s.ticker_symbol = TRADES.ticker WINDOW w AS (RANGE"
                         + " INTERVAL '1' MINUTE PRECEDING);",
-                "app.sql:3:32: unknown stream, alias or column \"W\"; did you mean \"S\"?");
+                "app.sql:3:113: unknown stream, alias or column \"TRADES\"");
     }
 }
