@@ -7,9 +7,9 @@ import org.apache.flink.types.Row;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
-import java.time.LocalDateTime;
 import java.util.List;
 
+import static dev.flinkkda.kda.runtime.TranslatedApplications.at;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -27,10 +27,6 @@ class DistinctMiniClusterTest {
                             .build());
 
     private static final String TICKS = "TICKER_SYMBOL VARCHAR(4), PRICE DOUBLE";
-
-    private static LocalDateTime at(String time) {
-        return LocalDateTime.parse("2018-08-01T" + time);
-    }
 
     /**
      * Distinct (ticker, price) pairs per 10 seconds: each pair once per bucket, with the ROWTIME of

@@ -7,9 +7,9 @@ import org.apache.flink.types.Row;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
-import java.time.LocalDateTime;
 import java.util.List;
 
+import static dev.flinkkda.kda.runtime.TranslatedApplications.at;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -32,10 +32,6 @@ class StreamSortMiniClusterTest {
     private static final String DESTINATION =
             "CREATE OR REPLACE STREAM \"DESTINATION_SQL_STREAM\" (sensor VARCHAR(4), score"
                     + " DOUBLE);\n";
-
-    private static LocalDateTime at(String time) {
-        return LocalDateTime.parse("2018-08-01T" + time);
-    }
 
     /** The anomaly-detection examples' sort: by second, then the highest score first. */
     @Test

@@ -166,7 +166,8 @@ public final class TranslatedApplications {
         return columns;
     }
 
+    /** A time of 2018-08-01 (seed 001's day), e.g. {@code 11:00:20} or {@code 10:00:00.200}. */
     static LocalDateTime at(String time) {
-        return LocalDateTime.parse(time.length() == 8 ? "2018-08-01T" + time : time);
+        return LocalDateTime.parse(time.contains("T") ? time : "2018-08-01T" + time);
     }
 }
