@@ -91,13 +91,7 @@ final class FieldConverter implements Serializable {
         switch (logical.getTypeRoot()) {
             case CHAR:
             case VARCHAR:
-                if (dateFormat.isPresent()) {
-                    throw new IllegalArgumentException(
-                            "a format such as '"
-                                    + dateFormat.get()
-                                    + "' goes with DATE, TIME and TIMESTAMP only, not "
-                                    + logical.asSummaryString());
-                }
+                requireNoDateFormat(dateFormat, logical);
                 return new FieldConverter(type, null, LogicalTypeChecks.getLength(logical));
             case BOOLEAN:
             case TINYINT:
@@ -107,13 +101,7 @@ final class FieldConverter implements Serializable {
             case FLOAT:
             case DOUBLE:
             case DECIMAL:
-                if (dateFormat.isPresent()) {
-                    throw new IllegalArgumentException(
-                            "a format such as '"
-                                    + dateFormat.get()
-                                    + "' goes with DATE, TIME and TIMESTAMP only, not "
-                                    + logical.asSummaryString());
-                }
+                requireNoDateFormat(dateFormat, logical);
                 return new FieldConverter(type, null, Integer.MAX_VALUE);
             case DATE:
             case TIME_WITHOUT_TIME_ZONE:
@@ -134,6 +122,20 @@ final class FieldConverter implements Serializable {
             default:
                 throw new IllegalArgumentException(
                         logical.asSummaryString() + " cannot be the type of a parsed log field");
+        }
+    }
+
+    /**
+     * Rejects a date format given for {@code logical}, a type that is not a date or time: the
+     * string and the numeric types refuse one alike.
+     */
+    private static void requireNoDateFormat(Optional<String> dateFormat, LogicalType logical) {
+        if (dateFormat.isPresent()) {
+            throw new IllegalArgumentException(
+                    "a format such as '"
+                            + dateFormat.get()
+                            + "' goes with DATE, TIME and TIMESTAMP only, not "
+                            + logical.asSummaryString());
         }
     }
 

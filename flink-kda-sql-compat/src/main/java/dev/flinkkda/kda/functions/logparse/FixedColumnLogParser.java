@@ -11,32 +11,28 @@ import java.util.List;
  * included). A column that starts past the end of the line is null; one that runs past it takes
  * what there is. A null line gives a null row.
  */
-final class FixedColumnLogParser implements LogParser {
+final class FixedColumnLogParser extends AbstractLogParser {
 
-    private final String functionName;
     private final List<ColumnDescription> columns;
-    private final List<LogField> fields;
 
     private FixedColumnLogParser(String functionName, List<ColumnDescription> columns) {
-        this.functionName = functionName;
+        super(functionName, fieldsOf(columns));
         this.columns = columns;
-        List<LogField> list = new ArrayList<>();
+    }
+
+    private static List<LogField> fieldsOf(List<ColumnDescription> columns) {
+        List<LogField> fields = new ArrayList<>();
         for (ColumnDescription column : columns) {
-            list.add(new LogField(column.name(), column.type()));
+            fields.add(new LogField(column.name(), column.type()));
         }
-        this.fields = List.copyOf(list);
+        return fields;
     }
 
     /**
      * @param arguments the call's arguments after the string: the column list
      */
     static FixedColumnLogParser compile(String functionName, List<?> arguments) {
-        if (arguments.size() != 1) {
-            throw new LogParserSpecException(
-                    functionName,
-                    Math.min(arguments.size() + 1, 2),
-                    "takes 2 arguments (string, column list), not " + (arguments.size() + 1));
-        }
+        LogParsers.requireOneArgument(functionName, arguments, "column list");
         if (!(arguments.get(0) instanceof String spec)) {
             throw new LogParserSpecException(
                     functionName,
@@ -50,20 +46,7 @@ final class FixedColumnLogParser implements LogParser {
     }
 
     @Override
-    public String functionName() {
-        return functionName;
-    }
-
-    @Override
-    public List<LogField> fields() {
-        return fields;
-    }
-
-    @Override
-    public Object[] parse(String line) {
-        if (line == null) {
-            return null;
-        }
+    Object[] parseLine(String line) {
         Object[] values = new Object[columns.size()];
         for (int i = 0; i < values.length; i++) {
             ColumnDescription column = columns.get(i);

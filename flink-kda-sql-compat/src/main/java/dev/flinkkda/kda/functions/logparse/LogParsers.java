@@ -87,17 +87,26 @@ public final class LogParsers {
     }
 
     private static LogParser regex(String name, List<?> arguments, boolean fast) {
-        if (arguments.size() != 1) {
-            throw new LogParserSpecException(
-                    name,
-                    Math.min(arguments.size() + 1, 2),
-                    "takes 2 arguments (string, regular expression), not "
-                            + (arguments.size() + 1));
-        }
+        requireOneArgument(name, arguments, "regular expression");
         if (!(arguments.get(0) instanceof String regex)) {
             throw new LogParserSpecException(
                     name, 1, "the regular expression must be a string, not " + arguments.get(0));
         }
         return fast ? RegexLogParser.fast(name, regex, 1) : RegexLogParser.regex(name, regex, 1);
+    }
+
+    /**
+     * Checks that a function reading one literal after the string ({@code argument}: the regular
+     * expression, the column list, the format) got just that one: {@code REGEX_LOG_PARSE}, {@code
+     * FAST_REGEX_LOG_PARSER}, {@code FIXED_COLUMN_LOG_PARSE} and {@code W3C_LOG_PARSE} count their
+     * arguments alike, and a wrong count is reported the same way for each.
+     */
+    static void requireOneArgument(String functionName, List<?> arguments, String argument) {
+        if (arguments.size() != 1) {
+            throw new LogParserSpecException(
+                    functionName,
+                    Math.min(arguments.size() + 1, 2),
+                    "takes 2 arguments (string, " + argument + "), not " + (arguments.size() + 1));
+        }
     }
 }

@@ -25,7 +25,7 @@ import java.util.regex.PatternSyntaxException;
  * Mary_had_a_little_lamb}) still matches here with a later split. KDA's other Fast Regex constructs
  * ({@code #}, {@code @}, {@code &}, {@code "literal"}, {@code <n-m>}) are not read.
  */
-final class RegexLogParser implements LogParser {
+final class RegexLogParser extends AbstractLogParser {
 
     /** The type of every field. */
     static final int FIELD_LENGTH = 1024;
@@ -35,23 +35,33 @@ final class RegexLogParser implements LogParser {
                     "Lower", "Upper", "ASCII", "Alpha", "Digit", "Alnum", "Punct", "Graph", "Print",
                     "Blank", "Cntrl", "XDigit", "Space");
 
-    private final String functionName;
     private final Pattern pattern;
-    private final List<LogField> fields;
 
     private RegexLogParser(String functionName, Pattern pattern) {
-        this.functionName = functionName;
+        super(functionName, groupColumns(pattern));
         this.pattern = pattern;
+    }
+
+    private static List<LogField> groupColumns(Pattern pattern) {
         List<LogField> columns = new ArrayList<>();
         for (int i = 1; i <= pattern.matcher("").groupCount(); i++) {
             columns.add(new LogField("COLUMN" + i, DataTypes.VARCHAR(FIELD_LENGTH)));
         }
-        this.fields = List.copyOf(columns);
+        return columns;
     }
 
     /** {@code REGEX_LOG_PARSE}: the pattern as written. */
     static RegexLogParser regex(String functionName, String regex, int argumentIndex) {
         return new RegexLogParser(functionName, compile(functionName, regex, argumentIndex));
+    }
+
+    /**
+     * A parser over a pattern built by another function's compiler ({@code W3C_LOG_PARSE}'s format
+     * becomes one): its lines are read as {@code REGEX_LOG_PARSE} reads them, so that the matching
+     * lives here only.
+     */
+    static RegexLogParser matching(String functionName, Pattern pattern) {
+        return new RegexLogParser(functionName, pattern);
     }
 
     /** {@code FAST_REGEX_LOG_PARSER}: lazy quantifiers inside the groups. */
@@ -227,25 +237,12 @@ final class RegexLogParser implements LogParser {
     }
 
     @Override
-    public String functionName() {
-        return functionName;
-    }
-
-    @Override
-    public List<LogField> fields() {
-        return fields;
-    }
-
-    @Override
-    public Object[] parse(String line) {
-        if (line == null) {
-            return null;
-        }
+    Object[] parseLine(String line) {
         Matcher matcher = pattern.matcher(line);
         if (!matcher.matches()) {
             return null;
         }
-        Object[] values = new Object[fields.size()];
+        Object[] values = new Object[fields().size()];
         for (int i = 0; i < values.length; i++) {
             values[i] = matcher.group(i + 1);
         }

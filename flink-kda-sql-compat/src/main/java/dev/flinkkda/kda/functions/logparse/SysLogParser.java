@@ -19,7 +19,7 @@ import java.util.regex.Pattern;
  * year: the time stamp is in 1970, as a {@code MMM dd HH:mm:ss} {@code SimpleDateFormat} reads it.
  * A line that does not start with such a time stamp gives a null row.
  */
-final class SysLogParser implements LogParser {
+final class SysLogParser extends AbstractLogParser {
 
     /** The year of every parsed time stamp: syslog lines have none. */
     static final int YEAR = 1970;
@@ -44,10 +44,8 @@ final class SysLogParser implements LogParser {
                     new LogField("COLUMN1", DataTypes.TIMESTAMP(3)),
                     new LogField("COLUMN2", DataTypes.VARCHAR(RegexLogParser.FIELD_LENGTH)));
 
-    private final String functionName;
-
     private SysLogParser(String functionName) {
-        this.functionName = functionName;
+        super(functionName, FIELDS);
     }
 
     /**
@@ -64,20 +62,7 @@ final class SysLogParser implements LogParser {
     }
 
     @Override
-    public String functionName() {
-        return functionName;
-    }
-
-    @Override
-    public List<LogField> fields() {
-        return FIELDS;
-    }
-
-    @Override
-    public Object[] parse(String line) {
-        if (line == null) {
-            return null;
-        }
+    Object[] parseLine(String line) {
         Matcher matcher = LINE.matcher(line);
         if (!matcher.matches()) {
             return null;

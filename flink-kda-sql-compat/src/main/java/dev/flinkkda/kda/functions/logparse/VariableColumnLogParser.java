@@ -24,10 +24,8 @@ import java.util.OptionalInt;
  *       column are dropped. A null line gives a null row.
  * </ul>
  */
-final class VariableColumnLogParser implements LogParser {
+final class VariableColumnLogParser extends AbstractLogParser {
 
-    private final String functionName;
-    private final List<LogField> fields;
     private final List<FieldConverter> converters;
     private final String delimiter;
     private final String escape;
@@ -42,8 +40,7 @@ final class VariableColumnLogParser implements LogParser {
             String delimiter,
             String escape,
             String quote) {
-        this.functionName = functionName;
-        this.fields = List.copyOf(fields);
+        super(functionName, fields);
         this.converters = List.copyOf(converters);
         this.delimiter = delimiter;
         this.escape = escape == null || escape.isEmpty() ? null : escape;
@@ -133,21 +130,8 @@ final class VariableColumnLogParser implements LogParser {
     }
 
     @Override
-    public String functionName() {
-        return functionName;
-    }
-
-    @Override
-    public List<LogField> fields() {
-        return fields;
-    }
-
-    @Override
-    public Object[] parse(String line) {
-        if (line == null) {
-            return null;
-        }
-        Object[] values = new Object[fields.size()];
+    Object[] parseLine(String line) {
+        Object[] values = new Object[fields().size()];
         List<String> texts = split(line);
         for (int i = 0; i < values.length && i < texts.size(); i++) {
             values[i] = converters.get(i).convert(texts.get(i));
@@ -161,7 +145,7 @@ final class VariableColumnLogParser implements LogParser {
         StringBuilder field = new StringBuilder();
         boolean inQuote = false;
         int i = 0;
-        while (i < line.length() && texts.size() < fields.size()) {
+        while (i < line.length() && texts.size() < fields().size()) {
             if (escape != null && line.startsWith(escape, i)) {
                 int next = i + escape.length();
                 if (next < line.length()) {
@@ -191,7 +175,7 @@ final class VariableColumnLogParser implements LogParser {
                 i++;
             }
         }
-        if (texts.size() < fields.size()) {
+        if (texts.size() < fields().size()) {
             texts.add(field.toString());
         }
         return texts;

@@ -1,7 +1,5 @@
 package dev.flinkkda.kda.functions.logparse;
 
-import org.apache.flink.table.api.DataTypes;
-
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -33,8 +31,12 @@ import java.util.regex.Pattern;
  * <p>Values are the text of the line: {@code %t} keeps its brackets ({@code [24/May/2004:22:01:02
  * -0700]}, as KDA's example shows), a specifier between double quotes loses the quotes, {@code -}
  * stays {@code -}. A line that does not have the format's shape gives a null row.
+ *
+ * <p>This class only translates the format: it becomes a regular expression with one capturing
+ * group per specifier, and the parser is a {@link RegexLogParser} over it, since a W3C line is then
+ * read exactly as {@code REGEX_LOG_PARSE} reads one.
  */
-final class W3cLogParser implements LogParser {
+final class W3cLogParser {
 
     private static final String FIELD_SPECIFIER = "aABbCDefhHilmnopPqrsTtuUvVXIO";
 
@@ -51,30 +53,14 @@ final class W3cLogParser implements LogParser {
 
     private static final int IIS_FIELDS = 15;
 
-    private final String functionName;
-    private final Pattern pattern;
-    private final List<LogField> fields;
-
-    private W3cLogParser(String functionName, Pattern pattern) {
-        this.functionName = functionName;
-        this.pattern = pattern;
-        List<LogField> list = new ArrayList<>();
-        for (int i = 1; i <= pattern.matcher("").groupCount(); i++) {
-            list.add(new LogField("COLUMN" + i, DataTypes.VARCHAR(RegexLogParser.FIELD_LENGTH)));
-        }
-        this.fields = List.copyOf(list);
-    }
+    private W3cLogParser() {}
 
     /**
      * @param arguments the call's arguments after the string: the format
+     * @return a {@link RegexLogParser} over the format's regular expression
      */
-    static W3cLogParser compile(String functionName, List<?> arguments) {
-        if (arguments.size() != 1) {
-            throw new LogParserSpecException(
-                    functionName,
-                    Math.min(arguments.size() + 1, 2),
-                    "takes 2 arguments (string, format), not " + (arguments.size() + 1));
-        }
+    static RegexLogParser compile(String functionName, List<?> arguments) {
+        LogParsers.requireOneArgument(functionName, arguments, "format");
         if (!(arguments.get(0) instanceof String format) || format.isBlank()) {
             throw new LogParserSpecException(
                     functionName,
@@ -87,11 +73,11 @@ final class W3cLogParser implements LogParser {
             for (int i = 0; i < IIS_FIELDS; i++) {
                 regex.append(i == 0 ? "" : ", ?").append("([^,]*)");
             }
-            return new W3cLogParser(
+            return RegexLogParser.matching(
                     functionName, Pattern.compile(regex.append(",?\\s*").toString()));
         }
         if (name.equals("REFERER")) {
-            return new W3cLogParser(functionName, Pattern.compile("(\\S*)\\s+-+>\\s+(.*)"));
+            return RegexLogParser.matching(functionName, Pattern.compile("(\\S*)\\s+-+>\\s+(.*)"));
         }
         String specifiers = PREDEFINED.get(name);
         if (specifiers == null) {
@@ -107,7 +93,8 @@ final class W3cLogParser implements LogParser {
             }
             specifiers = format;
         }
-        return new W3cLogParser(functionName, Pattern.compile(toRegex(specifiers, functionName)));
+        return RegexLogParser.matching(
+                functionName, Pattern.compile(toRegex(specifiers, functionName)));
     }
 
     /** One capturing group per specifier; the literal text between them as it is. */
@@ -180,31 +167,5 @@ final class W3cLogParser implements LogParser {
             regex.append(part.isBlank() ? "\\s+" : Pattern.quote(part));
         }
         return regex.toString();
-    }
-
-    @Override
-    public String functionName() {
-        return functionName;
-    }
-
-    @Override
-    public List<LogField> fields() {
-        return fields;
-    }
-
-    @Override
-    public Object[] parse(String line) {
-        if (line == null) {
-            return null;
-        }
-        Matcher matcher = pattern.matcher(line);
-        if (!matcher.matches()) {
-            return null;
-        }
-        Object[] values = new Object[fields.size()];
-        for (int i = 0; i < values.length; i++) {
-            values[i] = matcher.group(i + 1);
-        }
-        return values;
     }
 }
