@@ -30,6 +30,7 @@ import dev.flinkkda.kda.sql.ast.WindowFrame;
 import dev.flinkkda.kda.sql.ast.WindowReference;
 import dev.flinkkda.kda.sql.ast.WindowSpec;
 import dev.flinkkda.kda.sql.expr.Call;
+import dev.flinkkda.kda.sql.expr.Casts;
 import dev.flinkkda.kda.sql.expr.ColumnRef;
 import dev.flinkkda.kda.sql.expr.FieldAccess;
 import dev.flinkkda.kda.sql.expr.TypedExpression;
@@ -233,6 +234,7 @@ public final class Analyzer {
                                         targetColumns.stream().map(StreamColumn::name).toList())
                                 + ")");
             }
+            checkInsertable(pump, select, query, targetColumns);
             branches.add(
                     new AnalyzedPump(
                             sourceName,
@@ -243,6 +245,36 @@ public final class Analyzer {
                             selects.size() == 1 ? 0 : branch + 1));
         }
         return branches;
+    }
+
+    /**
+     * Each item must convert to its target column's type as a {@code CAST} would: KDA coerces on
+     * insert. Checked here, rather than failing when Flink plans the job.
+     */
+    private void checkInsertable(
+            CreatePump pump, Select select, AnalyzedQuery query, List<StreamColumn> targetColumns) {
+        boolean positions =
+                select.selectItems().stream().allMatch(SelectExpression.class::isInstance);
+        for (int i = 0; i < targetColumns.size(); i++) {
+            StreamColumn column = targetColumns.get(i);
+            OutputColumn item = query.items().get(i);
+            Optional<String> invalid =
+                    Casts.invalid(item.expression().type(), KdaTypes.toFlink(column.type()));
+            if (invalid.isPresent()) {
+                throw error(
+                        positions ? select.selectItems().get(i).position() : select.position(),
+                        "pump \""
+                                + pump.name().name()
+                                + "\" inserts item "
+                                + (i + 1)
+                                + " into column \""
+                                + column.name()
+                                + "\" of \""
+                                + pump.targetStream().name()
+                                + "\": "
+                                + invalid.get());
+            }
+        }
     }
 
     /** The SELECTs of a pump's query: one, or those a {@code UNION ALL} joins, left to right. */

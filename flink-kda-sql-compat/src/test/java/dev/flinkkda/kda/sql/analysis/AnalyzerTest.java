@@ -388,6 +388,19 @@ class AnalyzerTest {
     }
 
     @Test
+    void anItemMustConvertToItsColumnsType() {
+        assertThatThrownBy(
+                        () ->
+                                analyze(
+                                        pump(
+                                                "SELECT STREAM ticker_symbol, price > 1 FROM"
+                                                        + " SOURCE_SQL_STREAM_001;")))
+                .hasMessage(
+                        "app.sql:3:30: pump \"P\" inserts item 2 into column \"N\" of"
+                                + " \"DESTINATION_SQL_STREAM\": KDA cannot CAST BOOLEAN to DOUBLE");
+    }
+
+    @Test
     void streamTableJoinResolvesBothSides() {
         AnalyzedPump pump =
                 analyze(
