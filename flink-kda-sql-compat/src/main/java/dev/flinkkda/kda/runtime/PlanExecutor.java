@@ -74,6 +74,8 @@ public final class PlanExecutor {
                                 : table;
             } else if (step instanceof PlanStep.PerEventAggregation range) {
                 view = perEvent(range, tableEnvironment, eventTime);
+            } else if (step instanceof PlanStep.TableFunction function) {
+                view = TableFunctions.run(function, tableEnvironment, eventTime);
             } else {
                 view = stagger((PlanStep.StaggerAggregation) step, tableEnvironment, eventTime);
             }

@@ -58,6 +58,8 @@ public record AnalyzedPump(
                 }
             } else if (leaf instanceof AnalyzedRelation.DerivedRelation derived) {
                 collectStreams(derived.query().from(), streams);
+            } else if (leaf instanceof AnalyzedRelation.TableFunctionRelation function) {
+                collectStreams(function.cursor().query().from(), streams);
             }
         }
     }

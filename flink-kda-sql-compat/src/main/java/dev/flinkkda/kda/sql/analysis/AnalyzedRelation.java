@@ -84,6 +84,28 @@ public sealed interface AnalyzedRelation {
         }
     }
 
+    /**
+     * {@code TABLE(fn(CURSOR(SELECT STREAM …), …)) [AS alias]}: one of KDA's table functions over
+     * the rows of the cursor's query.
+     *
+     * @param cursor the cursor's query, as a query nested in {@code FROM}
+     * @param columns the function's rows' columns: the cursor's, the function's own, {@code
+     *     ROWTIME}
+     */
+    record TableFunctionRelation(
+            String alias,
+            DerivedRelation cursor,
+            TableFunctionCall call,
+            List<RelationColumn> columns)
+            implements Leaf {
+        public TableFunctionRelation {
+            Objects.requireNonNull(alias, "alias");
+            Objects.requireNonNull(cursor, "cursor");
+            Objects.requireNonNull(call, "call");
+            columns = List.copyOf(columns);
+        }
+    }
+
     /** A stream joined with a reference table, looked up as each row arrives. */
     record LookupJoin(
             AnalyzedRelation stream, StreamRelation table, JoinType type, TypedExpression on)

@@ -592,12 +592,10 @@ public final class Analyzer {
             }
             TableFunctionRelation function = (TableFunctionRelation) relation;
             String name = function.function().name();
-            throw unsupported(
-                    function.position(),
-                    name,
-                    KdaFunctionTable.isTableFunction(name)
-                            ? "KDA's table functions are not translated yet"
-                            : "unknown table function");
+            if (!KdaFunctionTable.isTableFunction(name)) {
+                throw unsupported(function.position(), name, "unknown table function");
+            }
+            return tableFunction(function);
         }
 
         /**
@@ -807,6 +805,29 @@ public final class Analyzer {
                         "join in a nested query, FROM (SELECT STREAM … JOIN …), or in an"
                                 + " earlier pump");
             }
+        }
+
+        /** A table function over its cursor, the cursor's query analysed as a nested query. */
+        private AnalyzedRelation.TableFunctionRelation tableFunction(TableFunctionRelation call) {
+            TableFunctionAnalysis analysis = new TableFunctionAnalysis(sourceName, call);
+            var cursor = analysis.cursor();
+            AnalyzedRelation.DerivedRelation input =
+                    derived(
+                            new SubqueryRelation(
+                                    cursor.position(),
+                                    cursor.query(),
+                                    Optional.empty(),
+                                    List.of()));
+            TableFunctionCall analyzed = analysis.analyze(input.columns());
+            String alias =
+                    call.alias()
+                            .map(Identifier::name)
+                            .orElse(call.function().name().toUpperCase(java.util.Locale.ROOT));
+            return new AnalyzedRelation.TableFunctionRelation(
+                    alias,
+                    input,
+                    analyzed,
+                    TableFunctionAnalysis.outputColumns(analyzed, input.columns()));
         }
 
         private AnalyzedRelation.DerivedRelation derived(SubqueryRelation subquery) {

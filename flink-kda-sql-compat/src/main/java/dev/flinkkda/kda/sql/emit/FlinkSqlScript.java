@@ -67,6 +67,8 @@ public final class FlinkSqlScript {
                 view(sql, view.name(), FlinkSqlEmitter.query(view.query()));
             } else if (step instanceof PlanStep.PerEventAggregation range) {
                 perEvent(sql, range);
+            } else if (step instanceof PlanStep.TableFunction function) {
+                tableFunction(sql, function);
             } else {
                 stagger(sql, (PlanStep.StaggerAggregation) step);
             }
@@ -109,6 +111,20 @@ public final class FlinkSqlScript {
                 .append(" (")
                 .append(String.join(", ", outputs))
                 .append("), ROWTIME = the window close.\n");
+    }
+
+    private static void tableFunction(StringBuilder sql, PlanStep.TableFunction function) {
+        List<String> outputs = new ArrayList<>();
+        function.columns().forEach(c -> outputs.add(name(c.name())));
+        sql.append("-- flink-kda: ")
+                .append(function.call())
+                .append(",\n-- over the rows of:\n-- ")
+                .append(FlinkSqlEmitter.query(function.input()).replace("\n", "\n-- "))
+                .append("\n-- gives the view ")
+                .append(name(function.name()))
+                .append(" (")
+                .append(String.join(", ", outputs))
+                .append(").\n");
     }
 
     private static void perEvent(StringBuilder sql, PlanStep.PerEventAggregation range) {

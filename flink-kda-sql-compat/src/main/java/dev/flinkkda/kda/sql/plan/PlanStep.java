@@ -1,5 +1,7 @@
 package dev.flinkkda.kda.sql.plan;
 
+import dev.flinkkda.kda.sql.analysis.TableFunctionCall;
+
 import org.apache.flink.table.api.DataTypes;
 
 import java.util.ArrayList;
@@ -134,6 +136,23 @@ public sealed interface PlanStep {
                         new PlanColumn(aggregateColumns.get(j), aggregates.get(j).resultType()));
             }
             return columns;
+        }
+    }
+
+    /**
+     * One of KDA's table functions, run by flink-kda's operator for it over the rows of {@code
+     * input} (the cursor's query, {@code ROWTIME} last): each input row with the function's columns
+     * added ({@code RANDOM_CUT_FOREST}, {@code HOTSPOTS}), or one row per window and item ({@code
+     * TOP_K_ITEMS_TUMBLING}, {@code COUNT_DISTINCT_ITEMS_TUMBLING}).
+     */
+    record TableFunction(
+            String name, PlanNode input, TableFunctionCall call, List<PlanColumn> columns)
+            implements PlanStep {
+        public TableFunction {
+            Objects.requireNonNull(name, "name");
+            Objects.requireNonNull(input, "input");
+            Objects.requireNonNull(call, "call");
+            columns = List.copyOf(columns);
         }
     }
 }

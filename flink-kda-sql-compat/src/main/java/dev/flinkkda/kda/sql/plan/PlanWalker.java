@@ -19,7 +19,8 @@ public final class PlanWalker {
     public static boolean usesFlinkKda(List<PlanStep> steps) {
         for (PlanStep step : steps) {
             if (step instanceof PlanStep.StaggerAggregation
-                    || step instanceof PlanStep.PerEventAggregation) {
+                    || step instanceof PlanStep.PerEventAggregation
+                    || step instanceof PlanStep.TableFunction) {
                 return true;
             }
             if (usesFlinkKda(query(step))) {
@@ -56,6 +57,9 @@ public final class PlanWalker {
         }
         if (step instanceof PlanStep.StaggerAggregation stagger) {
             return stagger.input();
+        }
+        if (step instanceof PlanStep.TableFunction function) {
+            return function.input();
         }
         return ((PlanStep.PerEventAggregation) step).input();
     }

@@ -468,6 +468,9 @@ public final class Planner {
             if (relation instanceof AnalyzedRelation.StreamRelation stream) {
                 return new From.Aliased(scan(stream.stream()), stream.alias());
             }
+            if (relation instanceof AnalyzedRelation.TableFunctionRelation function) {
+                return new From.Aliased(tableFunction(function), function.alias());
+            }
             AnalyzedRelation.DerivedRelation derived = (AnalyzedRelation.DerivedRelation) relation;
             return new From.Aliased(nested(derived), derived.alias());
         }
@@ -508,6 +511,19 @@ public final class Planner {
             PlanStep step = new PlanStep.View(view, node);
             steps.add(step);
             return new PlanNode.Scan(view, step.columns());
+        }
+
+        /** A table function: its cursor as a view, then flink-kda's operator over it. */
+        private PlanNode.Scan tableFunction(AnalyzedRelation.TableFunctionRelation function) {
+            PlanNode.Scan cursor = nested(function.cursor());
+            String view = viewPrefix + "_" + function.call().name();
+            List<PlanColumn> columns = new ArrayList<>();
+            for (RelationColumn column : function.columns()) {
+                columns.add(new PlanColumn(column.name(), column.type()));
+            }
+            PlanStep step = new PlanStep.TableFunction(view, cursor, function.call(), columns);
+            steps.add(step);
+            return new PlanNode.Scan(view, columns);
         }
 
         /** Plans {@code query} with this planner's prefix, counting into {@code outer}. */
