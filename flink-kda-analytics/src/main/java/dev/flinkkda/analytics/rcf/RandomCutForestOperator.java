@@ -106,17 +106,19 @@ final class RandomCutForestOperator<K, T, R> extends AbstractStreamOperator<R>
         double score = 0.0;
         AnomalyExplanation explanation = null;
         boolean complete = isComplete(point);
+        // The forest keeps 32-bit floats (the library's default precision): give it those.
+        float[] values = complete ? toFloats(point) : null;
         if (complete && forest.getTotalUpdates() >= settings.subSampleSize()) {
-            score = forest.getAnomalyScore(point);
+            score = forest.getAnomalyScore(values);
             if (explainedColumns != null) {
-                explanation = explain(forest.getAnomalyAttribution(point), score);
+                explanation = explain(forest.getAnomalyAttribution(values), score);
             }
         } else if (explainedColumns != null) {
             explanation =
                     AnomalyExplanation.learning(explainedColumns, settings.withDirectionality());
         }
         if (complete) {
-            forest.update(point);
+            forest.update(values);
             updatedSinceCheckpoint.add(key);
         }
         output.collect(element.replace(result.apply(value, score, explanation)));
@@ -130,6 +132,14 @@ final class RandomCutForestOperator<K, T, R> extends AbstractStreamOperator<R>
         }
         return AnomalyExplanation.ofDimensions(
                 explainedColumns, attribution.high, attribution.low, settings.withDirectionality());
+    }
+
+    private static float[] toFloats(double[] point) {
+        float[] values = new float[point.length];
+        for (int i = 0; i < point.length; i++) {
+            values[i] = (float) point[i];
+        }
+        return values;
     }
 
     private static boolean isComplete(double[] point) {

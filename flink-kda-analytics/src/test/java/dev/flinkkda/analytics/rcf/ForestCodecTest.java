@@ -22,7 +22,8 @@ class ForestCodecTest {
                         .build();
         Random random = new Random(17);
         for (int i = 0; i < 1000; i++) {
-            forest.update(new double[] {random.nextGaussian(), random.nextGaussian()});
+            forest.update(
+                    new float[] {(float) random.nextGaussian(), (float) random.nextGaussian()});
         }
         long start = System.nanoTime();
         byte[] bytes = ForestCodec.toBytes(forest);
@@ -33,7 +34,7 @@ class ForestCodecTest {
                 "default forest, 2 columns: %d bytes, saved in %.1f ms, restored in %.1f ms%n",
                 bytes.length, (saved - start) / 1e6, (restored - saved) / 1e6);
         for (int i = 0; i < 500; i++) {
-            double[] point = {random.nextGaussian(), random.nextGaussian()};
+            float[] point = {(float) random.nextGaussian(), (float) random.nextGaussian()};
             assertThat(copy.getAnomalyScore(point)).isEqualTo(forest.getAnomalyScore(point));
             forest.update(point);
             copy.update(point);
