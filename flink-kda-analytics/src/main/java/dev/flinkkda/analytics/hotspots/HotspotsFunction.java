@@ -33,7 +33,8 @@ import java.util.Map;
  * <p>An element whose point is {@code null} or has a non-finite coordinate (a SQL {@code NULL} in a
  * numeric column) does not enter the window; it is still emitted, with the hotspots of the window
  * as it stands. A point whose dimension differs from the window's fails the job with an {@link
- * IllegalArgumentException}.
+ * IllegalArgumentException}. {@code windowSize} must stay the same across a restore (the ring's
+ * slots depend on it); a smaller one fails with an {@link IllegalStateException}.
  */
 @PublicEvolving
 public class HotspotsFunction<K, T, R> extends KeyedProcessFunction<K, T, R> {
@@ -79,6 +80,12 @@ public class HotspotsFunction<K, T, R> extends KeyedProcessFunction<K, T, R> {
         double[][] slots = new double[windowSize][];
         int dimension = -1;
         for (Map.Entry<Integer, double[]> entry : window.entries()) {
+            if (entry.getKey() >= windowSize) {
+                throw new IllegalStateException(
+                        "HOTSPOTS state holds a window larger than windowSize "
+                                + windowSize
+                                + "; windowSize cannot change across a restore");
+            }
             slots[entry.getKey()] = entry.getValue();
             dimension = entry.getValue().length;
         }
