@@ -1,5 +1,7 @@
 package dev.flinkkda.kda.sql.analysis;
 
+import dev.flinkkda.analytics.hotspots.HotspotsSettings;
+import dev.flinkkda.analytics.rcf.RandomCutForestSettings;
 import dev.flinkkda.kda.sql.ast.BooleanLiteral;
 import dev.flinkkda.kda.sql.ast.CursorExpression;
 import dev.flinkkda.kda.sql.ast.Expression;
@@ -18,6 +20,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import java.util.function.Supplier;
 
 /**
  * The analysis of a call of one of KDA's table functions in {@code FROM}: its parameters checked
@@ -65,6 +68,13 @@ final class TableFunctionAnalysis {
             case "RANDOM_CUT_FOREST_WITH_EXPLANATION":
                 {
                     boolean explanation = function.endsWith("EXPLANATION");
+                    List<String> names =
+                            List.of(
+                                    "numberOfTrees",
+                                    "subSampleSize",
+                                    "timeDecay",
+                                    "shingleSize",
+                                    "withDirectionality");
                     int most = explanation ? 5 : 4;
                     if (parameters.size() > most) {
                         throw error(
@@ -74,32 +84,24 @@ final class TableFunctionAnalysis {
                                         + most
                                         + " parameters after the cursor");
                     }
-                    int trees = integer(parameters, 0, "numberOfTrees", 100, 1, 1000);
-                    int sample = integer(parameters, 1, "subSampleSize", 256, 10, 1000);
-                    int decay = integer(parameters, 2, "timeDecay", 100_000, 1, Integer.MAX_VALUE);
-                    if (sample >= decay) {
-                        throw error(
-                                parameters.size() > 2
-                                        ? parameters.get(2).position()
-                                        : call.position(),
-                                function
-                                        + ": subSampleSize ("
-                                        + sample
-                                        + ") must be less than timeDecay ("
-                                        + decay
-                                        + ")");
-                    }
-                    int shingle = integer(parameters, 3, "shingleSize", 1, 1, 30);
-                    boolean directionality =
-                            explanation && bool(parameters, 4, "withDirectionality");
+                    RandomCutForestSettings defaults = RandomCutForestSettings.defaults();
+                    int trees = integer(parameters, 0, names.get(0), defaults.numberOfTrees());
+                    int sample = integer(parameters, 1, names.get(1), defaults.subSampleSize());
+                    int decay = integer(parameters, 2, names.get(2), defaults.timeDecay());
+                    int shingle = integer(parameters, 3, names.get(3), defaults.shingleSize());
+                    boolean directionality = explanation && bool(parameters, 4, names.get(4));
+                    RandomCutForestSettings settings =
+                            settings(
+                                    parameters,
+                                    names,
+                                    () ->
+                                            RandomCutForestSettings.of(
+                                                            trees, sample, decay, shingle)
+                                                    .withDirectionality(directionality));
                     return new TableFunctionCall.RandomCutForest(
-                            trees,
-                            sample,
-                            decay,
-                            shingle,
+                            settings,
                             explanation,
-                            directionality,
-                            numericColumns(columns, 30));
+                            numericColumns(columns, RandomCutForestSettings.MAX_NUMERIC_COLUMNS));
                 }
             case "HOTSPOTS":
                 {
@@ -107,31 +109,37 @@ final class TableFunctionAnalysis {
                             parameters,
                             3,
                             "windowSize, scanRadius, minimumNumberOfPointsInAHotspot");
-                    int window = integer(parameters, 0, "windowSize", 0, 100, 1000);
-                    double radius = number(parameters.get(1), "scanRadius").doubleValue();
-                    if (!(radius > 0)) {
-                        throw error(
-                                parameters.get(1).position(),
-                                "HOTSPOTS: scanRadius must be positive");
-                    }
-                    int minimum =
-                            integer(parameters, 2, "minimumNumberOfPointsInAHotspot", 0, 2, window);
+                    List<String> names =
+                            List.of("windowSize", "scanRadius", "minimumNumberOfPointsInAHotspot");
+                    int window = integer(parameters, 0, names.get(0), 0);
+                    double radius = number(parameters.get(1), names.get(1)).doubleValue();
+                    int minimum = integer(parameters, 2, names.get(2), 0);
+                    HotspotsSettings settings =
+                            settings(
+                                    parameters,
+                                    names,
+                                    () -> HotspotsSettings.of(window, radius, minimum));
                     return new TableFunctionCall.Hotspots(
-                            window, radius, minimum, numericColumns(columns, Integer.MAX_VALUE));
+                            settings, numericColumns(columns, Integer.MAX_VALUE));
                 }
             case "TOP_K_ITEMS_TUMBLING":
+            case "COUNT_DISTINCT_ITEMS_TUMBLING":
+                // their operators (flink-kda-analytics' sketches) are not wired to SQL yet
+                throw new UnsupportedConstructException(
+                        sourceName, call.position(), function, "not translated yet");
+            case "TOP_K_ITEMS_TUMBLING_SKETCH":
                 {
                     requireCount(parameters, 3, "'columnName', K, windowSize");
                     String column = column(parameters.get(0), columns);
-                    int k = integer(parameters, 1, "K", 0, 1, 100_000);
-                    int window = integer(parameters, 2, "windowSize", 0, 1, 3600);
+                    int k = integer(parameters, 1, "K", 1, 100_000);
+                    int window = integer(parameters, 2, "windowSize", 1, 3600);
                     return new TableFunctionCall.TopKItems(column, k, window);
                 }
             default:
                 {
                     requireCount(parameters, 2, "'columnName', windowSize");
                     String column = column(parameters.get(0), columns);
-                    int window = integer(parameters, 1, "windowSize", 0, 1, 3600);
+                    int window = integer(parameters, 1, "windowSize", 1, 3600);
                     return new TableFunctionCall.DistinctCount(column, window);
                 }
         }
@@ -151,23 +159,32 @@ final class TableFunctionAnalysis {
         }
     }
 
-    /**
-     * The {@code index}-th parameter, a whole number in {@code [min, max]}; absent: {@code dflt}.
-     */
-    private int integer(
-            List<Expression> parameters, int index, String name, int dflt, int min, int max) {
+    /** The {@code index}-th parameter, a whole number; absent: {@code dflt}. */
+    private int integer(List<Expression> parameters, int index, String name, int dflt) {
         if (index >= parameters.size()) {
             return dflt;
         }
         Expression parameter = parameters.get(index);
         BigDecimal value = number(parameter, name);
-        if (value.scale() > 0 && value.stripTrailingZeros().scale() > 0) {
-            throw error(parameter.position(), function + ": " + name + " must be a whole number");
-        }
-        if (value.compareTo(BigDecimal.valueOf(min)) < 0
-                || value.compareTo(BigDecimal.valueOf(max)) > 0) {
+        try {
+            return value.intValueExact();
+        } catch (ArithmeticException e) {
             throw error(
                     parameter.position(),
+                    function
+                            + ": "
+                            + name
+                            + " must be a whole number, not "
+                            + value.toPlainString());
+        }
+    }
+
+    /** The {@code index}-th parameter, a whole number in {@code [min, max]}. */
+    private int integer(List<Expression> parameters, int index, String name, int min, int max) {
+        int value = integer(parameters, index, name, min);
+        if (value < min || value > max) {
+            throw error(
+                    parameters.get(index).position(),
                     function
                             + ": "
                             + name
@@ -176,9 +193,28 @@ final class TableFunctionAnalysis {
                             + " and "
                             + max
                             + ", not "
-                            + value.toPlainString());
+                            + value);
         }
-        return value.intValueExact();
+        return value;
+    }
+
+    /**
+     * The function's settings, whose constructor checks KDA's ranges; its error is reported at the
+     * parameter it names.
+     */
+    private <S> S settings(List<Expression> parameters, List<String> names, Supplier<S> settings) {
+        try {
+            return settings.get();
+        } catch (IllegalArgumentException e) {
+            SourcePosition position = call.position();
+            for (int i = 0; i < names.size() && i < parameters.size(); i++) {
+                if (e.getMessage().contains(names.get(i))) {
+                    position = parameters.get(i).position();
+                    break;
+                }
+            }
+            throw error(position, function + ": " + e.getMessage());
+        }
     }
 
     private BigDecimal number(Expression parameter, String name) {

@@ -1,5 +1,8 @@
 package dev.flinkkda.kda.sql.analysis;
 
+import dev.flinkkda.analytics.hotspots.HotspotsSettings;
+import dev.flinkkda.analytics.rcf.RandomCutForestSettings;
+
 import java.util.List;
 import java.util.Objects;
 
@@ -19,15 +22,10 @@ public sealed interface TableFunctionCall {
      * @param numericColumns the cursor's numeric columns the forest scores, in order
      */
     record RandomCutForest(
-            int numberOfTrees,
-            int subSampleSize,
-            int timeDecay,
-            int shingleSize,
-            boolean explanation,
-            boolean directionality,
-            List<String> numericColumns)
+            RandomCutForestSettings settings, boolean explanation, List<String> numericColumns)
             implements TableFunctionCall {
         public RandomCutForest {
+            Objects.requireNonNull(settings, "settings");
             numericColumns = List.copyOf(numericColumns);
         }
 
@@ -38,10 +36,10 @@ public sealed interface TableFunctionCall {
     }
 
     /** {@code HOTSPOTS}: the dense regions among the last {@code windowSize} rows, per row. */
-    record Hotspots(
-            int windowSize, double scanRadius, int minimumPoints, List<String> numericColumns)
+    record Hotspots(HotspotsSettings settings, List<String> numericColumns)
             implements TableFunctionCall {
         public Hotspots {
+            Objects.requireNonNull(settings, "settings");
             numericColumns = List.copyOf(numericColumns);
         }
 
