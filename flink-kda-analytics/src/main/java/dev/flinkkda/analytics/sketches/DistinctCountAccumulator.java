@@ -67,7 +67,10 @@ public final class DistinctCountAccumulator {
         }
     }
 
-    /** Adds the other window part's items; works for set+set, set+sketch and sketch+sketch. */
+    /**
+     * The union with the other window part's items, in this or the other accumulator; works for
+     * set+set, set+sketch and sketch+sketch.
+     */
     DistinctCountAccumulator merge(DistinctCountAccumulator other) {
         if (other.items != null) {
             for (EncodedItem item : other.items) {
@@ -76,11 +79,10 @@ public final class DistinctCountAccumulator {
             return this;
         }
         if (items != null) {
-            DistinctCountAccumulator merged = other.copy();
             for (EncodedItem item : items) {
-                merged.sketch.update(item.bytes());
+                other.sketch.update(item.bytes());
             }
-            return merged;
+            return other; // AggregateFunction.merge may reuse either accumulator
         }
         Union union = new Union(LG_K);
         union.update(sketch);

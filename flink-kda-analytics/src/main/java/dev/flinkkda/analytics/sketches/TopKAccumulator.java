@@ -60,16 +60,18 @@ public final class TopKAccumulator {
         }
     }
 
-    /** Adds the other window part's counts; works for map+map, map+sketch and sketch+sketch. */
+    /**
+     * The sum with the other window part's counts, in this or the other accumulator; works for
+     * map+map, map+sketch and sketch+sketch.
+     */
     TopKAccumulator merge(TopKAccumulator other, int exactLimit, int maxMapSize) {
         if (other.counts != null) {
             other.counts.forEach((item, n) -> add(item, n, exactLimit, maxMapSize));
             return this;
         }
         if (counts != null) {
-            TopKAccumulator merged = other.copy();
-            counts.forEach(merged.sketch::update);
-            return merged;
+            counts.forEach(other.sketch::update);
+            return other; // AggregateFunction.merge may reuse either accumulator
         }
         sketch.merge(other.sketch);
         return this;

@@ -10,6 +10,7 @@ import org.apache.flink.streaming.api.datastream.WindowedStream;
 import org.apache.flink.streaming.api.windowing.windows.Window;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
@@ -124,7 +125,7 @@ public final class TopKItems<IN, T>
         for (int i = 0; i < order.length; i++) {
             order[i] = i;
         }
-        java.util.Arrays.sort(
+        Arrays.sort(
                 order,
                 Comparator.<Integer>comparingLong(i -> -rows.get(i).count)
                         .thenComparing((i, j) -> compareItems(rows.get(i).item, rows.get(j).item))
