@@ -134,4 +134,61 @@ class TableFunctionsMiniClusterTest {
         assertThat(last).startsWith("{\"hotspots\":[{\"density\":").doesNotContain("},{");
         assertThat(last).contains("\"minValues\":[5.").contains("\"maxValues\":[5.");
     }
+
+    /** Tickers per 10-second window: A ×3, B ×2, C ×1, then A ×1, B ×3. */
+    private static List<Object[]> tickers() {
+        List<Object[]> rows = new ArrayList<>();
+        String[] first = {"A", "B", "A", "C", "B", "A"};
+        String[] second = {"B", "A", "B", "B"};
+        for (int i = 0; i < first.length; i++) {
+            rows.add(new Object[] {first[i], 1.0, at("10:00:0" + i)});
+        }
+        for (int i = 0; i < second.length; i++) {
+            rows.add(new Object[] {second[i], 1.0, at("10:00:1" + i)});
+        }
+        return rows;
+    }
+
+    /** The SR's example shape: {@code SELECT STREAM *} of the function into item and count. */
+    @Test
+    void topKItemsPerWindow() throws Exception {
+        String app =
+                "CREATE OR REPLACE STREAM \"DESTINATION_SQL_STREAM\" (\"TICKER_SYMBOL\""
+                        + " VARCHAR(4), \"MOST_FREQUENT_VALUES\" BIGINT);\n"
+                        + "CREATE OR REPLACE PUMP \"STREAM_PUMP\" AS INSERT INTO"
+                        + " \"DESTINATION_SQL_STREAM\"\n"
+                        + "  SELECT STREAM * FROM TABLE(TOP_K_ITEMS_TUMBLING(\n"
+                        + "    CURSOR(SELECT STREAM * FROM \"SOURCE_SQL_STREAM_001\"), 'TICKER', 2,"
+                        + " 10));";
+        assertThat(
+                        TranslatedApplications.run(
+                                app,
+                                "TICKER VARCHAR(4), PRICE DOUBLE",
+                                tickers(),
+                                "DESTINATION_SQL_STREAM"))
+                .containsExactly(
+                        Row.of("A", 3L, at("10:00:10")),
+                        Row.of("B", 2L, at("10:00:10")),
+                        Row.of("B", 3L, at("10:00:20")),
+                        Row.of("A", 1L, at("10:00:20")));
+    }
+
+    @Test
+    void countDistinctItemsPerWindow() throws Exception {
+        String app =
+                "CREATE OR REPLACE STREAM \"DESTINATION_SQL_STREAM\" (distinct_count BIGINT);\n"
+                        + "CREATE OR REPLACE PUMP \"STREAM_PUMP\" AS INSERT INTO"
+                        + " \"DESTINATION_SQL_STREAM\"\n"
+                        + "  SELECT STREAM NUMBER_OF_DISTINCT_ITEMS FROM"
+                        + " TABLE(COUNT_DISTINCT_ITEMS_TUMBLING(\n"
+                        + "    CURSOR(SELECT STREAM * FROM \"SOURCE_SQL_STREAM_001\"), 'TICKER',"
+                        + " 10));";
+        assertThat(
+                        TranslatedApplications.run(
+                                app,
+                                "TICKER VARCHAR(4), PRICE DOUBLE",
+                                tickers(),
+                                "DESTINATION_SQL_STREAM"))
+                .containsExactly(Row.of(3L, at("10:00:10")), Row.of(2L, at("10:00:20")));
+    }
 }

@@ -2,6 +2,7 @@ package dev.flinkkda.kda.sql.analysis;
 
 import dev.flinkkda.analytics.hotspots.HotspotsSettings;
 import dev.flinkkda.analytics.rcf.RandomCutForestSettings;
+import dev.flinkkda.analytics.sketches.SketchSettings;
 import dev.flinkkda.kda.sql.ast.BooleanLiteral;
 import dev.flinkkda.kda.sql.ast.CursorExpression;
 import dev.flinkkda.kda.sql.ast.Expression;
@@ -123,23 +124,28 @@ final class TableFunctionAnalysis {
                             settings, numericColumns(columns, Integer.MAX_VALUE));
                 }
             case "TOP_K_ITEMS_TUMBLING":
-            case "COUNT_DISTINCT_ITEMS_TUMBLING":
-                // their operators (flink-kda-analytics' sketches) are not wired to SQL yet
-                throw new UnsupportedConstructException(
-                        sourceName, call.position(), function, "not translated yet");
-            case "TOP_K_ITEMS_TUMBLING_SKETCH":
                 {
                     requireCount(parameters, 3, "'columnName', K, windowSize");
                     String column = column(parameters.get(0), columns);
-                    int k = integer(parameters, 1, "K", 1, 100_000);
-                    int window = integer(parameters, 2, "windowSize", 1, 3600);
+                    List<String> names = List.of("columnName", "K", "windowSize");
+                    int k = integer(parameters, 1, names.get(1), 0);
+                    int window = integer(parameters, 2, names.get(2), 0);
+                    settings(
+                            parameters,
+                            names,
+                            () -> {
+                                SketchSettings.checkK(k);
+                                return SketchSettings.windowSize(window);
+                            });
                     return new TableFunctionCall.TopKItems(column, k, window);
                 }
             default:
                 {
                     requireCount(parameters, 2, "'columnName', windowSize");
                     String column = column(parameters.get(0), columns);
-                    int window = integer(parameters, 1, "windowSize", 1, 3600);
+                    List<String> names = List.of("columnName", "windowSize");
+                    int window = integer(parameters, 1, names.get(1), 0);
+                    settings(parameters, names, () -> SketchSettings.windowSize(window));
                     return new TableFunctionCall.DistinctCount(column, window);
                 }
         }
@@ -290,22 +296,39 @@ final class TableFunctionAnalysis {
         return numeric;
     }
 
-    /** The columns the function's rows have: the cursor's, then its own, then ROWTIME. */
+    /**
+     * The columns the function's rows have, ROWTIME last: the cursor's and the function's own for
+     * the row-by-row functions; the item and its count, or the number of distinct items, per window
+     * (AWS's examples and migration guide: {@code ITEM}, {@code ITEM_COUNT}; {@code
+     * NUMBER_OF_DISTINCT_ITEMS}).
+     */
     static List<RelationColumn> outputColumns(
             TableFunctionCall call, List<RelationColumn> cursorColumns) {
         List<RelationColumn> columns = new ArrayList<>();
-        for (RelationColumn column : cursorColumns) {
-            if (!column.name().equals(StreamDefinition.ROWTIME)) {
-                columns.add(column);
+        if (call instanceof TableFunctionCall.TopKItems top) {
+            RelationColumn item =
+                    cursorColumns.stream()
+                            .filter(c -> c.name().equals(top.column()))
+                            .findFirst()
+                            .orElseThrow();
+            columns.add(new RelationColumn("ITEM", item.type()));
+            columns.add(new RelationColumn("ITEM_COUNT", DataTypes.BIGINT()));
+        } else if (call instanceof TableFunctionCall.DistinctCount) {
+            columns.add(new RelationColumn("NUMBER_OF_DISTINCT_ITEMS", DataTypes.BIGINT()));
+        } else {
+            for (RelationColumn column : cursorColumns) {
+                if (!column.name().equals(StreamDefinition.ROWTIME)) {
+                    columns.add(column);
+                }
             }
-        }
-        if (call instanceof TableFunctionCall.RandomCutForest forest) {
-            columns.add(new RelationColumn("ANOMALY_SCORE", DataTypes.DOUBLE()));
-            if (forest.explanation()) {
-                columns.add(new RelationColumn("ANOMALY_EXPLANATION", DataTypes.STRING()));
+            if (call instanceof TableFunctionCall.RandomCutForest forest) {
+                columns.add(new RelationColumn("ANOMALY_SCORE", DataTypes.DOUBLE()));
+                if (forest.explanation()) {
+                    columns.add(new RelationColumn("ANOMALY_EXPLANATION", DataTypes.STRING()));
+                }
+            } else {
+                columns.add(new RelationColumn("HOTSPOTS_RESULT", DataTypes.STRING()));
             }
-        } else if (call instanceof TableFunctionCall.Hotspots) {
-            columns.add(new RelationColumn("HOTSPOTS_RESULT", DataTypes.STRING()));
         }
         columns.add(new RelationColumn(StreamDefinition.ROWTIME, DataTypes.TIMESTAMP(3)));
         return columns;
