@@ -230,6 +230,12 @@ public final class Planner {
                                             : "JOIN")
                                     + " OVER (RANGE …) → interval join on ROWTIME"
                                     + "; ROWTIME = the left row's";
+                } else if (query.input()
+                        instanceof AnalyzedRelation.TableFunctionRelation function) {
+                    detail =
+                            "TABLE("
+                                    + function.call().name()
+                                    + "(CURSOR(…))) → flink-kda-analytics operator";
                 } else {
                     detail = "SELECT (projection and filter)";
                 }

@@ -276,11 +276,19 @@ class AnalyzerTest {
                                 analyze(
                                         pump(
                                                 "SELECT STREAM ticker_symbol, ANOMALY_SCORE FROM TABLE(RANDOM_CUT_FOREST("
-                                                        + "CURSOR(SELECT STREAM * FROM SOURCE_SQL_STREAM_001)));")))
-                .isInstanceOf(UnsupportedConstructException.class)
+                                                        + "CURSOR(SELECT STREAM * FROM SOURCE_SQL_STREAM_001), 0));")))
                 .hasMessage(
-                        "app.sql:3:49: unsupported: RANDOM_CUT_FOREST at 3:49 (KDA's table functions"
-                                + " are not translated yet)");
+                        "app.sql:3:125: RANDOM_CUT_FOREST: numberOfTrees must be between 1 and"
+                                + " 1000, was 0");
+        assertThatThrownBy(
+                        () ->
+                                analyze(
+                                        pump(
+                                                "SELECT STREAM ticker_symbol, ANOMALY_SCORE FROM TABLE(RANDOM_CUT_FOREST("
+                                                        + "CURSOR(SELECT STREAM ticker_symbol FROM"
+                                                        + " SOURCE_SQL_STREAM_001)));")))
+                .hasMessageContaining("RANDOM_CUT_FOREST scores the cursor's numeric columns")
+                .hasMessageContaining("it has none");
         assertThatThrownBy(
                         () ->
                                 analyze(

@@ -57,7 +57,8 @@ class PlannerGoldenTest {
                 "nested-log-parse",
                 "order-by",
                 "distinct",
-                "union-all"
+                "union-all",
+                "rcf"
             })
     void translatesAsReviewed(String name) throws IOException {
         String sql = resource(name + ".sql");
