@@ -120,9 +120,7 @@ final class TableFunctions {
                                     Types.LONG,
                                     type);
         }
-        output =
-                ((org.apache.flink.streaming.api.datastream.SingleOutputStreamOperator<Row>) output)
-                        .name(step.call().name());
+        output.name(step.call().name());
         if (!eventTime) {
             return tableEnvironment.fromDataStream(output);
         }
