@@ -1,5 +1,7 @@
 package dev.flinkkda.analytics.hotspots;
 
+import dev.flinkkda.analytics.PointExtractor;
+
 import org.apache.flink.annotation.PublicEvolving;
 import org.apache.flink.api.common.state.MapState;
 import org.apache.flink.api.common.state.MapStateDescriptor;

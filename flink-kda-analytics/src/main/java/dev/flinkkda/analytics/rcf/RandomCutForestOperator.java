@@ -1,5 +1,7 @@
 package dev.flinkkda.analytics.rcf;
 
+import dev.flinkkda.analytics.PointExtractor;
+
 import org.apache.flink.api.common.functions.DefaultOpenContext;
 import org.apache.flink.api.common.functions.Function;
 import org.apache.flink.api.common.functions.util.FunctionUtils;
@@ -92,6 +94,20 @@ final class RandomCutForestOperator<K, T, R> extends AbstractStreamOperator<R>
     public void processElement(StreamRecord<T> element) throws Exception {
         T value = element.getValue();
         double[] point = points.extract(value);
+        if (point == null) {
+            // no point at all: passed on unscored and unlearned, like a row with a NULL value
+            output.collect(
+                    element.replace(
+                            result.apply(
+                                    value,
+                                    0.0,
+                                    explainedColumns == null
+                                            ? null
+                                            : AnomalyExplanation.learning(
+                                                    explainedColumns,
+                                                    settings.withDirectionality()))));
+            return;
+        }
         K key = (K) getCurrentKey();
         RandomCutForest forest = forestOf(key, point.length);
         if (point.length * settings.shingleSize() != forest.getDimensions()) {

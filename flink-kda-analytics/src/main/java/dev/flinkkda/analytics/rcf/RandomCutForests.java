@@ -1,5 +1,7 @@
 package dev.flinkkda.analytics.rcf;
 
+import dev.flinkkda.analytics.PointExtractor;
+
 import org.apache.flink.annotation.PublicEvolving;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.api.java.functions.KeySelector;

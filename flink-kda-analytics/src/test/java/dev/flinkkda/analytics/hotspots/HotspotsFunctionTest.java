@@ -1,5 +1,7 @@
 package dev.flinkkda.analytics.hotspots;
 
+import dev.flinkkda.analytics.PointExtractor;
+
 import org.apache.flink.api.common.typeinfo.Types;
 import org.apache.flink.runtime.checkpoint.OperatorSubtaskState;
 import org.apache.flink.streaming.api.operators.KeyedProcessOperator;
