@@ -54,7 +54,8 @@ class FlinkKdaCliTest {
                 "seed-001-step",
                 "seed-000-stagger",
                 "log-parsing",
-                "windowed-aggregation-weather"
+                "windowed-aggregation-weather",
+                "top-k-items"
             })
     void examplesGiveTheDocumentedResults(String example, @TempDir Path dir) throws Exception {
         Path folder = EXAMPLES.resolve(example);
