@@ -3,6 +3,8 @@ package dev.flinkkda.kda.cli;
 import org.apache.flink.runtime.testutils.MiniClusterResourceConfiguration;
 import org.apache.flink.test.junit5.MiniClusterExtension;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
@@ -14,6 +16,8 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -107,6 +111,56 @@ class FlinkKdaCliTest {
         assertThat(Files.readAllLines(output))
                 .containsExactlyElementsOf(
                         Files.readAllLines(folder.resolve("expected-output.jsonl")));
+    }
+
+    /**
+     * The developer guide's anomaly-detection shape on 600 rows of one normal cluster (PRICE about
+     * 100 ± 2, CHANGE about 0 ± 0.5) with three planted rows at PRICE 131, CHANGE 9 (10:00:40, :48,
+     * :56). The forest is random, so no row-exact output: the planted rows must score above three
+     * times the median of the other learned rows, and each second's rows come highest score first,
+     * as the ORDER BY asks.
+     */
+    @Test
+    void anomalyDetectionScoresThePlantedRowsHighest(@TempDir Path dir) throws Exception {
+        Path folder = EXAMPLES.resolve("anomaly-detection");
+        Path output = dir.resolve("out.jsonl");
+        int exit =
+                run(
+                        "run",
+                        folder.resolve("app.sql").toString(),
+                        "--input",
+                        folder.resolve("input.jsonl").toString(),
+                        "--schema",
+                        "@" + folder.resolve("schema.txt"),
+                        "--output",
+                        output.toString());
+        assertThat(exit).as(err()).isZero();
+        ObjectMapper json = new ObjectMapper();
+        List<JsonNode> rows = new ArrayList<>();
+        for (String line : Files.readAllLines(output)) {
+            rows.add(json.readTree(line));
+        }
+        assertThat(rows).hasSize(600);
+        List<Double> planted = new ArrayList<>();
+        List<Double> normal = new ArrayList<>();
+        for (JsonNode row : rows) {
+            double score = row.get("ANOMALY_SCORE").asDouble();
+            if (row.get("PRICE").asDouble() == 131.0) {
+                planted.add(score);
+            } else if (score > 0) {
+                normal.add(score);
+            }
+        }
+        normal.sort(null);
+        double median = normal.get(normal.size() / 2);
+        assertThat(planted).hasSize(3).allSatisfy(s -> assertThat(s).isGreaterThan(3 * median));
+        for (int i = 1; i < rows.size(); i++) {
+            String second = rows.get(i).get("ROWTIME").asText().substring(0, 19);
+            if (second.equals(rows.get(i - 1).get("ROWTIME").asText().substring(0, 19))) {
+                assertThat(rows.get(i).get("ANOMALY_SCORE").asDouble())
+                        .isLessThanOrEqualTo(rows.get(i - 1).get("ANOMALY_SCORE").asDouble());
+            }
+        }
     }
 
     /**

@@ -1,0 +1,26 @@
+-- Anomaly scores with RANDOM_CUT_FOREST, in the shape of the KDA developer guide's
+-- "Detecting data anomalies on a stream" example: score every row, then emit each second's rows
+-- highest score first.
+CREATE OR REPLACE STREAM "TEMP_STREAM" (
+    "TICKER_SYMBOL" VARCHAR(4),
+    "SECTOR"        VARCHAR(16),
+    "CHANGE"        REAL,
+    "PRICE"         REAL,
+    "ANOMALY_SCORE" DOUBLE);
+
+CREATE OR REPLACE STREAM "DESTINATION_SQL_STREAM" (
+    "TICKER_SYMBOL" VARCHAR(4),
+    "SECTOR"        VARCHAR(16),
+    "CHANGE"        REAL,
+    "PRICE"         REAL,
+    "ANOMALY_SCORE" DOUBLE);
+
+-- The forest learns from CHANGE and PRICE, the numeric columns of the cursor.
+CREATE OR REPLACE PUMP "STREAM_PUMP" AS INSERT INTO "TEMP_STREAM"
+    SELECT STREAM "TICKER_SYMBOL", "SECTOR", "CHANGE", "PRICE", "ANOMALY_SCORE"
+    FROM TABLE(RANDOM_CUT_FOREST(
+        CURSOR(SELECT STREAM * FROM "SOURCE_SQL_STREAM_001")));
+
+CREATE OR REPLACE PUMP "OUTPUT_PUMP" AS INSERT INTO "DESTINATION_SQL_STREAM"
+    SELECT STREAM * FROM "TEMP_STREAM"
+    ORDER BY FLOOR("TEMP_STREAM".ROWTIME TO SECOND), ANOMALY_SCORE DESC;
