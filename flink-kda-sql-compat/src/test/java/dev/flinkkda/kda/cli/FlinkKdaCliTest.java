@@ -164,6 +164,65 @@ class FlinkKdaCliTest {
     }
 
     /**
+     * The developer guide's hotspots shape on 1,200 points: background points spread over [0, 10]²,
+     * and one row in ten planted in [4, 4.5] × [6, 6.5] ({@code is_hot = 'Y'}). After the last row,
+     * the window of 1,000 rows holds exactly one hotspot: its bounds cover every planted point of
+     * the window and stay within the scan radius (0.2) of the planted square.
+     */
+    @Test
+    void hotspotsFindsThePlantedSquare(@TempDir Path dir) throws Exception {
+        Path folder = EXAMPLES.resolve("hotspots");
+        Path output = dir.resolve("out.jsonl");
+        int exit =
+                run(
+                        "run",
+                        folder.resolve("app.sql").toString(),
+                        "--input",
+                        folder.resolve("input.jsonl").toString(),
+                        "--schema",
+                        "@" + folder.resolve("schema.txt"),
+                        "--output",
+                        output.toString());
+        assertThat(exit).as(err()).isZero();
+        ObjectMapper json = new ObjectMapper();
+        List<String> input = Files.readAllLines(folder.resolve("input.jsonl"));
+        double[] plantedMin = {Double.MAX_VALUE, Double.MAX_VALUE};
+        double[] plantedMax = {-Double.MAX_VALUE, -Double.MAX_VALUE};
+        for (String line : input.subList(input.size() - 1000, input.size())) {
+            JsonNode row = json.readTree(line);
+            if (row.get("is_hot").asText().equals("Y")) {
+                double[] point = {row.get("x").asDouble(), row.get("y").asDouble()};
+                for (int d = 0; d < 2; d++) {
+                    plantedMin[d] = Math.min(plantedMin[d], point[d]);
+                    plantedMax[d] = Math.max(plantedMax[d], point[d]);
+                }
+            }
+        }
+        List<String> rows = Files.readAllLines(output);
+        assertThat(rows).hasSize(1200);
+        JsonNode hotspots =
+                json.readTree(
+                                json.readTree(rows.get(rows.size() - 1))
+                                        .get("HOTSPOTS_RESULT")
+                                        .asText())
+                        .get("hotspots");
+        assertThat(hotspots).hasSize(1);
+        double[] squareMin = {4.0, 6.0};
+        double[] squareMax = {4.5, 6.5};
+        for (int d = 0; d < 2; d++) {
+            double min = hotspots.get(0).get("minValues").get(d).asDouble();
+            double max = hotspots.get(0).get("maxValues").get(d).asDouble();
+            assertThat(min)
+                    .isLessThanOrEqualTo(plantedMin[d])
+                    .isGreaterThanOrEqualTo(squareMin[d] - 0.2);
+            assertThat(max)
+                    .isGreaterThanOrEqualTo(plantedMax[d])
+                    .isLessThanOrEqualTo(squareMax[d] + 0.2);
+        }
+        assertThat(hotspots.get(0).get("density").asDouble()).isPositive();
+    }
+
+    /**
      * KDA's stream join example with two inputs read from files: each order with the trades of the
      * minute before it, an order without such trades once with NULLs (LEFT OUTER JOIN).
      */
