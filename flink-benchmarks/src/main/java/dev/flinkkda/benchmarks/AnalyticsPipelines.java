@@ -185,7 +185,7 @@ public final class AnalyticsPipelines {
                 .outputAfter(s.subSampleSize())
                 .timeDecay(1.0 / s.timeDecay())
                 .parallelExecutionEnabled(false)
-                .randomSeed(keySeed(s.randomSeed().getAsLong(), key))
+                .randomSeed(RandomCutForestSettings.keySeed(s.randomSeed().getAsLong(), key))
                 .build();
     }
 
@@ -203,14 +203,6 @@ public final class AnalyticsPipelines {
                         : 0.0;
         forest.update(values);
         return score;
-    }
-
-    /** {@code RandomCutForestOperator.keySeed}: the seed and the key's hash code, mixed. */
-    static long keySeed(long seed, Object key) {
-        long z = seed + 0x9E3779B97F4A7C15L * (key.hashCode() + 1L);
-        z = (z ^ (z >>> 30)) * 0xBF58476D1CE4E5B9L;
-        z = (z ^ (z >>> 27)) * 0x94D049BB133111EBL;
-        return z ^ (z >>> 31);
     }
 
     // ---------------------------------------------------------------- distinct count

@@ -190,17 +190,10 @@ final class RandomCutForestOperator<K, T, R> extends AbstractStreamOperator<R>
                         .timeDecay(1.0 / settings.timeDecay())
                         .parallelExecutionEnabled(false);
         if (settings.randomSeed().isPresent()) {
-            builder.randomSeed(keySeed(settings.randomSeed().getAsLong(), key));
+            builder.randomSeed(
+                    RandomCutForestSettings.keySeed(settings.randomSeed().getAsLong(), key));
         }
         return builder.build();
-    }
-
-    /** The seed of a key's forest: the settings' seed and the key's hash code, mixed. */
-    static long keySeed(long seed, Object key) {
-        long z = seed + 0x9E3779B97F4A7C15L * (key.hashCode() + 1L);
-        z = (z ^ (z >>> 30)) * 0xBF58476D1CE4E5B9L;
-        z = (z ^ (z >>> 27)) * 0x94D049BB133111EBL;
-        return z ^ (z >>> 31);
     }
 
     @Override

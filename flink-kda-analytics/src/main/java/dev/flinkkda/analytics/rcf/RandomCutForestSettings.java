@@ -169,6 +169,18 @@ public final class RandomCutForestSettings implements Serializable {
     }
 
     /**
+     * The seed of a key's forest: the settings' seed and the key's hash code, mixed (SplitMix64's
+     * finaliser), so keys get unrelated forests. Public so that a raw-library peer can build the
+     * same forest.
+     */
+    public static long keySeed(long seed, Object key) {
+        long z = seed + 0x9E3779B97F4A7C15L * (key.hashCode() + 1L);
+        z = (z ^ (z >>> 30)) * 0xBF58476D1CE4E5B9L;
+        z = (z ^ (z >>> 27)) * 0x94D049BB133111EBL;
+        return z ^ (z >>> 31);
+    }
+
+    /**
      * The forest's dimensions for points of {@code numericColumns} values.
      *
      * @throws IllegalArgumentException unless 1 ≤ numericColumns ≤ 30

@@ -256,10 +256,10 @@ class RandomCutForestOperatorTest {
 
     @Test
     void sameSeedSameScoresOtherKeyOtherSeed() {
-        assertThat(RandomCutForestOperator.keySeed(1L, "a"))
-                .isEqualTo(RandomCutForestOperator.keySeed(1L, "a"))
-                .isNotEqualTo(RandomCutForestOperator.keySeed(1L, "b"))
-                .isNotEqualTo(RandomCutForestOperator.keySeed(2L, "a"));
+        assertThat(RandomCutForestSettings.keySeed(1L, "a"))
+                .isEqualTo(RandomCutForestSettings.keySeed(1L, "a"))
+                .isNotEqualTo(RandomCutForestSettings.keySeed(1L, "b"))
+                .isNotEqualTo(RandomCutForestSettings.keySeed(2L, "a"));
     }
 
     @Test
