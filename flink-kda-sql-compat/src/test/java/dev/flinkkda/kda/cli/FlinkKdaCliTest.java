@@ -59,7 +59,8 @@ class FlinkKdaCliTest {
                 "seed-000-stagger",
                 "log-parsing",
                 "windowed-aggregation-weather",
-                "top-k-items"
+                "top-k-items",
+                "distinct-count"
             })
     void examplesGiveTheDocumentedResults(String example, @TempDir Path dir) throws Exception {
         Path folder = EXAMPLES.resolve(example);
