@@ -20,6 +20,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalInt;
+import java.util.OptionalLong;
 import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -32,13 +33,15 @@ import java.util.regex.Pattern;
  * @param outputs the outputs, in the order given; may be empty
  * @param references the reference tables the application joins
  * @param parallelism the job's parallelism, if given
+ * @param randomSeed the seed of RANDOM_CUT_FOREST's forests, if given
  */
 public record RunOptions(
         Path application,
         List<InputSpec> inputs,
         List<OutputSpec> outputs,
         List<ReferenceSpec> references,
-        OptionalInt parallelism) {
+        OptionalInt parallelism,
+        OptionalLong randomSeed) {
 
     /** The output stream of {@code --output FILE} without {@code STREAM=}. */
     public static final String DEFAULT_OUTPUT_STREAM = "DESTINATION_SQL_STREAM";
@@ -50,6 +53,7 @@ public record RunOptions(
                                  [--output [STREAM=]LOCATION]... [--rowtime [STREAM=]MODE]
                                  [--watermark-delay [STREAM=]DURATION]
                                  [--arrival-time [STREAM=]MODE] [--parallelism N]
+                                 [--random-seed N]
 
             Runs a Kinesis Data Analytics for SQL application on embedded Flink.
 
@@ -94,6 +98,9 @@ public record RunOptions(
                                             Kinesis inputs, field:APPROXIMATE_ARRIVAL_TIME for
                                             files. Not in SELECT * unless --schema declares it.
               --parallelism N               the job's parallelism (inputs are read with 1).
+              --random-seed N               seeds RANDOM_CUT_FOREST's forests, so that runs over
+                                            the same rows give the same scores (by default
+                                            random, as in KDA).
               --help                        this text.
 
             Stream names follow KDA: unquoted names are upper-cased, "Quoted" ones kept as they
@@ -109,6 +116,7 @@ public record RunOptions(
         inputs = List.copyOf(inputs);
         outputs = List.copyOf(outputs);
         Objects.requireNonNull(parallelism, "parallelism");
+        Objects.requireNonNull(randomSeed, "randomSeed");
     }
 
     /** Whether the arguments ask for the help text ({@code --help} or {@code -h} anywhere). */
@@ -260,7 +268,13 @@ public record RunOptions(
             }
             referenceSpecs.add(reference(reference, schema(schemaArg)));
         }
-        return new RunOptions(application, inputSpecs, outputSpecs, referenceSpecs, parallelism);
+        return new RunOptions(
+                application,
+                inputSpecs,
+                outputSpecs,
+                referenceSpecs,
+                parallelism,
+                arguments.randomSeed());
     }
 
     /**
@@ -276,7 +290,8 @@ public record RunOptions(
             List<Assignment> delays,
             List<Assignment> arrivalTimes,
             List<Assignment> references,
-            OptionalInt parallelism) {
+            OptionalInt parallelism,
+            OptionalLong randomSeed) {
 
         static Arguments read(String... args) {
             Path application = null;
@@ -288,6 +303,7 @@ public record RunOptions(
             List<Assignment> arrivalTimes = new ArrayList<>();
             List<Assignment> references = new ArrayList<>();
             OptionalInt parallelism = OptionalInt.empty();
+            OptionalLong randomSeed = OptionalLong.empty();
 
             for (int i = 0; i < args.length; i++) {
                 String arg = args[i];
@@ -331,6 +347,12 @@ public record RunOptions(
                         }
                         parallelism = OptionalInt.of(RunOptions.parallelism(value));
                     }
+                    case "--random-seed" -> {
+                        if (randomSeed.isPresent()) {
+                            throw new RunOptionsException("--random-seed is given twice");
+                        }
+                        randomSeed = OptionalLong.of(RunOptions.randomSeed(value));
+                    }
                     default ->
                             throw new RunOptionsException(
                                     "unknown option " + option + " (see flink-kda run --help)");
@@ -356,7 +378,8 @@ public record RunOptions(
                     delays,
                     arrivalTimes,
                     references,
-                    parallelism);
+                    parallelism,
+                    randomSeed);
         }
     }
 
@@ -661,6 +684,15 @@ public record RunOptions(
         } catch (IOException e) {
             throw new RunOptionsException(
                     assignment + ": cannot read the schema file: " + e.getMessage(), e);
+        }
+    }
+
+    private static long randomSeed(String value) {
+        try {
+            return Long.parseLong(value.trim());
+        } catch (NumberFormatException e) {
+            throw new RunOptionsException(
+                    "--random-seed " + value + ": expected a whole number (a 64-bit integer)");
         }
     }
 

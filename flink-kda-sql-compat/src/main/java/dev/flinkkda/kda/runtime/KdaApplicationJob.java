@@ -109,6 +109,12 @@ public final class KdaApplicationJob {
         env.setParallelism(options.parallelism().orElse(1));
         StreamTableEnvironment tableEnvironment = StreamTableEnvironment.create(env);
         tableEnvironment.getConfig().setLocalTimeZone(ZoneOffset.UTC);
+        options.randomSeed()
+                .ifPresent(
+                        seed ->
+                                tableEnvironment
+                                        .getConfig()
+                                        .set(KdaRuntimeOptions.RANDOM_CUT_FOREST_SEED, seed));
 
         boolean eventTime = true;
         DataStream<MalformedRecord> malformed = null;

@@ -4,6 +4,7 @@ import dev.flinkkda.analytics.hotspots.Hotspots;
 import dev.flinkkda.analytics.hotspots.HotspotsResult;
 import dev.flinkkda.analytics.hotspots.HotspotsResultFunction;
 import dev.flinkkda.analytics.rcf.AnomalyExplanation;
+import dev.flinkkda.analytics.rcf.RandomCutForestSettings;
 import dev.flinkkda.analytics.rcf.RandomCutForests;
 import dev.flinkkda.analytics.rcf.ScoreFunction;
 import dev.flinkkda.analytics.sketches.DistinctCount;
@@ -75,18 +76,24 @@ final class TableFunctions {
         SingleOutputStreamOperator<Row> output;
         if (step.call() instanceof TableFunctionCall.RandomCutForest forest) {
             NumericPoint points = new NumericPoint(indices(names, forest.numericColumns()));
+            RandomCutForestSettings settings =
+                    tableEnvironment
+                            .getConfig()
+                            .getOptional(KdaRuntimeOptions.RANDOM_CUT_FOREST_SEED)
+                            .map(forest.settings()::withRandomSeed)
+                            .orElse(forest.settings());
             output =
                     forest.explanation()
                             ? RandomCutForests.scoreWithExplanation(
                                     RandomCutForests.wholeStream(rows),
-                                    forest.settings(),
+                                    settings,
                                     points::extract,
                                     forest.numericColumns(),
                                     new WithScore(true),
                                     type)
                             : RandomCutForests.score(
                                     RandomCutForests.wholeStream(rows),
-                                    forest.settings(),
+                                    settings,
                                     points::extract,
                                     new WithScore(false),
                                     type);

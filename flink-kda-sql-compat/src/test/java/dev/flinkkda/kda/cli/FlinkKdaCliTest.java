@@ -165,6 +165,35 @@ class FlinkKdaCliTest {
     }
 
     /**
+     * {@code --random-seed}: two runs of the anomaly-detection example with the same seed give the
+     * same scores row for row; another seed gives other scores.
+     */
+    @Test
+    void randomSeedMakesForestScoresRepeat(@TempDir Path dir) throws Exception {
+        Path folder = EXAMPLES.resolve("anomaly-detection");
+        List<List<String>> outputs = new ArrayList<>();
+        for (String seed : new String[] {"7", "7", "8"}) {
+            Path output = dir.resolve("out-" + outputs.size() + ".jsonl");
+            int exit =
+                    run(
+                            "run",
+                            folder.resolve("app.sql").toString(),
+                            "--input",
+                            folder.resolve("input.jsonl").toString(),
+                            "--schema",
+                            "@" + folder.resolve("schema.txt"),
+                            "--random-seed",
+                            seed,
+                            "--output",
+                            output.toString());
+            assertThat(exit).as(err()).isZero();
+            outputs.add(Files.readAllLines(output));
+        }
+        assertThat(outputs.get(0)).hasSize(600).isEqualTo(outputs.get(1));
+        assertThat(outputs.get(2)).hasSize(600).isNotEqualTo(outputs.get(0));
+    }
+
+    /**
      * The developer guide's hotspots shape on 1,200 points: background points spread over [0, 10]²,
      * and one row in ten planted in [4, 4.5] × [6, 6.5] ({@code is_hot = 'Y'}). After the last row,
      * the window of 1,000 rows holds exactly one hotspot: its bounds cover every planted point of

@@ -12,6 +12,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.OptionalInt;
+import java.util.OptionalLong;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -54,6 +55,7 @@ class RunOptionsTest {
                                 Duration.ZERO));
         assertThat(options.outputs()).isEmpty();
         assertThat(options.parallelism()).isEqualTo(OptionalInt.empty());
+        assertThat(options.randomSeed()).isEqualTo(OptionalLong.empty());
     }
 
     @Test
@@ -213,7 +215,9 @@ class RunOptionsTest {
                         "--watermark-delay",
                         "\"Quotes\"=5s",
                         "--parallelism",
-                        "4");
+                        "4",
+                        "--random-seed",
+                        "-7");
         assertThat(options.inputs())
                 .extracting(
                         i ->
@@ -242,6 +246,7 @@ class RunOptionsTest {
                                 + KinesisSettings.parse("").region()
                                 + "&start=LATEST&partitionKey=MESSAGE");
         assertThat(options.parallelism()).isEqualTo(OptionalInt.of(4));
+        assertThat(options.randomSeed()).isEqualTo(OptionalLong.of(-7));
     }
 
     @Test
@@ -450,6 +455,20 @@ class RunOptionsTest {
                 .isEqualTo("--rowtime X=processing: there is no --input of stream X");
         assertThat(errorOf(app, "--input", trades, "--schema", COLUMNS, "--parallelism", "0"))
                 .isEqualTo("--parallelism 0: expected a whole number of at least 1");
+        assertThat(errorOf(app, "--input", trades, "--schema", COLUMNS, "--random-seed", "1.5"))
+                .isEqualTo("--random-seed 1.5: expected a whole number (a 64-bit integer)");
+        assertThat(
+                        errorOf(
+                                app,
+                                "--input",
+                                trades,
+                                "--schema",
+                                COLUMNS,
+                                "--random-seed",
+                                "1",
+                                "--random-seed",
+                                "2"))
+                .isEqualTo("--random-seed is given twice");
         assertThat(errorOf(app, "--input", trades, "--schema", COLUMNS, "--output", trades))
                 .isEqualTo("--output " + trades + ": is the file of --input SOURCE_SQL_STREAM_001");
         assertThat(
