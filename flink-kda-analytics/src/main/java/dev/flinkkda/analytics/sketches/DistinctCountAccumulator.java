@@ -5,7 +5,6 @@ import org.apache.flink.api.common.typeinfo.TypeInfoFactory;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.api.common.typeutils.SimpleTypeSerializerSnapshot;
 import org.apache.flink.api.common.typeutils.TypeSerializerSnapshot;
-import org.apache.flink.api.common.typeutils.base.TypeSerializerSingleton;
 import org.apache.flink.core.memory.DataInputView;
 import org.apache.flink.core.memory.DataOutputView;
 
@@ -39,8 +38,6 @@ public final class DistinctCountAccumulator {
     public static final int LG_K = 14;
 
     private static final TgtHllType HLL_TYPE = TgtHllType.HLL_4;
-    private static final byte EXACT = 0;
-    private static final byte SKETCH = 1;
 
     /** The items while counting exactly; {@code null} once {@link #sketch} is used. */
     private Set<EncodedItem> items;
@@ -125,15 +122,14 @@ public final class DistinctCountAccumulator {
     }
 
     /** Writes the items, or the sketch's compact bytes. */
-    public static final class Serializer extends TypeSerializerSingleton<DistinctCountAccumulator> {
+    public static final class Serializer extends ExactOrSketchSerializer<DistinctCountAccumulator> {
 
         private static final long serialVersionUID = 1L;
 
         public static final Serializer INSTANCE = new Serializer();
 
-        @Override
-        public boolean isImmutableType() {
-            return false;
+        private Serializer() {
+            super(0);
         }
 
         @Override
@@ -144,17 +140,6 @@ public final class DistinctCountAccumulator {
         @Override
         public DistinctCountAccumulator copy(DistinctCountAccumulator from) {
             return from.copy();
-        }
-
-        @Override
-        public DistinctCountAccumulator copy(
-                DistinctCountAccumulator from, DistinctCountAccumulator reuse) {
-            return from.copy();
-        }
-
-        @Override
-        public int getLength() {
-            return -1;
         }
 
         @Override
@@ -193,36 +178,6 @@ public final class DistinctCountAccumulator {
             byte[] bytes = new byte[in.readInt()];
             in.readFully(bytes);
             return new DistinctCountAccumulator(null, HllSketch.heapify(bytes));
-        }
-
-        @Override
-        public DistinctCountAccumulator deserialize(
-                DistinctCountAccumulator reuse, DataInputView in) throws IOException {
-            return deserialize(in);
-        }
-
-        @Override
-        public void copy(DataInputView in, DataOutputView out) throws IOException {
-            byte mode = in.readByte();
-            out.writeByte(mode);
-            int n = in.readInt();
-            out.writeInt(n);
-            if (mode == EXACT) {
-                for (int i = 0; i < n; i++) {
-                    int length = in.readInt();
-                    out.writeInt(length);
-                    copyBytes(in, out, length);
-                }
-            } else {
-                copyBytes(in, out, n);
-            }
-        }
-
-        private static void copyBytes(DataInputView in, DataOutputView out, int length)
-                throws IOException {
-            byte[] bytes = new byte[length];
-            in.readFully(bytes);
-            out.write(bytes);
         }
 
         @Override

@@ -5,7 +5,6 @@ import org.apache.flink.api.common.typeinfo.TypeInfoFactory;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.api.common.typeutils.SimpleTypeSerializerSnapshot;
 import org.apache.flink.api.common.typeutils.TypeSerializerSnapshot;
-import org.apache.flink.api.common.typeutils.base.TypeSerializerSingleton;
 import org.apache.flink.core.memory.DataInputView;
 import org.apache.flink.core.memory.DataOutputView;
 
@@ -29,9 +28,6 @@ import java.util.Map;
  */
 @TypeInfo(TopKAccumulator.TypeFactory.class)
 public final class TopKAccumulator {
-
-    private static final byte EXACT = 0;
-    private static final byte SKETCH = 1;
 
     /** Exact counts; {@code null} once {@link #sketch} is used. */
     private Map<EncodedItem, Long> counts;
@@ -128,15 +124,14 @@ public final class TopKAccumulator {
     }
 
     /** Writes the exact counts, or the sketch's bytes. */
-    public static final class Serializer extends TypeSerializerSingleton<TopKAccumulator> {
+    public static final class Serializer extends ExactOrSketchSerializer<TopKAccumulator> {
 
         private static final long serialVersionUID = 1L;
 
         public static final Serializer INSTANCE = new Serializer();
 
-        @Override
-        public boolean isImmutableType() {
-            return false;
+        private Serializer() {
+            super(Long.BYTES);
         }
 
         @Override
@@ -147,16 +142,6 @@ public final class TopKAccumulator {
         @Override
         public TopKAccumulator copy(TopKAccumulator from) {
             return from.copy();
-        }
-
-        @Override
-        public TopKAccumulator copy(TopKAccumulator from, TopKAccumulator reuse) {
-            return from.copy();
-        }
-
-        @Override
-        public int getLength() {
-            return -1;
         }
 
         @Override
@@ -197,36 +182,6 @@ public final class TopKAccumulator {
             in.readFully(bytes);
             return new TopKAccumulator(
                     null, ItemsSketch.getInstance(Memory.wrap(bytes), EncodedItemSerDe.INSTANCE));
-        }
-
-        @Override
-        public TopKAccumulator deserialize(TopKAccumulator reuse, DataInputView in)
-                throws IOException {
-            return deserialize(in);
-        }
-
-        @Override
-        public void copy(DataInputView in, DataOutputView out) throws IOException {
-            byte mode = in.readByte();
-            out.writeByte(mode);
-            int n = in.readInt();
-            out.writeInt(n);
-            if (mode == EXACT) {
-                for (int i = 0; i < n; i++) {
-                    int length = in.readInt();
-                    out.writeInt(length);
-                    copyBytes(in, out, length + Long.BYTES);
-                }
-            } else {
-                copyBytes(in, out, n);
-            }
-        }
-
-        private static void copyBytes(DataInputView in, DataOutputView out, int length)
-                throws IOException {
-            byte[] bytes = new byte[length];
-            in.readFully(bytes);
-            out.write(bytes);
         }
 
         @Override
