@@ -47,6 +47,27 @@ class FlinkKdaCliTest {
                 new PrintStream(err, true, StandardCharsets.UTF_8));
     }
 
+    /**
+     * {@code flink-kda run} of an example folder's {@code app.sql} over its {@code input.jsonl} and
+     * {@code schema.txt}, writing {@code output}; {@code more} arguments go before {@code
+     * --output}.
+     */
+    private int runExample(String example, Path output, String... more) throws Exception {
+        Path folder = EXAMPLES.resolve(example);
+        List<String> args =
+                new ArrayList<>(
+                        List.of(
+                                "run",
+                                folder.resolve("app.sql").toString(),
+                                "--input",
+                                folder.resolve("input.jsonl").toString(),
+                                "--schema",
+                                "@" + folder.resolve("schema.txt")));
+        args.addAll(List.of(more));
+        args.addAll(List.of("--output", output.toString()));
+        return run(args.toArray(new String[0]));
+    }
+
     private String err() {
         return err.toString(StandardCharsets.UTF_8);
     }
@@ -65,16 +86,7 @@ class FlinkKdaCliTest {
     void examplesGiveTheDocumentedResults(String example, @TempDir Path dir) throws Exception {
         Path folder = EXAMPLES.resolve(example);
         Path output = dir.resolve("out.jsonl");
-        int exit =
-                run(
-                        "run",
-                        folder.resolve("app.sql").toString(),
-                        "--input",
-                        folder.resolve("input.jsonl").toString(),
-                        "--schema",
-                        "@" + folder.resolve("schema.txt"),
-                        "--output",
-                        output.toString());
+        int exit = runExample(example, output);
         assertThat(exit).as(err()).isZero();
         assertThat(Files.readAllLines(output))
                 .containsExactlyInAnyOrderElementsOf(
@@ -123,18 +135,8 @@ class FlinkKdaCliTest {
      */
     @Test
     void anomalyDetectionScoresThePlantedRowsHighest(@TempDir Path dir) throws Exception {
-        Path folder = EXAMPLES.resolve("anomaly-detection");
         Path output = dir.resolve("out.jsonl");
-        int exit =
-                run(
-                        "run",
-                        folder.resolve("app.sql").toString(),
-                        "--input",
-                        folder.resolve("input.jsonl").toString(),
-                        "--schema",
-                        "@" + folder.resolve("schema.txt"),
-                        "--output",
-                        output.toString());
+        int exit = runExample("anomaly-detection", output);
         assertThat(exit).as(err()).isZero();
         ObjectMapper json = new ObjectMapper();
         List<JsonNode> rows = new ArrayList<>();
@@ -170,22 +172,10 @@ class FlinkKdaCliTest {
      */
     @Test
     void randomSeedMakesForestScoresRepeat(@TempDir Path dir) throws Exception {
-        Path folder = EXAMPLES.resolve("anomaly-detection");
         List<List<String>> outputs = new ArrayList<>();
         for (String seed : new String[] {"7", "7", "8"}) {
             Path output = dir.resolve("out-" + outputs.size() + ".jsonl");
-            int exit =
-                    run(
-                            "run",
-                            folder.resolve("app.sql").toString(),
-                            "--input",
-                            folder.resolve("input.jsonl").toString(),
-                            "--schema",
-                            "@" + folder.resolve("schema.txt"),
-                            "--random-seed",
-                            seed,
-                            "--output",
-                            output.toString());
+            int exit = runExample("anomaly-detection", output, "--random-seed", seed);
             assertThat(exit).as(err()).isZero();
             outputs.add(Files.readAllLines(output));
         }
@@ -201,21 +191,12 @@ class FlinkKdaCliTest {
      */
     @Test
     void hotspotsFindsThePlantedSquare(@TempDir Path dir) throws Exception {
-        Path folder = EXAMPLES.resolve("hotspots");
         Path output = dir.resolve("out.jsonl");
-        int exit =
-                run(
-                        "run",
-                        folder.resolve("app.sql").toString(),
-                        "--input",
-                        folder.resolve("input.jsonl").toString(),
-                        "--schema",
-                        "@" + folder.resolve("schema.txt"),
-                        "--output",
-                        output.toString());
+        int exit = runExample("hotspots", output);
         assertThat(exit).as(err()).isZero();
         ObjectMapper json = new ObjectMapper();
-        List<String> input = Files.readAllLines(folder.resolve("input.jsonl"));
+        List<String> input =
+                Files.readAllLines(EXAMPLES.resolve("hotspots").resolve("input.jsonl"));
         double[] plantedMin = {Double.MAX_VALUE, Double.MAX_VALUE};
         double[] plantedMax = {-Double.MAX_VALUE, -Double.MAX_VALUE};
         for (String line : input.subList(input.size() - 1000, input.size())) {
