@@ -68,7 +68,13 @@ public final class FlinkKdaCli {
         }
     }
 
-    static int run(String[] args, PrintStream out, PrintStream err) throws Exception {
+    /**
+     * Runs one {@code flink-kda} command in this JVM, as {@link #main} does, printing to {@code
+     * out} and {@code err} instead of the process's streams: for embedding and tests.
+     *
+     * @return the exit status {@code main} would exit with (0 on success)
+     */
+    public static int run(String[] args, PrintStream out, PrintStream err) throws Exception {
         if (args.length == 0 || args[0].equals("--help") || args[0].equals("help")) {
             usage(args.length == 0 ? err : out);
             return args.length == 0 ? 2 : 0;
