@@ -1,12 +1,11 @@
 package dev.flinkkda.windows.sliding;
 
 import dev.flinkkda.windows.sliding.WindowPipelineHarness.Path;
+import dev.flinkkda.windows.testing.Rescaling;
 import dev.flinkkda.windows.testing.WindowResult;
 
 import org.apache.flink.api.java.tuple.Tuple3;
 import org.apache.flink.runtime.checkpoint.OperatorSubtaskState;
-import org.apache.flink.runtime.state.KeyGroupRangeAssignment;
-import org.apache.flink.streaming.util.AbstractStreamOperatorTestHarness;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -560,8 +559,8 @@ class HoppingWindowsTest {
     @Test
     void rescaledRestoreKeepsEachKeysWatermark() throws Exception {
         int maxParallelism = 128;
-        String a = keyOfSubtask(0, maxParallelism);
-        String b = keyOfSubtask(1, maxParallelism);
+        String a = Rescaling.keyOf(0, 2, maxParallelism);
+        String b = Rescaling.keyOf(1, 2, maxParallelism);
         EventTimeHoppingWindows windows = hopping(10, 5);
         OperatorSubtaskState first;
         OperatorSubtaskState second;
@@ -589,13 +588,7 @@ class HoppingWindowsTest {
                         new WindowResult(a, -5, 5, 1, 1),
                         new WindowResult(a, 0, 10, 2, 7),
                         new WindowResult(a, 5, 15, 2, 18));
-        OperatorSubtaskState merged =
-                AbstractStreamOperatorTestHarness.repartitionOperatorState(
-                        AbstractStreamOperatorTestHarness.repackageState(first, second),
-                        maxParallelism,
-                        2,
-                        1,
-                        0);
+        OperatorSubtaskState merged = Rescaling.restoredState(maxParallelism, 1, 0, first, second);
         try (WindowPipelineHarness h =
                 new WindowPipelineHarness(
                         Path.INCREMENTAL, windows, 0, true, merged, maxParallelism, 1, 0)) {
@@ -609,17 +602,6 @@ class HoppingWindowsTest {
                             new WindowResult(b, -5, 5, 1, 3),
                             new WindowResult(b, 0, 10, 1, 3));
             assertThat(h.keyedStateEntries()).isZero();
-        }
-    }
-
-    /** A key that parallelism 2 gives to {@code subtask}. */
-    static String keyOfSubtask(int subtask, int maxParallelism) {
-        for (char c = 'a'; ; c++) {
-            String key = String.valueOf(c);
-            if (KeyGroupRangeAssignment.assignKeyToParallelOperator(key, maxParallelism, 2)
-                    == subtask) {
-                return key;
-            }
         }
     }
 
