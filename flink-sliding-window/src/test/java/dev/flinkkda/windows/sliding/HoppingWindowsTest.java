@@ -1,6 +1,7 @@
 package dev.flinkkda.windows.sliding;
 
 import dev.flinkkda.windows.sliding.WindowPipelineHarness.Path;
+import dev.flinkkda.windows.testing.PipelineOutcome;
 import dev.flinkkda.windows.testing.Rescaling;
 import dev.flinkkda.windows.testing.WindowResult;
 
@@ -9,6 +10,7 @@ import org.apache.flink.runtime.checkpoint.OperatorSubtaskState;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.EnumSource;
 
 import java.time.Duration;
@@ -603,6 +605,83 @@ class HoppingWindowsTest {
                             new WindowResult(b, 0, 10, 1, 3));
             assertThat(h.keyedStateEntries()).isZero();
         }
+    }
+
+    /**
+     * Two subtasks restored into one, where subtask 0 had reached watermark 100 — key a's windows
+     * all fired and dropped, nothing of a is left — and subtask 1 only 2. An element of a at 3 is
+     * late, as without the failure, and does not fire a's windows again; b's elements are on time.
+     * One slice per window (hop = size) and panes (hop < size).
+     */
+    @ParameterizedTest(name = "size {0}, hop {1}")
+    @CsvSource({"5, 5", "10, 5"})
+    void rescaledRestoreKeepsTheWatermarkOfAKeyWithoutState(long size, long hop) throws Exception {
+        int maxParallelism = 128;
+        String a = Rescaling.keyOf(0, 2, maxParallelism);
+        String b = Rescaling.keyOf(1, 2, maxParallelism);
+        EventTimeHoppingWindows windows = hopping(size, hop);
+        PipelineOutcome before;
+        OperatorSubtaskState first;
+        OperatorSubtaskState second;
+        try (WindowPipelineHarness h =
+                new WindowPipelineHarness(
+                        Path.INCREMENTAL, windows, 0, true, null, maxParallelism, 2, 0)) {
+            before =
+                    PipelineOutcome.run(
+                            h,
+                            p -> {
+                                p.element(a, 1, 1);
+                                p.watermark(100);
+                            });
+            assertThat(h.keyedStateEntries()).isZero();
+            first = h.snapshot(1);
+        }
+        try (WindowPipelineHarness h =
+                new WindowPipelineHarness(
+                        Path.INCREMENTAL, windows, 0, true, null, maxParallelism, 2, 1)) {
+            before =
+                    before.plus(
+                            PipelineOutcome.run(
+                                    h,
+                                    p -> {
+                                        p.element(b, 3, 3);
+                                        p.watermark(2);
+                                    }));
+            second = h.snapshot(1);
+        }
+        PipelineOutcome after;
+        try (WindowPipelineHarness h =
+                new WindowPipelineHarness(
+                        Path.INCREMENTAL,
+                        windows,
+                        0,
+                        true,
+                        Rescaling.restoredState(maxParallelism, 1, 0, first, second),
+                        maxParallelism,
+                        1,
+                        0)) {
+            after =
+                    PipelineOutcome.run(
+                            h,
+                            p -> {
+                                p.element(a, 3, 3);
+                                p.element(b, 4, 4);
+                                p.watermark(Long.MAX_VALUE);
+                            });
+        }
+        PipelineOutcome withFailure = before.plus(after);
+        assertThat(withFailure.late()).containsExactly(Tuple3.of(a, 3L, 3L));
+        assertThat(withFailure.results())
+                .containsExactlyInAnyOrderElementsOf(
+                        HoppingReference.windows(
+                                List.of(
+                                        Tuple3.of(a, 1L, 1L),
+                                        Tuple3.of(b, 3L, 3L),
+                                        Tuple3.of(b, 4L, 4L)),
+                                size,
+                                hop,
+                                HoppingAlignment.EPOCH_STARTS,
+                                0));
     }
 
     @Test
