@@ -138,12 +138,7 @@ class StaggerLatenessAfterRestoreTest {
     void restoreFromTwoSubtasksIntoOneJudgesEachKeyByItsOldSubtask() throws Exception {
         Checkpoint checkpoint = twoSubtasksCheckpointed();
         PipelineOutcome after;
-        try (StaggerPipelineHarness h =
-                fastPath(
-                        0,
-                        restoredState(1, 0, checkpoint.subtask0(), checkpoint.subtask1()),
-                        1,
-                        0)) {
+        try (StaggerPipelineHarness h = restoredIntoOne(checkpoint)) {
             after = PipelineOutcome.run(h, AFTER_A, AFTER_B, END);
         }
         assertSameAsWithoutFailure(checkpoint.before().plus(after));
@@ -157,12 +152,7 @@ class StaggerLatenessAfterRestoreTest {
     void restoreIntoOneAndBackIntoTwoKeepsEachKeysWatermark() throws Exception {
         Checkpoint checkpoint = twoSubtasksCheckpointed();
         Snapshot merged;
-        try (StaggerPipelineHarness h =
-                fastPath(
-                        0,
-                        restoredState(1, 0, checkpoint.subtask0(), checkpoint.subtask1()),
-                        1,
-                        0)) {
+        try (StaggerPipelineHarness h = restoredIntoOne(checkpoint)) {
             merged = h.snapshot(2);
         }
         PipelineOutcome after;
@@ -207,6 +197,11 @@ class StaggerLatenessAfterRestoreTest {
             before = before.plus(PipelineOutcome.run(h, BEFORE_B));
             return new Checkpoint(before, subtask0, h.snapshot(1));
         }
+    }
+
+    /** The fast path restored from both subtasks' checkpoint as the one subtask of one. */
+    private static StaggerPipelineHarness restoredIntoOne(Checkpoint checkpoint) throws Exception {
+        return fastPath(0, restoredState(1, 0, checkpoint.subtask0(), checkpoint.subtask1()), 1, 0);
     }
 
     /** The window operator's state for a subtask of {@code parallelism}, from the old subtasks'. */
