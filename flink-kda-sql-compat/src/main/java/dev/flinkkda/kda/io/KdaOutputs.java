@@ -12,10 +12,12 @@ import org.apache.flink.api.common.functions.OpenContext;
 import org.apache.flink.api.common.functions.RichMapFunction;
 import org.apache.flink.api.common.serialization.SerializationSchema;
 import org.apache.flink.api.common.typeinfo.Types;
+import org.apache.flink.api.dag.Transformation;
 import org.apache.flink.connector.kinesis.sink.KinesisStreamsSink;
 import org.apache.flink.connector.kinesis.sink.PartitionKeyGenerator;
 import org.apache.flink.streaming.api.datastream.DataStream;
 import org.apache.flink.streaming.api.datastream.DataStreamSink;
+import org.apache.flink.streaming.api.transformations.LegacySinkTransformation;
 import org.apache.flink.streaming.connectors.kinesis.config.AWSConfigConstants;
 import org.apache.flink.table.api.Table;
 import org.apache.flink.table.api.bridge.java.StreamTableEnvironment;
@@ -23,6 +25,7 @@ import org.apache.flink.types.Row;
 import org.apache.flink.util.CloseableIterator;
 
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.Properties;
 
 /**
@@ -50,6 +53,9 @@ public final class KdaOutputs {
         RowJsonFormatter formatter = RowJsonFormatter.of(table.getResolvedSchema());
         DataStream<Row> rows = tableEnv.toDataStream(table);
         String counter = KdaCounters.rowsOutName(output);
+        // The ids that Flink would generate depend on the job's shape and parallelism: a
+        // savepoint taken before a rescale or another --output would not map to them.
+        String uid = "flink-kda-output-" + output.streamName();
         String name =
                 output.streamName()
                         + " -> "
@@ -62,8 +68,9 @@ public final class KdaOutputs {
             DataStream<Row> counted =
                     rows.map(new CountRows(counter))
                             .returns(rows.getType())
-                            .name("count " + output.streamName());
-            return counted.sinkTo(kinesisSink(kinesis, formatter)).name(name);
+                            .name("count " + output.streamName())
+                            .uid(uid + "-count");
+            return counted.sinkTo(kinesisSink(kinesis, formatter)).name(name).uid(uid + "-sink");
         }
         JsonLinesSink sink =
                 output.location() instanceof StreamLocation.File file
@@ -72,8 +79,10 @@ public final class KdaOutputs {
         return rows.map(new FormatJsonLines(formatter, counter))
                 .returns(Types.STRING)
                 .name("JSON of " + output.streamName())
+                .uid(uid + "-json")
                 .sinkTo(sink)
                 .name(name)
+                .uid(uid + "-sink")
                 .setParallelism(1);
     }
 
@@ -85,11 +94,34 @@ public final class KdaOutputs {
     public static CloseableIterator<String> collect(
             StreamTableEnvironment tableEnv, Table table, OutputSpec output) {
         RowJsonFormatter formatter = RowJsonFormatter.of(table.getResolvedSchema());
-        return tableEnv.toDataStream(table)
-                .map(new FormatJsonLines(formatter, KdaCounters.rowsOutName(output)))
-                .returns(Types.STRING)
-                .name("JSON of " + output.streamName())
-                .collectAsync();
+        String uid = "flink-kda-collected-output-" + output.streamName();
+        return collectAsync(
+                tableEnv.toDataStream(table)
+                        .map(new FormatJsonLines(formatter, KdaCounters.rowsOutName(output)))
+                        .returns(Types.STRING)
+                        .name("JSON of " + output.streamName())
+                        .uid(uid + "-json"),
+                uid + "-collect");
+    }
+
+    /**
+     * {@link DataStream#collectAsync()} with {@code uid} on its sink: the collect sink keeps state
+     * (what the client has not fetched yet), and {@code collectAsync} gives no handle to set its
+     * uid, so the id Flink would generate for it changes with the job's shape and parallelism, and
+     * a savepoint would not restore into a job at another parallelism.
+     */
+    public static <T> CloseableIterator<T> collectAsync(DataStream<T> stream, String uid) {
+        int before = stream.getExecutionEnvironment().getTransformations().size();
+        CloseableIterator<T> collected = stream.collectAsync();
+        List<Transformation<?>> transformations =
+                stream.getExecutionEnvironment().getTransformations();
+        if (transformations.size() != before + 1
+                || !(transformations.get(before) instanceof LegacySinkTransformation<?> sink)) {
+            throw new IllegalStateException(
+                    "collectAsync() added no sink of its own: " + transformations);
+        }
+        sink.setUid(uid);
+        return collected;
     }
 
     // KinesisStreamsSinkBuilder.setStreamName is deprecated in favour of setStreamArn; Kinesalite

@@ -40,7 +40,8 @@ final class ErrorRows {
                     inputErrors
                             .map(r -> r.toError(LocalDateTime.now(ZoneOffset.UTC)))
                             .returns(TypeInformation.of(KdaError.class))
-                            .name("input errors");
+                            .name("input errors")
+                            .uid("flink-kda-errors-input");
         }
         for (DataStream<KdaError> pump : pumpErrors) {
             all = all == null ? pump : all.union(pump);
@@ -49,7 +50,8 @@ final class ErrorRows {
                 ? null
                 : all.map(new CountErrors())
                         .returns(TypeInformation.of(KdaError.class))
-                        .name("count errors");
+                        .name("count errors")
+                        .uid("flink-kda-errors-count");
     }
 
     /** The errors as the table of {@code error_stream} ({@link ErrorStream#COLUMNS}). */
@@ -57,7 +59,8 @@ final class ErrorRows {
         DataStream<Row> rows =
                 errors.map(KdaError::toRow)
                         .returns(ExternalTypeInfo.of(ErrorStream.rowType().bridgedTo(Row.class)))
-                        .name(ErrorStream.NAME);
+                        .name(ErrorStream.NAME)
+                        .uid("flink-kda-errors-rows");
         return tableEnvironment.fromDataStream(rows, ErrorStream.schema());
     }
 

@@ -81,7 +81,9 @@ public final class KdaApplicationJob {
     }
 
     /**
-     * Translates the application and adds its job to {@code env}.
+     * Translates the application and adds its job to {@code env}. Every operator of the job has a
+     * uid ({@link OperatorUids}): a savepoint restores into the same application at another
+     * parallelism or with other outputs.
      *
      * @param defaultOutput where an application's {@code DESTINATION_SQL_STREAM} goes when no
      *     {@code --output} is given
@@ -160,17 +162,23 @@ public final class KdaApplicationJob {
         if (errors != null && !errorsWritten) {
             // error_stream goes nowhere else: each error is a line on stderr, nothing is lost
             DataStream<String> messages =
-                    errors.map(KdaError::describe).returns(Types.STRING).name("error messages");
+                    errors.map(KdaError::describe)
+                            .returns(Types.STRING)
+                            .name("error messages")
+                            .uid("flink-kda-errors-messages");
             if (env.getConfiguration().get(DeploymentOptions.ATTACHED)) {
-                malformedMessages = messages.collectAsync();
+                malformedMessages =
+                        KdaOutputs.collectAsync(messages, "flink-kda-errors-messages-collect");
             } else {
                 // Detached: a collect sink needs a client that fetches (and a web submission's
                 // job client cannot), so the TaskManagers' stderr gets the messages.
                 messages.printToErr("flink-kda error_stream")
                         .name("error_stream to stderr")
+                        .uid("flink-kda-errors-messages-stderr")
                         .setParallelism(1);
             }
         }
+        OperatorUids.assignMissing(env);
         return new KdaApplicationJob(plan, outputs, malformedMessages);
     }
 

@@ -154,7 +154,8 @@ public final class PlanExecutor {
                                 ExternalTypeInfo.of(
                                         DataTypes.ROW(keptFields.toArray(new DataTypes.Field[0]))
                                                 .bridgedTo(Row.class)))
-                        .name("error_stream check " + step.name());
+                        .name("error_stream check " + step.name())
+                        .uid("flink-kda-step-" + step.name() + "-error-check");
         errors.add(rows.getSideOutput(RowErrorSplit.ERRORS));
         return tableEnvironment.fromDataStream(rows, schema.build());
     }
@@ -230,7 +231,8 @@ public final class PlanExecutor {
                                     new KeysAggregatesAndClose(),
                                     accumulatorType,
                                     output)
-                            .name("StaggerWindows " + step.name());
+                            .name("StaggerWindows " + step.name())
+                            .uid("flink-kda-step-" + step.name() + "-stagger-windows");
         } else {
             windows =
                     keyed.window(ProcessingTimeStaggerWindows.of(range))
@@ -240,7 +242,8 @@ public final class PlanExecutor {
                                     accumulatorType,
                                     resultType,
                                     output)
-                            .name("StaggerWindows " + step.name());
+                            .name("StaggerWindows " + step.name())
+                            .uid("flink-kda-step-" + step.name() + "-stagger-windows");
         }
         if (!eventTime) {
             return tableEnvironment.fromDataStream(windows);
@@ -311,7 +314,8 @@ public final class PlanExecutor {
                                 ExternalTypeInfo.of(
                                         RowAggregate.accumulatorType(step.aggregates())),
                                 output)
-                        .name("PerEventSlidingWindows " + step.name());
+                        .name("PerEventSlidingWindows " + step.name())
+                        .uid("flink-kda-step-" + step.name() + "-per-event-windows");
         if (step.keyCount() == 0) {
             result.setParallelism(1).setMaxParallelism(1);
         }

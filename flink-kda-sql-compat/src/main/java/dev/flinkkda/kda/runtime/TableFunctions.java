@@ -127,7 +127,8 @@ final class TableFunctions {
                                     Types.LONG,
                                     type);
         }
-        output.name(step.call().name());
+        // Also replaces the library's own uid (Hotspots sets "hotspots"): one per step.
+        output.name(step.call().name()).uid("flink-kda-step-" + step.name() + "-table-function");
         if (!eventTime) {
             return tableEnvironment.fromDataStream(output);
         }
