@@ -1,15 +1,19 @@
 package dev.flinkkda.e2e;
 
+import dev.flinkkda.e2e.TickerCountReference.Input;
+import dev.flinkkda.e2e.TickerCountReference.Row;
+import dev.flinkkda.e2e.TickerCountReference.Window;
 import dev.flinkkda.e2e.harness.E2eEnvironment;
 import dev.flinkkda.e2e.harness.E2eSettings;
 import dev.flinkkda.e2e.harness.FlinkCliRun;
 import dev.flinkkda.e2e.harness.FlinkJob;
+import dev.flinkkda.e2e.harness.FlinkKdaArguments;
 import dev.flinkkda.e2e.harness.KinesaliteClient;
 import dev.flinkkda.e2e.harness.KinesaliteClient.ShardRecord;
+import dev.flinkkda.e2e.harness.TextFiles;
 import dev.flinkkda.e2e.harness.Waiting;
 import dev.flinkkda.kda.cli.FlinkKdaCli;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.junit.jupiter.api.AfterAll;
@@ -20,20 +24,12 @@ import org.junit.jupiter.api.parallel.ExecutionMode;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
-import java.time.LocalDateTime;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
-import java.util.Comparator;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
 
@@ -79,7 +75,6 @@ class KdaApplicationKinesisITCase {
     private static final Logger LOG = LoggerFactory.getLogger(KdaApplicationKinesisITCase.class);
 
     private static final ObjectMapper MAPPER = new ObjectMapper();
-    private static final String REGION = "us-east-1";
     private static final String SHARD = "shardId-000000000000";
     private static final Duration STREAM_TIMEOUT = Duration.ofSeconds(30);
     private static final Duration RESULT_TIMEOUT = Duration.ofSeconds(90);
@@ -121,7 +116,7 @@ class KdaApplicationKinesisITCase {
         kinesis.createStream(input, 1, STREAM_TIMEOUT);
         kinesis.createStream(output, 1, STREAM_TIMEOUT);
 
-        List<String> seed = lines(example("input.jsonl"));
+        List<String> seed = TextFiles.lines(example("input.jsonl"));
         // Within the first window of AMZN: had it been read, that window would count 4, not 3.
         String malformed =
                 "{\"ROWTIME\": \"2018-08-01 11:00:40\", \"EVENT_TIME\": \""
@@ -149,7 +144,7 @@ class KdaApplicationKinesisITCase {
                                         "--rowtime",
                                         "field:ROWTIME"));
         try {
-            List<String> expected = lines(example("expected-output.jsonl"));
+            List<String> expected = TextFiles.lines(example("expected-output.jsonl"));
             List<String> rows = awaitRecords(job, kinesis.readFromStart(output), expected.size());
             LOG.info("Output of job {}: {}", job.id(), rows);
             assertThat(rows).containsExactlyElementsOf(expected);
@@ -161,7 +156,7 @@ class KdaApplicationKinesisITCase {
                     job.await(
                             Duration.ofSeconds(10),
                             () -> "the malformed record's report in " + taskManagerOut,
-                            () -> lineContaining(read(taskManagerOut), origin));
+                            () -> lineContaining(TextFiles.read(taskManagerOut), origin));
             assertThat(report).contains("EVENT_TIME").contains(MALFORMED_FIELD);
             assertThat(job.state()).isEqualTo("RUNNING");
         } finally {
@@ -202,7 +197,7 @@ class KdaApplicationKinesisITCase {
                                 runArguments(app, input, output));
 
         List<String> burst = new ArrayList<>();
-        for (String record : lines(example("input.jsonl"))) {
+        for (String record : TextFiles.lines(example("input.jsonl"))) {
             ObjectNode fields = (ObjectNode) MAPPER.readTree(record);
             fields.remove("ROWTIME");
             burst.add(fields.toString());
@@ -222,12 +217,18 @@ class KdaApplicationKinesisITCase {
         List<ShardRecord> sent = kinesis.readFromStart(input).pollRecords();
         assertThat(sent).hasSize(2 * burst.size() + 2);
         long flushArrival = sent.get(sent.size() - 1).arrivalMillis();
+        // The records' windows by arrival time, all complete before the flush record.
         List<Row> expected =
-                staggerWindows(
-                        sent.stream()
-                                .filter(r -> !r.data().equals(malformed))
-                                .filter(r -> !r.data().equals(flush))
-                                .toList());
+                TickerCountReference.stagger(
+                                sent.stream()
+                                        .filter(r -> !r.data().equals(malformed))
+                                        .filter(r -> !r.data().equals(flush))
+                                        .map(r -> Input.of(r.arrivalMillis(), r.data()))
+                                        .toList(),
+                                SHORT_RANGE)
+                        .stream()
+                        .map(Window::row)
+                        .toList();
         LOG.info("Arrival times: {}; expected windows: {}", sent, expected);
         // The bursts are apart by more than the range: each burst has windows of its own.
         assertThat(expected)
@@ -240,7 +241,7 @@ class KdaApplicationKinesisITCase {
         for (Row window : expected) {
             assertThat(window.rowtime())
                     .as("window end before the flush record's arrival")
-                    .isBefore(utc(flushArrival - 1000));
+                    .isBefore(TickerCountReference.utc(flushArrival - 1000));
         }
 
         FlinkJob job = client.awaitJob(CLIENT_START_TIMEOUT);
@@ -290,7 +291,7 @@ class KdaApplicationKinesisITCase {
                                                 arguments))
                 .hasMessageContaining("/run -> HTTP 400")
                 .hasMessageContaining("flink-kda ended with exit status 2");
-        assertThat(read(env.cluster().logDir().resolve("jobmanager.out")))
+        assertThat(TextFiles.read(env.cluster().logDir().resolve("jobmanager.out")))
                 .contains("flink-kda run: --parallelism 0: expected a whole number of at least 1");
         // Still there: the TaskManager and its two slots.
         assertThat(env.cluster().rest().overview().path("taskmanagers").asInt()).isEqualTo(1);
@@ -302,20 +303,8 @@ class KdaApplicationKinesisITCase {
      */
     private static List<String> runArguments(
             Path app, String inputStream, String outputStream, String... more) {
-        String endpoint = "?endpoint=" + env.kinesalite().endpoint() + "&region=" + REGION;
-        List<String> arguments =
-                new ArrayList<>(
-                        List.of(
-                                "run",
-                                app.toString(),
-                                "--input",
-                                "kinesis:" + inputStream + endpoint + "&start=TRIM_HORIZON",
-                                "--schema",
-                                "@" + example("schema.txt"),
-                                "--output",
-                                "kinesis:" + outputStream + endpoint));
-        arguments.addAll(List.of(more));
-        return arguments;
+        return FlinkKdaArguments.runOnKinesalite(
+                env.kinesalite(), app, example("schema.txt"), inputStream, outputStream, more);
     }
 
     /**
@@ -337,78 +326,8 @@ class KdaApplicationKinesisITCase {
         return read;
     }
 
-    /**
-     * The stagger windows of {@code records} by arrival time, as KDA's {@code WINDOWED BY STAGGER
-     * (PARTITION BY FLOOR(EVENT_TIME TO MINUTE), TICKER_SYMBOL RANGE INTERVAL '5' SECOND)} forms
-     * them: a key's window opens with its first record and ends {@link #SHORT_RANGE} later; a
-     * record at or after the end opens the key's next window. Ordered by window start.
-     */
-    private static List<Row> staggerWindows(List<ShardRecord> records) throws IOException {
-        Map<List<String>, long[]> open = new LinkedHashMap<>();
-        List<Row> windows = new ArrayList<>();
-        for (ShardRecord record : records) {
-            JsonNode fields = MAPPER.readTree(record.data());
-            String ticker = fields.path("TICKER_SYMBOL").asText();
-            String minute = fields.path("EVENT_TIME").asText().substring(0, 16) + ":00";
-            List<String> key = List.of(ticker, minute);
-            long[] window = open.get(key); // start, count
-            if (window != null && record.arrivalMillis() >= window[0] + SHORT_RANGE.toMillis()) {
-                windows.add(row(key, window));
-                window = null;
-            }
-            if (window == null) {
-                open.put(key, new long[] {record.arrivalMillis(), 1});
-            } else {
-                window[1]++;
-            }
-        }
-        open.forEach((key, window) -> windows.add(row(key, window)));
-        windows.sort(Comparator.comparing(Row::rowtime));
-        return windows;
-    }
-
-    private static Row row(List<String> key, long[] window) {
-        return new Row(utc(window[0] + SHORT_RANGE.toMillis()), key.get(0), key.get(1), window[1]);
-    }
-
-    /** An output row of the application: ROWTIME (the window's end), the key, the count. */
-    record Row(LocalDateTime rowtime, String ticker, String eventTime, double count) {
-
-        static Row parse(String json) {
-            try {
-                JsonNode node = MAPPER.readTree(json);
-                assertThat(node.fieldNames())
-                        .toIterable()
-                        .containsExactly("ROWTIME", "TICKER_SYMBOL", "EVENT_TIME", "TICKER_COUNT");
-                return new Row(
-                        LocalDateTime.parse(node.path("ROWTIME").asText().replace(' ', 'T')),
-                        node.path("TICKER_SYMBOL").asText(),
-                        node.path("EVENT_TIME").asText(),
-                        node.path("TICKER_COUNT").asDouble());
-            } catch (IOException e) {
-                throw new UncheckedIOException("output record is not JSON: " + json, e);
-            }
-        }
-    }
-
-    private static LocalDateTime utc(long epochMillis) {
-        return LocalDateTime.ofInstant(Instant.ofEpochMilli(epochMillis), ZoneOffset.UTC);
-    }
-
     private static Path example(String file) {
         return E2eSettings.examplesDir().resolve("seed-001-stagger").resolve(file);
-    }
-
-    private static List<String> lines(Path file) {
-        return read(file).lines().filter(line -> !line.isBlank()).toList();
-    }
-
-    private static String read(Path file) {
-        try {
-            return Files.readString(file, StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 
     private static Optional<String> lineContaining(String text, String part) {

@@ -4,7 +4,9 @@ import dev.flinkkda.e2e.harness.E2eEnvironment;
 import dev.flinkkda.e2e.harness.E2eSettings;
 import dev.flinkkda.e2e.harness.FlinkCliRun;
 import dev.flinkkda.e2e.harness.FlinkJob;
+import dev.flinkkda.e2e.harness.FlinkKdaArguments;
 import dev.flinkkda.e2e.harness.KinesaliteClient;
+import dev.flinkkda.e2e.harness.TextFiles;
 import dev.flinkkda.e2e.harness.Waiting;
 import dev.flinkkda.kda.cli.FlinkKdaCli;
 
@@ -17,11 +19,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.io.ByteArrayOutputStream;
-import java.io.IOException;
 import java.io.PrintStream;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -50,7 +49,6 @@ class KdaTableFunctionClusterITCase {
     private static final Logger LOG = LoggerFactory.getLogger(KdaTableFunctionClusterITCase.class);
 
     private static final ObjectMapper MAPPER = new ObjectMapper();
-    private static final String REGION = "us-east-1";
     private static final String SEED = "7";
     private static final Duration STREAM_TIMEOUT = Duration.ofSeconds(30);
     private static final Duration RESULT_TIMEOUT = Duration.ofSeconds(120);
@@ -80,7 +78,7 @@ class KdaTableFunctionClusterITCase {
         KinesaliteClient kinesis = env.kinesis();
         kinesis.createStream(input, 1, STREAM_TIMEOUT);
         kinesis.createStream(output, 1, STREAM_TIMEOUT);
-        for (String record : lines(example("input.jsonl"))) {
+        for (String record : TextFiles.lines(example("input.jsonl"))) {
             kinesis.putRecord(input, "rcf", record);
         }
         // The watermark only moves with the records' ROWTIME: this record, a minute after the
@@ -91,25 +89,21 @@ class KdaTableFunctionClusterITCase {
                 "{\"ROWTIME\": \"2024-05-01 10:02:00.000\", \"TICKER_SYMBOL\": \"ZZZZ\","
                         + " \"SECTOR\": \"FLUSH\", \"CHANGE\": 0.0, \"PRICE\": 100.0}");
 
-        String endpoint = "?endpoint=" + env.kinesalite().endpoint() + "&region=" + REGION;
         FlinkCliRun client =
                 env.cluster()
                         .runWithFlinkCli(
                                 E2eSettings.flinkKdaJar(),
                                 FlinkKdaCli.class.getName(),
-                                List.of(
-                                        "run",
-                                        example("app.sql").toString(),
-                                        "--input",
-                                        "kinesis:" + input + endpoint + "&start=TRIM_HORIZON",
-                                        "--schema",
-                                        "@" + example("schema.txt"),
+                                FlinkKdaArguments.runOnKinesalite(
+                                        env.kinesalite(),
+                                        example("app.sql"),
+                                        example("schema.txt"),
+                                        input,
+                                        output,
                                         "--rowtime",
                                         "field:ROWTIME",
                                         "--random-seed",
-                                        SEED,
-                                        "--output",
-                                        "kinesis:" + output + endpoint));
+                                        SEED));
         FlinkJob job = client.awaitJob(CLIENT_START_TIMEOUT);
         List<String> rows;
         try {
@@ -170,7 +164,7 @@ class KdaTableFunctionClusterITCase {
                         new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8),
                         new PrintStream(err, true, StandardCharsets.UTF_8));
         assertThat(exit).as(err.toString(StandardCharsets.UTF_8)).isZero();
-        return lines(output);
+        return TextFiles.lines(output);
     }
 
     /**
@@ -202,15 +196,5 @@ class KdaTableFunctionClusterITCase {
 
     private static Path example(String file) {
         return E2eSettings.examplesDir().resolve("anomaly-detection").resolve(file);
-    }
-
-    private static List<String> lines(Path file) {
-        try {
-            return Files.readAllLines(file, StandardCharsets.UTF_8).stream()
-                    .filter(line -> !line.isBlank())
-                    .toList();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 }

@@ -35,10 +35,19 @@ public final class E2eEnvironment implements AutoCloseable {
     }
 
     /**
-     * Starts Kinesalite, then the Flink cluster, for {@code testClass}; stops what it started if a
-     * start fails.
+     * Starts Kinesalite, then the Flink cluster with one TaskManager of {@link
+     * StandaloneFlinkCluster#DEFAULT_SLOTS} slots, for {@code testClass}; stops what it started if
+     * a start fails.
      */
     public static E2eEnvironment start(Class<?> testClass) {
+        return start(testClass, 1, StandaloneFlinkCluster.DEFAULT_SLOTS);
+    }
+
+    /**
+     * Starts Kinesalite, then the Flink cluster with {@code taskManagers} TaskManagers of {@code
+     * slots} slots each, for {@code testClass}; stops what it started if a start fails.
+     */
+    public static E2eEnvironment start(Class<?> testClass, int taskManagers, int slots) {
         Path runDir = E2eSettings.workDir().resolve(testClass.getSimpleName());
         Path pidDir = E2eSettings.workDir().resolve("pids");
         deleteRecursively(runDir);
@@ -49,7 +58,12 @@ public final class E2eEnvironment implements AutoCloseable {
             jvmOptions.addAll(KinesaliteServer.CLIENT_JVM_OPTIONS);
             StandaloneFlinkCluster cluster =
                     StandaloneFlinkCluster.start(
-                            E2eSettings.flinkLib(), runDir.resolve("flink"), pidDir, jvmOptions);
+                            E2eSettings.flinkLib(),
+                            runDir.resolve("flink"),
+                            pidDir,
+                            jvmOptions,
+                            taskManagers,
+                            slots);
             return new E2eEnvironment(runDir, kinesalite, cluster);
         } catch (RuntimeException e) {
             kinesalite.close();
@@ -86,16 +100,32 @@ public final class E2eEnvironment implements AutoCloseable {
      * latest.restored} of the job's checkpoint statistics).
      */
     public JsonNode killTaskManagerAndAwaitRestore(FlinkJob job, Duration timeout) {
+        return killTaskManagerAndAwaitRestore(List.of(job), () -> {}, timeout).get(0);
+    }
+
+    /**
+     * Kills the TaskManager (SIGKILL), runs {@code afterKill} as soon as its processes are gone
+     * (e.g. to note how much input had been sent by then), starts a new TaskManager, and waits
+     * until each of {@code jobs} has restored a checkpoint and runs all its tasks again; returns
+     * the restored checkpoints ({@code latest.restored} of each job's checkpoint statistics).
+     */
+    public List<JsonNode> killTaskManagerAndAwaitRestore(
+            List<FlinkJob> jobs, Runnable afterKill, Duration timeout) {
         long killed = System.nanoTime();
         cluster.killTaskManager();
+        afterKill.run();
         String newTaskManager = cluster.startTaskManager();
         LOG.info("{} registered {} ms after the kill", newTaskManager, millisSince(killed));
-        JsonNode restored = job.awaitRestore(timeout);
-        LOG.info(
-                "Job {} runs again {} ms after the kill, restored from {}",
-                job.id(),
-                millisSince(killed),
-                restored);
+        List<JsonNode> restored = new ArrayList<>();
+        for (FlinkJob job : jobs) {
+            JsonNode checkpoint = job.awaitRestore(timeout);
+            LOG.info(
+                    "Job {} runs again {} ms after the kill, restored from {}",
+                    job.id(),
+                    millisSince(killed),
+                    checkpoint);
+            restored.add(checkpoint);
+        }
         return restored;
     }
 

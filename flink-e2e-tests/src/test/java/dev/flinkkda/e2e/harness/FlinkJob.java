@@ -4,9 +4,14 @@ import com.fasterxml.jackson.databind.JsonNode;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.nio.file.Path;
 import java.time.Duration;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.function.Supplier;
 
 /**
@@ -146,6 +151,62 @@ public final class FlinkJob {
                             ? Optional.of(restored)
                             : Optional.empty();
                 });
+    }
+
+    /**
+     * Per vertex of the job (by name, in the job's order), the resource ids of the TaskManagers
+     * that run (or ran) its subtasks, e.g. {@code [taskmanager-1, taskmanager-2]}.
+     */
+    public Map<String, Set<String>> taskManagersByVertex() {
+        Map<String, Set<String>> taskManagers = new LinkedHashMap<>();
+        for (JsonNode vertex : rest.job(id).path("vertices")) {
+            Set<String> ids = new TreeSet<>();
+            for (JsonNode subtask : rest.vertex(id, vertex.path("id").asText()).path("subtasks")) {
+                ids.add(subtask.path("taskmanager-id").asText());
+            }
+            taskManagers.put(vertex.path("name").asText(), ids);
+        }
+        return taskManagers;
+    }
+
+    /**
+     * Stops the job with a savepoint in {@code targetDirectory}, without draining (REST {@code POST
+     * /jobs/<id>/stop}, {@code drain=false}: open windows stay open in the savepoint, as when an
+     * application is stopped to be updated), and waits until the savepoint is complete and the job
+     * has finished. Returns the savepoint's location.
+     */
+    public String stopWithSavepoint(Path targetDirectory, Duration timeout) {
+        String requestId = rest.stopWithSavepoint(id, targetDirectory);
+        long deadline = System.nanoTime() + timeout.toNanos();
+        JsonNode answer = rest.savepointOperation(id, requestId);
+        // Not await(): the job finishes as part of the operation, just before it completes.
+        while (!"COMPLETED".equals(answer.path("status").path("id").asText())) {
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError(
+                        String.format(
+                                "no savepoint of job %s within %s (last answer %s)%s",
+                                id, timeout, answer, cluster.logTails(LOG_LINES)));
+            }
+            Waiting.sleep(POLL_INTERVAL);
+            answer = rest.savepointOperation(id, requestId);
+        }
+        JsonNode operation = answer.path("operation");
+        if (!operation.path("location").isTextual()) {
+            throw new AssertionError(
+                    "stop with savepoint of job "
+                            + id
+                            + " failed: "
+                            + operation.path("failure-cause")
+                            + cluster.logTails(LOG_LINES));
+        }
+        String location = operation.path("location").asText();
+        String state = awaitTerminalState(timeout);
+        LOG.info("Job {} stopped with savepoint {}: {}", id, location, state);
+        if (!"FINISHED".equals(state)) {
+            throw new AssertionError(
+                    "job " + id + " is " + state + " after its stop with savepoint " + location);
+        }
+        return location;
     }
 
     /** Asks the cluster to cancel the job; a failure to ask is logged, not thrown. */

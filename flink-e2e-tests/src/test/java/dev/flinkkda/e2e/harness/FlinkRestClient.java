@@ -15,7 +15,7 @@ import java.util.UUID;
 
 /**
  * A client of the few Flink REST endpoints the tests use: cluster overview, TaskManagers, jar
- * upload and run, job details, checkpoints and cancel.
+ * upload and run, job details, checkpoints, stop with a savepoint and cancel.
  */
 public final class FlinkRestClient {
 
@@ -113,6 +113,40 @@ public final class FlinkRestClient {
     /** The root exception of a failed job, or an empty text. */
     public String jobException(String jobId) {
         return send(get("/jobs/" + jobId + "/exceptions")).path("root-exception").asText();
+    }
+
+    /**
+     * {@code GET /jobs/<id>/vertices/<vertex id>}: the vertex's subtasks, each with its {@code
+     * status} and {@code taskmanager-id}.
+     */
+    public JsonNode vertex(String jobId, String vertexId) {
+        return send(get("/jobs/" + jobId + "/vertices/" + vertexId));
+    }
+
+    /**
+     * {@code POST /jobs/<id>/stop} without draining (the job's windows stay open in the savepoint):
+     * takes a savepoint into {@code targetDirectory}, then stops the job. Returns the request id
+     * for {@link #savepointOperation}.
+     */
+    public String stopWithSavepoint(String jobId, Path targetDirectory) {
+        ObjectNode stop = mapper.createObjectNode();
+        stop.put("drain", false);
+        stop.put("targetDirectory", targetDirectory.toUri().toString());
+        HttpRequest request =
+                request("/jobs/" + jobId + "/stop")
+                        .header("Content-Type", "application/json")
+                        .POST(HttpRequest.BodyPublishers.ofString(stop.toString()))
+                        .build();
+        return send(request).path("request-id").asText();
+    }
+
+    /**
+     * {@code GET /jobs/<id>/savepoints/<request id>}: {@code status.id} ({@code IN_PROGRESS},
+     * {@code COMPLETED}) and, once completed, {@code operation.location} or {@code
+     * operation.failure-cause}.
+     */
+    public JsonNode savepointOperation(String jobId, String requestId) {
+        return send(get("/jobs/" + jobId + "/savepoints/" + requestId));
     }
 
     /** {@code PATCH /jobs/<id>?mode=cancel}. */

@@ -14,20 +14,21 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 
 /**
- * A standalone Flink session cluster — one JobManager and one TaskManager, each its own JVM —
- * assembled from Maven Central jars instead of a Flink distribution: the {@code lib} directory is
- * the jars Maven copied (see the module's pom), the configuration is written into {@code
- * <workDir>/conf}, and the processes are started as Flink's {@code jobmanager.sh} and {@code
+ * A standalone Flink session cluster — one JobManager and one or more TaskManagers, each its own
+ * JVM — assembled from Maven Central jars instead of a Flink distribution: the {@code lib}
+ * directory is the jars Maven copied (see the module's pom), the configuration is written into
+ * {@code <workDir>/conf}, and the processes are started as Flink's {@code jobmanager.sh} and {@code
  * taskmanager.sh} would: memory flags from {@code BashJavaUtils}, Java 17's {@code --add-opens},
  * {@code StandaloneSessionClusterEntrypoint} and {@code TaskManagerRunner}. Everything binds to
  * 127.0.0.1 on free ports. Logs go to {@code <workDir>/log}: {@code jobmanager.log}, {@code
- * jobmanager.out}, {@code taskmanager-1.log}, {@code taskmanager-1.out}.
+ * jobmanager.out}, {@code taskmanager-1.log}, {@code taskmanager-1.out}, ….
  *
- * <p>The TaskManager can be killed ({@link #killTaskManager()}) and another one started in its
- * place ({@link #startTaskManager()}, {@code taskmanager-2}, …); checkpoints go to {@code
+ * <p>A cluster of one TaskManager can lose it ({@link #killTaskManager()}) and get another one in
+ * its place ({@link #startTaskManager()}, {@code taskmanager-2}, …); checkpoints go to {@code
  * <workDir>/checkpoints}, so a checkpointed job restarts from its latest checkpoint on the new
  * TaskManager.
  */
@@ -35,31 +36,45 @@ public final class StandaloneFlinkCluster implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(StandaloneFlinkCluster.class);
 
-    /** Slots of the one TaskManager. */
-    public static final int SLOTS = 2;
+    /**
+     * Slots of each TaskManager unless a test asks for more: what this 2-core machine runs well.
+     */
+    public static final int DEFAULT_SLOTS = 2;
 
     private static final String LOOPBACK = "127.0.0.1";
     private static final String RESULT_PREFIX = "BASH_JAVA_UTILS_EXEC_RESULT:";
     private static final Duration START_TIMEOUT = Duration.ofSeconds(120);
 
     private final Path workDir;
+    private final int slots;
     private final int restPort;
     private final String classPath;
     private final Path pidDir;
     private final List<String> jvmOptions;
 
-    /** Every process started, in start order; the JobManager first. */
-    private final List<ManagedProcess> processes = new ArrayList<>();
+    /**
+     * Every process started, in start order; the JobManager first. Tests may start clients at once.
+     */
+    private final List<ManagedProcess> processes = new CopyOnWriteArrayList<>();
 
     private ManagedProcess jobManager;
-    private ManagedProcess taskManager;
+
+    /** Every TaskManager started, in start order; killed ones too. */
+    private final List<ManagedProcess> taskManagers = new ArrayList<>();
+
     private List<List<String>> taskManagerMemory;
     private int taskManagersStarted;
     private int cliRuns;
 
     private StandaloneFlinkCluster(
-            Path workDir, int restPort, Path libDir, Path pidDir, List<String> jvmOptions) {
+            Path workDir,
+            int slots,
+            int restPort,
+            Path libDir,
+            Path pidDir,
+            List<String> jvmOptions) {
         this.workDir = workDir;
+        this.slots = slots;
         this.restPort = restPort;
         this.classPath = libDir.resolve("*").toString();
         this.pidDir = pidDir;
@@ -67,25 +82,36 @@ public final class StandaloneFlinkCluster implements AutoCloseable {
     }
 
     /**
-     * Starts the cluster and waits until its TaskManager has registered its slots.
+     * Starts the cluster with {@code taskManagers} TaskManagers ({@code taskmanager-1}, …) and
+     * waits until each has registered its slots.
      *
      * @param libDir the jars of Flink's class path
      * @param workDir the cluster's configuration, logs and temporary files go here
      * @param pidDir where the pid files go (see {@link ManagedProcess})
-     * @param jvmOptions options for both JVMs (Flink's {@code env.java.opts.all}), e.g. Java 17's
-     *     {@code --add-opens} flags and system properties the jobs need
+     * @param jvmOptions options for all its JVMs (Flink's {@code env.java.opts.all}), e.g. Java
+     *     17's {@code --add-opens} flags and system properties the jobs need
+     * @param slots the slots of each TaskManager
      */
     public static StandaloneFlinkCluster start(
-            Path libDir, Path workDir, Path pidDir, List<String> jvmOptions) {
+            Path libDir,
+            Path workDir,
+            Path pidDir,
+            List<String> jvmOptions,
+            int taskManagers,
+            int slots) {
+        if (taskManagers < 1) {
+            throw new IllegalArgumentException("a cluster needs a TaskManager: " + taskManagers);
+        }
         if (!Files.isDirectory(libDir)) {
             throw new IllegalStateException(
                     "No Flink class path at " + libDir + ": the Maven build copies it there");
         }
         StandaloneFlinkCluster cluster =
-                new StandaloneFlinkCluster(workDir, FreePort.pick(), libDir, pidDir, jvmOptions);
+                new StandaloneFlinkCluster(
+                        workDir, slots, FreePort.pick(), libDir, pidDir, jvmOptions);
         try {
             cluster.writeConfiguration(FreePort.pick());
-            cluster.startProcesses();
+            cluster.startProcesses(taskManagers);
             return cluster;
         } catch (RuntimeException e) {
             cluster.close();
@@ -104,12 +130,12 @@ public final class StandaloneFlinkCluster implements AutoCloseable {
     }
 
     /**
-     * Uploads {@code jar} and runs {@code entryClass} with {@code programArgs} on all slots of the
-     * TaskManager.
+     * Uploads {@code jar} and runs {@code entryClass} with {@code programArgs} with parallelism the
+     * slots of one TaskManager.
      */
     public FlinkJob submit(Path jar, String entryClass, List<String> programArgs) {
         FlinkRestClient rest = rest();
-        String jobId = rest.runJar(rest.uploadJar(jar), entryClass, programArgs, SLOTS);
+        String jobId = rest.runJar(rest.uploadJar(jar), entryClass, programArgs, slots);
         LOG.info("Submitted job {}: {} {}", jobId, entryClass, programArgs);
         return new FlinkJob(this, jobId);
     }
@@ -121,12 +147,24 @@ public final class StandaloneFlinkCluster implements AutoCloseable {
      * client is stopped with the cluster if it still runs then.
      */
     public FlinkCliRun runWithFlinkCli(Path jar, String entryClass, List<String> programArgs) {
+        return runWithFlinkCli(List.of(), jar, entryClass, programArgs);
+    }
+
+    /**
+     * As {@link #runWithFlinkCli(Path, String, List)}, with options of {@code flink run} before the
+     * jar: {@code flink run flinkOptions… -c entryClass jar programArgs…}, e.g. {@code -s
+     * <savepoint>} or {@code -Dexecution.checkpointing.interval=1s}.
+     */
+    public synchronized FlinkCliRun runWithFlinkCli(
+            List<String> flinkOptions, Path jar, String entryClass, List<String> programArgs) {
         cliRuns++;
         String name = "flink-cli-" + cliRuns;
         Path conf = workDir.resolve("conf");
         List<String> command = new ArrayList<>();
         command.add(java());
         command.add("-Xmx512m");
+        // A short-lived client: the JIT's first tier halves the CPU time of planning the job.
+        command.add("-XX:TieredStopAtLevel=1");
         command.addAll(jvmOptions);
         command.add("-Dlog.file=" + logDir().resolve(name + ".log"));
         command.add("-Dlog4j.configuration=file:" + conf.resolve("log4j.properties"));
@@ -135,6 +173,7 @@ public final class StandaloneFlinkCluster implements AutoCloseable {
         command.add(classPath);
         command.add("org.apache.flink.client.cli.CliFrontend");
         command.add("run");
+        command.addAll(flinkOptions);
         command.add("-c");
         command.add(entryClass);
         command.add(jar.toString());
@@ -148,43 +187,53 @@ public final class StandaloneFlinkCluster implements AutoCloseable {
                         logDir().resolve(name + ".out"),
                         pidDir);
         processes.add(process);
-        LOG.info("Started flink run of {} {} ({})", entryClass, programArgs, process);
+        LOG.info(
+                "Started flink run {} of {} {} ({})",
+                flinkOptions,
+                entryClass,
+                programArgs,
+                process);
         return new FlinkCliRun(this, process);
     }
 
     /**
-     * Kills the running TaskManager's process at once (SIGKILL, no shutdown), as a crash would. The
-     * JobManager notices through missed heartbeats.
+     * Kills the one running TaskManager's process at once (SIGKILL, no shutdown), as a crash would.
+     * The JobManager notices through missed heartbeats.
+     *
+     * @throws IllegalStateException unless exactly one TaskManager runs
      */
     public void killTaskManager() {
-        if (taskManager == null || !taskManager.isAlive()) {
-            throw new IllegalStateException("no TaskManager runs");
+        List<ManagedProcess> running =
+                taskManagers.stream().filter(ManagedProcess::isAlive).toList();
+        if (running.size() != 1) {
+            throw new IllegalStateException(
+                    "killTaskManager() kills the one TaskManager of a cluster; running: "
+                            + running);
         }
-        taskManager.kill();
+        running.get(0).kill();
     }
 
     /**
      * Starts a TaskManager with the next resource id ({@code taskmanager-2}, …) and the same
-     * configuration as the first, and waits until it has registered its slots.
+     * configuration as the first, next to those that run, and waits until it has registered its
+     * slots.
      *
      * @return its resource id
      */
-    public String startTaskManager() {
-        if (taskManager != null && taskManager.isAlive()) {
-            throw new IllegalStateException(taskManager + " still runs: one TaskManager at a time");
-        }
+    public synchronized String startTaskManager() {
         taskManagersStarted++;
         String resourceId = "taskmanager-" + taskManagersStarted;
         List<String> dynamicProperties = new ArrayList<>(taskManagerMemory.get(1));
         dynamicProperties.add("-D");
         dynamicProperties.add("taskmanager.resource-id=" + resourceId);
-        taskManager =
+        ManagedProcess taskManager =
                 startProcess(
                         resourceId,
                         taskManagerMemory.get(0),
                         List.of("org.apache.flink.runtime.taskexecutor.TaskManagerRunner"),
                         dynamicProperties);
-        awaitTaskManager(resourceId);
+        taskManagers.add(taskManager);
+        awaitTaskManager(resourceId, taskManager);
         return resourceId;
     }
 
@@ -206,7 +255,7 @@ public final class StandaloneFlinkCluster implements AutoCloseable {
         return text.toString();
     }
 
-    /** Stops the TaskManagers, then the JobManager. */
+    /** Stops the clients and TaskManagers, then the JobManager. */
     @Override
     public void close() {
         for (int i = processes.size() - 1; i >= 0; i--) {
@@ -226,7 +275,7 @@ public final class StandaloneFlinkCluster implements AutoCloseable {
                         "jobmanager.memory.process.size: 1024m",
                         "taskmanager.host: " + LOOPBACK,
                         "taskmanager.bind-host: " + LOOPBACK,
-                        "taskmanager.numberOfTaskSlots: " + SLOTS,
+                        "taskmanager.numberOfTaskSlots: " + slots,
                         "taskmanager.memory.process.size: 1728m",
                         "rest.address: " + LOOPBACK,
                         "rest.bind-address: " + LOOPBACK,
@@ -273,8 +322,11 @@ public final class StandaloneFlinkCluster implements AutoCloseable {
         }
     }
 
-    /** Starts the JobManager and the first TaskManager; returns when the TaskManager registered. */
-    private void startProcesses() {
+    /**
+     * Starts the JobManager and {@code count} TaskManagers; returns when the TaskManagers
+     * registered.
+     */
+    private void startProcesses(int count) {
         Process jmParams = bashJavaUtils("GET_JM_RESOURCE_PARAMS", "jobmanager");
         Process tmParams = bashJavaUtils("GET_TM_RESOURCE_PARAMS", "taskmanager");
         List<List<String>> jobManagerMemory = results(jmParams, "jobmanager");
@@ -288,7 +340,9 @@ public final class StandaloneFlinkCluster implements AutoCloseable {
                                 "--executionMode",
                                 "cluster"),
                         jobManagerMemory.get(1));
-        startTaskManager();
+        for (int i = 0; i < count; i++) {
+            startTaskManager();
+        }
     }
 
     /**
@@ -380,7 +434,7 @@ public final class StandaloneFlinkCluster implements AutoCloseable {
     }
 
     /** Waits until the TaskManager {@code resourceId} has registered its slots. */
-    private void awaitTaskManager(String resourceId) {
+    private void awaitTaskManager(String resourceId, ManagedProcess taskManager) {
         FlinkRestClient rest = rest();
         long started = System.nanoTime();
         long deadline = started + START_TIMEOUT.toNanos();
@@ -397,7 +451,7 @@ public final class StandaloneFlinkCluster implements AutoCloseable {
                 last = taskManagers.toString();
                 for (JsonNode registered : taskManagers.path("taskmanagers")) {
                     if (registered.path("id").asText().equals(resourceId)
-                            && registered.path("slotsNumber").asInt() >= SLOTS) {
+                            && registered.path("slotsNumber").asInt() >= slots) {
                         LOG.info(
                                 "{} of the Flink cluster at {} ready in {} ms: {}",
                                 resourceId,
