@@ -18,6 +18,14 @@ public record OutputSpec(String streamName, StreamLocation location) {
         Objects.requireNonNull(location, "location");
     }
 
+    /**
+     * {@code STREAM=}{@link StreamLocation#label label}: the output in names Flink shows, without
+     * the location's settings.
+     */
+    public String label() {
+        return KdaNames.toSql(streamName) + "=" + location.label();
+    }
+
     /** {@code STREAM=location}, as {@code --output} takes it. */
     @Override
     public String toString() {

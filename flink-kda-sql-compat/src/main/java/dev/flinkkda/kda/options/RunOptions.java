@@ -1,5 +1,6 @@
 package dev.flinkkda.kda.options;
 
+import dev.flinkkda.kda.kinesis.CommandLineCredentials;
 import dev.flinkkda.kda.reference.ReferenceFileTableFactory;
 import dev.flinkkda.kda.reference.ReferenceFormat;
 import dev.flinkkda.kda.schema.KdaNames;
@@ -64,7 +65,10 @@ public record RunOptions(
                                               endpoint=http://127.0.0.1:4567  (e.g. Kinesalite)
                                               region=us-east-1                ($AWS_REGION)
                                               start=TRIM_HORIZON|LATEST       (LATEST, KDA's NOW)
-                                              accessKey=...&secretKey=...     (default chain)
+                                              profile=NAME    (an AWS profile; else the default
+                                                              chain, or none for 127.0.0.1)
+                                            Keys and secrets are refused: the AWS default chain
+                                            or a profile gives the credentials.
                                             Repeatable, one per stream.
               --schema [STREAM=]COLUMNS     the input's columns, as in CREATE STREAM:
                                             "TICKER_SYMBOL VARCHAR(4), PRICE DOUBLE"; or
@@ -311,7 +315,7 @@ public record RunOptions(
                     if (application != null) {
                         throw new RunOptionsException(
                                 "unexpected argument '"
-                                        + arg
+                                        + CommandLineCredentials.redact(arg)
                                         + "': the application is "
                                         + application
                                         + " already; options start with --");
@@ -551,9 +555,14 @@ public record RunOptions(
                     : Optional.empty();
         }
 
+        /** The argument as given, the values of credentials masked: for messages. */
+        String shown() {
+            return CommandLineCredentials.redact(text);
+        }
+
         @Override
         public String toString() {
-            return option + " " + text;
+            return option + " " + shown();
         }
     }
 
@@ -567,9 +576,9 @@ public record RunOptions(
                                 + " is given twice for stream "
                                 + KdaNames.toSql(assignment.stream())
                                 + ": '"
-                                + previous.text()
+                                + previous.shown()
                                 + "' and '"
-                                + assignment.text()
+                                + assignment.shown()
                                 + "'");
             }
         }
@@ -590,9 +599,9 @@ public record RunOptions(
                     throw new RunOptionsException(
                             option
                                     + " is given twice: '"
-                                    + global.text()
+                                    + global.shown()
                                     + "' and '"
-                                    + assignment.text()
+                                    + assignment.shown()
                                     + "'");
                 }
                 global = assignment;
