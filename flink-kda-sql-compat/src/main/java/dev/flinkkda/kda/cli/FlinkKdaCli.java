@@ -150,7 +150,14 @@ public final class FlinkKdaCli {
         CompletableFuture<JobExecutionResult> finished = client.getJobExecutionResult();
         Thread malformed =
                 new Thread(
-                        () -> job.malformedMessages().forEachRemaining(err::println),
+                        () -> {
+                            try {
+                                job.malformedMessages().forEachRemaining(err::println);
+                            } catch (RuntimeException e) {
+                                // the job failed or was stopped: no more messages, and its end
+                                // is reported by this command
+                            }
+                        },
                         "flink-kda malformed records");
         malformed.setDaemon(true);
         malformed.start();
@@ -177,6 +184,7 @@ public final class FlinkKdaCli {
             malformed.join(10_000); // the last messages, fetched after the job finished
         } catch (ExecutionException e) {
             err.println("flink-kda: the job failed: " + rootCause(e).getMessage());
+            UnfinishedOutputs.report(job.outputs(), client.getJobID(), err);
             return 1;
         }
         err.printf(

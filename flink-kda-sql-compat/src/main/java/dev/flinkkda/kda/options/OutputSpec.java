@@ -10,12 +10,18 @@ import java.util.Objects;
  *
  * @param streamName the in-application stream, e.g. {@code DESTINATION_SQL_STREAM}
  * @param location where its rows go
+ * @param overwrite whether a file output may replace a file that exists ({@code --overwrite})
  */
-public record OutputSpec(String streamName, StreamLocation location) {
+public record OutputSpec(String streamName, StreamLocation location, boolean overwrite) {
 
     public OutputSpec {
         Objects.requireNonNull(streamName, "streamName");
         Objects.requireNonNull(location, "location");
+    }
+
+    /** An output that replaces no existing file. */
+    public OutputSpec(String streamName, StreamLocation location) {
+        this(streamName, location, false);
     }
 
     /**
