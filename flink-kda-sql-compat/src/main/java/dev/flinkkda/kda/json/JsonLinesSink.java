@@ -130,26 +130,25 @@ public final class JsonLinesSink implements Sink<String> {
                 // created while the job ran.
                 Files.createLink(target, partial);
             } catch (FileAlreadyExistsException e) {
-                throw new IOException(
-                        target
-                                + " appeared while the job ran and is not replaced without"
-                                + " --overwrite; the rows are in "
-                                + partial,
-                        e);
+                throw appeared(e);
             } catch (UnsupportedOperationException | FileSystemException e) {
                 // a file system without hard links
                 if (Files.exists(target, LinkOption.NOFOLLOW_LINKS)) {
-                    throw new IOException(
-                            target
-                                    + " appeared while the job ran and is not replaced without"
-                                    + " --overwrite; the rows are in "
-                                    + partial,
-                            e);
+                    throw appeared(e);
                 }
                 Files.move(partial, target, StandardCopyOption.ATOMIC_MOVE);
                 return;
             }
             Files.delete(partial);
+        }
+
+        private IOException appeared(Exception cause) {
+            return new IOException(
+                    target
+                            + " appeared while the job ran and is not replaced without"
+                            + " --overwrite; the rows are in "
+                            + partial,
+                    cause);
         }
     }
 
