@@ -1,5 +1,6 @@
 package dev.flinkkda.kda.cli;
 
+import dev.flinkkda.kda.errorstream.ErrorName;
 import dev.flinkkda.kda.io.KdaCounters;
 import dev.flinkkda.kda.options.OutputSpec;
 import dev.flinkkda.kda.options.RunOptions;
@@ -31,8 +32,10 @@ import java.io.PrintStream;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.EnumMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
@@ -268,28 +271,34 @@ public final class FlinkKdaCli {
         return cause;
     }
 
+    /**
+     * {@code N records in, M rows out to STREAM, …, E errors (NAME n, …)}: every record read is in
+     * an output or in {@code error_stream} (unless a pump filters it out or aggregates it).
+     */
     private static String summary(RunOptions options, KdaApplicationJob job, KdaCounters counters) {
         long in = 0;
-        long malformed = 0;
-        long late = 0;
         for (var input : options.inputs()) {
             in += counters.records(input.streamName());
-            malformed += counters.malformed(input.streamName());
-            late += counters.late(input.streamName());
         }
-        StringBuilder text =
-                new StringBuilder()
-                        .append(in)
-                        .append(" records in, ")
-                        .append(malformed)
-                        .append(" malformed, ")
-                        .append(late)
-                        .append(" late");
+        StringBuilder text = new StringBuilder().append(in).append(" records in");
         for (OutputSpec output : job.outputs()) {
             text.append(", ")
                     .append(counters.rowsOut(output))
                     .append(" rows out to ")
                     .append(KdaNames.toSql(output.streamName()));
+        }
+        long errors = 0;
+        List<String> byName = new ArrayList<>();
+        for (ErrorName name : ErrorName.values()) {
+            long count = counters.errors(name);
+            if (count > 0) {
+                errors += count;
+                byName.add(name + " " + count);
+            }
+        }
+        text.append(", ").append(errors).append(errors == 1 ? " error" : " errors");
+        if (!byName.isEmpty()) {
+            text.append(" (").append(String.join(", ", byName)).append(')');
         }
         return text.toString();
     }

@@ -79,6 +79,9 @@ public record RunOptions(
                                             DESTINATION_SQL_STREAM) as JSON lines with ROWTIME to
                                             a file, to - (stdout) or to kinesis:NAME[?...]
                                             (partitionKey=COLUMN, else a hash of the row).
+                                            error_stream=LOCATION writes KDA's error_stream:
+                                            records that cannot be read, late rows, rows a
+                                            pump's expression fails on (else: stderr).
                                             Repeatable. A file is written as .FILE.JOB.partial
                                             and renamed to FILE when its stream ends; an output
                                             must not be an input, the application, a schema or
@@ -97,8 +100,8 @@ public record RunOptions(
                                             processing (processing time). By default arrival for
                                             Kinesis inputs, field:ROWTIME for files.
               --watermark-delay [STREAM=]D  how far ROWTIME may go back before rows are late,
-                                            e.g. 5s, 500ms, 2min (default 0). Late rows are
-                                            reported like malformed ones.
+                                            e.g. 5s, 500ms, 2min (default 0). Late rows go
+                                            to error_stream.
               --arrival-time [STREAM=]MODE  where the input's system column
                                             APPROXIMATE_ARRIVAL_TIME comes from: arrival (the
                                             Kinesis arrival time; Kinesis inputs), field:NAME (a
@@ -113,8 +116,8 @@ public record RunOptions(
               --help                        this text.
 
             Stream names follow KDA: unquoted names are upper-cased, "Quoted" ones kept as they
-            are. Records that cannot be read are reported with their file:line and the run goes
-            on.
+            are. Records that cannot be read go to error_stream with their file:line, and the
+            run goes on.
             """;
 
     private static final Pattern DURATION =

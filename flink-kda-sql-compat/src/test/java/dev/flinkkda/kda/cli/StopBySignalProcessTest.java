@@ -89,8 +89,8 @@ class StopBySignalProcessTest {
                                 "flink-kda: stopped by SIG"
                                         + signal
                                         + " after [0-9.]+ s; as last reported: ([0-9]+) records"
-                                        + " in, 0 malformed, 0 late, ([0-9]+) rows out to"
-                                        + " DESTINATION_SQL_STREAM")
+                                        + " in, ([0-9]+) rows out to DESTINATION_SQL_STREAM, 0"
+                                        + " errors")
                         .matcher(stderr);
         assertThat(summary.find()).as(stderr).isTrue();
         List<String> lines = Files.readAllLines(partial, StandardCharsets.UTF_8);
