@@ -189,4 +189,59 @@ class PumpErrorsTest {
         assertThat(row.get("PRICE").asDouble()).isEqualTo(30.0);
         assertThat(row.get("QTY").asInt()).isZero();
     }
+
+    /**
+     * A real into an INTEGER rounds half away from zero (KDA's CAST); the values that round beyond
+     * the type are NUMERIC_OVERFLOW errors, not wrapped round.
+     */
+    @Test
+    void aRealThatRoundsBeyondAnIntegerIsAnOverflow(@TempDir Path dir) throws Exception {
+        Path app =
+                Files.writeString(
+                        dir.resolve("app.sql"),
+                        """
+                        CREATE OR REPLACE STREAM "DESTINATION_SQL_STREAM" ("N" INTEGER);
+                        CREATE OR REPLACE PUMP "P" AS INSERT INTO "DESTINATION_SQL_STREAM"
+                            SELECT STREAM CAST("PRICE" AS INTEGER) FROM "SOURCE_SQL_STREAM_001";
+                        """);
+        List<String> lines = new ArrayList<>();
+        String[] prices = {
+            "2147483647.4", "2147483647.5", "-2147483648.4", "-2147483648.5", "1e300"
+        };
+        for (int i = 0; i < prices.length; i++) {
+            lines.add(
+                    "{\"ROWTIME\": \"2024-05-01 10:00:0"
+                            + i
+                            + "\", \"TICKER\": \"T\", \"PRICE\": "
+                            + prices[i]
+                            + ", \"QTY\": 1}");
+        }
+        Path input = Files.write(dir.resolve("input.jsonl"), lines);
+        Path output = dir.resolve("out.jsonl");
+        Path errors = dir.resolve("errors.jsonl");
+        int exit =
+                run(
+                        "run",
+                        app.toString(),
+                        "--input",
+                        input.toString(),
+                        "--schema",
+                        SCHEMA,
+                        "--output",
+                        output.toString(),
+                        "--output",
+                        "error_stream=" + errors);
+        assertThat(exit).as(err.toString(StandardCharsets.UTF_8)).isZero();
+        List<Long> values = new ArrayList<>();
+        for (String line : Files.readAllLines(output)) {
+            values.add(JSON.readTree(line).get("N").asLong());
+        }
+        assertThat(values).containsExactly(2147483647L, -2147483648L);
+        List<String> names = new ArrayList<>();
+        for (String line : Files.readAllLines(errors)) {
+            names.add(JSON.readTree(line).get("ERROR_NAME").asText());
+        }
+        assertThat(names)
+                .containsExactly("NUMERIC_OVERFLOW", "NUMERIC_OVERFLOW", "NUMERIC_OVERFLOW");
+    }
 }
