@@ -115,6 +115,7 @@ public final class KdaCounters {
     }
 
     static String rowsOutName(OutputSpec output) {
-        return PREFIX + "output." + output + ".rows";
+        // the label, not the location's settings: Flink shows accumulator names in its web UI
+        return PREFIX + "output." + output.label() + ".rows";
     }
 }

@@ -27,12 +27,13 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class FlinkKdaCliTest {
 
+    /** Four slots: the examples also run at {@code --parallelism 4}. */
     @RegisterExtension
     static final MiniClusterExtension MINI_CLUSTER =
             new MiniClusterExtension(
                     new MiniClusterResourceConfiguration.Builder()
                             .setNumberTaskManagers(1)
-                            .setNumberSlotsPerTaskManager(2)
+                            .setNumberSlotsPerTaskManager(4)
                             .build());
 
     private static final Path EXAMPLES = Path.of("..", "examples");

@@ -38,6 +38,28 @@ class PumpErrorsTest {
                 new PrintStream(err, true, StandardCharsets.UTF_8));
     }
 
+    /**
+     * {@code flink-kda run app} over {@code input} with {@link #SCHEMA}, writing {@code output}
+     * and, when not null, {@code error_stream} to {@code errors}.
+     */
+    private int runApp(Path app, Path input, Path output, Path errors) throws Exception {
+        List<String> args =
+                new ArrayList<>(
+                        List.of(
+                                "run",
+                                app.toString(),
+                                "--input",
+                                input.toString(),
+                                "--schema",
+                                SCHEMA,
+                                "--output",
+                                output.toString()));
+        if (errors != null) {
+            args.addAll(List.of("--output", "error_stream=" + errors));
+        }
+        return run(args.toArray(new String[0]));
+    }
+
     private static Path input(Path dir) throws Exception {
         List<String> lines = new ArrayList<>();
         for (int i = 0; i < ROWS.length; i++) {
@@ -73,18 +95,7 @@ class PumpErrorsTest {
                         """);
         Path output = dir.resolve("out.jsonl");
         Path errors = dir.resolve("errors.jsonl");
-        int exit =
-                run(
-                        "run",
-                        app.toString(),
-                        "--input",
-                        input(dir).toString(),
-                        "--schema",
-                        SCHEMA,
-                        "--output",
-                        output.toString(),
-                        "--output",
-                        "error_stream=" + errors);
+        int exit = runApp(app, input(dir), output, errors);
         assertThat(exit).as(err.toString(StandardCharsets.UTF_8)).isZero();
         assertThat(Files.readAllLines(errors)).isEmpty();
         List<String> rows = new ArrayList<>();
@@ -127,16 +138,7 @@ class PumpErrorsTest {
                             GROUP BY STEP("SOURCE_SQL_STREAM_001".ROWTIME BY INTERVAL '1' MINUTE);
                         """);
         Path output = dir.resolve("out.jsonl");
-        int exit =
-                run(
-                        "run",
-                        app.toString(),
-                        "--input",
-                        input(dir).toString(),
-                        "--schema",
-                        SCHEMA,
-                        "--output",
-                        output.toString());
+        int exit = runApp(app, input(dir), output, null);
         String stderr = err.toString(StandardCharsets.UTF_8);
         assertThat(exit).as(stderr).isZero();
         JsonNode window = JSON.readTree(Files.readAllLines(output).get(0));
@@ -160,18 +162,7 @@ class PumpErrorsTest {
                             SELECT STREAM MOD(7, "QTY") FROM "SOURCE_SQL_STREAM_001";
                         """);
         Path errors = dir.resolve("errors.jsonl");
-        int exit =
-                run(
-                        "run",
-                        app.toString(),
-                        "--input",
-                        input(dir).toString(),
-                        "--schema",
-                        SCHEMA,
-                        "--output",
-                        dir.resolve("out.jsonl").toString(),
-                        "--output",
-                        "error_stream=" + errors);
+        int exit = runApp(app, input(dir), dir.resolve("out.jsonl"), errors);
         assertThat(exit).as(err.toString(StandardCharsets.UTF_8)).isZero();
         List<String> lines = Files.readAllLines(errors);
         assertThat(lines).hasSize(2);
@@ -188,5 +179,49 @@ class PumpErrorsTest {
         assertThat(row.get("TICKER").asText()).isEqualTo("T1");
         assertThat(row.get("PRICE").asDouble()).isEqualTo(30.0);
         assertThat(row.get("QTY").asInt()).isZero();
+    }
+
+    /**
+     * A real into an INTEGER rounds half away from zero (KDA's CAST); the values that round beyond
+     * the type are NUMERIC_OVERFLOW errors, not wrapped round.
+     */
+    @Test
+    void aRealThatRoundsBeyondAnIntegerIsAnOverflow(@TempDir Path dir) throws Exception {
+        Path app =
+                Files.writeString(
+                        dir.resolve("app.sql"),
+                        """
+                        CREATE OR REPLACE STREAM "DESTINATION_SQL_STREAM" ("N" INTEGER);
+                        CREATE OR REPLACE PUMP "P" AS INSERT INTO "DESTINATION_SQL_STREAM"
+                            SELECT STREAM CAST("PRICE" AS INTEGER) FROM "SOURCE_SQL_STREAM_001";
+                        """);
+        List<String> lines = new ArrayList<>();
+        String[] prices = {
+            "2147483647.4", "2147483647.5", "-2147483648.4", "-2147483648.5", "1e300"
+        };
+        for (int i = 0; i < prices.length; i++) {
+            lines.add(
+                    "{\"ROWTIME\": \"2024-05-01 10:00:0"
+                            + i
+                            + "\", \"TICKER\": \"T\", \"PRICE\": "
+                            + prices[i]
+                            + ", \"QTY\": 1}");
+        }
+        Path input = Files.write(dir.resolve("input.jsonl"), lines);
+        Path output = dir.resolve("out.jsonl");
+        Path errors = dir.resolve("errors.jsonl");
+        int exit = runApp(app, input, output, errors);
+        assertThat(exit).as(err.toString(StandardCharsets.UTF_8)).isZero();
+        List<Long> values = new ArrayList<>();
+        for (String line : Files.readAllLines(output)) {
+            values.add(JSON.readTree(line).get("N").asLong());
+        }
+        assertThat(values).containsExactly(2147483647L, -2147483648L);
+        List<String> names = new ArrayList<>();
+        for (String line : Files.readAllLines(errors)) {
+            names.add(JSON.readTree(line).get("ERROR_NAME").asText());
+        }
+        assertThat(names)
+                .containsExactly("NUMERIC_OVERFLOW", "NUMERIC_OVERFLOW", "NUMERIC_OVERFLOW");
     }
 }

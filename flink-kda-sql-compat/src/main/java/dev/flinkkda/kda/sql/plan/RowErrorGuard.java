@@ -203,13 +203,13 @@ final class RowErrorGuard {
                                                     "value out of the range of " + targetName)))));
         }
         if (target.is(LogicalTypeFamily.INTEGER_NUMERIC) && !fitsIn(source, target)) {
+            String message = "value out of the range of " + targetName;
             return Optional.of(
                     new Guarded(
                             cast.withArguments(List.of(value)),
-                            outOfRange(
-                                    value,
-                                    cast.type(),
-                                    "value out of the range of " + targetName)));
+                            cast.function() == KdaFunctionTable.CAST_ROUNDED
+                                    ? roundsOutOfRange(value, cast.type(), message)
+                                    : outOfRange(value, cast.type(), message)));
         }
         return Optional.empty();
     }
@@ -224,6 +224,37 @@ final class RowErrorGuard {
                         List.of(value, number(range[0]), number(range[1])),
                         bool());
         return when(outside, Optional.of(text(ErrorName.NUMERIC_OVERFLOW, message)));
+    }
+
+    /**
+     * For a real rounded half away from zero to an integer type: out of range unless {@code min -
+     * 0.5 < value < max + 0.5} (NaN is out).
+     */
+    private static Optional<TypedExpression> roundsOutOfRange(
+            TypedExpression value, DataType integerType, String message) {
+        long[] range = range(integerType.getLogicalType().getTypeRoot());
+        TypedExpression above =
+                Call.of(
+                        KdaFunctionTable.GREATER_THAN,
+                        List.of(value, halfBeyond(range[0], -1)),
+                        bool());
+        TypedExpression below =
+                Call.of(
+                        KdaFunctionTable.LESS_THAN,
+                        List.of(value, halfBeyond(range[1], 1)),
+                        bool());
+        TypedExpression inside = Call.of(KdaFunctionTable.AND, List.of(above, below), bool());
+        return when(
+                Call.of(KdaFunctionTable.NOT, List.of(inside), bool()),
+                Optional.of(text(ErrorName.NUMERIC_OVERFLOW, message)));
+    }
+
+    /** {@code bound ± 0.5} as an exact constant. */
+    private static TypedExpression halfBeyond(long bound, int direction) {
+        BigDecimal value =
+                BigDecimal.valueOf(bound)
+                        .add(new BigDecimal("0.5").multiply(BigDecimal.valueOf(direction)));
+        return Literal.of(Literal.Kind.NUMBER, value.toPlainString(), DataTypes.DECIMAL(20, 1));
     }
 
     /**
