@@ -197,6 +197,7 @@ class KdaApplicationRestartITCase {
         KinesaliteClient kinesis = env.kinesis();
         List<Application> applications = Application.both("savepoint");
         Map<Application, List<String>> expected = new HashMap<>();
+        Map<Application, Long> rowsBeforeStop = new HashMap<>();
         for (Application application : applications) {
             application.createStreams(kinesis);
             List<String> seed = TextFiles.lines(application.file("input.jsonl"));
@@ -205,10 +206,12 @@ class KdaApplicationRestartITCase {
             expected.put(application, TextFiles.lines(application.file("expected-output.jsonl")));
             // The reference agrees with the documented rows.
             List<Input> inputs = seed.stream().map(Input::withRowtimeField).toList();
-            assertThat(application.reference().apply(inputs))
+            List<Window> windows = application.reference().apply(inputs);
+            assertThat(windows)
                     .extracting(Window::row)
                     .containsExactlyElementsOf(
                             expected.get(application).stream().map(Row::parse).toList());
+            rowsBeforeStop.put(application, windows.stream().filter(w -> w.closedBy() < 3).count());
         }
 
         Map<Application, FlinkCliRun> clients = new HashMap<>();
@@ -226,10 +229,16 @@ class KdaApplicationRestartITCase {
                 String savepoint =
                         job.stopWithSavepoint(env.runDir().resolve("savepoints"), RESULT_TIMEOUT);
                 savepoints.put(application, savepoint);
-                // flink run ends with its job, and flink-kda reports success
-                assertThat(clients.get(application).awaitExit(RESULT_TIMEOUT))
-                        .as("exit status of %s", clients.get(application))
+                // flink run ends with its job; flink-kda reports success and what the job read
+                FlinkCliRun client = clients.get(application);
+                assertThat(client.awaitExit(RESULT_TIMEOUT))
+                        .as("exit status of %s", client)
                         .hasValue(0);
+                assertThat(client.output())
+                        .contains(
+                                "flink-kda: 3 records in, "
+                                        + rowsBeforeStop.get(application)
+                                        + " rows out to DESTINATION_SQL_STREAM, 0 errors in ");
             }
 
             for (Application application : applications) {
