@@ -24,18 +24,25 @@ public final class FlinkKdaArguments {
             String inputStream,
             String outputStream,
             String... more) {
-        String endpoint = "?endpoint=" + kinesalite.endpoint() + "&region=" + REGION;
         List<String> arguments =
                 new ArrayList<>(
                         List.of(
                                 "run",
                                 app.toString(),
                                 "--input",
-                                "kinesis:" + inputStream + endpoint + "&start=TRIM_HORIZON",
+                                kinesisLocation(kinesalite, inputStream) + "&start=TRIM_HORIZON",
                                 "--schema",
                                 "@" + schema));
         arguments.addAll(List.of(more));
-        arguments.addAll(List.of("--output", "kinesis:" + outputStream + endpoint));
+        arguments.addAll(List.of("--output", kinesisLocation(kinesalite, outputStream)));
         return arguments;
+    }
+
+    /**
+     * {@code kinesis:STREAM?endpoint=…&region=…}: a Kinesalite stream as an {@code --input} or
+     * {@code --output} location.
+     */
+    public static String kinesisLocation(KinesaliteServer kinesalite, String stream) {
+        return "kinesis:" + stream + "?endpoint=" + kinesalite.endpoint() + "&region=" + REGION;
     }
 }

@@ -1,5 +1,7 @@
 package dev.flinkkda.kda.errorstream;
 
+import dev.flinkkda.kda.json.RowJsonFormatter;
+
 import org.apache.flink.types.Row;
 
 import java.time.LocalDateTime;
@@ -30,6 +32,9 @@ public record KdaError(
      */
     public static final String LEVEL = "ERROR";
 
+    /** How much of a pump's row {@link #describe} shows. */
+    private static final int DESCRIBED_ROW_LENGTH = 400;
+
     public KdaError {
         Objects.requireNonNull(errorTime, "errorTime");
         Objects.requireNonNull(name, "name");
@@ -49,8 +54,23 @@ public record KdaError(
                 pumpName);
     }
 
-    /** {@code message}, and the pump when there is one: the line printed for it on stderr. */
+    /**
+     * The line printed for the error on stderr: an input record's message names where it was read;
+     * a pump's error names the pump and the row, e.g. {@code pump "P": division by zero, row
+     * 2024-05-01 10:00:01 {"T":"B","QTY":3}}.
+     */
     public String describe() {
-        return pumpName == null ? message : "pump \"" + pumpName + "\": " + message;
+        if (pumpName == null) {
+            return message;
+        }
+        String row = ErrorStream.fit(dataRow, DESCRIBED_ROW_LENGTH);
+        return "pump \""
+                + pumpName
+                + "\": "
+                + message
+                + ", row "
+                + (dataRowtime == null ? "" : RowJsonFormatter.formatTimestamp(dataRowtime) + " ")
+                + row
+                + (row.length() < dataRow.length() ? "…" : "");
     }
 }
