@@ -44,18 +44,35 @@ public final class CheckpointedRun {
     }
 
     /**
-     * {@code run --resume DIR} without the application and its options: the arguments recorded in
-     * {@code DIR}, followed by those given; any other arguments as they are.
+     * The arguments to run: for {@code run --resume DIR} without the application and its options,
+     * the arguments recorded in {@code DIR} followed by those given; else those given.
+     *
+     * @throws RunOptionsException for {@code --resume} of a directory without a run, or of a run
+     *     that finished (before its outputs, which exist then, are refused)
      */
-    public static String[] withRecordedArguments(String[] args) {
+    public static String[] arguments(String[] args) {
         List<String> given = List.of(args);
         Optional<Path> resume = CheckpointOptions.resumeDirectory(given);
-        if (resume.isEmpty() || !CheckpointOptions.withoutCheckpointOptions(given).isEmpty()) {
+        if (resume.isEmpty()) {
             return args;
         }
-        List<String> arguments = new ArrayList<>(recordOf(resume.get()).arguments());
+        RunRecord recorded = recordOf(resume.get());
+        refuseFinished(resume.get(), recorded);
+        if (!CheckpointOptions.withoutCheckpointOptions(given).isEmpty()) {
+            return args;
+        }
+        List<String> arguments = new ArrayList<>(recorded.arguments());
         arguments.addAll(given);
         return arguments.toArray(new String[0]);
+    }
+
+    private static void refuseFinished(Path directory, RunRecord recorded) {
+        if (recorded.finished()) {
+            throw new RunOptionsException(
+                    "--resume "
+                            + directory
+                            + ": the run checkpointed there finished; its outputs are complete");
+        }
     }
 
     /**
@@ -88,12 +105,7 @@ public final class CheckpointedRun {
             return new CheckpointedRun(checkpoints, current, Optional.empty());
         }
         RunRecord recorded = recordOf(directory);
-        if (recorded.finished()) {
-            throw new RunOptionsException(
-                    "--resume "
-                            + directory
-                            + ": the run checkpointed there finished; its outputs are complete");
-        }
+        refuseFinished(directory, recorded);
         List<String> differences = recorded.differencesFrom(current);
         if (!differences.isEmpty()) {
             throw new RunOptionsException(

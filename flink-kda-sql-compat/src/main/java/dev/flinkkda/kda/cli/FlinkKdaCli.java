@@ -100,9 +100,7 @@ public final class FlinkKdaCli {
                         return 0;
                     }
                     return runApplication(
-                            RunOptions.parse(CheckpointedRun.withRecordedArguments(rest)),
-                            out,
-                            err);
+                            RunOptions.parse(CheckpointedRun.arguments(rest)), out, err);
                 case "translate":
                     return translate(rest, out, err, false);
                 case "validate":
@@ -214,8 +212,9 @@ public final class FlinkKdaCli {
                             "flink-kda: "
                                     + summary(options, job, KdaCounters.of(accumulators))
                                     + " so far");
-                } catch (ExecutionException e) {
-                    // the job ended meanwhile: the summary below reports it
+                } catch (ExecutionException | IllegalStateException e) {
+                    // the job ended meanwhile: the summary below reports it (an embedded job's
+                    // MiniCluster, shut down as it ends, answers with IllegalStateException)
                 }
             }
         }
