@@ -207,15 +207,11 @@ public final class CheckpointedRun {
         record.asFinished().write(options.directory());
     }
 
-    /** {@code resumed from checkpoint N of DIR}, or nothing for a new run. */
-    public Optional<String> resumedFrom() {
+    /** {@code checkpoint N (DIR/checkpoints/JOBID/chk-N)} for a resumed run. */
+    public Optional<String> restoredCheckpoint() {
         return restored.map(
                 checkpoint ->
-                        "resumed from checkpoint "
-                                + checkpoint.id()
-                                + " ("
-                                + checkpoint.directory()
-                                + ")");
+                        "checkpoint " + checkpoint.id() + " (" + checkpoint.directory() + ")");
     }
 
     /** How to go on after the run was interrupted. */

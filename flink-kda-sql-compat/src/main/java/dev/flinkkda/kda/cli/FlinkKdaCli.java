@@ -163,9 +163,8 @@ public final class FlinkKdaCli {
             return 2;
         }
         checkpointed
-                .flatMap(CheckpointedRun::resumedFrom)
-                .ifPresent(
-                        from -> err.println("flink-kda: " + from.replace("resumed", "resuming")));
+                .flatMap(CheckpointedRun::restoredCheckpoint)
+                .ifPresent(checkpoint -> err.println("flink-kda: resuming from " + checkpoint));
         KdaApplicationJob job =
                 KdaApplicationJob.build(
                         options,
@@ -239,8 +238,10 @@ public final class FlinkKdaCli {
                 summary(options, job, KdaCounters.of(result)),
                 (System.nanoTime() - started) / 1e9,
                 checkpointed
-                        .flatMap(CheckpointedRun::resumedFrom)
-                        .map(from -> "; " + from + ", the counts since then")
+                        .flatMap(CheckpointedRun::restoredCheckpoint)
+                        .map(
+                                checkpoint ->
+                                        "; resumed from " + checkpoint + ", the counts since then")
                         .orElse(""));
         if (checkpointed.isPresent()) {
             checkpointed.get().finished();
@@ -407,6 +408,9 @@ public final class FlinkKdaCli {
         s.println("  run APP.sql --input ... --schema ... [--output ...]");
         s.println("            runs a Kinesis Data Analytics for SQL application on Flink");
         s.println("            (flink-kda run --help for the options)");
+        s.println("  run --resume DIR");
+        s.println(
+                "            goes on from the latest checkpoint of a run with --checkpoint-dir DIR");
         s.println(
                 "  translate APP.sql [--schema [STREAM=]COLUMNS|@FILE]... [--reference NAME[=FILE]]...");
         s.println("            prints the Flink SQL it becomes and how each statement runs");

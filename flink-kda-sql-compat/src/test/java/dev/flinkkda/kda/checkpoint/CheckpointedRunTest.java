@@ -86,7 +86,7 @@ class CheckpointedRunTest {
     void aNewRunIsRecordedAndCheckpointsIntoTheDirectory() throws IOException {
         CheckpointedRun run = newRun();
         assertThat(run.restored()).isEmpty();
-        assertThat(run.resumedFrom()).isEmpty();
+        assertThat(run.restoredCheckpoint()).isEmpty();
         Configuration configuration = run.configure(new Configuration());
         assertThat(configuration.get(CheckpointingOptions.CHECKPOINTING_INTERVAL))
                 .isEqualTo(Duration.ofSeconds(2));
@@ -122,7 +122,7 @@ class CheckpointedRunTest {
                     .isEqualTo(chk4.toUri().toString());
             assertThat(configuration.get(StateRecoveryOptions.RESTORE_MODE))
                     .isEqualTo(RestoreMode.CLAIM);
-            assertThat(resumed.resumedFrom()).hasValue("resumed from checkpoint 4 (" + chk4 + ")");
+            assertThat(resumed.restoredCheckpoint()).hasValue("checkpoint 4 (" + chk4 + ")");
         }
     }
 
