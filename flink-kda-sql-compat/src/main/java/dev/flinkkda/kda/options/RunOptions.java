@@ -59,7 +59,7 @@ public record RunOptions(
                                  [--arrival-time [STREAM=]MODE] [--parallelism N]
                                  [--random-seed N]
                                  [--checkpoint-dir DIR [--checkpoint-interval D]]
-            flink-kda run --resume DIR [--checkpoint-interval D]
+                   flink-kda run --resume DIR [--checkpoint-interval D]
 
             Runs a Kinesis Data Analytics for SQL application on embedded Flink.
 

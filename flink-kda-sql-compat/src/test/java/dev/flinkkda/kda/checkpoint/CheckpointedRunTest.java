@@ -22,6 +22,7 @@ import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.catchThrowable;
 
 /**
  * {@code --checkpoint-dir} records the run; {@code --resume} finds its latest completed checkpoint,
@@ -212,43 +213,26 @@ class CheckpointedRunTest {
                                 + ", or give another directory");
     }
 
+    /** The message of the {@link RunOptionsException} that parsing the arguments ends with. */
+    private String refusal(String... more) {
+        Throwable thrown =
+                catchThrowable(() -> RunOptions.parse(runArguments(more).toArray(new String[0])));
+        assertThat(thrown).isInstanceOf(RunOptionsException.class);
+        return thrown.getMessage();
+    }
+
     @Test
     void checkpointOptionsAreCheckedWhenParsed() {
-        assertThatThrownBy(
-                        () ->
-                                RunOptions.parse(
-                                        runArguments("--checkpoint-interval", "1s")
-                                                .toArray(new String[0])))
-                .isInstanceOf(RunOptionsException.class)
-                .hasMessage("--checkpoint-interval needs --checkpoint-dir DIR (or --resume DIR)");
-        assertThatThrownBy(
-                        () ->
-                                RunOptions.parse(
-                                        runArguments(
-                                                        "--checkpoint-dir",
-                                                        checkpoints.toString(),
-                                                        "--resume",
-                                                        checkpoints.toString())
-                                                .toArray(new String[0])))
-                .isInstanceOf(RunOptionsException.class)
-                .hasMessageStartingWith("--checkpoint-dir and --resume are both given");
-        assertThatThrownBy(
-                        () ->
-                                RunOptions.parse(
-                                        runArguments(
-                                                        "--checkpoint-dir",
-                                                        checkpoints.toString(),
-                                                        "--checkpoint-interval",
-                                                        "5ms")
-                                                .toArray(new String[0])))
-                .isInstanceOf(RunOptionsException.class)
-                .hasMessage("--checkpoint-interval 5ms: expected at least 10ms");
-        assertThatThrownBy(
-                        () ->
-                                RunOptions.parse(
-                                        runArguments("--checkpoint-dir", input.toString())
-                                                .toArray(new String[0])))
-                .isInstanceOf(RunOptionsException.class)
-                .hasMessage("--checkpoint-dir " + input + ": not a directory");
+        String dirArg = checkpoints.toString();
+        assertThat(refusal("--checkpoint-interval", "1s"))
+                .isEqualTo("--checkpoint-interval needs --checkpoint-dir DIR (or --resume DIR)");
+        assertThat(refusal("--checkpoint-dir", dirArg, "--resume", dirArg))
+                .startsWith("--checkpoint-dir and --resume are both given");
+        assertThat(refusal("--checkpoint-dir", dirArg, "--checkpoint-interval", "5ms"))
+                .isEqualTo("--checkpoint-interval 5ms: expected at least 10ms");
+        assertThat(refusal("--checkpoint-dir", input.toString()))
+                .isEqualTo("--checkpoint-dir " + input + ": not a directory");
+        assertThat(refusal("--checkpoint-dir", dirArg, "--checkpoint-dir", dirArg))
+                .isEqualTo("--checkpoint-dir is given twice");
     }
 }

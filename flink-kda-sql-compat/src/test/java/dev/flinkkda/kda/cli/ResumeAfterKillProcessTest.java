@@ -54,14 +54,17 @@ class ResumeAfterKillProcessTest {
     /** Every this many rows, one is 5 s behind: late, to error_stream. */
     private static final int LATE_EVERY = 9_973;
 
-    /** The bytes of output the partial file holds, at least, when the run is killed. */
-    private static final long BYTES_BEFORE_THE_KILL = 200_000;
+    /**
+     * The rows the partial file holds before the checkpoint the test waits for: three windows and
+     * three late rows.
+     */
+    private static final int ROWS_BEFORE_THE_CHECKPOINT = 3 * LATE_EVERY + 1_000;
 
     /**
-     * The checkpoint to wait for before the kill: the first may come before the first row (the job
-     * starts checkpointing as the file is opened); by the third, windows have closed.
+     * An output row's size in bytes, at least (a row with its ROWTIME, price and score): the
+     * partial file's lines are counted once it is that large.
      */
-    private static final long MIN_CHECKPOINT = 3;
+    private static final int BYTES_A_ROW = 60;
 
     private static final Pattern ERROR_TIME = Pattern.compile("\"ERROR_TIME\":\"[^\"]*\",?");
 
@@ -84,7 +87,7 @@ class ResumeAfterKillProcessTest {
                 List.of("--checkpoint-dir", checkpoints.toString(), "--checkpoint-interval", "1s"));
         JavaProcess run = start("killed", killed);
         long checkpointAtKill = awaitCheckpointAndRows(run, checkpoints);
-        long partialBytes = Files.size(partialFile("out.jsonl").orElseThrow());
+        long partialBytes = Files.size(PartialFiles.of(dir, "out.jsonl").orElseThrow());
         run.kill("KILL");
         assertThat(run.waitFor(60)).isEqualTo(137);
         assertThat(dir.resolve("out.jsonl")).doesNotExist();
@@ -102,6 +105,16 @@ class ResumeAfterKillProcessTest {
                         .matcher(stderr);
         assertThat(from.find()).as(stderr).isTrue();
         long restored = Long.parseLong(from.group(1));
+        Matcher readAgain =
+                Pattern.compile(
+                                "flink-kda: ([0-9]+) records in, .* ([0-9]+) rows out to"
+                                        + " ERROR_STREAM, .* in [0-9.]+ s; resumed from")
+                        .matcher(stderr);
+        assertThat(readAgain.find()).as(stderr).isTrue();
+        // the checkpoint held the rows before: windows closed and late rows seen
+        assertThat(Long.parseLong(readAgain.group(1)))
+                .isLessThan(ROWS - ROWS_BEFORE_THE_CHECKPOINT);
+        assertThat(Long.parseLong(readAgain.group(2))).isLessThanOrEqualTo(lateRows() - 3);
         assertThat(restored).isGreaterThanOrEqualTo(checkpointAtKill);
 
         for (String output : List.of("ref", "out")) {
@@ -117,7 +130,7 @@ class ResumeAfterKillProcessTest {
                 .hasSize(lateRows())
                 .containsExactlyInAnyOrderElementsOf(
                         withoutErrorTime(dir.resolve("ref-errors.jsonl")));
-        assertThat(partialFile("out.jsonl")).isEmpty();
+        assertThat(PartialFiles.of(dir, "out.jsonl")).isEmpty();
 
         JavaProcess again = start("again", List.of("run", "--resume", checkpoints.toString()));
         assertThat(again.waitFor(120)).isEqualTo(2);
@@ -191,36 +204,31 @@ class ResumeAfterKillProcessTest {
     }
 
     /**
-     * Waits for a completed checkpoint and, after it, more output: the rows written after the
-     * checkpoint are those the resumed run must cut off and write again.
+     * Waits until the partial file holds {@link #ROWS_BEFORE_THE_CHECKPOINT} rows, then for a
+     * checkpoint completed after that, then a moment more: the checkpoint holds closed windows and
+     * late rows, and the rows written after it are those the resumed run must cut off and write
+     * again.
      *
      * @return the greatest completed checkpoint's id
      */
     private long awaitCheckpointAndRows(JavaProcess run, Path checkpoints) throws Exception {
         long deadline = System.nanoTime() + 300_000_000_000L;
-        Pattern chk = Pattern.compile("chk-([0-9]+)");
+        long before = -1;
         while (System.nanoTime() < deadline) {
             if (!run.isAlive()) {
                 throw new AssertionError(
                         "the run ended before it was killed; stderr:\n" + run.stderr());
             }
-            long latest = -1;
-            if (Files.isDirectory(checkpoints.resolve("checkpoints"))) {
-                try (Stream<Path> files = Files.walk(checkpoints.resolve("checkpoints"), 3)) {
-                    for (Path metadata :
-                            files.filter(f -> f.getFileName().toString().equals("_metadata"))
-                                    .toList()) {
-                        Matcher id = chk.matcher(metadata.getParent().getFileName().toString());
-                        if (id.matches()) {
-                            latest = Math.max(latest, Long.parseLong(id.group(1)));
-                        }
-                    }
+            long latest = latestCheckpoint(checkpoints);
+            if (before < 0) {
+                Optional<Path> partial = PartialFiles.of(dir, "out.jsonl");
+                if (partial.isPresent()
+                        && Files.size(partial.get()) > ROWS_BEFORE_THE_CHECKPOINT * BYTES_A_ROW
+                        && UnfinishedOutputs.wholeLines(partial.get())
+                                >= ROWS_BEFORE_THE_CHECKPOINT) {
+                    before = Math.max(latest, 0);
                 }
-            }
-            Optional<Path> partial = partialFile("out.jsonl");
-            if (latest >= MIN_CHECKPOINT
-                    && partial.isPresent()
-                    && Files.size(partial.get()) > BYTES_BEFORE_THE_KILL) {
+            } else if (latest > before) {
                 Thread.sleep(300); // rows after the checkpoint
                 return latest;
             }
@@ -229,15 +237,22 @@ class ResumeAfterKillProcessTest {
         throw new AssertionError("no checkpoint within 300 s; stderr:\n" + run.stderr());
     }
 
-    private Optional<Path> partialFile(String output) throws IOException {
-        try (Stream<Path> files = Files.list(dir)) {
-            return files.filter(
-                            f -> {
-                                String name = f.getFileName().toString();
-                                return name.startsWith("." + output + ".")
-                                        && name.endsWith(".partial");
-                            })
-                    .findFirst();
+    /** The greatest id of a {@code chk-N} with its {@code _metadata}; -1 if there is none. */
+    private static long latestCheckpoint(Path checkpoints) throws IOException {
+        long latest = -1;
+        if (!Files.isDirectory(checkpoints.resolve("checkpoints"))) {
+            return latest;
         }
+        Pattern chk = Pattern.compile("chk-([0-9]+)");
+        try (Stream<Path> files = Files.walk(checkpoints.resolve("checkpoints"), 3)) {
+            for (Path metadata :
+                    files.filter(f -> f.getFileName().toString().equals("_metadata")).toList()) {
+                Matcher id = chk.matcher(metadata.getParent().getFileName().toString());
+                if (id.matches()) {
+                    latest = Math.max(latest, Long.parseLong(id.group(1)));
+                }
+            }
+        }
+        return latest;
     }
 }
