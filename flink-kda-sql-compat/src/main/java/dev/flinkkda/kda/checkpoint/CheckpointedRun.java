@@ -18,8 +18,10 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
+import java.util.stream.Stream;
 
 /**
  * A run that checkpoints into a directory ({@code --checkpoint-dir DIR}) or goes on from the latest
@@ -202,9 +204,21 @@ public final class CheckpointedRun {
         return configuration;
     }
 
-    /** Records that the run ended well: {@code --resume} then has nothing to do. */
+    /**
+     * Records that the run ended well, so that {@code --resume} has nothing to do, and deletes the
+     * job's checkpoints: a finished run's restore nothing anyone needs, and Flink (1.20.3) leaves
+     * the last one of a resumed job behind when it finishes.
+     */
     public void finished() throws IOException {
         record.asFinished().write(options.directory());
+        Path checkpoints = jobDirectory(options.directory(), record);
+        if (Files.isDirectory(checkpoints)) {
+            try (Stream<Path> files = Files.walk(checkpoints)) {
+                for (Path file : files.sorted(Comparator.reverseOrder()).toList()) {
+                    Files.delete(file);
+                }
+            }
+        }
     }
 
     /** {@code checkpoint N (DIR/checkpoints/JOBID/chk-N)} for a resumed run. */

@@ -244,7 +244,15 @@ public final class FlinkKdaCli {
                                         "; resumed from " + checkpoint + ", the counts since then")
                         .orElse(""));
         if (checkpointed.isPresent()) {
-            checkpointed.get().finished();
+            try {
+                checkpointed.get().finished();
+            } catch (IOException e) {
+                // the outputs are complete all the same
+                err.println(
+                        "flink-kda: cannot record that the run finished, or delete its"
+                                + " checkpoints: "
+                                + e);
+            }
         }
         return 0;
     }

@@ -187,6 +187,8 @@ class CheckpointedRunTest {
         CheckpointedRun first = newRun();
         checkpoint(first, 1, true);
         first.finished();
+        assertThat(checkpoints.resolve("checkpoints").resolve(first.jobId().toHexString()))
+                .doesNotExist();
         Files.writeString(dir.resolve("out.jsonl"), "the finished run's output\n");
         assertThatThrownBy(() -> prepare(List.of("--resume", checkpoints.toString())))
                 .isInstanceOf(RunOptionsException.class)

@@ -131,6 +131,7 @@ class ResumeAfterKillProcessTest {
                 .containsExactlyInAnyOrderElementsOf(
                         withoutErrorTime(dir.resolve("ref-errors.jsonl")));
         assertThat(PartialFiles.of(dir, "out.jsonl")).isEmpty();
+        assertThat(latestCheckpoint(checkpoints)).as("checkpoints left").isEqualTo(-1);
 
         JavaProcess again = start("again", List.of("run", "--resume", checkpoints.toString()));
         assertThat(again.waitFor(120)).isEqualTo(2);
