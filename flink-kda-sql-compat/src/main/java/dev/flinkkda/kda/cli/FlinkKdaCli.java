@@ -1,5 +1,6 @@
 package dev.flinkkda.kda.cli;
 
+import dev.flinkkda.kda.checkpoint.CheckpointedRun;
 import dev.flinkkda.kda.errorstream.ErrorName;
 import dev.flinkkda.kda.io.KdaCounters;
 import dev.flinkkda.kda.options.OutputSpec;
@@ -37,6 +38,7 @@ import java.util.Arrays;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -97,7 +99,8 @@ public final class FlinkKdaCli {
                         out.print(RunOptions.HELP);
                         return 0;
                     }
-                    return runApplication(RunOptions.parse(rest), out, err);
+                    return runApplication(
+                            RunOptions.parse(CheckpointedRun.arguments(rest)), out, err);
                 case "translate":
                     return translate(rest, out, err, false);
                 case "validate":
@@ -140,16 +143,28 @@ public final class FlinkKdaCli {
     private static int runApplication(RunOptions options, PrintStream out, PrintStream err)
             throws Exception {
         StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
+        Optional<CheckpointedRun> checkpointed = Optional.empty();
         if (env instanceof LocalStreamEnvironment) {
             // The counters of progress reports, and of the summary after a signal, are those the
             // tasks sent with their last heartbeat: every second rather than Flink's 10 s.
-            env =
-                    StreamExecutionEnvironment.getExecutionEnvironment(
-                            new Configuration()
-                                    .set(
-                                            HeartbeatManagerOptions.HEARTBEAT_INTERVAL,
-                                            Duration.ofSeconds(1)));
+            Configuration configuration =
+                    new Configuration()
+                            .set(HeartbeatManagerOptions.HEARTBEAT_INTERVAL, Duration.ofSeconds(1));
+            if (options.checkpoints().isPresent()) {
+                checkpointed = Optional.of(CheckpointedRun.prepare(options));
+                checkpointed.get().configure(configuration);
+            }
+            env = StreamExecutionEnvironment.getExecutionEnvironment(configuration);
+        } else if (options.checkpoints().isPresent()) {
+            err.println(
+                    "flink-kda run: --checkpoint-dir and --resume are for embedded runs; on a"
+                            + " cluster, the cluster's checkpoint settings and flink run -s DIR"
+                            + " do that");
+            return 2;
         }
+        checkpointed
+                .flatMap(CheckpointedRun::restoredCheckpoint)
+                .ifPresent(checkpoint -> err.println("flink-kda: resuming from " + checkpoint));
         KdaApplicationJob job =
                 KdaApplicationJob.build(
                         options,
@@ -196,14 +211,17 @@ public final class FlinkKdaCli {
                             "flink-kda: "
                                     + summary(options, job, KdaCounters.of(accumulators))
                                     + " so far");
-                } catch (ExecutionException e) {
-                    // the job ended meanwhile: the summary below reports it
+                } catch (ExecutionException | IllegalStateException e) {
+                    // the job ended meanwhile: the summary below reports it (an embedded job's
+                    // MiniCluster, shut down as it ends, answers with IllegalStateException)
                 }
             }
         }
         signals.close(); // a second signal ends the JVM at once
         if (signals.received().isPresent() && !finished.isDone()) {
-            return stop(options, job, client, finished, signals, started, err);
+            int status = stop(options, job, client, finished, signals, started, err);
+            checkpointed.ifPresent(run -> err.println("flink-kda: " + run.resumeHint()));
+            return status;
         }
         JobExecutionResult result;
         try {
@@ -212,11 +230,30 @@ public final class FlinkKdaCli {
         } catch (ExecutionException e) {
             err.println("flink-kda: the job failed: " + rootCause(e).getMessage());
             UnfinishedOutputs.report(job.outputs(), client.getJobID(), err);
+            checkpointed.ifPresent(run -> err.println("flink-kda: " + run.resumeHint()));
             return 1;
         }
         err.printf(
-                "flink-kda: %s in %.1f s%n",
-                summary(options, job, KdaCounters.of(result)), (System.nanoTime() - started) / 1e9);
+                "flink-kda: %s in %.1f s%s%n",
+                summary(options, job, KdaCounters.of(result)),
+                (System.nanoTime() - started) / 1e9,
+                checkpointed
+                        .flatMap(CheckpointedRun::restoredCheckpoint)
+                        .map(
+                                checkpoint ->
+                                        "; resumed from " + checkpoint + ", the counts since then")
+                        .orElse(""));
+        if (checkpointed.isPresent()) {
+            try {
+                checkpointed.get().finished();
+            } catch (IOException e) {
+                // the outputs are complete all the same
+                err.println(
+                        "flink-kda: cannot record that the run finished, or delete its"
+                                + " checkpoints: "
+                                + e);
+            }
+        }
         return 0;
     }
 
@@ -379,6 +416,9 @@ public final class FlinkKdaCli {
         s.println("  run APP.sql --input ... --schema ... [--output ...]");
         s.println("            runs a Kinesis Data Analytics for SQL application on Flink");
         s.println("            (flink-kda run --help for the options)");
+        s.println("  run --resume DIR");
+        s.println(
+                "            goes on from the latest checkpoint of a run with --checkpoint-dir DIR");
         s.println(
                 "  translate APP.sql [--schema [STREAM=]COLUMNS|@FILE]... [--reference NAME[=FILE]]...");
         s.println("            prints the Flink SQL it becomes and how each statement runs");

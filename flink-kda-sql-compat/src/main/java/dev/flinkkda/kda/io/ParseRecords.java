@@ -9,9 +9,14 @@ import dev.flinkkda.kda.json.RawRecord;
 
 import org.apache.flink.api.common.accumulators.LongCounter;
 import org.apache.flink.api.common.functions.OpenContext;
+import org.apache.flink.api.common.state.ListState;
+import org.apache.flink.api.common.state.ListStateDescriptor;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.metrics.Counter;
 import org.apache.flink.metrics.MetricGroup;
+import org.apache.flink.runtime.state.FunctionInitializationContext;
+import org.apache.flink.runtime.state.FunctionSnapshotContext;
+import org.apache.flink.streaming.api.checkpoint.CheckpointedFunction;
 import org.apache.flink.streaming.api.functions.ProcessFunction;
 import org.apache.flink.types.Row;
 import org.apache.flink.util.Collector;
@@ -20,6 +25,7 @@ import org.apache.flink.util.OutputTag;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
+import java.util.List;
 
 /**
  * Parses an input's raw records into the rows of its table ({@link JsonRecordParser}); a record
@@ -32,9 +38,11 @@ import java.time.format.DateTimeFormatter;
  * have passed it had it been emitted right after the previous row. Deciding here, rather than
  * leaving it to when the periodic watermark happens to be emitted, makes a replay's results
  * repeatable. It requires this function and the watermark generator to see the rows in the same
- * order: the same parallelism, chained.
+ * order: the same parallelism, chained. The greatest {@code ROWTIME} is checkpointed: a row right
+ * after a restore is late exactly when it was late in the run that checkpointed.
  */
-public final class ParseRecords extends ProcessFunction<RawRecord, Row> {
+public final class ParseRecords extends ProcessFunction<RawRecord, Row>
+        implements CheckpointedFunction {
 
     private static final long serialVersionUID = 1L;
 
@@ -55,7 +63,8 @@ public final class ParseRecords extends ProcessFunction<RawRecord, Row> {
     private transient LongCounter late;
     private transient Counter rowsMetric;
     private transient Counter malformedMetric;
-    private transient long maxRowtime;
+    private transient long maxRowtime = Long.MIN_VALUE;
+    private transient ListState<Long> maxRowtimeState;
 
     /**
      * @param stream the input's stream name, for the counters' names
@@ -76,7 +85,22 @@ public final class ParseRecords extends ProcessFunction<RawRecord, Row> {
         MetricGroup metrics = getRuntimeContext().getMetricGroup().addGroup("kdaInput", stream);
         rowsMetric = metrics.counter("rows");
         malformedMetric = metrics.counter("malformedOrLate");
+    }
+
+    @Override
+    public void initializeState(FunctionInitializationContext context) throws Exception {
+        maxRowtimeState =
+                context.getOperatorStateStore()
+                        .getListState(new ListStateDescriptor<>("max-rowtime", Long.class));
         maxRowtime = Long.MIN_VALUE;
+        for (Long restored : maxRowtimeState.get()) {
+            maxRowtime = Math.max(maxRowtime, restored);
+        }
+    }
+
+    @Override
+    public void snapshotState(FunctionSnapshotContext context) throws Exception {
+        maxRowtimeState.update(List.of(maxRowtime));
     }
 
     private LongCounter counter(String name) {

@@ -6,13 +6,16 @@ import org.apache.flink.api.common.JobID;
 import org.apache.flink.api.common.operators.ProcessingTimeService;
 import org.apache.flink.api.connector.sink2.Sink;
 import org.apache.flink.api.connector.sink2.SinkWriter;
+import org.apache.flink.api.connector.sink2.StatefulSinkWriter;
+import org.apache.flink.api.connector.sink2.SupportsWriterState;
 import org.apache.flink.api.connector.sink2.WriterInitContext;
+import org.apache.flink.core.io.SimpleVersionedSerializer;
 
-import java.io.BufferedWriter;
+import java.io.BufferedOutputStream;
 import java.io.FileOutputStream;
 import java.io.IOException;
-import java.io.OutputStreamWriter;
-import java.io.Writer;
+import java.io.OutputStream;
+import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.FileSystemException;
@@ -20,6 +23,9 @@ import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.util.Collection;
+import java.util.List;
 
 /**
  * Writes lines to one file, or to the standard output of the JVM that runs the task (the command's
@@ -34,10 +40,13 @@ import java.nio.file.StandardCopyOption;
  * file that appeared under the name while the job ran is not replaced (the job fails). A device or
  * named pipe (e.g. {@code /dev/null}) is written in place.
  *
- * <p>Not transactional: after a restart the file is written again from the restored position. It is
- * meant for embedded runs and bounded inputs; use a Kinesis output for fault-tolerant runs.
+ * <p>With checkpoints, a file output is part of them ({@link PartialFileState}): a checkpoint syncs
+ * the partial file and keeps its path and length; a writer restored from it cuts the file back to
+ * that length and appends from there, so the rows replayed after the checkpoint are written once.
+ * Stdout and devices keep no state: after a restore they get the replayed rows again.
  */
-public final class JsonLinesSink implements Sink<String> {
+public final class JsonLinesSink
+        implements Sink<String>, SupportsWriterState<String, PartialFileState> {
 
     private static final long serialVersionUID = 1L;
 
@@ -80,28 +89,84 @@ public final class JsonLinesSink implements Sink<String> {
     }
 
     @Override
-    public SinkWriter<String> createWriter(WriterInitContext context) throws IOException {
+    public StatefulSinkWriter<String, PartialFileState> createWriter(WriterInitContext context)
+            throws IOException {
+        return restoreWriter(context, List.of());
+    }
+
+    /**
+     * A writer that goes on with the partial file of {@code states} (one: the sink runs with
+     * parallelism 1), cut back to its length at the checkpoint; a new partial file if there is
+     * none.
+     */
+    @Override
+    public StatefulSinkWriter<String, PartialFileState> restoreWriter(
+            WriterInitContext context, Collection<PartialFileState> states) throws IOException {
         ProcessingTimeService time = context.getProcessingTimeService();
         if (file == null) {
             // System.out as it is when the task starts, so that a caller's System.setOut counts.
-            return new LineWriter(
-                    new OutputStreamWriter(System.out, StandardCharsets.UTF_8), time, false, null);
+            return new LineWriter(System.out, time, false, null, 0L);
         }
         RealFile target = RealFile.of(Path.of(file));
         if (target.isSpecial()) {
             return new LineWriter(
-                    writer(new FileOutputStream(target.path().toFile())), time, true, null);
+                    new FileOutputStream(target.path().toFile()), time, true, null, 0L);
         }
-        Path partial = partialFile(target, context.getJobInfo().getJobId());
-        // FileOutputStream, not a file channel: a channel is closed by the interrupt with which
-        // Flink cancels a task, and the lines still buffered would be lost.
-        FileOutputStream stream = new FileOutputStream(partial.toFile());
+        if (states.size() > 1) {
+            throw new IOException(
+                    "restoring " + states.size() + " writers of " + file + "; it has one");
+        }
+        if (states.isEmpty()) {
+            Path partial = partialFile(target, context.getJobInfo().getJobId());
+            // FileOutputStream, not a file channel: a channel is closed by the interrupt with
+            // which Flink cancels a task, and the lines still buffered would be lost.
+            FileOutputStream stream = new FileOutputStream(partial.toFile());
+            return new LineWriter(
+                    stream, time, true, new Commit(stream, partial, target.path(), overwrite), 0L);
+        }
+        PartialFileState state = states.iterator().next();
+        Path partial = Path.of(state.partialFile());
+        cutBack(partial, state.length());
+        FileOutputStream stream = new FileOutputStream(partial.toFile(), true);
         return new LineWriter(
-                writer(stream), time, true, new Commit(stream, partial, target.path(), overwrite));
+                stream,
+                time,
+                true,
+                new Commit(stream, partial, target.path(), overwrite),
+                state.length());
     }
 
-    private static Writer writer(FileOutputStream stream) {
-        return new OutputStreamWriter(stream, StandardCharsets.UTF_8);
+    /**
+     * Cuts a partial file back to its length at a checkpoint: the lines after it are those of rows
+     * the restored job writes again.
+     */
+    static void cutBack(Path partial, long length) throws IOException {
+        if (!Files.isRegularFile(partial)) {
+            throw new IOException(
+                    "cannot resume writing "
+                            + partial
+                            + ": the partial file of the interrupted run is gone");
+        }
+        try (FileChannel channel = FileChannel.open(partial, StandardOpenOption.WRITE)) {
+            long size = channel.size();
+            if (size < length) {
+                throw new IOException(
+                        "cannot resume writing "
+                                + partial
+                                + ": it holds "
+                                + size
+                                + " bytes, fewer than the "
+                                + length
+                                + " it held at the checkpoint");
+            }
+            channel.truncate(length);
+            channel.force(true);
+        }
+    }
+
+    @Override
+    public SimpleVersionedSerializer<PartialFileState> getWriterStateSerializer() {
+        return PartialFileState.SERIALIZER;
     }
 
     // Sink's one abstract method until Flink 2.0 takes the deprecated InitContext; Flink 1.20
@@ -152,8 +217,8 @@ public final class JsonLinesSink implements Sink<String> {
         }
     }
 
-    private static final class LineWriter implements SinkWriter<String> {
-        private final Writer out;
+    private static final class LineWriter implements StatefulSinkWriter<String, PartialFileState> {
+        private final OutputStream out;
         private final ProcessingTimeService time;
 
         /** Whether closing closes the stream: not the process's stdout. */
@@ -162,14 +227,23 @@ public final class JsonLinesSink implements Sink<String> {
         /** How the file becomes its output when the input ends; null for stdout and devices. */
         private final Commit commit;
 
+        /** The bytes in the file, written or buffered: its length once flushed. */
+        private long length;
+
         private boolean unflushed;
         private boolean closed;
 
-        LineWriter(Writer out, ProcessingTimeService time, boolean ownsStream, Commit commit) {
-            this.out = new BufferedWriter(out);
+        LineWriter(
+                OutputStream out,
+                ProcessingTimeService time,
+                boolean ownsStream,
+                Commit commit,
+                long length) {
+            this.out = new BufferedOutputStream(out, 1 << 16);
             this.time = time;
             this.ownsStream = ownsStream;
             this.commit = commit;
+            this.length = length;
             scheduleFlush();
         }
 
@@ -189,8 +263,10 @@ public final class JsonLinesSink implements Sink<String> {
 
         @Override
         public void write(String line, Context context) throws IOException {
-            out.write(line);
+            byte[] bytes = line.getBytes(StandardCharsets.UTF_8);
+            out.write(bytes);
             out.write('\n');
+            length += bytes.length + 1;
             unflushed = true;
         }
 
@@ -202,6 +278,21 @@ public final class JsonLinesSink implements Sink<String> {
                 closed = true;
                 commit.run();
             }
+        }
+
+        /**
+         * The partial file's path and length, synced to disk: what a restored writer goes on from.
+         * Nothing for stdout and devices, and once the file is committed (the input ended; a job
+         * checkpoints no more once its source has finished).
+         */
+        @Override
+        public List<PartialFileState> snapshotState(long checkpointId) throws IOException {
+            if (commit == null || closed) {
+                return List.of();
+            }
+            out.flush();
+            commit.stream().getFD().sync();
+            return List.of(new PartialFileState(commit.partial().toString(), length));
         }
 
         /**

@@ -35,6 +35,7 @@ import java.util.regex.Pattern;
  * @param references the reference tables the application joins
  * @param parallelism the job's parallelism, if given
  * @param randomSeed the seed of RANDOM_CUT_FOREST's forests, if given
+ * @param checkpoints where and how often the job checkpoints, and whether it resumes, if asked
  */
 public record RunOptions(
         Path application,
@@ -42,7 +43,8 @@ public record RunOptions(
         List<OutputSpec> outputs,
         List<ReferenceSpec> references,
         OptionalInt parallelism,
-        OptionalLong randomSeed) {
+        OptionalLong randomSeed,
+        Optional<CheckpointOptions> checkpoints) {
 
     /** The output stream of {@code --output FILE} without {@code STREAM=}. */
     public static final String DEFAULT_OUTPUT_STREAM = "DESTINATION_SQL_STREAM";
@@ -56,6 +58,8 @@ public record RunOptions(
                                  [--watermark-delay [STREAM=]DURATION]
                                  [--arrival-time [STREAM=]MODE] [--parallelism N]
                                  [--random-seed N]
+                                 [--checkpoint-dir DIR [--checkpoint-interval D]]
+                   flink-kda run --resume DIR [--checkpoint-interval D]
 
             Runs a Kinesis Data Analytics for SQL application on embedded Flink.
 
@@ -113,6 +117,18 @@ public record RunOptions(
               --random-seed N               seeds RANDOM_CUT_FOREST's forests, so that runs over
                                             the same rows give the same scores (by default
                                             random, as in KDA).
+              --checkpoint-dir DIR          checkpoints the job into DIR (created if missing)
+                                            every --checkpoint-interval (default 10s): input
+                                            positions, window and forest state, and the length
+                                            of each file output's partial file. A run killed
+                                            (even by kill -9) is resumed with --resume DIR.
+              --checkpoint-interval D       how often to checkpoint, e.g. 2s, 500ms, 1min.
+              --resume DIR                  goes on from the latest checkpoint in DIR, with the
+                                            arguments of the run that made it (given again, or
+                                            left out), from the same working directory; a file
+                                            output is cut back to its length at the checkpoint
+                                            and written on, so it ends as the uninterrupted run's
+                                            would. Keeps checkpointing into DIR.
               --help                        this text.
 
             Stream names follow KDA: unquoted names are upper-cased, "Quoted" ones kept as they
@@ -129,6 +145,7 @@ public record RunOptions(
         outputs = List.copyOf(outputs);
         Objects.requireNonNull(parallelism, "parallelism");
         Objects.requireNonNull(randomSeed, "randomSeed");
+        Objects.requireNonNull(checkpoints, "checkpoints");
     }
 
     /** Whether the arguments ask for the help text ({@code --help} or {@code -h} anywhere). */
@@ -277,7 +294,49 @@ public record RunOptions(
                 outputSpecs,
                 referenceSpecs,
                 parallelism,
-                arguments.randomSeed());
+                arguments.randomSeed(),
+                checkpoints(arguments, args));
+    }
+
+    /** {@code --checkpoint-dir} or {@code --resume}, with {@code --checkpoint-interval}. */
+    private static Optional<CheckpointOptions> checkpoints(Arguments arguments, String[] args) {
+        Optional<Path> checkpointDir = arguments.checkpointDir();
+        Optional<Path> resume = arguments.resume();
+        if (checkpointDir.isPresent() && resume.isPresent()) {
+            throw new RunOptionsException(
+                    "--checkpoint-dir and --resume are both given: a resumed run goes on"
+                            + " checkpointing into the directory of --resume");
+        }
+        Optional<Path> directory = resume.or(() -> checkpointDir);
+        if (directory.isEmpty()) {
+            if (arguments.checkpointInterval().isPresent()) {
+                throw new RunOptionsException(
+                        "--checkpoint-interval needs --checkpoint-dir DIR (or --resume DIR)");
+            }
+            return Optional.empty();
+        }
+        Duration interval =
+                arguments.checkpointInterval().orElse(CheckpointOptions.DEFAULT_INTERVAL);
+        if (interval.compareTo(CheckpointOptions.MIN_INTERVAL) < 0) {
+            throw new RunOptionsException(
+                    "--checkpoint-interval "
+                            + interval.toMillis()
+                            + "ms: expected at least "
+                            + CheckpointOptions.MIN_INTERVAL.toMillis()
+                            + "ms");
+        }
+        if (Files.exists(directory.get()) && !Files.isDirectory(directory.get())) {
+            throw new RunOptionsException(
+                    (resume.isPresent() ? "--resume " : "--checkpoint-dir ")
+                            + directory.get()
+                            + ": not a directory");
+        }
+        return Optional.of(
+                new CheckpointOptions(
+                        directory.get(),
+                        interval,
+                        resume.isPresent(),
+                        CheckpointOptions.withoutCheckpointOptions(List.of(args))));
     }
 
     /**
@@ -295,7 +354,10 @@ public record RunOptions(
             List<Assignment> references,
             OptionalInt parallelism,
             OptionalLong randomSeed,
-            boolean overwrite) {
+            boolean overwrite,
+            Optional<Path> checkpointDir,
+            Optional<Duration> checkpointInterval,
+            Optional<Path> resume) {
 
         static Arguments read(String... args) {
             Path application = null;
@@ -309,6 +371,9 @@ public record RunOptions(
             OptionalInt parallelism = OptionalInt.empty();
             OptionalLong randomSeed = OptionalLong.empty();
             boolean overwrite = false;
+            Optional<Path> checkpointDir = Optional.empty();
+            Optional<Duration> checkpointInterval = Optional.empty();
+            Optional<Path> resume = Optional.empty();
 
             for (int i = 0; i < args.length; i++) {
                 String arg = args[i];
@@ -362,6 +427,15 @@ public record RunOptions(
                         }
                         randomSeed = OptionalLong.of(RunOptions.randomSeed(value));
                     }
+                    case "--checkpoint-dir" -> checkpointDir = once(option, checkpointDir, value);
+                    case "--resume" -> resume = once(option, resume, value);
+                    case "--checkpoint-interval" -> {
+                        if (checkpointInterval.isPresent()) {
+                            throw new RunOptionsException(option + " is given twice");
+                        }
+                        checkpointInterval =
+                                Optional.of(duration(Assignment.of(option, value, null)));
+                    }
                     default ->
                             throw new RunOptionsException(
                                     "unknown option " + option + " (see flink-kda run --help)");
@@ -389,7 +463,21 @@ public record RunOptions(
                     references,
                     parallelism,
                     randomSeed,
-                    overwrite);
+                    overwrite,
+                    checkpointDir,
+                    checkpointInterval,
+                    resume);
+        }
+
+        /** A directory option's value, refused when given twice. */
+        private static Optional<Path> once(String option, Optional<Path> given, String value) {
+            if (given.isPresent()) {
+                throw new RunOptionsException(option + " is given twice");
+            }
+            if (value.isBlank()) {
+                throw new RunOptionsException(option + " needs a directory");
+            }
+            return Optional.of(Path.of(value));
         }
     }
 

@@ -18,7 +18,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -140,7 +139,7 @@ class StopBySignalProcessTest {
     private Path awaitFirstRows(JavaProcess run) throws Exception {
         long deadline = System.nanoTime() + 180_000_000_000L;
         while (System.nanoTime() < deadline) {
-            Optional<Path> partial = partialFile();
+            Optional<Path> partial = PartialFiles.of(dir, "out.jsonl");
             if (partial.isPresent()
                     && Files.size(partial.get()) > ROWS_BEFORE_THE_SIGNAL * BYTES_A_ROW) {
                 return partial.get();
@@ -152,16 +151,5 @@ class StopBySignalProcessTest {
             Thread.sleep(50);
         }
         throw new AssertionError("no rows within 180 s; stderr:\n" + run.stderr());
-    }
-
-    private Optional<Path> partialFile() throws IOException {
-        try (Stream<Path> files = Files.list(dir)) {
-            return files.filter(
-                            f -> {
-                                String name = f.getFileName().toString();
-                                return name.startsWith(".out.jsonl.") && name.endsWith(".partial");
-                            })
-                    .findFirst();
-        }
     }
 }

@@ -1,5 +1,6 @@
 package dev.flinkkda.kda.json;
 
+import org.apache.flink.runtime.checkpoint.OperatorSubtaskState;
 import org.apache.flink.streaming.api.connector.sink2.CommittableMessage;
 import org.apache.flink.streaming.runtime.operators.sink.SinkWriterOperatorFactory;
 import org.apache.flink.streaming.runtime.streamrecord.StreamRecord;
@@ -115,6 +116,79 @@ class JsonLinesSinkTest {
         harness.close();
         assertThat(Files.readString(real)).isEqualTo("{\"A\":1}\n");
         assertThat(Files.isSymbolicLink(link)).isTrue();
+        assertThat(partialFiles()).isEmpty();
+    }
+
+    /** A harness restored from {@code state}, as a job resumed from a checkpoint starts. */
+    private static OneInputStreamOperatorTestHarness<String, CommittableMessage<Void>> restored(
+            JsonLinesSink sink, OperatorSubtaskState state) throws Exception {
+        OneInputStreamOperatorTestHarness<String, CommittableMessage<Void>> harness =
+                new OneInputStreamOperatorTestHarness<>(
+                        new SinkWriterOperatorFactory<String, Void>(sink));
+        harness.initializeState(state);
+        harness.open();
+        return harness;
+    }
+
+    @Test
+    void aRestoredWriterCutsThePartialFileBackToTheCheckpointAndGoesOn() throws Exception {
+        Path out = dir.resolve("out.jsonl");
+        var killed = harness(JsonLinesSink.toFile(out, false));
+        write(killed, "{\"A\":1}", "{\"A\":\"é\"}");
+        OperatorSubtaskState checkpoint = killed.snapshot(1L, 1L);
+        // written after the checkpoint, flushed, then the process dies
+        write(killed, "{\"A\":3}", "{\"A\":4}");
+        killed.prepareSnapshotPreBarrier(2L);
+        Path partial = partialFiles().get(0);
+        assertThat(Files.readString(partial, StandardCharsets.UTF_8))
+                .isEqualTo("{\"A\":1}\n{\"A\":\"é\"}\n{\"A\":3}\n{\"A\":4}\n");
+
+        // a new job (another id) restored from checkpoint 1 writes into the same partial file
+        var resumed = restored(JsonLinesSink.toFile(out, false), checkpoint);
+        assertThat(Files.readString(partial, StandardCharsets.UTF_8))
+                .isEqualTo("{\"A\":1}\n{\"A\":\"é\"}\n");
+        write(resumed, "{\"A\":3}", "{\"A\":4}", "{\"A\":5}");
+        resumed.endInput();
+        resumed.close();
+        assertThat(Files.readString(out, StandardCharsets.UTF_8))
+                .isEqualTo("{\"A\":1}\n{\"A\":\"é\"}\n{\"A\":3}\n{\"A\":4}\n{\"A\":5}\n");
+        assertThat(partialFiles()).isEmpty();
+        killed.close();
+    }
+
+    @Test
+    void aRestoredWriterRefusesAPartialFileThatIsGoneOrShorter() throws Exception {
+        Path out = dir.resolve("out.jsonl");
+        var killed = harness(JsonLinesSink.toFile(out, false));
+        write(killed, "{\"A\":1}", "{\"A\":2}");
+        OperatorSubtaskState checkpoint = killed.snapshot(1L, 1L);
+        killed.close();
+        Path partial = partialFiles().get(0);
+
+        Files.writeString(partial, "{\"A\":1}\n");
+        assertThatThrownBy(() -> restored(JsonLinesSink.toFile(out, false), checkpoint))
+                .hasStackTraceContaining(
+                        "cannot resume writing "
+                                + partial
+                                + ": it holds 8 bytes, fewer than the 16 it held at the"
+                                + " checkpoint");
+
+        Files.delete(partial);
+        assertThatThrownBy(() -> restored(JsonLinesSink.toFile(out, false), checkpoint))
+                .hasStackTraceContaining(
+                        "cannot resume writing "
+                                + partial
+                                + ": the partial file of the interrupted run is gone");
+        assertThat(out).doesNotExist();
+    }
+
+    @Test
+    void aStdoutWriterIsRestoredWithoutState() throws Exception {
+        var harness = harness(JsonLinesSink.toStdout());
+        OperatorSubtaskState checkpoint = harness.snapshot(1L, 1L);
+        harness.close();
+        var restored = restored(JsonLinesSink.toStdout(), checkpoint);
+        restored.close();
         assertThat(partialFiles()).isEmpty();
     }
 }
