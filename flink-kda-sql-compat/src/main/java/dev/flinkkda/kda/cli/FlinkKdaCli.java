@@ -15,6 +15,7 @@ import dev.flinkkda.kda.sql.KdaTranslator;
 import dev.flinkkda.kda.sql.analysis.KdaSemanticException;
 import dev.flinkkda.kda.sql.emit.FlinkSqlScript;
 import dev.flinkkda.kda.sql.parser.KdaSqlSyntaxException;
+import dev.flinkkda.kda.sql.parser.NotUtf8Exception;
 import dev.flinkkda.kda.sql.plan.StatementReport;
 import dev.flinkkda.kda.sql.plan.Translation;
 
@@ -117,7 +118,7 @@ public final class FlinkKdaCli {
         } catch (RunOptionsException | KdaSchemaException e) {
             err.println("flink-kda " + args[0] + ": " + e.getMessage());
             return 2;
-        } catch (KdaSqlSyntaxException | KdaSemanticException e) {
+        } catch (KdaSqlSyntaxException | KdaSemanticException | NotUtf8Exception e) {
             err.println(e.getMessage());
             return 1;
         } catch (NoSuchFileException e) {
