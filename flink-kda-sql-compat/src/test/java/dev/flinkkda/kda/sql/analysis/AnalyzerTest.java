@@ -513,7 +513,7 @@ class AnalyzerTest {
                                         pump(
                                                 "SELECT STREAM ticker_symbol, SUM(ticker_symbol) OVER w"
                                                         + range)))
-                .hasMessageStartingWith("app.sql:3:34: SUM needs a number, not STRING");
+                .hasMessageStartingWith("app.sql:3:30: SUM: needs a number, not STRING");
         assertThatThrownBy(
                         () ->
                                 analyze(
@@ -541,5 +541,47 @@ class AnalyzerTest {
                                         "app.sql")
                                 .pumps())
                 .hasSize(1);
+    }
+
+    /** Found by TranslatorFuzzTest: the emitter threw on a windowed call in WHERE. */
+    @Test
+    void aWindowedAggregateIsNotAllowedInWhere() {
+        assertThatThrownBy(
+                        () ->
+                                analyze(
+                                        pump(
+                                                "SELECT STREAM ticker_symbol, price FROM"
+                                                        + " SOURCE_SQL_STREAM_001 WHERE price >"
+                                                        + " LAG(price) OVER (ROWS 2 PRECEDING);")))
+                .isInstanceOf(KdaSemanticException.class)
+                .hasMessage(
+                        "app.sql:3:69: a windowed aggregate (… OVER …) is not allowed in WHERE;"
+                                + " compute it in a pump of its own");
+    }
+
+    /** Found by TranslatorFuzzTest: the emitter threw on a windowed call inside another. */
+    @Test
+    void anAggregateCannotHoldAnother() {
+        assertThatThrownBy(
+                        () ->
+                                analyze(
+                                        pump(
+                                                "SELECT STREAM ticker_symbol, AVG(LAG(price) OVER"
+                                                        + " (ROWS 2 PRECEDING)) OVER (ROWS 5"
+                                                        + " PRECEDING) FROM SOURCE_SQL_STREAM_001;")))
+                .hasMessage(
+                        "app.sql:3:34: AVG's argument cannot hold an aggregate or a windowed"
+                                + " function");
+        assertThatThrownBy(
+                        () ->
+                                analyze(
+                                        pump(
+                                                "SELECT STREAM ticker_symbol, SUM(1 + SUM(price))"
+                                                        + " FROM SOURCE_SQL_STREAM_001 GROUP BY"
+                                                        + " ticker_symbol, STEP(ROWTIME BY"
+                                                        + " INTERVAL '1' MINUTE);")))
+                .hasMessage(
+                        "app.sql:3:34: SUM's argument cannot hold an aggregate or a windowed"
+                                + " function");
     }
 }

@@ -52,10 +52,41 @@ class FunctionAnalysisTest {
                 "FLOOR(price TO MINUTE)| app.sql:3:15: FLOOR(… TO MINUTE) needs a datetime or an"
                         + " interval, not DOUBLE",
                 "VAR_POP(ticker_symbol)| app.sql:3:15: VAR_POP: needs a number, not STRING",
+                // found by TranslatorFuzzTest: the stagger operator's planner threw on these
+                "SUM(ticker_symbol)| app.sql:3:15: SUM: needs a number, not STRING",
+                "AVG(event_time)| app.sql:3:15: AVG: needs a number, not TIMESTAMP(3)",
+                // found by TranslatorFuzzTest: Flink's planner rejected these translations
+                "POSITION(price IN ticker_symbol)| app.sql:3:15: POSITION: argument 1 needs a"
+                        + " character string, not DOUBLE",
+                "- ticker_symbol| app.sql:3:15: unary -: needs a number or an interval, not STRING",
+                "UPPER(price)| app.sql:3:15: UPPER: needs a character string, not DOUBLE",
+                "TRIM(BOTH price FROM ticker_symbol)| app.sql:3:15: TRIM: argument 1 needs a"
+                        + " character string, not DOUBLE",
+                "SUBSTRING(ticker_symbol FROM 'a')| app.sql:3:15: SUBSTRING: argument 2 needs a"
+                        + " number, not STRING",
+                "INTERVAL '' DAY| app.sql:3:15: INTERVAL '' DAY is not an interval: expected e.g."
+                        + " '1' (DAY)",
+                "INTERVAL '1.5' MINUTE| app.sql:3:15: INTERVAL '1.5' MINUTE is not an interval:"
+                        + " expected e.g. '30' (MINUTE)",
+                "INTERVAL '1e999999999' SECOND| app.sql:3:15: INTERVAL '1e999999999' SECOND is not"
+                        + " an interval: expected e.g. '15.5' (SECOND)",
+                "INTERVAL '1:60' HOUR TO MINUTE| app.sql:3:15: INTERVAL '1:60' HOUR TO MINUTE is"
+                        + " not an interval: expected e.g. '2:30' (HOUR TO MINUTE)",
+                "INTERVAL '1-12' YEAR TO MONTH| app.sql:3:15: INTERVAL '1-12' YEAR TO MONTH is not"
+                        + " an interval: expected e.g. '1-6' (years-months)",
+                "INTERVAL '1000' DAY| app.sql:3:15: unsupported: INTERVAL '1000' DAY at 3:15"
+                        + " (Flink's intervals hold at most 999 days)",
                 "ANY(price)| app.sql:3:15: ANY: needs a condition, not DOUBLE",
             })
     void rejects(String item, String message) {
         assertThatThrownBy(() -> AnalyzerTest.analyze(select(item))).hasMessage(message.trim());
+    }
+
+    /** Found by TranslatorFuzzTest: Flink's planner rejected the translation. */
+    @Test
+    void concatenatesCharacterStringsOnly() {
+        assertThatThrownBy(() -> AnalyzerTest.analyze(select("price || 'x'")))
+                .hasMessage("app.sql:3:15: ||: argument 1 needs a character string, not DOUBLE");
     }
 
     @Test
