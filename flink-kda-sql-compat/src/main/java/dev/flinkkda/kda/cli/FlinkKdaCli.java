@@ -8,6 +8,7 @@ import dev.flinkkda.kda.options.StreamLocation;
 import dev.flinkkda.kda.options.TranslationOptions;
 import dev.flinkkda.kda.runtime.KdaApplicationJob;
 import dev.flinkkda.kda.runtime.PlanCheck;
+import dev.flinkkda.kda.runtime.TranslationRejectedException;
 import dev.flinkkda.kda.schema.KdaNames;
 import dev.flinkkda.kda.schema.KdaSchema;
 import dev.flinkkda.kda.schema.KdaSchemaException;
@@ -270,6 +271,9 @@ public final class FlinkKdaCli {
             try {
                 // what Flink's planner would reject when the job starts
                 PlanCheck.check(translation.plan().get());
+            } catch (TranslationRejectedException e) {
+                err.println(e.getMessage());
+                return 1;
             } catch (RuntimeException e) {
                 err.println(
                         file.getFileName()

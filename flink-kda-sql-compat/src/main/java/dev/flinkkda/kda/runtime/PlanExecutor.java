@@ -53,34 +53,45 @@ public final class PlanExecutor {
 
     /**
      * @param eventTime whether {@code ROWTIME} is an event-time attribute (else processing time)
+     * @throws TranslationRejectedException when Flink's planner rejects a step, naming its pump
      */
     public static void execute(
             ApplicationPlan plan, StreamTableEnvironment tableEnvironment, boolean eventTime) {
         KdaFunctionCatalog.register(tableEnvironment);
         for (PlanStep step : plan.steps()) {
-            Table view;
-            if (step instanceof PlanStep.View sql) {
-                view = tableEnvironment.sqlQuery(FlinkSqlEmitter.query(sql.query()));
-            } else if (step instanceof PlanStep.RowtimeView rowtime) {
-                Table table = tableEnvironment.sqlQuery(FlinkSqlEmitter.query(rowtime.query()));
-                view =
-                        eventTime
-                                ? withTimeAttribute(
-                                        tableEnvironment,
-                                        tableEnvironment.toDataStream(table),
-                                        table.getResolvedSchema(),
-                                        rowtime.timeAttribute(),
-                                        rowtime.outOfOrderMillis())
-                                : table;
-            } else if (step instanceof PlanStep.PerEventAggregation range) {
-                view = perEvent(range, tableEnvironment, eventTime);
-            } else if (step instanceof PlanStep.TableFunction function) {
-                view = TableFunctions.run(function, tableEnvironment, eventTime);
-            } else {
-                view = stagger((PlanStep.StaggerAggregation) step, tableEnvironment, eventTime);
+            try {
+                executeStep(step, tableEnvironment, eventTime);
+            } catch (RuntimeException | Error e) {
+                // Flink's parser throws Errors too (TokenMgrError)
+                throw TranslationRejectedException.of(plan, step.name(), e);
             }
-            tableEnvironment.createTemporaryView(FlinkSqlEmitter.name(step.name()), view);
         }
+    }
+
+    private static void executeStep(
+            PlanStep step, StreamTableEnvironment tableEnvironment, boolean eventTime) {
+        Table view;
+        if (step instanceof PlanStep.View sql) {
+            view = tableEnvironment.sqlQuery(FlinkSqlEmitter.query(sql.query()));
+        } else if (step instanceof PlanStep.RowtimeView rowtime) {
+            Table table = tableEnvironment.sqlQuery(FlinkSqlEmitter.query(rowtime.query()));
+            view =
+                    eventTime
+                            ? withTimeAttribute(
+                                    tableEnvironment,
+                                    tableEnvironment.toDataStream(table),
+                                    table.getResolvedSchema(),
+                                    rowtime.timeAttribute(),
+                                    rowtime.outOfOrderMillis())
+                            : table;
+        } else if (step instanceof PlanStep.PerEventAggregation range) {
+            view = perEvent(range, tableEnvironment, eventTime);
+        } else if (step instanceof PlanStep.TableFunction function) {
+            view = TableFunctions.run(function, tableEnvironment, eventTime);
+        } else {
+            view = stagger((PlanStep.StaggerAggregation) step, tableEnvironment, eventTime);
+        }
+        tableEnvironment.createTemporaryView(FlinkSqlEmitter.name(step.name()), view);
     }
 
     /**

@@ -59,6 +59,7 @@ public final class Planner {
     private final AnalyzedApplication application;
     private final List<PlanStep> steps = new ArrayList<>();
     private final List<StatementReport> reports = new ArrayList<>();
+    private final Map<String, AnalyzedPump> helperStepPumps = new HashMap<>();
     private int shortenedViewNames;
 
     private Planner(AnalyzedApplication application) {
@@ -71,7 +72,8 @@ public final class Planner {
         planner.reports.sort(
                 Comparator.comparingInt((StatementReport r) -> r.position().line())
                         .thenComparingInt(r -> r.position().column()));
-        return new ApplicationPlan(application, planner.steps, planner.reports);
+        return new ApplicationPlan(
+                application, planner.steps, planner.reports, planner.helperStepPumps);
     }
 
     private void planStreams() {
@@ -139,6 +141,7 @@ public final class Planner {
         int firstStep = steps.size();
         PlanNode node =
                 planner.plan(pump.query(), (items, rowtime) -> targetItems(pump, items, rowtime));
+        steps.subList(firstStep, steps.size()).forEach(s -> helperStepPumps.put(s.name(), pump));
         boolean viaFlinkKda =
                 PlanWalker.usesFlinkKda(steps.subList(firstStep, steps.size()))
                         || PlanWalker.usesFlinkKda(node);

@@ -584,4 +584,27 @@ class AnalyzerTest {
                         "app.sql:3:34: SUM's argument cannot hold an aggregate or a windowed"
                                 + " function");
     }
+
+    /**
+     * Found by TranslatorFuzzTest: Flink's lookup join needs an equality on a column of the table
+     * ("Temporal table join requires an equality condition"); the planner did not know.
+     */
+    @Test
+    void aReferenceTableJoinNeedsAnEqualityOnATableColumn() {
+        assertThatThrownBy(
+                        () ->
+                                analyze(
+                                        pump(
+                                                "SELECT STREAM ticker_symbol, price FROM"
+                                                        + " SOURCE_SQL_STREAM_001 AS s JOIN"
+                                                        + " \"Companies\" AS c ON s.price > 1;")))
+                .hasMessageStartingWith(
+                        "app.sql:3:93: unsupported: a reference-table join without an equality on a"
+                                + " column of the table at 3:93");
+        analyze(
+                pump(
+                        "SELECT STREAM ticker_symbol, price FROM SOURCE_SQL_STREAM_001 AS s JOIN"
+                                + " \"Companies\" AS c ON s.price > 1 AND c.ticker ="
+                                + " s.ticker_symbol;"));
+    }
 }

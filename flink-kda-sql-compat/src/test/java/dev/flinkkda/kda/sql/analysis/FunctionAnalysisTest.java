@@ -64,6 +64,35 @@ class FunctionAnalysisTest {
                         + " character string, not DOUBLE",
                 "SUBSTRING(ticker_symbol FROM 'a')| app.sql:3:15: SUBSTRING: argument 2 needs a"
                         + " number, not STRING",
+                "CASE WHEN price THEN 'a' END| app.sql:3:25: WHEN needs a condition, not DOUBLE",
+                "CASE price WHEN 'a' THEN 'b' END| app.sql:3:31: =: cannot compare DOUBLE with"
+                        + " STRING",
+                "CAST(price > 1 AND price AS VARCHAR(5))| app.sql:3:20: AND: argument 2 needs a"
+                        + " condition, not DOUBLE",
+                "CAST(NOT ticker_symbol AS VARCHAR(5))| app.sql:3:20: NOT: needs a condition, not"
+                        + " STRING",
+                "CAST(price = 'a' AS VARCHAR(5))| app.sql:3:20: =: cannot compare DOUBLE with"
+                        + " STRING",
+                "CAST(price IN (1, 'a') AS VARCHAR(5))| app.sql:3:20: IN: cannot compare DOUBLE"
+                        + " with STRING",
+                "CAST(event_time BETWEEN 1 AND 2 AS VARCHAR(5))| app.sql:3:20: BETWEEN: cannot"
+                        + " compare TIMESTAMP(3) with INT",
+                "CAST(price IS TRUE AS VARCHAR(5))| app.sql:3:20: IS TRUE needs a condition, not"
+                        + " DOUBLE",
+                "EXTRACT(HOUR FROM ticker_symbol)| app.sql:3:15: EXTRACT: needs a datetime or an"
+                        + " interval, not STRING",
+                "STEP(price BY INTERVAL '1' SECOND)| app.sql:3:15: STEP(… BY INTERVAL …) steps a"
+                        + " timestamp, not DOUBLE",
+                "COUNT()| app.sql:3:15: COUNT() needs an argument, or * (COUNT(*))",
+                "ABS(NULL)| app.sql:3:19: NULL needs a type here: write CAST(NULL AS type)",
+                "price * NULL| app.sql:3:15: NULL needs a type here: write CAST(NULL AS type)",
+                "REGEX_REPLACE(ticker_symbol, 1, 'b', 1, 0)| app.sql:3:15: REGEX_REPLACE:"
+                        + " argument 2 needs a character string, not INT",
+                "TIMESTAMP '2018-02-30 00:00:00'| app.sql:3:15: TIMESTAMP '2018-02-30 00:00:00' is"
+                        + " not a timestamp: expected e.g. TIMESTAMP '2018-08-01 11:00:20.123'",
+                "TIME '25:00:00'| app.sql:3:15: TIME '25:00:00' is not a time: expected e.g. TIME"
+                        + " '11:00:20'",
+                "DATE 'x'| app.sql:3:15: DATE 'x' is not a date: expected e.g. DATE '2018-08-01'",
                 "INTERVAL '' DAY| app.sql:3:15: INTERVAL '' DAY is not an interval: expected e.g."
                         + " '1' (DAY)",
                 "INTERVAL '1.5' MINUTE| app.sql:3:15: INTERVAL '1.5' MINUTE is not an interval:"

@@ -73,6 +73,14 @@ class IdentifierParserTest {
     }
 
     @Test
+    void aNameOfSpacesOnlyIsRejected() {
+        assertThat(catchThrowableOfType(KdaSqlSyntaxException.class, () -> selected("\" \t\"")))
+                .hasMessage(
+                        "<input>:1:15: unsupported: a name of spaces only (Flink's names need"
+                                + " another character)");
+    }
+
+    @Test
     void namesHaveAtMost128Characters() {
         String longest = "\uD83D\uDE00".repeat(KdaSqlParser.MAX_NAME_LENGTH); // characters
         assertThat(identifier("\"" + longest + "\"").name()).isEqualTo(longest);
