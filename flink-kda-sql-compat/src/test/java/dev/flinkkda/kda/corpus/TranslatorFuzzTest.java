@@ -53,9 +53,10 @@ import static org.assertj.core.api.Assertions.assertThat;
  * Flink's planner plans a sample of the mutants that translated, as {@code validate} goes on to do:
  * it must accept what the translator accepted.
  *
- * <p>Deterministic: the seed is printed, and {@code -Dkda.fuzz.seed=N} (and {@code
- * -Dkda.fuzz.cases=N}) runs another sequence. A failure prints the mutated application (Java
- * escapes for control characters) with its seed and case number.
+ * <p>Deterministic: the seed is printed, and {@code -Dkda.fuzz.seed=N} (with {@code
+ * -Dkda.fuzz.cases=N}, {@code -Dkda.fuzz.planned=N} and {@code -Dkda.fuzz.planSeconds=S} for a
+ * longer search) runs another sequence. A failure prints the mutated application (Java escapes for
+ * control characters) with its seed and case number.
  */
 class TranslatorFuzzTest {
 
@@ -64,9 +65,10 @@ class TranslatorFuzzTest {
     private static final long CASE_TIMEOUT_SECONDS = 2;
 
     /** Mutants planned by Flink, at most, and the time they may take together. */
-    private static final int PLANNED_MAX = 300;
+    private static final int PLANNED_MAX = Integer.getInteger("kda.fuzz.planned", 300);
 
-    private static final long PLANNING_BUDGET_NANOS = TimeUnit.SECONDS.toNanos(20);
+    private static final long PLANNING_BUDGET_NANOS =
+            TimeUnit.SECONDS.toNanos(Long.getLong("kda.fuzz.planSeconds", 20));
 
     /** The smallest stack a JVM thread gets by default on the platforms Flink runs on. */
     private static final long STACK_BYTES = 512 * 1024;

@@ -1041,7 +1041,15 @@ final class ExpressionAnalyzer {
 
     SlidingWindow window(WindowSpec spec) {
         List<TypedExpression> partitionBy = new ArrayList<>();
-        spec.partitionBy().forEach(k -> partitionBy.add(analyze(k)));
+        for (Expression key : spec.partitionBy()) {
+            TypedExpression typed = analyze(key);
+            if (TypedExpressions.contains(
+                    typed, e -> TypedExpressions.isAggregate(e) || e instanceof WindowedCall)) {
+                throw error(
+                        key.position(), "a window's PARTITION BY key cannot contain an aggregate");
+            }
+            partitionBy.add(typed);
+        }
         for (SortItem sort : spec.orderBy()) {
             if (!isInputRowtime(analyze(sort.expression())) || sort.descending()) {
                 throw unsupported(

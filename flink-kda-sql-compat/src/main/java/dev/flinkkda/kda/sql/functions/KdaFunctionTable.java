@@ -336,7 +336,8 @@ public final class KdaFunctionTable {
         scalar(
                 "POSITION",
                 2,
-                template("POSITION({0} IN {1})"),
+                // Flink's POSITION(a IN b) does not parse a parenthesized a: LOCATE is the same
+                template("LOCATE({0}, {1})"),
                 ReturnTypes.requiring("SS", ReturnTypes.INT));
         scalar(
                 "OVERLAY",
@@ -382,13 +383,18 @@ public final class KdaFunctionTable {
                 reversed("DATE_FORMAT"),
                 ReturnTypes.requiring("ST", ReturnTypes.STRING));
         // KDA's epoch milliseconds: Flink's UNIX_TIMESTAMP counts seconds of a string.
-        udf("UNIX_TIMESTAMP", 1, 1, KdaUnixTimestamp.class, ReturnTypes.BIGINT);
-        udf("TSDIFF", 2, 2, KdaTsDiff.class, ReturnTypes.BIGINT);
+        udf(
+                "UNIX_TIMESTAMP",
+                1,
+                1,
+                KdaUnixTimestamp.class,
+                ReturnTypes.requiring("P", ReturnTypes.BIGINT));
+        udf("TSDIFF", 2, 2, KdaTsDiff.class, ReturnTypes.requiring("PP", ReturnTypes.BIGINT));
         scalar(
                 "TO_TIMESTAMP",
                 1,
                 template("CAST(TO_TIMESTAMP_LTZ({0}, 3) AS TIMESTAMP(3))"),
-                ReturnTypes.TIMESTAMP);
+                ReturnTypes.requiring("N", ReturnTypes.TIMESTAMP));
 
         // Log parsers return a ROW whose fields their constant arguments define.
         logParser(LogParsers.REGEX_LOG_PARSE, 2, 2);
@@ -415,7 +421,8 @@ public final class KdaFunctionTable {
                 new ReturnType() {
                     @Override
                     public DataType of(List<DataType> arguments) {
-                        return ReturnTypes.requiring("SSSNN", ReturnTypes.STRING).of(arguments);
+                        // KdaRegexReplace takes Integer positions
+                        return ReturnTypes.requiring("SSSII", ReturnTypes.STRING).of(arguments);
                     }
 
                     @Override

@@ -94,10 +94,10 @@ public final class ReturnTypes {
     /**
      * {@code result}, for arguments of the kinds {@code kinds} spells, a letter each, in order:
      * {@code S} a character string, {@code N} a number, {@code V} a number or an interval, {@code
-     * T} a date, time or timestamp, {@code D} one of those or an interval, {@code B} a condition (a
-     * {@code BOOLEAN}), {@code *} anything. {@code NULL} is of every kind; arguments past the
-     * letters are not checked. What Flink's planner would reject is rejected here, with the call's
-     * position.
+     * T} a date, time or timestamp, {@code P} a timestamp, {@code D} a date, time, timestamp or
+     * interval, {@code I} an {@code INTEGER} (or smaller), {@code B} a condition (a {@code
+     * BOOLEAN}), {@code *} anything. {@code NULL} is of every kind; arguments past the letters are
+     * not checked. What Flink's planner would reject is rejected here, with the call's position.
      */
     public static ReturnType requiring(String kinds, ReturnType result) {
         return arguments -> {
@@ -116,6 +116,13 @@ public final class ReturnTypes {
                                             : "a number or an interval";
                             case 'T' -> isDatetime(type) ? null : "a date, time or timestamp";
                             case 'B' -> type.is(LogicalTypeRoot.BOOLEAN) ? null : "a condition";
+                            case 'P' -> type.is(LogicalTypeFamily.TIMESTAMP) ? null : "a timestamp";
+                            case 'I' ->
+                                    type.is(LogicalTypeRoot.INTEGER)
+                                                    || type.is(LogicalTypeRoot.SMALLINT)
+                                                    || type.is(LogicalTypeRoot.TINYINT)
+                                            ? null
+                                            : "an INTEGER";
                             case 'D' ->
                                     isDatetime(type) || isInterval(type)
                                             ? null

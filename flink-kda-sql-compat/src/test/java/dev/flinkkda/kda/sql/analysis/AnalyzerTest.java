@@ -607,4 +607,20 @@ class AnalyzerTest {
                                 + " \"Companies\" AS c ON s.price > 1 AND c.ticker ="
                                 + " s.ticker_symbol;"));
     }
+
+    /** Found by TranslatorFuzzTest: the emitter threw on a windowed call in a window's key. */
+    @Test
+    void aWindowsPartitionKeyCannotHoldAnAggregate() {
+        assertThatThrownBy(
+                        () ->
+                                analyze(
+                                        pump(
+                                                "SELECT STREAM ticker_symbol, AVG(price) OVER w FROM"
+                                                        + " SOURCE_SQL_STREAM_001 WINDOW w AS"
+                                                        + " (PARTITION BY LAG(ticker_symbol) OVER"
+                                                        + " (ROWS 2 PRECEDING) RANGE INTERVAL '10'"
+                                                        + " SECOND PRECEDING);")))
+                .hasMessage(
+                        "app.sql:3:101: a window's PARTITION BY key cannot contain an aggregate");
+    }
 }

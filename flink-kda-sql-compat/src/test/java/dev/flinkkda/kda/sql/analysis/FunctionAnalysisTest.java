@@ -88,6 +88,12 @@ class FunctionAnalysisTest {
                 "price * NULL| app.sql:3:15: NULL needs a type here: write CAST(NULL AS type)",
                 "REGEX_REPLACE(ticker_symbol, 1, 'b', 1, 0)| app.sql:3:15: REGEX_REPLACE:"
                         + " argument 2 needs a character string, not INT",
+                "REGEX_REPLACE(ticker_symbol, 'a', 'b', 1, 2147483648)| app.sql:3:15:"
+                        + " REGEX_REPLACE: argument 5 needs an INTEGER, not BIGINT",
+                "UNIX_TIMESTAMP(ticker_symbol)| app.sql:3:15: UNIX_TIMESTAMP: needs a timestamp,"
+                        + " not STRING",
+                "REGEX_LOG_PARSE(price, '(a)')| app.sql:3:31: REGEX_LOG_PARSE parses a character"
+                        + " string, not DOUBLE",
                 "TIMESTAMP '2018-02-30 00:00:00'| app.sql:3:15: TIMESTAMP '2018-02-30 00:00:00' is"
                         + " not a timestamp: expected e.g. TIMESTAMP '2018-08-01 11:00:20.123'",
                 "TIME '25:00:00'| app.sql:3:15: TIME '25:00:00' is not a time: expected e.g. TIME"
