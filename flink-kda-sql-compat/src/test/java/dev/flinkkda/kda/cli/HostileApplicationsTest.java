@@ -85,6 +85,16 @@ class HostileApplicationsTest {
                 new PrintStream(err, true, StandardCharsets.UTF_8));
     }
 
+    /** {@code command} on a thread of 512 KB of stack, the smallest JVM default. */
+    private static int onSmallStack(java.util.concurrent.Callable<Integer> command)
+            throws Exception {
+        java.util.concurrent.FutureTask<Integer> task =
+                new java.util.concurrent.FutureTask<>(command);
+        Thread thread = new Thread(null, task, "small stack", 512 * 1024);
+        thread.start();
+        return task.get();
+    }
+
     private String err() {
         return err.toString(StandardCharsets.UTF_8);
     }
@@ -166,7 +176,8 @@ class HostileApplicationsTest {
 
     /**
      * Code as deep as the limit allows, in each of the shapes that cost the most stack, passes
-     * every stage: validate (Flink's planner included) and a run (Flink's code generation).
+     * every stage on a thread with the smallest default stack: validate (Flink's planner included)
+     * and a run (Flink's code generation).
      */
     @Test
     void codeAtTheNestingLimitValidatesAndRuns() throws Exception {
@@ -183,8 +194,8 @@ class HostileApplicationsTest {
                         "CASE WHEN PRICE > 0" + " AND PRICE > 0".repeat(n - 1) + " THEN 1 END");
         for (String expression : deepest) {
             Path app = write(pumpSelecting(expression));
-            assertThat(validate(app)).as(err()).isZero();
-            assertThat(run(app)).as(err()).isZero();
+            assertThat(onSmallStack(() -> validate(app))).as(err()).isZero();
+            assertThat(onSmallStack(() -> run(app))).as(err()).isZero();
             assertThat(Files.readAllLines(dir.resolve("output.jsonl"))).hasSize(2);
             String tooDeep =
                     expression.startsWith("(") ? "(" + expression + ")" : "- " + expression;
@@ -249,5 +260,27 @@ class HostileApplicationsTest {
             assertThat(run(value)).as(interval + err()).isZero();
             assertThat(Files.readAllLines(dir.resolve("output.jsonl"))).hasSize(2);
         }
+    }
+
+    /**
+     * Found by TranslatorFuzzTest's planning: ROWTIME as a sort key kept a second event-time
+     * attribute ("more than one rowtime attribute column").
+     */
+    @Test
+    void rowtimeAsASortKeyValidatesAndRuns() throws Exception {
+        Path app =
+                write(
+                        "CREATE STREAM \"DESTINATION_SQL_STREAM\" (V DOUBLE);\n"
+                                + "CREATE PUMP \"P\" AS INSERT INTO \"DESTINATION_SQL_STREAM\"\n"
+                                + "SELECT STREAM PRICE AS V FROM \"SOURCE_SQL_STREAM_001\"\n"
+                                + "ORDER BY FLOOR(\"SOURCE_SQL_STREAM_001\".ROWTIME TO MINUTE),"
+                                + " ROWTIME DESC;\n");
+        assertThat(validate(app)).as(err()).isZero();
+        assertThat(run(app)).as(err()).isZero();
+        assertThat(Files.readAllLines(dir.resolve("output.jsonl")))
+                .hasSize(2)
+                .first()
+                .asString()
+                .contains("\"V\":2.0");
     }
 }

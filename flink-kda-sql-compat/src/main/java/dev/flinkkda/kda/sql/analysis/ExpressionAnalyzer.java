@@ -490,7 +490,25 @@ final class ExpressionAnalyzer {
             requireNumber(b.position(), "an interval can be divided by a number", right);
             return call(b.position(), KdaFunctionTable.INTERVAL_DIVIDE, List.of(left, right));
         }
-        return call(b.position(), binary(b.operator()), List.of(left, right));
+        Call call = call(b.position(), binary(b.operator()), List.of(left, right));
+        if (b.operator() == BinaryOperation.Operator.DIVIDE) {
+            requireNonZeroDivisor(b.right().position(), call, right);
+        }
+        return call;
+    }
+
+    /**
+     * An exact division or {@code MOD} by the constant 0 fails on every row (KDA sends each to its
+     * error stream); Flink's planner fails on it already when the dividend is constant too.
+     */
+    private void requireNonZeroDivisor(
+            SourcePosition position, TypedExpression division, TypedExpression divisor) {
+        if (divisor instanceof Literal literal
+                && literal.kind() == Literal.Kind.NUMBER
+                && new BigDecimal(literal.value()).signum() == 0
+                && !division.type().getLogicalType().is(LogicalTypeFamily.APPROXIMATE_NUMERIC)) {
+            throw error(position, "division by zero");
+        }
     }
 
     /** {@code condition} must be a condition: a {@code BOOLEAN} (or {@code NULL}). */
@@ -755,8 +773,10 @@ final class ExpressionAnalyzer {
                                     DataTypes.BIGINT())),
                     operand.type());
         }
-        return call(
-                s.position(), KdaFunctionTable.STEP_NUMBER, List.of(operand, analyze(s.step())));
+        TypedExpression step = analyze(s.step());
+        Call call = call(s.position(), KdaFunctionTable.STEP_NUMBER, List.of(operand, step));
+        requireNonZeroDivisor(s.step().position(), call, step);
+        return call;
     }
 
     private TypedExpression function(FunctionCall f) {
@@ -853,6 +873,9 @@ final class ExpressionAnalyzer {
                         f.starArgument(),
                         String.join(" ", options),
                         type);
+        if (name.equals("MOD")) {
+            requireNonZeroDivisor(f.arguments().get(1).position(), call, arguments.get(1));
+        }
         if (f.over().isPresent()) {
             if (!function.isAggregate() && function.kind() != KdaFunction.Kind.ANALYTIC) {
                 throw error(f.position(), name + " is not an aggregate; it cannot have OVER");

@@ -103,7 +103,7 @@ public final class KdaSqlParser {
         lexer.addErrorListener(errors);
         CommonTokenStream tokens = new CommonTokenStream(lexer);
         tokens.fill();
-        NestingLimit.checkBrackets(tokens.getTokens(), sourceName, MAX_NESTING_DEPTH);
+        NestingLimit.checkTokens(tokens.getTokens(), sourceName, MAX_NESTING_DEPTH);
         KdaSql parser = new KdaSql(tokens);
         parser.setErrorHandler(strategy);
         parser.removeErrorListeners();

@@ -23,10 +23,10 @@ import java.util.List;
  * c} is two deep at {@code a} (the chain is a tree, {@code (a + b) + c}), a 2,000-term sum 1,999
  * deep; so do unary operators ({@code - - x}, {@code NOT NOT p}), {@code UNION}s and {@code JOIN}s.
  *
- * <p>Checked twice: on the tokens before parsing, for the brackets only, because ANTLR's prediction
- * looks ahead through nested brackets before the parser descends into them; then on the parse tree,
- * for all of it, before the AST is built. The first check counts a subset of what the second
- * counts, so it rejects nothing the second would accept.
+ * <p>Checked twice: on the tokens before parsing, because ANTLR's parser recurses into brackets and
+ * prefix operators, and its prediction looks ahead through nested brackets before the parser
+ * descends into them; then on the parse tree, exactly, before the AST is built. The first check's
+ * estimate is never above the second's count, so it rejects nothing the second would accept.
  */
 final class NestingLimit {
 
@@ -56,7 +56,7 @@ final class NestingLimit {
      * @throws KdaSqlSyntaxException at the first bracket or prefix operator that goes deeper than
      *     {@code maxDepth}
      */
-    static void checkBrackets(List<Token> tokens, String sourceName, int maxDepth) {
+    static void checkTokens(List<Token> tokens, String sourceName, int maxDepth) {
         Deque<Integer> open = new ArrayDeque<>();
         int depth = 0;
         int prefixRun = 0;

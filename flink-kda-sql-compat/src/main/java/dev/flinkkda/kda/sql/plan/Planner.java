@@ -402,7 +402,12 @@ public final class Planner {
             }
             columns.add(new NamedExpression(SORT_BUCKET, bucketEnd));
             for (int i = 0; i < sort.keys().size(); i++) {
-                columns.add(new NamedExpression("__S" + i, sort.keys().get(i).expression()));
+                TypedExpression key = sort.keys().get(i).expression();
+                // a copy of ROWTIME is a value: one event-time attribute per view
+                columns.add(
+                        new NamedExpression(
+                                "__S" + i,
+                                query.isInputRowtime(key) ? cast(key, key.type()) : key));
             }
             String input = viewPrefix + "_SORT_INPUT";
             PlanStep.RowtimeView bucketed =
