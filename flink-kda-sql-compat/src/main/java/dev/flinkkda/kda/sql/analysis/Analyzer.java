@@ -986,6 +986,13 @@ public final class Analyzer {
                             select.staggerWindow().get().position(),
                             "WINDOWED BY STAGGER replaces GROUP BY; a query cannot have both");
                 }
+                if (over) {
+                    // found by TranslatorFuzzTest: the emitter threw on such a call
+                    throw unsupported(
+                            select.position(),
+                            "OVER windows together with WINDOWED BY STAGGER",
+                            "");
+                }
                 return PumpShape.STAGGER_WINDOW;
             }
             if (!select.groupBy().isEmpty()) {

@@ -623,4 +623,21 @@ class AnalyzerTest {
                 .hasMessage(
                         "app.sql:3:101: a window's PARTITION BY key cannot contain an aggregate");
     }
+
+    /** Found by TranslatorFuzzTest: the emitter threw on an OVER call in a stagger query. */
+    @Test
+    void overWindowsDoNotGoWithAStaggerWindow() {
+        assertThatThrownBy(
+                        () ->
+                                analyze(
+                                        pump(
+                                                "SELECT STREAM LAG(ticker_symbol) OVER (ROWS 2"
+                                                        + " PRECEDING), COUNT(*) FROM"
+                                                        + " SOURCE_SQL_STREAM_001 WINDOWED BY STAGGER"
+                                                        + " (PARTITION BY ticker_symbol RANGE"
+                                                        + " INTERVAL '1' MINUTE);")))
+                .hasMessage(
+                        "app.sql:3:1: unsupported: OVER windows together with WINDOWED BY STAGGER at"
+                                + " 3:1");
+    }
 }
