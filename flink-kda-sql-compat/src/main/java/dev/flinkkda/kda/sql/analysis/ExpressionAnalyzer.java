@@ -498,17 +498,31 @@ final class ExpressionAnalyzer {
     }
 
     /**
-     * An exact division or {@code MOD} by the constant 0 fails on every row (KDA sends each to its
-     * error stream); Flink's planner fails on it already when the dividend is constant too.
+     * An exact division or {@code MOD} of a constant by the constant 0: Flink's planner computes
+     * constants before the job runs, and fails on it. (Of a column, each row's division fails when
+     * the job runs, and the row goes to the error stream, as in KDA.)
      */
     private void requireNonZeroDivisor(
             SourcePosition position, TypedExpression division, TypedExpression divisor) {
         if (divisor instanceof Literal literal
                 && literal.kind() == Literal.Kind.NUMBER
                 && new BigDecimal(literal.value()).signum() == 0
-                && !division.type().getLogicalType().is(LogicalTypeFamily.APPROXIMATE_NUMERIC)) {
-            throw error(position, "division by zero");
+                && !division.type().getLogicalType().is(LogicalTypeFamily.APPROXIMATE_NUMERIC)
+                && isConstant(((Call) division).arguments().get(0))) {
+            throw error(position, "division of a constant by zero");
         }
+    }
+
+    /** Whether {@code e} reads nothing of a row: Flink's planner computes it beforehand. */
+    private static boolean isConstant(TypedExpression e) {
+        return !TypedExpressions.contains(
+                e,
+                x ->
+                        x instanceof ColumnRef
+                                || x instanceof FieldAccess
+                                || x instanceof WindowedCall
+                                || TypedExpressions.isAggregate(x)
+                                || (x instanceof Call call && call.arguments().isEmpty()));
     }
 
     /** {@code condition} must be a condition: a {@code BOOLEAN} (or {@code NULL}). */
