@@ -25,6 +25,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
 
@@ -42,6 +43,11 @@ import static org.assertj.core.api.Assertions.assertThat;
  * same 600 rows with the same scores. The planted rows (PRICE 131) must also score above three
  * times the median, as in the embedded example test.
  *
+ * <p>Two bad records among the rows (one not JSON, one with a PRICE that is no number) must go to
+ * {@code error_stream}, written to a Kinesis stream of its own ({@code --output
+ * error_stream=kinesis:…}), with KDA's columns and the records hex-encoded in DATA_ROW; the forest
+ * never sees them.
+ *
  * <p>Logs: {@code target/e2e/KdaTableFunctionClusterITCase/} ({@code flink/log/flink-cli-1.out} is
  * the output of {@code flink run}).
  */
@@ -55,6 +61,13 @@ class KdaTableFunctionClusterITCase {
     private static final Duration STREAM_TIMEOUT = Duration.ofSeconds(30);
     private static final Duration RESULT_TIMEOUT = Duration.ofSeconds(120);
     private static final Duration CLIENT_START_TIMEOUT = Duration.ofSeconds(60);
+
+    /** Bad records among the example's: not JSON, and a PRICE that is no number. */
+    private static final String NOT_JSON = "{\"TICKER_SYMBOL\": \"AMZN\", \"PRICE\":";
+
+    private static final String BAD_PRICE =
+            "{\"ROWTIME\": \"2024-05-01 10:00:40.050\", \"TICKER_SYMBOL\": \"AMZN\","
+                    + " \"SECTOR\": \"RETAIL\", \"CHANGE\": 0.1, \"PRICE\": \"cheap\"}";
 
     private static E2eEnvironment env;
 
@@ -77,11 +90,19 @@ class KdaTableFunctionClusterITCase {
 
         String input = "kda-rcf-input";
         String output = "kda-rcf-output";
+        String errors = "kda-rcf-errors";
         KinesaliteClient kinesis = env.kinesis();
         kinesis.createStream(input, 1, STREAM_TIMEOUT);
         kinesis.createStream(output, 1, STREAM_TIMEOUT);
-        for (String record : lines(example("input.jsonl"))) {
-            kinesis.putRecord(input, "rcf", record);
+        kinesis.createStream(errors, 1, STREAM_TIMEOUT);
+        List<String> records = lines(example("input.jsonl"));
+        for (int i = 0; i < records.size(); i++) {
+            if (i == 100) {
+                kinesis.putRecord(input, "rcf", NOT_JSON);
+            } else if (i == 400) {
+                kinesis.putRecord(input, "rcf", BAD_PRICE);
+            }
+            kinesis.putRecord(input, "rcf", records.get(i));
         }
         // The watermark only moves with the records' ROWTIME: this record, a minute after the
         // last, closes the last second of the ORDER BY. Its own second never closes.
@@ -109,11 +130,15 @@ class KdaTableFunctionClusterITCase {
                                         "--random-seed",
                                         SEED,
                                         "--output",
-                                        "kinesis:" + output + endpoint));
+                                        "kinesis:" + output + endpoint,
+                                        "--output",
+                                        "error_stream=kinesis:" + errors + endpoint));
         FlinkJob job = client.awaitJob(CLIENT_START_TIMEOUT);
         List<String> rows;
+        List<String> errorRows;
         try {
             rows = awaitRecords(job, kinesis.readFromStart(output), expected.size());
+            errorRows = awaitRecords(job, kinesis.readFromStart(errors), 2);
         } finally {
             job.cancelQuietly();
         }
@@ -147,6 +172,31 @@ class KdaTableFunctionClusterITCase {
         double median = normal.get(normal.size() / 2);
         LOG.info("Planted rows' scores {}, median of the others {}", planted, median);
         assertThat(planted).hasSize(3).allSatisfy(s -> assertThat(s).isGreaterThan(3 * median));
+
+        List<String> names = new ArrayList<>();
+        List<String> data = new ArrayList<>();
+        for (String row : errorRows) {
+            JsonNode error = MAPPER.readTree(row);
+            assertThat(error.fieldNames())
+                    .toIterable()
+                    .containsExactly(
+                            "ERROR_TIME",
+                            "ERROR_LEVEL",
+                            "ERROR_NAME",
+                            "MESSAGE",
+                            "DATA_ROWTIME",
+                            "DATA_ROW",
+                            "PUMP_NAME");
+            assertThat(error.get("MESSAGE").asText()).startsWith("kinesis " + input + "/");
+            names.add(error.get("ERROR_NAME").asText());
+            data.add(
+                    new String(
+                            HexFormat.of().parseHex(error.get("DATA_ROW").asText()),
+                            StandardCharsets.UTF_8));
+        }
+        LOG.info("error_stream: {}", errorRows);
+        assertThat(names).containsExactly("MALFORMED_RECORD", "COERCION_ERROR");
+        assertThat(data).containsExactly(NOT_JSON, BAD_PRICE);
     }
 
     /** The example on embedded Flink in this JVM, with {@link #SEED}: its output lines. */

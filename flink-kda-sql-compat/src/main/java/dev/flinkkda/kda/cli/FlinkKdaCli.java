@@ -1,5 +1,6 @@
 package dev.flinkkda.kda.cli;
 
+import dev.flinkkda.kda.errorstream.ErrorName;
 import dev.flinkkda.kda.io.KdaCounters;
 import dev.flinkkda.kda.options.OutputSpec;
 import dev.flinkkda.kda.options.RunOptions;
@@ -21,7 +22,9 @@ import dev.flinkkda.kda.sql.plan.StatementReport;
 import dev.flinkkda.kda.sql.plan.Translation;
 
 import org.apache.flink.api.common.JobExecutionResult;
+import org.apache.flink.configuration.Configuration;
 import org.apache.flink.configuration.DeploymentOptions;
+import org.apache.flink.configuration.HeartbeatManagerOptions;
 import org.apache.flink.core.execution.JobClient;
 import org.apache.flink.streaming.api.environment.LocalStreamEnvironment;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
@@ -31,11 +34,15 @@ import java.io.PrintStream;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.EnumMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 /**
  * The {@code flink-kda} command: {@code run} a KDA application on Flink (embedded, or the cluster
@@ -48,6 +55,9 @@ public final class FlinkKdaCli {
     static final String EXAMPLE = "examples/seed-001-stagger";
 
     private static final Duration PROGRESS_EVERY = Duration.ofSeconds(10);
+
+    /** How long a stop after a signal waits for each step: counters, cancel, the end. */
+    private static final Duration STOP_TIMEOUT = Duration.ofSeconds(30);
 
     private FlinkKdaCli() {}
 
@@ -132,6 +142,16 @@ public final class FlinkKdaCli {
     private static int runApplication(RunOptions options, PrintStream out, PrintStream err)
             throws Exception {
         StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
+        if (env instanceof LocalStreamEnvironment) {
+            // The counters of progress reports, and of the summary after a signal, are those the
+            // tasks sent with their last heartbeat: every second rather than Flink's 10 s.
+            env =
+                    StreamExecutionEnvironment.getExecutionEnvironment(
+                            new Configuration()
+                                    .set(
+                                            HeartbeatManagerOptions.HEARTBEAT_INTERVAL,
+                                            Duration.ofSeconds(1)));
+        }
         KdaApplicationJob job =
                 KdaApplicationJob.build(
                         options,
@@ -152,13 +172,23 @@ public final class FlinkKdaCli {
         CompletableFuture<JobExecutionResult> finished = client.getJobExecutionResult();
         Thread malformed =
                 new Thread(
-                        () -> job.malformedMessages().forEachRemaining(err::println),
+                        () -> {
+                            try {
+                                job.malformedMessages().forEachRemaining(err::println);
+                            } catch (RuntimeException e) {
+                                // the job failed or was stopped: no more messages, and its end
+                                // is reported by this command
+                            }
+                        },
                         "flink-kda malformed records");
         malformed.setDaemon(true);
         malformed.start();
+        // Embedded, the job runs in this JVM: a signal stops it cleanly rather than with the JVM.
+        StopSignals signals =
+                env instanceof LocalStreamEnvironment ? StopSignals.install() : StopSignals.none();
         long started = System.nanoTime();
         long nextReport = started + PROGRESS_EVERY.toNanos();
-        while (!finished.isDone()) {
+        while (!finished.isDone() && signals.received().isEmpty()) {
             Thread.sleep(100);
             if (System.nanoTime() >= nextReport && !finished.isDone()) {
                 nextReport += PROGRESS_EVERY.toNanos();
@@ -173,18 +203,66 @@ public final class FlinkKdaCli {
                 }
             }
         }
+        signals.close(); // a second signal ends the JVM at once
+        if (signals.received().isPresent() && !finished.isDone()) {
+            return stop(options, job, client, finished, signals, started, err);
+        }
         JobExecutionResult result;
         try {
             result = finished.get();
             malformed.join(10_000); // the last messages, fetched after the job finished
         } catch (ExecutionException e) {
             err.println("flink-kda: the job failed: " + rootCause(e).getMessage());
+            UnfinishedOutputs.report(job.outputs(), client.getJobID(), err);
             return 1;
         }
         err.printf(
                 "flink-kda: %s in %.1f s%n",
                 summary(options, job, KdaCounters.of(result)), (System.nanoTime() - started) / 1e9);
         return 0;
+    }
+
+    /**
+     * Stops the job after a signal: cancels it, which closes its sinks (a file output keeps its
+     * whole lines in its partial file), then reports.
+     *
+     * @return the exit status of a process ended by the signal (130 for SIGINT, 143 for SIGTERM)
+     */
+    private static int stop(
+            RunOptions options,
+            KdaApplicationJob job,
+            JobClient client,
+            CompletableFuture<JobExecutionResult> finished,
+            StopSignals signals,
+            long started,
+            PrintStream err)
+            throws InterruptedException {
+        String signal = signals.received().orElseThrow();
+        err.println("flink-kda: " + signal + ": stopping the job (again to end at once)");
+        // A cancelled job's counters are gone with its embedded cluster: these are the last the
+        // tasks reported (with their heartbeat, every second).
+        Map<String, Object> reported = Map.of();
+        try {
+            reported = client.getAccumulators().get(STOP_TIMEOUT.toSeconds(), TimeUnit.SECONDS);
+        } catch (ExecutionException | TimeoutException e) {
+            // none to report
+        }
+        try {
+            client.cancel().get(STOP_TIMEOUT.toSeconds(), TimeUnit.SECONDS);
+            finished.get(STOP_TIMEOUT.toSeconds(), TimeUnit.SECONDS);
+        } catch (ExecutionException e) {
+            // cancelled, as asked
+        } catch (TimeoutException e) {
+            err.println(
+                    "flink-kda: the job did not stop within " + STOP_TIMEOUT.toSeconds() + " s");
+        }
+        err.printf(
+                "flink-kda: stopped by %s after %.1f s; as last reported: %s%n",
+                signal,
+                (System.nanoTime() - started) / 1e9,
+                summary(options, job, KdaCounters.of(reported)));
+        UnfinishedOutputs.report(job.outputs(), client.getJobID(), err);
+        return signals.exitStatus();
     }
 
     private static Throwable rootCause(Throwable e) {
@@ -195,28 +273,34 @@ public final class FlinkKdaCli {
         return cause;
     }
 
+    /**
+     * {@code N records in, M rows out to STREAM, …, E errors (NAME n, …)}: every record read is in
+     * an output or in {@code error_stream} (unless a pump filters it out or aggregates it).
+     */
     private static String summary(RunOptions options, KdaApplicationJob job, KdaCounters counters) {
         long in = 0;
-        long malformed = 0;
-        long late = 0;
         for (var input : options.inputs()) {
             in += counters.records(input.streamName());
-            malformed += counters.malformed(input.streamName());
-            late += counters.late(input.streamName());
         }
-        StringBuilder text =
-                new StringBuilder()
-                        .append(in)
-                        .append(" records in, ")
-                        .append(malformed)
-                        .append(" malformed, ")
-                        .append(late)
-                        .append(" late");
+        StringBuilder text = new StringBuilder().append(in).append(" records in");
         for (OutputSpec output : job.outputs()) {
             text.append(", ")
                     .append(counters.rowsOut(output))
                     .append(" rows out to ")
                     .append(KdaNames.toSql(output.streamName()));
+        }
+        long errors = 0;
+        List<String> byName = new ArrayList<>();
+        for (ErrorName name : ErrorName.values()) {
+            long count = counters.errors(name);
+            if (count > 0) {
+                errors += count;
+                byName.add(name + " " + count);
+            }
+        }
+        text.append(", ").append(errors).append(errors == 1 ? " error" : " errors");
+        if (!byName.isEmpty()) {
+            text.append(" (").append(String.join(", ", byName)).append(')');
         }
         return text.toString();
     }

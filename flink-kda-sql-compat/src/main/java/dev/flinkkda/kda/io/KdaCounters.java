@@ -1,5 +1,6 @@
 package dev.flinkkda.kda.io;
 
+import dev.flinkkda.kda.errorstream.ErrorName;
 import dev.flinkkda.kda.json.MalformedRecord;
 import dev.flinkkda.kda.options.OutputSpec;
 
@@ -63,6 +64,11 @@ public final class KdaCounters {
         return get(lateName(inputStream));
     }
 
+    /** The rows sent to {@code error_stream} as {@code name}, from inputs and pumps. */
+    public long errors(ErrorName name) {
+        return get(errorsName(name));
+    }
+
     /** The rows written by an output. */
     public long rowsOut(OutputSpec output) {
         return get(rowsOutName(output));
@@ -77,7 +83,7 @@ public final class KdaCounters {
      * The task's counter of this name, registered on first use. Two operators of one task may count
      * under one name (e.g. the same output written and collected); they share the counter.
      */
-    static LongCounter counter(RuntimeContext context, String name) {
+    public static LongCounter counter(RuntimeContext context, String name) {
         Accumulator<Long, Long> existing = context.getAccumulator(name);
         if (existing instanceof LongCounter counter) {
             return counter;
@@ -103,7 +109,13 @@ public final class KdaCounters {
         return PREFIX + "input." + stream + ".late";
     }
 
+    /** The name of the counter of {@link #errors}. */
+    public static String errorsName(ErrorName name) {
+        return PREFIX + "errors." + name.name();
+    }
+
     static String rowsOutName(OutputSpec output) {
-        return PREFIX + "output." + output + ".rows";
+        // the label, not the location's settings: Flink shows accumulator names in its web UI
+        return PREFIX + "output." + output.label() + ".rows";
     }
 }

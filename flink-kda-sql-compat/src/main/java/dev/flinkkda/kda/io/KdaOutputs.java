@@ -29,7 +29,8 @@ import java.util.Properties;
  * Writes an application's output streams as JSON lines ({@link RowJsonFormatter}): to a file, to
  * stdout, or to a Kinesis stream. The table must be append-only (as KDA's streams are); each row
  * becomes one JSON object, one line of a file or one Kinesis record. Rows written are counted
- * ({@link KdaCounters#rowsOut}).
+ * ({@link KdaCounters#rowsOut}). A file appears, complete, when its stream ends ({@link
+ * JsonLinesSink}).
  */
 public final class KdaOutputs {
 
@@ -67,7 +68,7 @@ public final class KdaOutputs {
         }
         JsonLinesSink sink =
                 output.location() instanceof StreamLocation.File file
-                        ? JsonLinesSink.toFile(file.path())
+                        ? JsonLinesSink.toFile(file.path(), output.overwrite())
                         : JsonLinesSink.toStdout();
         return rows.map(new FormatJsonLines(formatter, counter))
                 .returns(Types.STRING)

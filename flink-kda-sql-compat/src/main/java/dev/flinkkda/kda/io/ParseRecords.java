@@ -1,5 +1,6 @@
 package dev.flinkkda.kda.io;
 
+import dev.flinkkda.kda.errorstream.ErrorName;
 import dev.flinkkda.kda.json.JsonCoercion;
 import dev.flinkkda.kda.json.JsonRecordParser;
 import dev.flinkkda.kda.json.MalformedRecord;
@@ -92,7 +93,9 @@ public final class ParseRecords extends ProcessFunction<RawRecord, Row> {
             malformed.add(1L);
             malformedMetric.inc();
             ctx.output(
-                    MALFORMED, new MalformedRecord(record.origin(), e.getMessage(), record.text()));
+                    MALFORMED,
+                    new MalformedRecord(
+                            record.origin(), e.errorName(), e.getMessage(), record.text(), null));
             return;
         }
         if (parser.rowtimeMode().isEventTime()) {
@@ -103,7 +106,12 @@ public final class ParseRecords extends ProcessFunction<RawRecord, Row> {
                 malformedMetric.inc();
                 ctx.output(
                         MALFORMED,
-                        new MalformedRecord(record.origin(), lateReason(rowtime), record.text()));
+                        new MalformedRecord(
+                                record.origin(),
+                                ErrorName.LATE_ROW,
+                                lateReason(rowtime),
+                                record.text(),
+                                rowtime));
                 return;
             }
             maxRowtime = Math.max(maxRowtime, millis);

@@ -168,15 +168,29 @@ public abstract class JsonCoercion implements Serializable {
                 return BigDecimal.ZERO;
             case INTEGER:
             case DECIMAL:
-                return new BigDecimal(text);
+                return number(kind, text, text);
             case STRING:
-                try {
-                    return new BigDecimal(text.strip());
-                } catch (NumberFormatException e) {
-                    throw cannotConvert(kind, text, null);
-                }
+                return number(kind, text, text.strip());
             default:
                 throw cannotConvert(kind, text, null);
+        }
+    }
+
+    /**
+     * {@code digits} as a number: ASCII only (BigDecimal would also read the digits of other
+     * scripts, which no other part of the job reads), an exponent that fits an {@code int}.
+     */
+    private BigDecimal number(JsonValueKind kind, String text, String digits)
+            throws CoercionException {
+        for (int i = 0; i < digits.length(); i++) {
+            if (digits.charAt(i) > 127) {
+                throw cannotConvert(kind, text, null);
+            }
+        }
+        try {
+            return new BigDecimal(digits);
+        } catch (NumberFormatException e) {
+            throw cannotConvert(kind, text, null); // also an exponent beyond an int's range
         }
     }
 
@@ -345,7 +359,17 @@ public abstract class JsonCoercion implements Serializable {
 
         @Override
         Object coerce(JsonValueKind kind, String text) throws CoercionException {
-            BigDecimal value = toNumber(kind, text).setScale(scale, RoundingMode.HALF_UP);
+            BigDecimal number = toNumber(kind, text);
+            // Decided on the number's magnitude first: 1e999999999 or 1e-999999999 would make
+            // setScale build a number of a billion digits.
+            int integerDigits = number.precision() - number.scale();
+            if (number.signum() == 0 || integerDigits < -scale) {
+                return BigDecimal.ZERO.setScale(scale); // rounds to zero
+            }
+            if (integerDigits > precision - scale) {
+                throw cannotConvert(kind, text, "out of range");
+            }
+            BigDecimal value = number.setScale(scale, RoundingMode.HALF_UP);
             if (value.precision() > precision) {
                 throw cannotConvert(kind, text, "out of range");
             }

@@ -368,11 +368,11 @@ public final class JsonRecordParser implements Serializable {
         try {
             value = slotValue(column, coercions[column]);
         } catch (CoercionException e) {
-            throw new MalformedRecordException(
+            throw MalformedRecordException.coercion(
                     "column " + definition.name() + ": " + e.getMessage());
         }
         if (value == null && notNull[column]) {
-            throw new MalformedRecordException(
+            throw MalformedRecordException.coercion(
                     "column "
                             + definition.name()
                             + ": "
@@ -385,7 +385,7 @@ public final class JsonRecordParser implements Serializable {
     private LocalDateTime rowtimeValue(long arrivalTime) throws MalformedRecordException {
         if (rowtime.kind() == RowtimeMode.Kind.ARRIVAL) {
             if (arrivalTime == RawRecord.NO_ARRIVAL_TIME) {
-                throw new MalformedRecordException("ROWTIME: the record has no arrival time");
+                throw MalformedRecordException.coercion("ROWTIME: the record has no arrival time");
             }
             return LocalDateTime.ofInstant(Instant.ofEpochMilli(arrivalTime), ZoneOffset.UTC);
         }
@@ -395,10 +395,10 @@ public final class JsonRecordParser implements Serializable {
         try {
             value = (LocalDateTime) slotValue(slot, timestampCoercion);
         } catch (CoercionException e) {
-            throw new MalformedRecordException(where + e.getMessage());
+            throw MalformedRecordException.coercion(where + e.getMessage());
         }
         if (value == null) {
-            throw new MalformedRecordException(
+            throw MalformedRecordException.coercion(
                     where + (found[slot] == NOT_FOUND ? "missing" : "null"));
         }
         return value;
@@ -415,7 +415,7 @@ public final class JsonRecordParser implements Serializable {
         switch (arrivalTime.kind()) {
             case ARRIVAL:
                 if (recordArrival == RawRecord.NO_ARRIVAL_TIME) {
-                    throw new MalformedRecordException(
+                    throw MalformedRecordException.coercion(
                             ArrivalTimeMode.COLUMN + ": the record has no arrival time");
                 }
                 return utc(recordArrival);
@@ -424,7 +424,7 @@ public final class JsonRecordParser implements Serializable {
                 try {
                     value = (LocalDateTime) slotValue(arrivalSlot, timestampCoercion);
                 } catch (CoercionException e) {
-                    throw new MalformedRecordException(
+                    throw MalformedRecordException.coercion(
                             ArrivalTimeMode.COLUMN
                                     + " field "
                                     + arrivalTime.fieldName()

@@ -1,5 +1,9 @@
 package dev.flinkkda.kda.json;
 
+import dev.flinkkda.kda.errorstream.ErrorName;
+import dev.flinkkda.kda.errorstream.KdaError;
+
+import java.time.LocalDateTime;
 import java.util.Objects;
 
 /**
@@ -9,15 +13,24 @@ import java.util.Objects;
  * the job (in KDA it goes to {@code error_stream}).
  *
  * @param origin where it was read: {@code file:line} or {@code kinesis stream/shard/sequence}
+ * @param errorName the kind of problem, as {@code error_stream} names it
  * @param reason why it was not read, e.g. {@code column PRICE: cannot convert "abc" to DOUBLE}
  * @param rawText the record as read
+ * @param rowtime the record's {@code ROWTIME} when it has one (a late row), else null
  */
-public record MalformedRecord(String origin, String reason, String rawText) {
+public record MalformedRecord(
+        String origin, ErrorName errorName, String reason, String rawText, LocalDateTime rowtime) {
 
     public MalformedRecord {
         Objects.requireNonNull(origin, "origin");
+        Objects.requireNonNull(errorName, "errorName");
         Objects.requireNonNull(reason, "reason");
         Objects.requireNonNull(rawText, "rawText");
+    }
+
+    /** The record as a row of {@code error_stream}, found at {@code errorTime}. */
+    public KdaError toError(LocalDateTime errorTime) {
+        return new KdaError(errorTime, errorName, message(), rowtime, rawText, null);
     }
 
     /**

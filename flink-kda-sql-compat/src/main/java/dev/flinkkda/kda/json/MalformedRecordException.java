@@ -1,5 +1,7 @@
 package dev.flinkkda.kda.json;
 
+import dev.flinkkda.kda.errorstream.ErrorName;
+
 /**
  * A record that {@link JsonRecordParser} cannot turn into a row; the message is the reason, e.g.
  * {@code column PRICE: cannot convert "abc" to DOUBLE}. Thrown once per malformed record, so it
@@ -9,7 +11,28 @@ public final class MalformedRecordException extends Exception {
 
     private static final long serialVersionUID = 1L;
 
+    private final ErrorName errorName;
+
+    /** A record that is no JSON object ({@link ErrorName#MALFORMED_RECORD}). */
     public MalformedRecordException(String reason) {
+        this(ErrorName.MALFORMED_RECORD, reason);
+    }
+
+    private MalformedRecordException(ErrorName errorName, String reason) {
         super(reason, null, false, false);
+        this.errorName = errorName;
+    }
+
+    /**
+     * A JSON object with a value that does not fit its column, or no usable {@code ROWTIME} ({@link
+     * ErrorName#COERCION_ERROR}).
+     */
+    public static MalformedRecordException coercion(String reason) {
+        return new MalformedRecordException(ErrorName.COERCION_ERROR, reason);
+    }
+
+    /** The record's {@code ERROR_NAME} in {@code error_stream}. */
+    public ErrorName errorName() {
+        return errorName;
     }
 }

@@ -21,23 +21,27 @@ import java.util.stream.Collectors;
  *       {@code us-east-1};
  *   <li>{@code start=TRIM_HORIZON|LATEST} (inputs): where reading starts; by default {@code
  *       LATEST}, KDA's {@code NOW}; {@code NOW} is accepted for {@code LATEST};
- *   <li>{@code accessKey=…&secretKey=…}: fixed credentials. Without them, an endpoint on {@code
- *       localhost}/{@code 127.0.0.1} (an emulator, which checks no signature) gets dummy ones and
- *       anything else the AWS default credentials chain;
+ *   <li>{@code profile=NAME}: the credentials of that profile of the AWS shared credentials and
+ *       config files. Without it, the connector's {@code aws.credentials.provider} if given (e.g.
+ *       {@code AUTO}, the default chain), else an endpoint on {@code localhost}/{@code 127.0.0.1}
+ *       (an emulator, which checks no signature) gets dummy keys and anything else the AWS default
+ *       credentials chain. Credential values ({@code accessKey}, {@code secretKey}, the connector's
+ *       {@code aws.credentials.provider.basic.…}, {@code BASIC}) are refused: see {@link
+ *       CommandLineCredentials};
  *   <li>{@code partitionKey=COLUMN} (outputs): the partition key is that column's value; by default
  *       a hash of the row;
  *   <li>{@code aws.…} and {@code flink.…}: passed to the connector as they are (see its {@code
  *       AWSConfigConstants} and {@code ConsumerConfigConstants}).
  * </ul>
  *
- * <p>Values are taken as written (no URL decoding); they cannot hold {@code &}.
+ * <p>Values are taken as written (no URL decoding); they cannot hold {@code &}. The settings hold
+ * no credential, so {@link #toString} may be shown anywhere.
  */
 public record KinesisSettings(
         Optional<String> endpoint,
         String region,
         String start,
-        Optional<String> accessKey,
-        Optional<String> secretKey,
+        Optional<String> profile,
         Optional<String> partitionKey,
         Map<String, String> connectorProperties) {
 
@@ -47,16 +51,25 @@ public record KinesisSettings(
     /** The oldest record the stream keeps. */
     public static final String TRIM_HORIZON = "TRIM_HORIZON";
 
+    /** The access and secret key given to an emulator on this machine, which checks none. */
+    static final String EMULATOR_KEY = "local-emulator";
+
     public KinesisSettings {
         Objects.requireNonNull(endpoint, "endpoint");
         Objects.requireNonNull(region, "region");
         Objects.requireNonNull(start, "start");
-        Objects.requireNonNull(accessKey, "accessKey");
-        Objects.requireNonNull(secretKey, "secretKey");
+        Objects.requireNonNull(profile, "profile");
         Objects.requireNonNull(partitionKey, "partitionKey");
         connectorProperties = Map.copyOf(connectorProperties);
-        if (accessKey.isPresent() != secretKey.isPresent()) {
-            throw new IllegalArgumentException("accessKey and secretKey go together");
+        for (Map.Entry<String, String> property : connectorProperties.entrySet()) {
+            checkNoCredential(property.getKey(), property.getValue());
+        }
+        if (profile.isPresent()
+                && connectorProperties.containsKey(AWSConfigConstants.AWS_CREDENTIALS_PROVIDER)) {
+            throw new IllegalArgumentException(
+                    "profile and "
+                            + AWSConfigConstants.AWS_CREDENTIALS_PROVIDER
+                            + " both choose the credentials; give one");
         }
     }
 
@@ -65,8 +78,7 @@ public record KinesisSettings(
         Optional<String> endpoint = Optional.empty();
         String region = defaultRegion();
         String start = LATEST;
-        Optional<String> accessKey = Optional.empty();
-        Optional<String> secretKey = Optional.empty();
+        Optional<String> profile = Optional.empty();
         Optional<String> partitionKey = Optional.empty();
         Map<String, String> properties = new LinkedHashMap<>();
         for (String pair : query.split("&")) {
@@ -74,37 +86,56 @@ public record KinesisSettings(
                 continue;
             }
             int eq = pair.indexOf('=');
+            String key = eq < 0 ? pair : pair.substring(0, eq);
+            // before anything quotes the pair: a credential's value must not be shown
+            checkNoCredential(key, "");
             if (eq <= 0 || eq == pair.length() - 1) {
                 throw new IllegalArgumentException(
                         "'" + pair + "': expected key=value, e.g. region=us-east-1");
             }
-            String key = pair.substring(0, eq);
             String value = pair.substring(eq + 1);
             switch (key) {
                 case "endpoint" -> endpoint = Optional.of(checkEndpoint(value));
                 case "region" -> region = value;
                 case "start" -> start = checkStart(value);
-                case "accessKey" -> accessKey = Optional.of(value);
-                case "secretKey" -> secretKey = Optional.of(value);
+                case "profile" -> profile = Optional.of(value);
                 case "partitionKey" -> partitionKey = Optional.of(value);
                 default -> {
                     if (!key.startsWith("aws.") && !key.startsWith("flink.")) {
                         throw new IllegalArgumentException(
                                 "unknown setting '"
                                         + key
-                                        + "': expected endpoint, region, start, accessKey,"
-                                        + " secretKey, partitionKey, or a connector property"
-                                        + " aws.… / flink.…");
+                                        + "': expected endpoint, region, start, profile,"
+                                        + " partitionKey, or a connector property aws.… /"
+                                        + " flink.…");
                     }
                     properties.put(key, value);
                 }
             }
         }
-        if (accessKey.isPresent() != secretKey.isPresent()) {
-            throw new IllegalArgumentException("accessKey and secretKey go together");
+        return new KinesisSettings(endpoint, region, start, profile, partitionKey, properties);
+    }
+
+    /**
+     * Refuses a setting that would carry a credential on the command line: a key named like one
+     * ({@link CommandLineCredentials#isCredentialSetting}), or a credentials provider of {@code
+     * BASIC}, which reads its keys from the settings. The message names the key, never the value.
+     */
+    private static void checkNoCredential(String key, String value) {
+        if (CommandLineCredentials.isCredentialSetting(key)) {
+            throw new IllegalArgumentException(
+                    "setting '"
+                            + key
+                            + "' is refused: "
+                            + CommandLineCredentials.WHERE_CREDENTIALS_COME_FROM);
         }
-        return new KinesisSettings(
-                endpoint, region, start, accessKey, secretKey, partitionKey, properties);
+        if (key.toLowerCase(Locale.ROOT).endsWith("provider")
+                && value.trim().equalsIgnoreCase("BASIC")) {
+            throw new IllegalArgumentException(
+                    key
+                            + "=BASIC is refused: it reads keys from the command line; "
+                            + CommandLineCredentials.WHERE_CREDENTIALS_COME_FROM);
+        }
     }
 
     private static String defaultRegion() {
@@ -118,16 +149,25 @@ public record KinesisSettings(
     }
 
     private static String checkEndpoint(String value) {
+        if (CommandLineCredentials.hasUserInfo(value)) {
+            throw new IllegalArgumentException(
+                    "endpoint '"
+                            + CommandLineCredentials.redact(value)
+                            + "': a user or password in the endpoint is refused: "
+                            + CommandLineCredentials.WHERE_CREDENTIALS_COME_FROM);
+        }
         URI uri;
         try {
             uri = URI.create(value);
         } catch (IllegalArgumentException e) {
+            // not e as the cause: its message quotes the value whole
             throw new IllegalArgumentException(
-                    "endpoint '" + value + "': expected http(s)://host[:port]", e);
+                    "endpoint '" + value + "': expected http(s)://host[:port]");
         }
         if (uri.getScheme() == null
                 || !(uri.getScheme().equals("http") || uri.getScheme().equals("https"))
-                || uri.getHost() == null) {
+                || uri.getHost() == null
+                || uri.getRawUserInfo() != null) {
             throw new IllegalArgumentException(
                     "endpoint '" + value + "': expected http(s)://host[:port]");
         }
@@ -156,19 +196,23 @@ public record KinesisSettings(
     }
 
     /**
-     * The connector's client properties: region, endpoint, credentials, and the {@code aws.…} /
-     * {@code flink.…} settings; for inputs also the start position.
+     * The connector's client properties: region, endpoint, where the credentials come from, and the
+     * {@code aws.…} / {@code flink.…} settings; for inputs also the start position.
      */
     public Properties clientProperties(boolean forInput) {
         Properties properties = new Properties();
         properties.setProperty(AWSConfigConstants.AWS_REGION, region);
         endpoint.ifPresent(e -> properties.setProperty(AWSConfigConstants.AWS_ENDPOINT, e));
-        if (accessKey.isPresent() || isLocalEndpoint()) {
+        if (profile.isPresent()) {
+            properties.setProperty(AWSConfigConstants.AWS_CREDENTIALS_PROVIDER, "PROFILE");
+            properties.setProperty(AWSConfigConstants.AWS_PROFILE_NAME, profile.get());
+        } else if (connectorProperties.containsKey(AWSConfigConstants.AWS_CREDENTIALS_PROVIDER)) {
+            // the connector's own choice, set below
+        } else if (isLocalEndpoint()) {
+            // An emulator checks no signature; these are not anyone's keys.
             properties.setProperty(AWSConfigConstants.AWS_CREDENTIALS_PROVIDER, "BASIC");
-            properties.setProperty(
-                    AWSConfigConstants.AWS_ACCESS_KEY_ID, accessKey.orElse("local-emulator"));
-            properties.setProperty(
-                    AWSConfigConstants.AWS_SECRET_ACCESS_KEY, secretKey.orElse("local-emulator"));
+            properties.setProperty(AWSConfigConstants.AWS_ACCESS_KEY_ID, EMULATOR_KEY);
+            properties.setProperty(AWSConfigConstants.AWS_SECRET_ACCESS_KEY, EMULATOR_KEY);
         } else {
             properties.setProperty(AWSConfigConstants.AWS_CREDENTIALS_PROVIDER, "AUTO");
         }
@@ -179,14 +223,13 @@ public record KinesisSettings(
         return properties;
     }
 
-    /** The query string of these settings, {@code ?key=value&...}, the secret key masked. */
+    /** The query string of these settings, {@code ?key=value&...}. */
     public String toQueryString() {
         Map<String, String> pairs = new LinkedHashMap<>();
         endpoint.ifPresent(e -> pairs.put("endpoint", e));
         pairs.put("region", region);
         pairs.put("start", start);
-        accessKey.ifPresent(k -> pairs.put("accessKey", k));
-        secretKey.ifPresent(k -> pairs.put("secretKey", "***"));
+        profile.ifPresent(p -> pairs.put("profile", p));
         partitionKey.ifPresent(k -> pairs.put("partitionKey", k));
         pairs.putAll(connectorProperties);
         return pairs.entrySet().stream()
@@ -194,7 +237,6 @@ public record KinesisSettings(
                 .collect(Collectors.joining("&", "?", ""));
     }
 
-    /** Hides the secret key. */
     @Override
     public String toString() {
         return toQueryString();

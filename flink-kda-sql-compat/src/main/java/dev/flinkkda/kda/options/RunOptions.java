@@ -1,5 +1,6 @@
 package dev.flinkkda.kda.options;
 
+import dev.flinkkda.kda.kinesis.CommandLineCredentials;
 import dev.flinkkda.kda.reference.ReferenceFileTableFactory;
 import dev.flinkkda.kda.reference.ReferenceFormat;
 import dev.flinkkda.kda.schema.KdaNames;
@@ -50,7 +51,8 @@ public record RunOptions(
     public static final String HELP =
             """
             usage: flink-kda run APP.sql --input [STREAM=]LOCATION --schema [STREAM=]COLUMNS
-                                 [--output [STREAM=]LOCATION]... [--rowtime [STREAM=]MODE]
+                                 [--output [STREAM=]LOCATION]... [--overwrite]
+                                 [--rowtime [STREAM=]MODE]
                                  [--watermark-delay [STREAM=]DURATION]
                                  [--arrival-time [STREAM=]MODE] [--parallelism N]
                                  [--random-seed N]
@@ -64,7 +66,10 @@ public record RunOptions(
                                               endpoint=http://127.0.0.1:4567  (e.g. Kinesalite)
                                               region=us-east-1                ($AWS_REGION)
                                               start=TRIM_HORIZON|LATEST       (LATEST, KDA's NOW)
-                                              accessKey=...&secretKey=...     (default chain)
+                                              profile=NAME    (an AWS profile; else the default
+                                                              chain, or none for 127.0.0.1)
+                                            Keys and secrets are refused: the AWS default chain
+                                            or a profile gives the credentials.
                                             Repeatable, one per stream.
               --schema [STREAM=]COLUMNS     the input's columns, as in CREATE STREAM:
                                             "TICKER_SYMBOL VARCHAR(4), PRICE DOUBLE"; or
@@ -74,7 +79,14 @@ public record RunOptions(
                                             DESTINATION_SQL_STREAM) as JSON lines with ROWTIME to
                                             a file, to - (stdout) or to kinesis:NAME[?...]
                                             (partitionKey=COLUMN, else a hash of the row).
-                                            Repeatable.
+                                            error_stream=LOCATION writes KDA's error_stream:
+                                            records that cannot be read, late rows, rows a
+                                            pump's expression fails on (else: stderr).
+                                            Repeatable. A file is written as .FILE.JOB.partial
+                                            and renamed to FILE when its stream ends; an output
+                                            must not be an input, the application, a schema or
+                                            reference file, or another output's file.
+              --overwrite                   lets a file output replace a file that exists.
               --reference NAME=FILE[?...]   a reference table the application joins: a CSV or
                                             JSON-lines file (by its extension, or format=csv|json),
                                             loaded when the job starts; for CSV also
@@ -88,8 +100,8 @@ public record RunOptions(
                                             processing (processing time). By default arrival for
                                             Kinesis inputs, field:ROWTIME for files.
               --watermark-delay [STREAM=]D  how far ROWTIME may go back before rows are late,
-                                            e.g. 5s, 500ms, 2min (default 0). Late rows are
-                                            reported like malformed ones.
+                                            e.g. 5s, 500ms, 2min (default 0). Late rows go
+                                            to error_stream.
               --arrival-time [STREAM=]MODE  where the input's system column
                                             APPROXIMATE_ARRIVAL_TIME comes from: arrival (the
                                             Kinesis arrival time; Kinesis inputs), field:NAME (a
@@ -104,8 +116,8 @@ public record RunOptions(
               --help                        this text.
 
             Stream names follow KDA: unquoted names are upper-cased, "Quoted" ones kept as they
-            are. Records that cannot be read are reported with their file:line and the run goes
-            on.
+            are. Records that cannot be read go to error_stream with their file:line, and the
+            run goes on.
             """;
 
     private static final Pattern DURATION =
@@ -217,30 +229,18 @@ public record RunOptions(
             }
         }
 
-        List<OutputSpec> outputSpecs = new ArrayList<>();
-        for (Assignment output : outputs) {
-            StreamLocation location = location(output);
-            if (location instanceof StreamLocation.File file) {
-                Path target = file.path().toAbsolutePath().normalize();
-                Path directory = target.getParent();
-                if (directory != null && !Files.isDirectory(directory)) {
-                    throw new RunOptionsException(
-                            output + ": directory not found (" + directory + ")");
-                }
-                if (Files.isDirectory(target)) {
-                    throw new RunOptionsException(output + ": is a directory; give a file name");
-                }
-                for (InputSpec input : inputSpecs) {
-                    if (input.location() instanceof StreamLocation.File in
-                            && in.path().toAbsolutePath().normalize().equals(target)) {
-                        throw new RunOptionsException(
-                                output
-                                        + ": is the file of --input "
-                                        + KdaNames.toSql(input.streamName()));
-                    }
-                }
+        // Every file the run reads, by the argument that names it: no output may replace one.
+        Map<String, Path> readFiles = new LinkedHashMap<>();
+        readFiles.put("the application file " + application, application);
+        for (InputSpec input : inputSpecs) {
+            if (input.location() instanceof StreamLocation.File file) {
+                readFiles.put(inputByStream.get(input.streamName()).toString(), file.path());
             }
-            outputSpecs.add(new OutputSpec(output.stream(), location));
+        }
+        for (Assignment schema : schemas) {
+            if (schema.value().startsWith("@")) {
+                readFiles.put(schema.toString(), Path.of(schema.value().substring(1)));
+            }
         }
         List<ReferenceSpec> referenceSpecs = new ArrayList<>();
         for (Assignment reference : references) {
@@ -266,8 +266,11 @@ public record RunOptions(
                                 + KdaNames.toSql(reference.stream())
                                 + "=\"TICKER VARCHAR(4), COMPANY VARCHAR(64)\"");
             }
-            referenceSpecs.add(reference(reference, schema(schemaArg)));
+            ReferenceSpec spec = reference(reference, schema(schemaArg));
+            referenceSpecs.add(spec);
+            readFiles.put(reference.toString(), spec.file());
         }
+        List<OutputSpec> outputSpecs = checkedOutputs(outputs, readFiles, arguments.overwrite());
         return new RunOptions(
                 application,
                 inputSpecs,
@@ -291,7 +294,8 @@ public record RunOptions(
             List<Assignment> arrivalTimes,
             List<Assignment> references,
             OptionalInt parallelism,
-            OptionalLong randomSeed) {
+            OptionalLong randomSeed,
+            boolean overwrite) {
 
         static Arguments read(String... args) {
             Path application = null;
@@ -304,14 +308,19 @@ public record RunOptions(
             List<Assignment> references = new ArrayList<>();
             OptionalInt parallelism = OptionalInt.empty();
             OptionalLong randomSeed = OptionalLong.empty();
+            boolean overwrite = false;
 
             for (int i = 0; i < args.length; i++) {
                 String arg = args[i];
+                if (arg.equals("--overwrite")) {
+                    overwrite = true;
+                    continue;
+                }
                 if (!arg.startsWith("--")) {
                     if (application != null) {
                         throw new RunOptionsException(
                                 "unexpected argument '"
-                                        + arg
+                                        + CommandLineCredentials.redact(arg)
                                         + "': the application is "
                                         + application
                                         + " already; options start with --");
@@ -379,7 +388,84 @@ public record RunOptions(
                     arrivalTimes,
                     references,
                     parallelism,
-                    randomSeed);
+                    randomSeed,
+                    overwrite);
+        }
+    }
+
+    /**
+     * The outputs, each file output checked: its directory exists; it is not a directory, not a
+     * file the run reads (following symbolic links, and hard links), not another output's file; and
+     * it does not exist unless {@code --overwrite} is given.
+     *
+     * @param readFiles the files the run reads, by the argument that names them
+     */
+    private static List<OutputSpec> checkedOutputs(
+            List<Assignment> outputs, Map<String, Path> readFiles, boolean overwrite) {
+        Map<String, RealFile> read = new LinkedHashMap<>();
+        readFiles.forEach((argument, path) -> read.put(argument, realFile(argument, path)));
+        Map<String, RealFile> written = new LinkedHashMap<>();
+        List<OutputSpec> specs = new ArrayList<>();
+        for (Assignment output : outputs) {
+            StreamLocation location = location(output);
+            if (location instanceof StreamLocation.File file) {
+                Path directory = file.path().toAbsolutePath().getParent();
+                if (directory != null && !Files.isDirectory(directory)) {
+                    throw new RunOptionsException(
+                            output + ": directory not found (" + directory + ")");
+                }
+                if (Files.isDirectory(file.path())) {
+                    throw new RunOptionsException(output + ": is a directory; give a file name");
+                }
+                RealFile target = realFile(output.toString(), file.path());
+                refuseSameFile(
+                        output, target, read, "an output must not replace a file the run reads");
+                refuseSameFile(output, target, written, "give each output its own file");
+                if (target.exists() && !target.isSpecial() && !overwrite) {
+                    throw new RunOptionsException(
+                            output
+                                    + ": "
+                                    + target
+                                    + " exists; give --overwrite to replace it (it is replaced"
+                                    + " when the run has written the stream whole)");
+                }
+                written.put(output.toString(), target);
+            }
+            specs.add(new OutputSpec(output.stream(), location, overwrite));
+        }
+        return specs;
+    }
+
+    /** Refuses an output whose file is one of {@code files} (by the argument naming each). */
+    private static void refuseSameFile(
+            Assignment output, RealFile target, Map<String, RealFile> files, String advice) {
+        for (Map.Entry<String, RealFile> other : files.entrySet()) {
+            boolean same;
+            try {
+                same = target.isSameFileAs(other.getValue());
+            } catch (IOException e) {
+                throw new RunOptionsException(
+                        output + ": cannot tell whether it is " + other.getValue() + ": " + e, e);
+            }
+            if (same) {
+                throw new RunOptionsException(
+                        output
+                                + ": is the same file as "
+                                + other.getKey()
+                                + " ("
+                                + other.getValue()
+                                + "); "
+                                + advice);
+            }
+        }
+    }
+
+    private static RealFile realFile(String argument, Path path) {
+        try {
+            return RealFile.of(path);
+        } catch (IOException e) {
+            throw new RunOptionsException(
+                    argument + ": cannot resolve " + path.toAbsolutePath() + ": " + e, e);
         }
     }
 
@@ -551,9 +637,14 @@ public record RunOptions(
                     : Optional.empty();
         }
 
+        /** The argument as given, the values of credentials masked: for messages. */
+        String shown() {
+            return CommandLineCredentials.redact(text);
+        }
+
         @Override
         public String toString() {
-            return option + " " + text;
+            return option + " " + shown();
         }
     }
 
@@ -567,9 +658,9 @@ public record RunOptions(
                                 + " is given twice for stream "
                                 + KdaNames.toSql(assignment.stream())
                                 + ": '"
-                                + previous.text()
+                                + previous.shown()
                                 + "' and '"
-                                + assignment.text()
+                                + assignment.shown()
                                 + "'");
             }
         }
@@ -590,9 +681,9 @@ public record RunOptions(
                     throw new RunOptionsException(
                             option
                                     + " is given twice: '"
-                                    + global.text()
+                                    + global.shown()
                                     + "' and '"
-                                    + assignment.text()
+                                    + assignment.shown()
                                     + "'");
                 }
                 global = assignment;

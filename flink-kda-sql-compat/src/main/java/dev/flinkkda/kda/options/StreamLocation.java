@@ -1,5 +1,6 @@
 package dev.flinkkda.kda.options;
 
+import dev.flinkkda.kda.kinesis.CommandLineCredentials;
 import dev.flinkkda.kda.kinesis.KinesisSettings;
 
 import java.nio.file.Path;
@@ -27,7 +28,9 @@ public sealed interface StreamLocation {
             String name = query < 0 ? rest : rest.substring(0, query);
             if (name.isEmpty()) {
                 throw new IllegalArgumentException(
-                        "'" + text + "': kinesis: needs a stream name, e.g. kinesis:ticker-trades");
+                        "'"
+                                + CommandLineCredentials.redact(text)
+                                + "': kinesis: needs a stream name, e.g. kinesis:ticker-trades");
             }
             return new Kinesis(
                     name, KinesisSettings.parse(query < 0 ? "" : rest.substring(query + 1)));
@@ -38,10 +41,21 @@ public sealed interface StreamLocation {
         return new File(Path.of(text));
     }
 
+    /**
+     * A short name of this location for names Flink shows (accumulators, operators): the file,
+     * {@code -}, or {@code kinesis:NAME} without the settings.
+     */
+    String label();
+
     /** A JSON-lines file: one JSON object per line. */
     record File(Path path) implements StreamLocation {
         public File {
             Objects.requireNonNull(path, "path");
+        }
+
+        @Override
+        public String label() {
+            return path.toString();
         }
 
         @Override
@@ -52,6 +66,11 @@ public sealed interface StreamLocation {
 
     /** The standard output, one JSON object per line. */
     record Stdout() implements StreamLocation {
+        @Override
+        public String label() {
+            return "-";
+        }
+
         @Override
         public String toString() {
             return "-";
@@ -67,6 +86,11 @@ public sealed interface StreamLocation {
         public Kinesis {
             Objects.requireNonNull(streamName, "streamName");
             Objects.requireNonNull(settings, "settings");
+        }
+
+        @Override
+        public String label() {
+            return PREFIX + streamName;
         }
 
         @Override

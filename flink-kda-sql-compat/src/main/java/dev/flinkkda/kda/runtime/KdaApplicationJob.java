@@ -1,5 +1,7 @@
 package dev.flinkkda.kda.runtime;
 
+import dev.flinkkda.kda.errorstream.ErrorStream;
+import dev.flinkkda.kda.errorstream.KdaError;
 import dev.flinkkda.kda.io.KdaInputs;
 import dev.flinkkda.kda.io.KdaOutputs;
 import dev.flinkkda.kda.json.MalformedRecord;
@@ -102,7 +104,9 @@ public final class KdaApplicationJob {
             outputs.add(defaultOutput);
         }
         for (OutputSpec output : outputs) {
-            checkWritable(plan, output.streamName());
+            if (!ErrorStream.isErrorStream(output.streamName())) {
+                checkWritable(plan, output.streamName());
+            }
         }
         checkProcessingTimeWindows(options, plan);
         // One by default: rows come out in the order of their windows, as in KDA's output.
@@ -126,23 +130,6 @@ public final class KdaApplicationJob {
                             ? registered.malformed()
                             : malformed.union(registered.malformed());
         }
-        CloseableIterator<String> malformedMessages = CloseableIterator.empty();
-        if (malformed != null) {
-            DataStream<String> messages =
-                    malformed
-                            .map(MalformedRecord::message)
-                            .returns(Types.STRING)
-                            .name("malformed records");
-            if (env.getConfiguration().get(DeploymentOptions.ATTACHED)) {
-                malformedMessages = messages.collectAsync();
-            } else {
-                // Detached: a collect sink needs a client that fetches (and a web submission's
-                // job client cannot), so the TaskManagers' stderr gets the messages.
-                messages.printToErr("flink-kda malformed record")
-                        .name("malformed records to stderr")
-                        .setParallelism(1);
-            }
-        }
         for (ReferenceSpec reference : options.references()) {
             ReferenceTables.register(
                     tableEnvironment,
@@ -151,10 +138,38 @@ public final class KdaApplicationJob {
                     reference.file(),
                     reference.format());
         }
-        PlanExecutor.execute(plan, tableEnvironment, eventTime);
+        List<DataStream<KdaError>> pumpErrors =
+                PlanExecutor.execute(plan, tableEnvironment, eventTime);
+        DataStream<KdaError> errors = ErrorRows.of(malformed, pumpErrors);
+        boolean errorsWritten = false;
         for (OutputSpec output : outputs) {
-            KdaOutputs.write(
-                    tableEnvironment, rowtimeFirst(tableEnvironment, output.streamName()), output);
+            if (ErrorStream.isErrorStream(output.streamName())) {
+                errorsWritten = true;
+                if (errors != null) {
+                    KdaOutputs.write(
+                            tableEnvironment, ErrorRows.table(tableEnvironment, errors), output);
+                }
+            } else {
+                KdaOutputs.write(
+                        tableEnvironment,
+                        rowtimeFirst(tableEnvironment, output.streamName()),
+                        output);
+            }
+        }
+        CloseableIterator<String> malformedMessages = CloseableIterator.empty();
+        if (errors != null && !errorsWritten) {
+            // error_stream goes nowhere else: each error is a line on stderr, nothing is lost
+            DataStream<String> messages =
+                    errors.map(KdaError::describe).returns(Types.STRING).name("error messages");
+            if (env.getConfiguration().get(DeploymentOptions.ATTACHED)) {
+                malformedMessages = messages.collectAsync();
+            } else {
+                // Detached: a collect sink needs a client that fetches (and a web submission's
+                // job client cannot), so the TaskManagers' stderr gets the messages.
+                messages.printToErr("flink-kda error_stream")
+                        .name("error_stream to stderr")
+                        .setParallelism(1);
+            }
         }
         return new KdaApplicationJob(plan, outputs, malformedMessages);
     }

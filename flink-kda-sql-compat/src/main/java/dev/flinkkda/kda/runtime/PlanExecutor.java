@@ -1,5 +1,6 @@
 package dev.flinkkda.kda.runtime;
 
+import dev.flinkkda.kda.errorstream.KdaError;
 import dev.flinkkda.kda.functions.KdaFunctionCatalog;
 import dev.flinkkda.kda.sql.analysis.StreamDefinition;
 import dev.flinkkda.kda.sql.emit.FlinkSqlEmitter;
@@ -53,23 +54,99 @@ public final class PlanExecutor {
 
     /**
      * @param eventTime whether {@code ROWTIME} is an event-time attribute (else processing time)
+     * @return the rows the pumps' checks sent to {@code error_stream} ({@link PlanStep.RowErrors}),
+     *     one stream per check
      * @throws TranslationRejectedException when Flink's planner rejects a step, naming its pump
      */
-    public static void execute(
+    public static List<DataStream<KdaError>> execute(
             ApplicationPlan plan, StreamTableEnvironment tableEnvironment, boolean eventTime) {
         KdaFunctionCatalog.register(tableEnvironment);
+        List<DataStream<KdaError>> errors = new ArrayList<>();
         for (PlanStep step : plan.steps()) {
             try {
-                executeStep(step, tableEnvironment, eventTime);
+                executeStep(step, tableEnvironment, eventTime, errors);
             } catch (RuntimeException | Error e) {
                 // Flink's parser throws Errors too (TokenMgrError)
                 throw TranslationRejectedException.of(plan, step.name(), e);
             }
         }
+        return errors;
+    }
+
+    /**
+     * The rows of a checked input without error, as a table with the input's columns and time
+     * attribute; the rows with one go to {@code errors}.
+     */
+    private static Table checkRows(
+            PlanStep.RowErrors step,
+            StreamTableEnvironment tableEnvironment,
+            List<DataStream<KdaError>> errors) {
+        Table checked = tableEnvironment.sqlQuery(FlinkSqlEmitter.query(step.query()));
+        List<Column> columns = checked.getResolvedSchema().getColumns();
+        List<Integer> kept = new ArrayList<>();
+        List<Integer> data = new ArrayList<>();
+        List<String> dataNames = new ArrayList<>();
+        List<DataTypes.Field> keptFields = new ArrayList<>();
+        Schema.Builder schema = Schema.newBuilder();
+        int errorField = -1;
+        int rowtimeField = -1;
+        boolean rowtimeAttribute = false;
+        for (int i = 0; i < columns.size(); i++) {
+            Column column = columns.get(i);
+            String name = column.getName();
+            LogicalType type = column.getDataType().getLogicalType();
+            if (name.equals(step.errorColumn())) {
+                errorField = i;
+                continue;
+            }
+            if (name.equals(StreamDefinition.ROWTIME)) {
+                rowtimeField = i;
+            } else {
+                data.add(i);
+                dataNames.add(name);
+            }
+            if (LogicalTypeChecks.isProctimeAttribute(type)) {
+                // computed again downstream: the clock when a row is read there
+                schema.columnByExpression(name, "PROCTIME()");
+                continue;
+            }
+            DataType plain =
+                    LogicalTypeChecks.isRowtimeAttribute(type)
+                            ? DataTypes.TIMESTAMP(LogicalTypeChecks.getPrecision(type))
+                            : column.getDataType();
+            rowtimeAttribute |= LogicalTypeChecks.isRowtimeAttribute(type);
+            kept.add(i);
+            keptFields.add(DataTypes.FIELD(name, plain));
+            schema.column(name, plain);
+        }
+        if (rowtimeAttribute) {
+            schema.watermark(StreamDefinition.ROWTIME, "SOURCE_WATERMARK()");
+        }
+        SingleOutputStreamOperator<Row> rows =
+                tableEnvironment
+                        .toDataStream(checked)
+                        .process(
+                                new RowErrorSplit(
+                                        errorField,
+                                        rowtimeField,
+                                        kept.stream().mapToInt(Integer::intValue).toArray(),
+                                        data.stream().mapToInt(Integer::intValue).toArray(),
+                                        dataNames,
+                                        step.pump()))
+                        .returns(
+                                ExternalTypeInfo.of(
+                                        DataTypes.ROW(keptFields.toArray(new DataTypes.Field[0]))
+                                                .bridgedTo(Row.class)))
+                        .name("error_stream check " + step.name());
+        errors.add(rows.getSideOutput(RowErrorSplit.ERRORS));
+        return tableEnvironment.fromDataStream(rows, schema.build());
     }
 
     private static void executeStep(
-            PlanStep step, StreamTableEnvironment tableEnvironment, boolean eventTime) {
+            PlanStep step,
+            StreamTableEnvironment tableEnvironment,
+            boolean eventTime,
+            List<DataStream<KdaError>> errors) {
         Table view;
         if (step instanceof PlanStep.View sql) {
             view = tableEnvironment.sqlQuery(FlinkSqlEmitter.query(sql.query()));
@@ -88,6 +165,8 @@ public final class PlanExecutor {
             view = perEvent(range, tableEnvironment, eventTime);
         } else if (step instanceof PlanStep.TableFunction function) {
             view = TableFunctions.run(function, tableEnvironment, eventTime);
+        } else if (step instanceof PlanStep.RowErrors checked) {
+            view = checkRows(checked, tableEnvironment, errors);
         } else {
             view = stagger((PlanStep.StaggerAggregation) step, tableEnvironment, eventTime);
         }

@@ -27,12 +27,13 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class FlinkKdaCliTest {
 
+    /** Four slots: the examples also run at {@code --parallelism 4}. */
     @RegisterExtension
     static final MiniClusterExtension MINI_CLUSTER =
             new MiniClusterExtension(
                     new MiniClusterResourceConfiguration.Builder()
                             .setNumberTaskManagers(1)
-                            .setNumberSlotsPerTaskManager(2)
+                            .setNumberSlotsPerTaskManager(4)
                             .build());
 
     private static final Path EXAMPLES = Path.of("..", "examples");
@@ -96,9 +97,32 @@ class FlinkKdaCliTest {
         assertThat(err())
                 .contains(
                         records
-                                + " records in, 0 malformed, 0 late, "
+                                + " records in, "
                                 + rows
-                                + " rows out to DESTINATION_SQL_STREAM");
+                                + " rows out to DESTINATION_SQL_STREAM, 0 errors");
+    }
+
+    /** Scale-out gives the same answer: the examples at parallelism 4 give the documented rows. */
+    @ParameterizedTest
+    @ValueSource(
+            strings = {
+                "seed-001-stagger",
+                "seed-001-step",
+                "seed-000-stagger",
+                "log-parsing",
+                "windowed-aggregation-weather",
+                "top-k-items",
+                "distinct-count"
+            })
+    void examplesGiveTheDocumentedResultsAtParallelismFour(String example, @TempDir Path dir)
+            throws Exception {
+        Path output = dir.resolve("out.jsonl");
+        int exit = runExample(example, output, "--parallelism", "4");
+        assertThat(exit).as(err()).isZero();
+        assertThat(Files.readAllLines(output))
+                .containsExactlyInAnyOrderElementsOf(
+                        Files.readAllLines(
+                                EXAMPLES.resolve(example).resolve("expected-output.jsonl")));
     }
 
     /** KDA's reference-data example: a LEFT JOIN with a table read from a CSV file. */
@@ -294,7 +318,8 @@ class FlinkKdaCliTest {
                 .contains("trades.jsonl:2: ")
                 .contains("trades.jsonl:3: ")
                 .contains(
-                        "4 records in, 2 malformed, 0 late, 1 rows out to DESTINATION_SQL_STREAM");
+                        "4 records in, 1 rows out to DESTINATION_SQL_STREAM, 2 errors"
+                                + " (MALFORMED_RECORD 1, COERCION_ERROR 1)");
     }
 
     @Test

@@ -1,5 +1,6 @@
 package dev.flinkkda.kda.json;
 
+import dev.flinkkda.kda.errorstream.ErrorName;
 import dev.flinkkda.kda.options.RowtimeMode;
 import dev.flinkkda.kda.schema.KdaSchema;
 
@@ -12,6 +13,7 @@ import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.LocalTime;
+import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -152,6 +154,62 @@ class JsonRecordParserTest {
                     .isEqualTo(
                             "column V: cannot convert 12345678901234567890 to DECIMAL: out of"
                                     + " range");
+        }
+    }
+
+    /** Values a hostile producer sends: each is a malformed record, none fails the job. */
+    @Nested
+    class HostileNumbers {
+        @Test
+        void digitsOfOtherScriptsAreNoNumbers() {
+            // Arabic-Indic 123: BigDecimal reads it, Double.parseDouble does not
+            assertThat(valueReason("DOUBLE", "\"\u0661\u0662\u0663\""))
+                    .isEqualTo("column V: cannot convert \"\u0661\u0662\u0663\" to DOUBLE");
+            assertThat(valueReason("INTEGER", "\"\u0661\""))
+                    .isEqualTo("column V: cannot convert \"\u0661\" to INTEGER");
+            assertThat(valueReason("DECIMAL(5,2)", "\"\uff11\"")) // fullwidth 1
+                    .startsWith("column V: cannot convert");
+        }
+
+        @Test
+        void exponentsBeyondAnIntAreErrors() {
+            for (String type : List.of("INTEGER", "BIGINT", "DECIMAL(10,2)", "DOUBLE", "REAL")) {
+                assertThat(valueReason(type, "1e9999999999"))
+                        .as(type)
+                        .startsWith("column V: cannot convert 1e9999999999 to " + type);
+                assertThat(valueReason(type, "\"1e9999999999\""))
+                        .as(type)
+                        .startsWith("column V: cannot convert \"1e9999999999\" to " + type);
+            }
+        }
+
+        @Test
+        void hugeAndTinyMagnitudesAreDecidedWithoutExpandingThem() throws Exception {
+            assertThat(valueReason("DECIMAL(10,2)", "1e999999999"))
+                    .isEqualTo(
+                            "column V: cannot convert 1e999999999 to DECIMAL(10,2): out of range");
+            assertThat(value("DECIMAL(10,2)", "1e-999999999")).isEqualTo(new BigDecimal("0.00"));
+            assertThat(value("DECIMAL(10,2)", "-4e-3")).isEqualTo(new BigDecimal("0.00"));
+            assertThat(value("DECIMAL(10,2)", "5e-3")).isEqualTo(new BigDecimal("0.01"));
+            assertThat(valueReason("BIGINT", "1e999999999"))
+                    .isEqualTo("column V: cannot convert 1e999999999 to BIGINT: out of range");
+            assertThat(value("DOUBLE", "1e-999999999")).isEqualTo(0.0);
+        }
+
+        @Test
+        void theErrorNameOfABadValueIsCoercionAndOfABadRecordMalformed() {
+            try {
+                parser("V INTEGER").parse("{\"V\": \"x\"}");
+                throw new AssertionError("expected a malformed record");
+            } catch (MalformedRecordException e) {
+                assertThat(e.errorName()).isEqualTo(ErrorName.COERCION_ERROR);
+            }
+            try {
+                parser("V INTEGER").parse("{\"V\": 1");
+                throw new AssertionError("expected a malformed record");
+            } catch (MalformedRecordException e) {
+                assertThat(e.errorName()).isEqualTo(ErrorName.MALFORMED_RECORD);
+            }
         }
     }
 

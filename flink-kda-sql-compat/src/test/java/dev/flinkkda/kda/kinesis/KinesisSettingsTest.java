@@ -43,7 +43,7 @@ class KinesisSettingsTest {
     }
 
     @Test
-    void awsUsesTheDefaultCredentialsChainUnlessKeysAreGiven() {
+    void awsUsesTheDefaultCredentialsChainUnlessAProfileIsNamed() {
         KinesisSettings aws = KinesisSettings.parse("region=eu-west-1&partitionKey=TICKER");
         assertThat(aws.clientProperties(false))
                 .containsEntry(AWSConfigConstants.AWS_CREDENTIALS_PROVIDER, "AUTO")
@@ -52,12 +52,75 @@ class KinesisSettingsTest {
         assertThat(aws.partitionKey()).isEqualTo(Optional.of("TICKER"));
         assertThat(aws.start()).isEqualTo("LATEST");
 
-        KinesisSettings keys = KinesisSettings.parse("accessKey=AKIA&secretKey=s3cr/t+");
-        assertThat(keys.clientProperties(false))
-                .containsEntry(AWSConfigConstants.AWS_CREDENTIALS_PROVIDER, "BASIC")
-                .containsEntry(AWSConfigConstants.AWS_ACCESS_KEY_ID, "AKIA")
-                .containsEntry(AWSConfigConstants.AWS_SECRET_ACCESS_KEY, "s3cr/t+");
-        assertThat(keys.toString()).contains("secretKey=***").doesNotContain("s3cr");
+        KinesisSettings profile =
+                KinesisSettings.parse("endpoint=http://127.0.0.1:4567&profile=analytics");
+        assertThat(profile.clientProperties(false))
+                .containsEntry(AWSConfigConstants.AWS_CREDENTIALS_PROVIDER, "PROFILE")
+                .containsEntry(AWSConfigConstants.AWS_PROFILE_NAME, "analytics")
+                .doesNotContainKey(AWSConfigConstants.AWS_ACCESS_KEY_ID);
+        assertThat(profile.toString()).contains("profile=analytics");
+
+        // the connector's own choice of provider, e.g. the default chain against an emulator
+        KinesisSettings chain =
+                KinesisSettings.parse(
+                        "endpoint=http://127.0.0.1:4567&aws.credentials.provider=AUTO");
+        assertThat(chain.clientProperties(false))
+                .containsEntry(AWSConfigConstants.AWS_CREDENTIALS_PROVIDER, "AUTO")
+                .doesNotContainKey(AWSConfigConstants.AWS_ACCESS_KEY_ID);
+    }
+
+    @Test
+    void credentialsOnTheCommandLineAreRefusedWithoutShowingThem() {
+        for (String setting :
+                new String[] {
+                    "accessKey=AKIAFAKE1234",
+                    "secretKey=FAKE/secret+1234",
+                    "sessionToken=FAKEtoken1234",
+                    "aws.credentials.provider.basic.accesskeyid=AKIAFAKE1234",
+                    "aws.credentials.provider.basic.secretkey=FAKE/secret+1234",
+                    "aws.credentials.provider.role.provider.basic.secretkey=FAKE/secret+1234",
+                    "flink.secret.thing=FAKE/secret+1234"
+                }) {
+            String key = setting.substring(0, setting.indexOf('='));
+            assertThatThrownBy(() -> KinesisSettings.parse("region=x&" + setting))
+                    .hasMessage(
+                            "setting '"
+                                    + key
+                                    + "' is refused: "
+                                    + CommandLineCredentials.WHERE_CREDENTIALS_COME_FROM)
+                    .hasMessageNotContaining("FAKE");
+        }
+        assertThatThrownBy(() -> KinesisSettings.parse("aws.credentials.provider=basic"))
+                .hasMessageStartingWith(
+                        "aws.credentials.provider=BASIC is refused: it reads keys from the"
+                                + " command line;");
+        assertThatThrownBy(() -> KinesisSettings.parse("profile=a&aws.credentials.provider=AUTO"))
+                .hasMessage(
+                        "profile and aws.credentials.provider both choose the credentials; give"
+                                + " one");
+        assertThatThrownBy(
+                        () ->
+                                KinesisSettings.parse(
+                                        "endpoint=http://AKIAFAKE:FAKEsecret@127.0.0.1:4567"))
+                .hasMessageStartingWith(
+                        "endpoint 'http://***@127.0.0.1:4567': a user or password in the endpoint"
+                                + " is refused")
+                .hasMessageNotContaining("FAKE");
+    }
+
+    @Test
+    void redactionMasksCredentialValuesOnly() {
+        assertThat(
+                        CommandLineCredentials.redact(
+                                "X=kinesis:s?region=eu-west-1&accessKey=AKIAFAKE&SecretKey=a/b+c"
+                                        + "&aws.credentials.provider.basic.secretkey=zz&start=NOW"))
+                .isEqualTo(
+                        "X=kinesis:s?region=eu-west-1&accessKey=***&SecretKey=***"
+                                + "&aws.credentials.provider.basic.secretkey=***&start=NOW");
+        assertThat(CommandLineCredentials.redact("kinesis:s?endpoint=https://u:p@host:1&profile=p"))
+                .isEqualTo("kinesis:s?endpoint=https://***@host:1&profile=p");
+        assertThat(CommandLineCredentials.redact("--input trades.jsonl"))
+                .isEqualTo("--input trades.jsonl");
     }
 
     @Test
@@ -70,8 +133,6 @@ class KinesisSettingsTest {
                 .hasMessage("endpoint '127.0.0.1:4567': expected http(s)://host[:port]");
         assertThatThrownBy(() -> KinesisSettings.parse("region"))
                 .hasMessage("'region': expected key=value, e.g. region=us-east-1");
-        assertThatThrownBy(() -> KinesisSettings.parse("accessKey=a"))
-                .hasMessage("accessKey and secretKey go together");
         assertThatThrownBy(() -> StreamLocation.parse("kinesis:?region=x"))
                 .hasMessage(
                         "'kinesis:?region=x': kinesis: needs a stream name, e.g."

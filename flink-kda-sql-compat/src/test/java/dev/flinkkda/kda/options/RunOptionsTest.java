@@ -383,7 +383,7 @@ class RunOptionsTest {
     }
 
     @Test
-    void errorsNameTheArgument() {
+    void errorsNameTheArgument() throws Exception {
         assertThat(errorOf("--input", trades))
                 .isEqualTo("no application: expected APP.sql before the options");
         assertThat(errorOf(dir.resolve("nope.sql").toString()))
@@ -470,7 +470,14 @@ class RunOptionsTest {
                                 "2"))
                 .isEqualTo("--random-seed is given twice");
         assertThat(errorOf(app, "--input", trades, "--schema", COLUMNS, "--output", trades))
-                .isEqualTo("--output " + trades + ": is the file of --input SOURCE_SQL_STREAM_001");
+                .isEqualTo(
+                        "--output "
+                                + trades
+                                + ": is the same file as --input "
+                                + trades
+                                + " ("
+                                + Path.of(trades).toRealPath()
+                                + "); an output must not replace a file the run reads");
         assertThat(
                         errorOf(
                                 app,

@@ -41,6 +41,9 @@ import java.util.Map;
  * <p>Per timer timestamp {@code T}, in this order: elements held at {@code T} join the open session
  * or open the next one; the open session fires when {@code T >= end - 1}; fired sessions whose
  * cleanup time {@code end - 1 + allowedLateness} is {@code T} are dropped.
+ *
+ * <p>Lateness is judged by {@link #latenessWatermark()}: after a restore, by at least the watermark
+ * the key's state had reached, as if the job had not failed.
  */
 final class CappedSessionAggregateOperator<K, T, ACC, V, R>
         extends IncrementalWindowOperator<K, T, ACC, V, R, TimeWindow>
@@ -75,7 +78,8 @@ final class CappedSessionAggregateOperator<K, T, ACC, V, R>
         super(
                 aggregate,
                 windowFunction,
-                "CappedSessionWindows.window(...), Flink's WindowedStream,");
+                "CappedSessionWindows.window(...), Flink's WindowedStream,",
+                "session-watermarks");
         this.sessions = sessions;
         this.allowedLateness = allowedLateness;
         this.accumulatorType = accumulatorType;
@@ -135,7 +139,7 @@ final class CappedSessionAggregateOperator<K, T, ACC, V, R>
             openSession.update(open);
             return;
         }
-        long watermark = timers.currentWatermark();
+        long watermark = latenessWatermark();
         if (timestamp > watermark) {
             // May open the next session: wait until no earlier element can come.
             Tuple2<Long, ACC> sameTimestamp = held.get(timestamp);

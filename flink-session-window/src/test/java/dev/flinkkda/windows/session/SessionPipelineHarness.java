@@ -1,5 +1,6 @@
 package dev.flinkkda.windows.session;
 
+import dev.flinkkda.windows.testing.WindowPipeline;
 import dev.flinkkda.windows.testing.WindowResult;
 import dev.flinkkda.windows.testing.WindowTestFunctions;
 
@@ -28,7 +29,7 @@ import java.util.List;
  * {@link Path#INCREMENTAL} is {@link CappedSessionWindows#incremental}. Snapshots cover all
  * operators of a path.
  */
-final class SessionPipelineHarness implements AutoCloseable {
+final class SessionPipelineHarness implements WindowPipeline {
 
     static final TypeInformation<Tuple3<String, Long, Long>> ELEMENT =
             Types.TUPLE(Types.STRING, Types.LONG, Types.LONG);
@@ -119,7 +120,8 @@ final class SessionPipelineHarness implements AutoCloseable {
         return transformation.getOperator();
     }
 
-    void element(String key, long timestamp, long value) throws Exception {
+    @Override
+    public void element(String key, long timestamp, long value) throws Exception {
         StreamRecord<Tuple3<String, Long, Long>> record =
                 new StreamRecord<>(Tuple3.of(key, timestamp, value), timestamp);
         if (ordered) {
@@ -131,7 +133,8 @@ final class SessionPipelineHarness implements AutoCloseable {
         drainWindowOutput();
     }
 
-    void watermark(long timestamp) throws Exception {
+    @Override
+    public void watermark(long timestamp) throws Exception {
         if (ordered) {
             sorter.processWatermark(timestamp);
             forwardSorterOutput();
@@ -148,7 +151,8 @@ final class SessionPipelineHarness implements AutoCloseable {
     }
 
     /** Sessions fired so far, in firing order. */
-    List<WindowResult> results() {
+    @Override
+    public List<WindowResult> results() {
         return results;
     }
 
@@ -163,7 +167,8 @@ final class SessionPipelineHarness implements AutoCloseable {
     }
 
     /** Elements sent to the late side output so far. */
-    List<Tuple3<String, Long, Long>> late() {
+    @Override
+    public List<Tuple3<String, Long, Long>> late() {
         return late;
     }
 

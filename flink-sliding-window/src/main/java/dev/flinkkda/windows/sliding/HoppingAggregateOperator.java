@@ -6,8 +6,6 @@ import org.apache.flink.api.common.functions.AggregateFunction;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.api.common.typeutils.TypeSerializer;
 import org.apache.flink.metrics.Counter;
-import org.apache.flink.runtime.state.StateInitializationContext;
-import org.apache.flink.runtime.state.StateSnapshotContext;
 import org.apache.flink.runtime.state.VoidNamespace;
 import org.apache.flink.runtime.state.VoidNamespaceSerializer;
 import org.apache.flink.streaming.api.functions.windowing.ProcessWindowFunction;
@@ -26,13 +24,8 @@ import org.apache.flink.util.OutputTag;
  *
  * <p><b>Watermark after a restore.</b> Flink's timer service starts again from {@code
  * Long.MIN_VALUE} after a restore, while the restored slices already reflect a later watermark
- * (panes pushed, windows fired). The operator checkpoints each subtask's watermark (union list
- * state) and, after a restore, applies the lateness rules against at least the lowest of them, so
- * that a job restored at the same parallelism behaves as if it had not failed. After rescaling, a
- * key's state may have reached a higher watermark than that (its old subtask's): until the
- * watermark passes the highest restored one, {@link HoppingPaneAggregateOperator} reads per key how
- * far its state had got; {@link HoppingWindowAggregateOperator} tells fired windows from open ones
- * by where it keeps them.
+ * (panes pushed, windows fired). Elements are judged by {@link #latenessWatermark()}: at least the
+ * watermark the key's state had reached, also after rescaling, as if the job had not failed.
  */
 abstract class HoppingAggregateOperator<K, T, ACC, V, R>
         extends IncrementalWindowOperator<K, T, ACC, V, R, TimeWindow>
@@ -49,7 +42,6 @@ abstract class HoppingAggregateOperator<K, T, ACC, V, R>
     protected transient TypeSerializer<ACC> accumulatorSerializer;
     private transient Counter lateRecordsDropped;
     private transient Counter elementsInGaps;
-    private transient RestoredWatermarks restoredWatermarks;
 
     HoppingAggregateOperator(
             HoppingGrid grid,
@@ -58,40 +50,15 @@ abstract class HoppingAggregateOperator<K, T, ACC, V, R>
             TypeInformation<ACC> accumulatorType,
             ProcessWindowFunction<V, R, K, TimeWindow> windowFunction,
             OutputTag<T> lateDataTag) {
-        super(aggregate, windowFunction, "keyedStream.window(EventTimeHoppingWindows...)");
+        super(
+                aggregate,
+                windowFunction,
+                "keyedStream.window(EventTimeHoppingWindows...)",
+                "hopping-watermarks");
         this.grid = grid;
         this.allowedLateness = allowedLateness;
         this.accumulatorType = accumulatorType;
         this.lateDataTag = lateDataTag;
-    }
-
-    @Override
-    public void initializeState(StateInitializationContext context) throws Exception {
-        super.initializeState(context);
-        restoredWatermarks = new RestoredWatermarks();
-        restoredWatermarks.initialize(context, "hopping-watermarks");
-    }
-
-    @Override
-    public void snapshotState(StateSnapshotContext context) throws Exception {
-        super.snapshotState(context);
-        restoredWatermarks.snapshot(getRuntimeContext().getTaskInfo(), watermark());
-    }
-
-    /**
-     * The watermark the lateness rules are applied against: the timer service's, and after a
-     * restore at least the lowest restored one.
-     */
-    protected long watermark() {
-        return restoredWatermarks.atLeastRestored(timers.currentWatermark());
-    }
-
-    /**
-     * Whether some key's state may have reached a later watermark than {@code watermark}: only
-     * after a rescaling restore, until the watermark passes the highest restored one.
-     */
-    protected boolean behindRestoredWatermark(long watermark) {
-        return restoredWatermarks.isAhead(watermark);
     }
 
     @Override
@@ -123,7 +90,7 @@ abstract class HoppingAggregateOperator<K, T, ACC, V, R>
             elementsInGaps.inc();
             return;
         }
-        processInWindows(element, timestamp, watermark());
+        processInWindows(element, timestamp, latenessWatermark());
     }
 
     /** An element in at least one window. */

@@ -97,11 +97,6 @@ final class HoppingPaneAggregateOperator<K, T, ACC, V, R>
             throws Exception {
         long pane = grid.paneOf(timestamp);
         long paneFireTime = grid.paneEnd(pane) - 1;
-        if (paneFireTime > watermark && behindRestoredWatermark(watermark)) {
-            // After a restore: the key's queue may already be further than the watermark.
-            q.load();
-            watermark = Math.max(watermark, q.time);
-        }
         if (paneFireTime > watermark) {
             // The pane is open: its windows all end later, none has fired.
             ACC accumulator = panes.get(pane);

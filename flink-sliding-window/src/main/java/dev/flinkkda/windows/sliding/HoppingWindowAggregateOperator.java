@@ -22,10 +22,9 @@ import org.apache.flink.util.OutputTag;
  * fired windows, with allowed lateness); the fired window whose cleanup time is {@code T} is
  * dropped. Which map holds a window — not the watermark — tells whether it has fired, so the state
  * stays consistent after a restore, when Flink's watermark starts again from {@code
- * Long.MIN_VALUE}: an element of a fired window kept for the lateness fires it again at once.
- * (After rescaling from subtasks with different watermarks, the lowest applies: an element too late
- * for a window its old subtask had fired and dropped may open that window again, as in Flink's
- * window operator.)
+ * Long.MIN_VALUE}: an element of a fired window kept for the lateness fires it again at once; one
+ * of a window fired and dropped is judged by the watermark its key's state had reached (see {@link
+ * HoppingAggregateOperator}).
  */
 final class HoppingWindowAggregateOperator<K, T, ACC, V, R>
         extends HoppingAggregateOperator<K, T, ACC, V, R> {

@@ -14,8 +14,6 @@ import org.apache.flink.api.common.typeinfo.Types;
 import org.apache.flink.api.common.typeutils.TypeSerializer;
 import org.apache.flink.api.java.tuple.Tuple2;
 import org.apache.flink.metrics.Counter;
-import org.apache.flink.runtime.state.StateInitializationContext;
-import org.apache.flink.runtime.state.StateSnapshotContext;
 import org.apache.flink.runtime.state.VoidNamespace;
 import org.apache.flink.runtime.state.VoidNamespaceSerializer;
 import org.apache.flink.streaming.api.functions.windowing.ProcessWindowFunction;
@@ -100,7 +98,6 @@ final class PerEventSlidingAggregateOperator<K, T, ACC, V, R>
     private transient FiringElementWindowFunction<T, V, R, K> firingElementFunction;
     private transient SliceQueue<ACC> q;
     private transient Counter lateRecordsDropped;
-    private transient RestoredWatermarks restoredWatermarks;
 
     /**
      * Processing time: the latest timer fired (here or, after a restore, in the subtasks restored
@@ -140,7 +137,11 @@ final class PerEventSlidingAggregateOperator<K, T, ACC, V, R>
             ProcessWindowFunction<V, R, K, TimeWindow> windowFunction,
             TypeInformation<T> firingElementType,
             OutputTag<T> lateDataTag) {
-        super(aggregate, windowFunction, "a ProcessWindowFunction's global state");
+        super(
+                aggregate,
+                windowFunction,
+                "a ProcessWindowFunction's global state",
+                "per-event-sliding-watermarks");
         if ((firingElementType != null)
                 != (windowFunction instanceof FiringElementWindowFunction)) {
             throw new IllegalArgumentException(
@@ -157,20 +158,13 @@ final class PerEventSlidingAggregateOperator<K, T, ACC, V, R>
         this.lateDataTag = lateDataTag;
     }
 
+    /**
+     * On processing time: how far the timers have run, so that a restored job never adds an element
+     * to a slice that was already queued before the failure.
+     */
     @Override
-    public void initializeState(StateInitializationContext context) throws Exception {
-        super.initializeState(context);
-        restoredWatermarks = new RestoredWatermarks();
-        restoredWatermarks.initialize(context, "per-event-sliding-watermarks");
-    }
-
-    @Override
-    public void snapshotState(StateSnapshotContext context) throws Exception {
-        super.snapshotState(context);
-        // on processing time: how far the timers have run, so that a restored job never adds an
-        // element to a slice that was already queued before the failure
-        restoredWatermarks.snapshot(
-                getRuntimeContext().getTaskInfo(), eventTime ? watermark() : closedProcessingTime);
+    protected long timeReached() {
+        return eventTime ? currentWatermark() : closedProcessingTime;
     }
 
     @Override
@@ -228,7 +222,7 @@ final class PerEventSlidingAggregateOperator<K, T, ACC, V, R>
                         allowedLateness > 0);
         lateRecordsDropped =
                 getMetricGroup().counter(PerEventWindowedStream.LATE_RECORDS_DROPPED_METRIC);
-        closedProcessingTime = eventTime ? Long.MIN_VALUE : restoredWatermarks.highest();
+        closedProcessingTime = eventTime ? Long.MIN_VALUE : highestRestoredTime();
     }
 
     @Override
@@ -245,11 +239,6 @@ final class PerEventSlidingAggregateOperator<K, T, ACC, V, R>
     @Override
     protected long currentWatermark() {
         return timers.currentWatermark();
-    }
-
-    /** The watermark lateness is judged by: at least the lowest restored one. */
-    private long watermark() {
-        return restoredWatermarks.atLeastRestored(timers.currentWatermark());
     }
 
     // ---- elements ----
@@ -272,15 +261,7 @@ final class PerEventSlidingAggregateOperator<K, T, ACC, V, R>
                             + "ProcessingTimePerEventSlidingWindows.");
         }
         long timestamp = element.getTimestamp();
-        long watermark = watermark();
-        if (timestamp > watermark && restoredWatermarks.isAhead(watermark)) {
-            // after a rescaling restore the key's old subtask may have had a later watermark
-            watermark =
-                    Math.max(
-                            watermark,
-                            restoredWatermarks.ofKey(
-                                    getCurrentKey(), getRuntimeContext().getTaskInfo()));
-        }
+        long watermark = latenessWatermark();
         if (timestamp > watermark) {
             addOnTime(value, timestamp, fires);
         } else if (cleanupTime(timestamp) <= watermark) {

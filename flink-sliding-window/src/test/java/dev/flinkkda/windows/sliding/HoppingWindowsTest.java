@@ -1,15 +1,16 @@
 package dev.flinkkda.windows.sliding;
 
 import dev.flinkkda.windows.sliding.WindowPipelineHarness.Path;
+import dev.flinkkda.windows.testing.PipelineOutcome;
+import dev.flinkkda.windows.testing.Rescaling;
 import dev.flinkkda.windows.testing.WindowResult;
 
 import org.apache.flink.api.java.tuple.Tuple3;
 import org.apache.flink.runtime.checkpoint.OperatorSubtaskState;
-import org.apache.flink.runtime.state.KeyGroupRangeAssignment;
-import org.apache.flink.streaming.util.AbstractStreamOperatorTestHarness;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.EnumSource;
 
 import java.time.Duration;
@@ -560,8 +561,8 @@ class HoppingWindowsTest {
     @Test
     void rescaledRestoreKeepsEachKeysWatermark() throws Exception {
         int maxParallelism = 128;
-        String a = keyOfSubtask(0, maxParallelism);
-        String b = keyOfSubtask(1, maxParallelism);
+        String a = Rescaling.keyOf(0, 2, maxParallelism);
+        String b = Rescaling.keyOf(1, 2, maxParallelism);
         EventTimeHoppingWindows windows = hopping(10, 5);
         OperatorSubtaskState first;
         OperatorSubtaskState second;
@@ -589,13 +590,7 @@ class HoppingWindowsTest {
                         new WindowResult(a, -5, 5, 1, 1),
                         new WindowResult(a, 0, 10, 2, 7),
                         new WindowResult(a, 5, 15, 2, 18));
-        OperatorSubtaskState merged =
-                AbstractStreamOperatorTestHarness.repartitionOperatorState(
-                        AbstractStreamOperatorTestHarness.repackageState(first, second),
-                        maxParallelism,
-                        2,
-                        1,
-                        0);
+        OperatorSubtaskState merged = Rescaling.restoredState(maxParallelism, 1, 0, first, second);
         try (WindowPipelineHarness h =
                 new WindowPipelineHarness(
                         Path.INCREMENTAL, windows, 0, true, merged, maxParallelism, 1, 0)) {
@@ -612,15 +607,81 @@ class HoppingWindowsTest {
         }
     }
 
-    /** A key that parallelism 2 gives to {@code subtask}. */
-    static String keyOfSubtask(int subtask, int maxParallelism) {
-        for (char c = 'a'; ; c++) {
-            String key = String.valueOf(c);
-            if (KeyGroupRangeAssignment.assignKeyToParallelOperator(key, maxParallelism, 2)
-                    == subtask) {
-                return key;
-            }
+    /**
+     * Two subtasks restored into one, where subtask 0 had reached watermark 100 — key a's windows
+     * all fired and dropped, nothing of a is left — and subtask 1 only 2. An element of a at 3 is
+     * late, as without the failure, and does not fire a's windows again; b's elements are on time.
+     * One slice per window (hop = size) and panes (hop < size).
+     */
+    @ParameterizedTest(name = "size {0}, hop {1}")
+    @CsvSource({"5, 5", "10, 5"})
+    void rescaledRestoreKeepsTheWatermarkOfAKeyWithoutState(long size, long hop) throws Exception {
+        int maxParallelism = 128;
+        String a = Rescaling.keyOf(0, 2, maxParallelism);
+        String b = Rescaling.keyOf(1, 2, maxParallelism);
+        EventTimeHoppingWindows windows = hopping(size, hop);
+        PipelineOutcome before;
+        OperatorSubtaskState first;
+        OperatorSubtaskState second;
+        try (WindowPipelineHarness h =
+                new WindowPipelineHarness(
+                        Path.INCREMENTAL, windows, 0, true, null, maxParallelism, 2, 0)) {
+            before =
+                    PipelineOutcome.run(
+                            h,
+                            p -> {
+                                p.element(a, 1, 1);
+                                p.watermark(100);
+                            });
+            assertThat(h.keyedStateEntries()).isZero();
+            first = h.snapshot(1);
         }
+        try (WindowPipelineHarness h =
+                new WindowPipelineHarness(
+                        Path.INCREMENTAL, windows, 0, true, null, maxParallelism, 2, 1)) {
+            before =
+                    before.plus(
+                            PipelineOutcome.run(
+                                    h,
+                                    p -> {
+                                        p.element(b, 3, 3);
+                                        p.watermark(2);
+                                    }));
+            second = h.snapshot(1);
+        }
+        PipelineOutcome after;
+        try (WindowPipelineHarness h =
+                new WindowPipelineHarness(
+                        Path.INCREMENTAL,
+                        windows,
+                        0,
+                        true,
+                        Rescaling.restoredState(maxParallelism, 1, 0, first, second),
+                        maxParallelism,
+                        1,
+                        0)) {
+            after =
+                    PipelineOutcome.run(
+                            h,
+                            p -> {
+                                p.element(a, 3, 3);
+                                p.element(b, 4, 4);
+                                p.watermark(Long.MAX_VALUE);
+                            });
+        }
+        PipelineOutcome withFailure = before.plus(after);
+        assertThat(withFailure.late()).containsExactly(Tuple3.of(a, 3L, 3L));
+        assertThat(withFailure.results())
+                .containsExactlyInAnyOrderElementsOf(
+                        HoppingReference.windows(
+                                List.of(
+                                        Tuple3.of(a, 1L, 1L),
+                                        Tuple3.of(b, 3L, 3L),
+                                        Tuple3.of(b, 4L, 4L)),
+                                size,
+                                hop,
+                                HoppingAlignment.EPOCH_STARTS,
+                                0));
     }
 
     @Test

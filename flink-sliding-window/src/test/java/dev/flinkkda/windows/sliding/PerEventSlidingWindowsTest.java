@@ -1,5 +1,6 @@
 package dev.flinkkda.windows.sliding;
 
+import dev.flinkkda.windows.testing.Rescaling;
 import dev.flinkkda.windows.testing.WindowResult;
 import dev.flinkkda.windows.testing.WindowTestFunctions;
 
@@ -9,7 +10,6 @@ import org.apache.flink.runtime.checkpoint.OperatorSubtaskState;
 import org.apache.flink.streaming.api.datastream.KeyedStream;
 import org.apache.flink.streaming.api.datastream.SingleOutputStreamOperator;
 import org.apache.flink.streaming.api.windowing.windows.TimeWindow;
-import org.apache.flink.streaming.util.AbstractStreamOperatorTestHarness;
 
 import org.junit.jupiter.api.Test;
 
@@ -447,8 +447,8 @@ class PerEventSlidingWindowsTest {
     @Test
     void rescaledRestoreJudgesEachKeyByItsOldSubtasksWatermark() throws Exception {
         int maxParallelism = 128;
-        String a = HoppingWindowsTest.keyOfSubtask(0, maxParallelism);
-        String b = HoppingWindowsTest.keyOfSubtask(1, maxParallelism);
+        String a = Rescaling.keyOf(0, 2, maxParallelism);
+        String b = Rescaling.keyOf(1, 2, maxParallelism);
         WindowPipelineHarness.Pipeline pipeline =
                 keyed -> countSum(keyed, EventTimePerEventSlidingWindows.of(TEN), null, 0, true);
         OperatorSubtaskState first;
@@ -469,13 +469,7 @@ class PerEventSlidingWindowsTest {
             assertThat(h.results()).isEmpty();
             second = h.snapshot(1);
         }
-        OperatorSubtaskState merged =
-                AbstractStreamOperatorTestHarness.repartitionOperatorState(
-                        AbstractStreamOperatorTestHarness.repackageState(first, second),
-                        maxParallelism,
-                        2,
-                        1,
-                        0);
+        OperatorSubtaskState merged = Rescaling.restoredState(maxParallelism, 1, 0, first, second);
         try (WindowPipelineHarness h =
                 new WindowPipelineHarness(pipeline, merged, maxParallelism, 1, 0)) {
             h.element(a, 7, 7);

@@ -1,6 +1,7 @@
 package dev.flinkkda.windows.sliding;
 
 import dev.flinkkda.windows.testing.OneOperatorTaskMetricGroup;
+import dev.flinkkda.windows.testing.WindowPipeline;
 import dev.flinkkda.windows.testing.WindowResult;
 import dev.flinkkda.windows.testing.WindowTestFunctions;
 
@@ -33,7 +34,7 @@ import java.util.List;
  * WindowTestFunctions.CountSumValues}, with an allowed lateness and the {@link #LATE} side output
  * (or none). Or any pipeline given as a function of the keyed stream (per-event sliding windows).
  */
-final class WindowPipelineHarness implements AutoCloseable {
+final class WindowPipelineHarness implements WindowPipeline {
 
     static final OutputTag<Tuple3<String, Long, Long>> LATE =
             new OutputTag<>("late", WindowTestFunctions.ELEMENT);
@@ -180,7 +181,8 @@ final class WindowPipelineHarness implements AutoCloseable {
         return result;
     }
 
-    void element(String key, long timestamp, long value) throws Exception {
+    @Override
+    public void element(String key, long timestamp, long value) throws Exception {
         harness.processElement(new StreamRecord<>(Tuple3.of(key, timestamp, value), timestamp));
         drain();
     }
@@ -196,7 +198,8 @@ final class WindowPipelineHarness implements AutoCloseable {
         drain();
     }
 
-    void watermark(long timestamp) throws Exception {
+    @Override
+    public void watermark(long timestamp) throws Exception {
         watermarkSent = timestamp;
         harness.processWatermark(timestamp);
         drain();
@@ -212,7 +215,8 @@ final class WindowPipelineHarness implements AutoCloseable {
     }
 
     /** Windows fired so far, in firing order. */
-    List<WindowResult> results() {
+    @Override
+    public List<WindowResult> results() {
         return results;
     }
 
@@ -222,7 +226,8 @@ final class WindowPipelineHarness implements AutoCloseable {
     }
 
     /** Elements sent to the late side output so far. */
-    List<Tuple3<String, Long, Long>> late() {
+    @Override
+    public List<Tuple3<String, Long, Long>> late() {
         return late;
     }
 

@@ -37,6 +37,9 @@ import java.util.Map;
  * <p>Per timer timestamp {@code T}, in this order: elements held at {@code T} join the open window
  * or open the next one; the open window fires when {@code T = end - 1}; fired windows whose cleanup
  * time {@code end - 1 + allowedLateness} is {@code T} are dropped.
+ *
+ * <p>Lateness is judged by {@link #latenessWatermark()}: after a restore, by at least the watermark
+ * the key's state had reached, as if the job had not failed.
  */
 final class StaggerAggregateOperator<K, T, ACC, V, R>
         extends IncrementalWindowOperator<K, T, ACC, V, R, TimeWindow>
@@ -63,7 +66,11 @@ final class StaggerAggregateOperator<K, T, ACC, V, R>
             TypeInformation<ACC> accumulatorType,
             ProcessWindowFunction<V, R, K, TimeWindow> windowFunction,
             OutputTag<T> lateDataTag) {
-        super(aggregate, windowFunction, "StaggerWindows.window(...), Flink's WindowedStream,");
+        super(
+                aggregate,
+                windowFunction,
+                "StaggerWindows.window(...), Flink's WindowedStream,",
+                "stagger-watermarks");
         this.size = size;
         this.allowedLateness = allowedLateness;
         this.accumulatorType = accumulatorType;
@@ -109,7 +116,7 @@ final class StaggerAggregateOperator<K, T, ACC, V, R>
         }
         T value = element.getValue();
         long timestamp = element.getTimestamp();
-        long watermark = timers.currentWatermark();
+        long watermark = latenessWatermark();
         Long open = openStart.value();
         if (open != null && open <= timestamp && timestamp < open + size) {
             // Inside the open window: its start is behind the watermark (it was released at

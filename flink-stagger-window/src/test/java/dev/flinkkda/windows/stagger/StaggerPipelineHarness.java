@@ -1,5 +1,6 @@
 package dev.flinkkda.windows.stagger;
 
+import dev.flinkkda.windows.testing.WindowPipeline;
 import dev.flinkkda.windows.testing.WindowResult;
 import dev.flinkkda.windows.testing.WindowTestFunctions;
 
@@ -32,7 +33,7 @@ import java.util.List;
  * Path#ASSIGNER} is the plain {@code keyedStream.window(…)}; {@link Path#INCREMENTAL} is {@link
  * StaggerWindows#incremental}'s dedicated operator. Snapshots cover all operators of a path.
  */
-final class StaggerPipelineHarness implements AutoCloseable {
+final class StaggerPipelineHarness implements WindowPipeline {
 
     static final TypeInformation<Tuple3<String, Long, Long>> ELEMENT =
             Types.TUPLE(Types.STRING, Types.LONG, Types.LONG);
@@ -70,6 +71,19 @@ final class StaggerPipelineHarness implements AutoCloseable {
 
     StaggerPipelineHarness(Path path, long size, long allowedLateness, Snapshot restoreFrom)
             throws Exception {
+        this(path, size, allowedLateness, restoreFrom, 1, 1, 0);
+    }
+
+    /** Subtask {@code subtask} of {@code parallelism} (for rescaling tests). */
+    StaggerPipelineHarness(
+            Path path,
+            long size,
+            long allowedLateness,
+            Snapshot restoreFrom,
+            int maxParallelism,
+            int parallelism,
+            int subtask)
+            throws Exception {
         this.sorted = path == Path.ORDERED_WINDOW;
         this.size = size;
         this.allowedLateness = allowedLateness;
@@ -80,7 +94,10 @@ final class StaggerPipelineHarness implements AutoCloseable {
                                     new StaggerTimestampOrder<String, Tuple3<String, Long, Long>>(
                                             size, ELEMENT)),
                             WindowTestFunctions.KEY,
-                            Types.STRING);
+                            Types.STRING,
+                            maxParallelism,
+                            parallelism,
+                            subtask);
             if (restoreFrom != null) {
                 sorter.initializeState(restoreFrom.sorter());
             }
@@ -93,7 +110,10 @@ final class StaggerPipelineHarness implements AutoCloseable {
                                 : windowOperator(
                                         EventTimeStaggerWindows.of(Duration.ofMillis(size))),
                         WindowTestFunctions.KEY,
-                        Types.STRING);
+                        Types.STRING,
+                        maxParallelism,
+                        parallelism,
+                        subtask);
         if (restoreFrom != null) {
             window.initializeState(restoreFrom.window());
         }
@@ -140,7 +160,8 @@ final class StaggerPipelineHarness implements AutoCloseable {
         return transformation.getOperator();
     }
 
-    void element(String key, long timestamp, long value) throws Exception {
+    @Override
+    public void element(String key, long timestamp, long value) throws Exception {
         StreamRecord<Tuple3<String, Long, Long>> record =
                 new StreamRecord<>(Tuple3.of(key, timestamp, value), timestamp);
         if (sorted) {
@@ -152,7 +173,8 @@ final class StaggerPipelineHarness implements AutoCloseable {
         drainWindowOutput();
     }
 
-    void watermark(long timestamp) throws Exception {
+    @Override
+    public void watermark(long timestamp) throws Exception {
         if (sorted) {
             sorter.processWatermark(timestamp);
             forwardSorterOutput();
@@ -169,12 +191,14 @@ final class StaggerPipelineHarness implements AutoCloseable {
     }
 
     /** Windows fired so far, in firing order. */
-    List<WindowResult> results() {
+    @Override
+    public List<WindowResult> results() {
         return results;
     }
 
     /** Elements sent to the late side output so far. */
-    List<Tuple3<String, Long, Long>> late() {
+    @Override
+    public List<Tuple3<String, Long, Long>> late() {
         return late;
     }
 

@@ -69,6 +69,8 @@ public final class FlinkSqlScript {
                 perEvent(sql, range);
             } else if (step instanceof PlanStep.TableFunction function) {
                 tableFunction(sql, function);
+            } else if (step instanceof PlanStep.RowErrors checked) {
+                rowErrors(sql, checked);
             } else {
                 stagger(sql, (PlanStep.StaggerAggregation) step);
             }
@@ -111,6 +113,18 @@ public final class FlinkSqlScript {
                 .append(" (")
                 .append(String.join(", ", outputs))
                 .append("), ROWTIME = the window close.\n");
+    }
+
+    private static void rowErrors(StringBuilder sql, PlanStep.RowErrors checked) {
+        sql.append("-- flink-kda: rows whose ")
+                .append(name(checked.errorColumn()))
+                .append(" is not NULL go to error_stream (pump ")
+                .append(name(checked.pump()))
+                .append("), the others make the view ")
+                .append(name(checked.name()))
+                .append(":\n-- ")
+                .append(FlinkSqlEmitter.query(checked.query()).replace("\n", "\n-- "))
+                .append('\n');
     }
 
     private static void tableFunction(StringBuilder sql, PlanStep.TableFunction function) {

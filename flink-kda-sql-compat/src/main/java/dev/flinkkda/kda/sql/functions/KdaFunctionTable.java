@@ -136,6 +136,19 @@ public final class KdaFunctionTable {
                         throw new IllegalStateException("a CAST is typed by its target");
                     });
 
+    /**
+     * {@code TRY_CAST(x AS type)}: NULL where {@code CAST} fails. Not KDA's: the translator's own,
+     * for the checks that send a row whose {@code CAST} fails to {@code error_stream}.
+     */
+    public static final KdaFunction TRY_CAST =
+            operator(
+                    "TRY_CAST",
+                    1,
+                    "TRY_CAST({0} AS {type})",
+                    arguments -> {
+                        throw new IllegalStateException("a CAST is typed by its target");
+                    });
+
     public static final KdaFunction EXTRACT =
             operator(
                     "EXTRACT",

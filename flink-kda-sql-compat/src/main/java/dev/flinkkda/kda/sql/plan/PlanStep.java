@@ -65,6 +65,34 @@ public sealed interface PlanStep {
     }
 
     /**
+     * The rows of a pump's input, checked: {@code query} gives the input's columns and then {@code
+     * errorColumn}, the first error that the pump's expressions raise on the row ({@code
+     * ERROR_NAME|message}, NULL when none). Rows without error make the view, with the input's
+     * columns ({@code ROWTIME} its time attribute again); rows with one go to {@code error_stream}
+     * as errors of {@code pump}, and the pump never evaluates them. A step of its own (a DataStream
+     * split, not a SQL filter) so that Flink's optimiser cannot evaluate the pump's expressions on
+     * a row before the check.
+     */
+    record RowErrors(String name, PlanNode query, String errorColumn, String pump)
+            implements PlanStep {
+        public RowErrors {
+            Objects.requireNonNull(name, "name");
+            Objects.requireNonNull(query, "query");
+            Objects.requireNonNull(errorColumn, "errorColumn");
+            Objects.requireNonNull(pump, "pump");
+            if (query.columns().stream().noneMatch(c -> c.name().equals(errorColumn))) {
+                throw new IllegalArgumentException("the query has no column " + errorColumn);
+            }
+        }
+
+        /** The input's columns, without the error column. */
+        @Override
+        public List<PlanColumn> columns() {
+            return query.columns().stream().filter(c -> !c.name().equals(errorColumn)).toList();
+        }
+    }
+
+    /**
      * Stagger windows, run by flink-kda's operator: the input's first {@code keyCount} columns are
      * the partition keys, its last is {@code ROWTIME}. The view has the keys, one column per
      * aggregate ({@code __G0, __G1, …}) and {@code ROWTIME}, the window's close.

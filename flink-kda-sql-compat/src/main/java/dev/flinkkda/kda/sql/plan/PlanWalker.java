@@ -61,6 +61,9 @@ public final class PlanWalker {
         if (step instanceof PlanStep.TableFunction function) {
             return function.input();
         }
+        if (step instanceof PlanStep.RowErrors checked) {
+            return checked.query();
+        }
         return ((PlanStep.PerEventAggregation) step).input();
     }
 

@@ -30,6 +30,7 @@ import org.apache.flink.table.types.DataType;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -55,6 +56,9 @@ public final class Planner {
      * nests): with the suffixes added to it (at most 35 characters), names stay within Flink's 256.
      */
     private static final int MAX_VIEW_PREFIX = 160;
+
+    /** The column of a {@link PlanStep.RowErrors} step's query with the row's error. */
+    static final String ROW_ERROR = "__KDA_ERROR";
 
     private final AnalyzedApplication application;
     private final List<PlanStep> steps = new ArrayList<>();
@@ -341,6 +345,9 @@ public final class Planner {
         private final String viewPrefix;
         private int nestedQueries;
 
+        /** Inputs read through a {@link PlanStep.RowErrors} check instead of directly. */
+        private final Map<AnalyzedRelation, From.Aliased> checkedInputs = new IdentityHashMap<>();
+
         QueryPlanner(AnalyzedPump pump, String viewPrefix) {
             this.pump = pump;
             this.viewPrefix = viewPrefix;
@@ -351,6 +358,7 @@ public final class Planner {
          * becomes steps of its own, and the node reads the last of them.
          */
         PlanNode plan(AnalyzedQuery query, Shaper shaper) {
+            checkRowErrors(query, shaper);
             switch (query.shape()) {
                 case TUMBLING_WINDOW:
                     return tumbling(query, shaper);
@@ -495,6 +503,10 @@ public final class Planner {
         }
 
         private From.Aliased aliased(AnalyzedRelation relation) {
+            From.Aliased checked = checkedInputs.get(relation);
+            if (checked != null) {
+                return checked;
+            }
             if (relation instanceof AnalyzedRelation.StreamRelation stream) {
                 return new From.Aliased(scan(stream.stream()), stream.alias());
             }
@@ -1003,6 +1015,86 @@ public final class Planner {
 
         private ColumnRef column(String relation, PlanColumn column) {
             return new ColumnRef(relation, column.name(), column.type());
+        }
+
+        /**
+         * When the query's expressions can raise an error on a row ({@link RowErrorGuard}), a
+         * {@link PlanStep.RowErrors} step checks its input's rows first, and the query reads the
+         * rows without error under the input's alias. A join's rows are not checked.
+         */
+        private void checkRowErrors(AnalyzedQuery query, Shaper shaper) {
+            if (!(query.from() instanceof AnalyzedRelation.Leaf leaf)) {
+                return;
+            }
+            Optional<TypedExpression> error =
+                    RowErrorGuard.error(query.where(), rowExpressions(query, shaper));
+            if (error.isEmpty()) {
+                return;
+            }
+            From.Aliased input = aliased(leaf);
+            List<NamedExpression> items = new ArrayList<>();
+            for (PlanColumn column : input.node().columns()) {
+                items.add(new NamedExpression(column.name(), column(input.alias(), column)));
+            }
+            items.add(new NamedExpression(ROW_ERROR, error.get()));
+            PlanStep.RowErrors step =
+                    new PlanStep.RowErrors(
+                            viewPrefix + "_CHECKED",
+                            new PlanNode.Project(input, items, Optional.empty()),
+                            ROW_ERROR,
+                            pump.name());
+            steps.add(step);
+            checkedInputs.put(
+                    leaf,
+                    new From.Aliased(
+                            new PlanNode.Scan(step.name(), step.columns()), input.alias()));
+        }
+
+        /**
+         * The expressions the query evaluates on each input row that its {@code WHERE} keeps: the
+         * select items (into the target's types) and sort keys of a projection; the group keys and
+         * the aggregates' arguments of a window (what the aggregates make of them is not checked);
+         * the windowed aggregates' arguments and partition keys of an {@code OVER} query.
+         */
+        private List<TypedExpression> rowExpressions(AnalyzedQuery query, Shaper shaper) {
+            List<TypedExpression> expressions = new ArrayList<>();
+            List<TypedExpression> items = items(query);
+            switch (query.shape()) {
+                case TUMBLING_WINDOW:
+                case STAGGER_WINDOW:
+                    expressions.addAll(query.groupBy());
+                    query.stagger().ifPresent(s -> expressions.addAll(s.partitionBy()));
+                    List<TypedExpression> grouped = new ArrayList<>(items);
+                    query.having().ifPresent(grouped::add);
+                    query.sort().ifPresent(s -> s.keys().forEach(k -> grouped.add(k.expression())));
+                    for (TypedExpression e : grouped) {
+                        TypedExpressions.forEach(
+                                e,
+                                x -> {
+                                    if (TypedExpressions.isAggregate(x)) {
+                                        expressions.addAll(((Call) x).arguments());
+                                    }
+                                });
+                    }
+                    break;
+                case OVER_WINDOW:
+                    for (TypedExpression e : items) {
+                        TypedExpressions.forEach(
+                                e,
+                                x -> {
+                                    if (x instanceof WindowedCall windowed) {
+                                        expressions.addAll(TypedExpressions.children(windowed));
+                                    }
+                                });
+                    }
+                    break;
+                default:
+                    shaper.items(items, query.inputRowtime())
+                            .forEach(i -> expressions.add(i.expression()));
+                    query.sort()
+                            .ifPresent(s -> s.keys().forEach(k -> expressions.add(k.expression())));
+            }
+            return expressions;
         }
     }
 }

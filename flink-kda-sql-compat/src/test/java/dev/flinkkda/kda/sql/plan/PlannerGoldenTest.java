@@ -58,7 +58,8 @@ class PlannerGoldenTest {
                 "order-by",
                 "distinct",
                 "union-all",
-                "rcf"
+                "rcf",
+                "row-errors"
             })
     void translatesAsReviewed(String name) throws IOException {
         String sql = resource(name + ".sql");
