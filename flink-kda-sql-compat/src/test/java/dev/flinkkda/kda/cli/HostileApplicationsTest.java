@@ -283,4 +283,23 @@ class HostileApplicationsTest {
                 .asString()
                 .contains("\"V\":2.0");
     }
+
+    /**
+     * Found by TranslatorFuzzTest's planning: a division by the constant 0 inside another
+     * expression; error_stream's check of it was simplified by Flink's planner into another type
+     * ("Cannot add expression of different type to set"). Every row goes to error_stream.
+     */
+    @Test
+    void aDivisionByTheConstantZeroInsideAnExpressionValidatesAndRuns() throws Exception {
+        Path app =
+                write(
+                        "CREATE STREAM \"DESTINATION_SQL_STREAM\" (V DOUBLE);\n"
+                                + "CREATE PUMP \"P\" AS INSERT INTO \"DESTINATION_SQL_STREAM\"\n"
+                                + "SELECT STREAM PRICE AS V FROM \"SOURCE_SQL_STREAM_001\"\n"
+                                + "WHERE (ABS(PRICE / ((PRICE / 0) - PRICE)) * 100) > 1;\n");
+        assertThat(validate(app)).as(err()).isZero();
+        assertThat(run(app)).as(err()).isZero();
+        assertThat(Files.readAllLines(dir.resolve("output.jsonl"))).isEmpty();
+        assertThat(err()).contains("DIVISION_BY_ZERO");
+    }
 }
