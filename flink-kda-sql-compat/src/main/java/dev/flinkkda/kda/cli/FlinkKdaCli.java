@@ -10,6 +10,7 @@ import dev.flinkkda.kda.options.StreamLocation;
 import dev.flinkkda.kda.options.TranslationOptions;
 import dev.flinkkda.kda.runtime.KdaApplicationJob;
 import dev.flinkkda.kda.runtime.PlanCheck;
+import dev.flinkkda.kda.runtime.TranslationRejectedException;
 import dev.flinkkda.kda.schema.KdaNames;
 import dev.flinkkda.kda.schema.KdaSchema;
 import dev.flinkkda.kda.schema.KdaSchemaException;
@@ -17,6 +18,7 @@ import dev.flinkkda.kda.sql.KdaTranslator;
 import dev.flinkkda.kda.sql.analysis.KdaSemanticException;
 import dev.flinkkda.kda.sql.emit.FlinkSqlScript;
 import dev.flinkkda.kda.sql.parser.KdaSqlSyntaxException;
+import dev.flinkkda.kda.sql.parser.NotUtf8Exception;
 import dev.flinkkda.kda.sql.plan.StatementReport;
 import dev.flinkkda.kda.sql.plan.Translation;
 
@@ -130,7 +132,7 @@ public final class FlinkKdaCli {
         } catch (RunOptionsException | KdaSchemaException e) {
             err.println("flink-kda " + args[0] + ": " + e.getMessage());
             return 2;
-        } catch (KdaSqlSyntaxException | KdaSemanticException e) {
+        } catch (KdaSqlSyntaxException | KdaSemanticException | NotUtf8Exception e) {
             err.println(e.getMessage());
             return 1;
         } catch (NoSuchFileException e) {
@@ -390,6 +392,9 @@ public final class FlinkKdaCli {
             try {
                 // what Flink's planner would reject when the job starts
                 PlanCheck.check(translation.plan().get());
+            } catch (TranslationRejectedException e) {
+                err.println(e.getMessage());
+                return 1;
             } catch (RuntimeException e) {
                 err.println(
                         file.getFileName()

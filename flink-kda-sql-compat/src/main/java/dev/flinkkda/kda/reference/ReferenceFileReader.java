@@ -4,6 +4,8 @@ import dev.flinkkda.kda.json.JsonRecordParser;
 import dev.flinkkda.kda.json.MalformedRecordException;
 import dev.flinkkda.kda.options.RowtimeMode;
 import dev.flinkkda.kda.schema.KdaSchema;
+import dev.flinkkda.kda.sql.parser.NotUtf8Exception;
+import dev.flinkkda.kda.sql.parser.Utf8Text;
 
 import org.apache.flink.core.fs.FSDataInputStream;
 import org.apache.flink.core.fs.FileSystem;
@@ -17,10 +19,6 @@ import java.io.IOException;
 import java.io.Serializable;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
-import java.nio.ByteBuffer;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.CodingErrorAction;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
@@ -177,18 +175,10 @@ final class ReferenceFileReader implements Serializable {
         } catch (IOException e) {
             throw new ReferenceDataException(path + ": cannot read the reference file: " + e, e);
         }
-        String text;
         try {
-            text =
-                    StandardCharsets.UTF_8
-                            .newDecoder()
-                            .onMalformedInput(CodingErrorAction.REPORT)
-                            .onUnmappableCharacter(CodingErrorAction.REPORT)
-                            .decode(ByteBuffer.wrap(bytes))
-                            .toString();
-        } catch (CharacterCodingException e) {
-            throw new ReferenceDataException(path + ": not UTF-8 text", e);
+            return Utf8Text.decode(bytes, path);
+        } catch (NotUtf8Exception e) {
+            throw new ReferenceDataException(e.getMessage(), e);
         }
-        return text.startsWith("\uFEFF") ? text.substring(1) : text;
     }
 }

@@ -33,15 +33,18 @@ public final class PlanCheck {
     private PlanCheck() {}
 
     /**
-     * @throws org.apache.flink.table.api.ValidationException or {@link
-     *     org.apache.flink.table.api.TableException} when Flink rejects the translation
+     * @throws TranslationRejectedException when Flink rejects the translation, naming the pump
      */
     public static void check(ApplicationPlan plan) {
         StreamTableEnvironment tables = views(plan);
         for (PlanStep step : plan.steps()) {
             StreamDefinition stream = plan.application().streams().get(step.name());
             if (stream != null && stream.kind() == StreamKind.IN_APPLICATION) {
-                tables.from(FlinkSqlEmitter.name(step.name())).explain();
+                try {
+                    tables.from(FlinkSqlEmitter.name(step.name())).explain();
+                } catch (RuntimeException | Error e) {
+                    throw TranslationRejectedException.of(plan, step.name(), e);
+                }
             }
         }
     }

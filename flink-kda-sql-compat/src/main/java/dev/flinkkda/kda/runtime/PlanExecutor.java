@@ -56,36 +56,19 @@ public final class PlanExecutor {
      * @param eventTime whether {@code ROWTIME} is an event-time attribute (else processing time)
      * @return the rows the pumps' checks sent to {@code error_stream} ({@link PlanStep.RowErrors}),
      *     one stream per check
+     * @throws TranslationRejectedException when Flink's planner rejects a step, naming its pump
      */
     public static List<DataStream<KdaError>> execute(
             ApplicationPlan plan, StreamTableEnvironment tableEnvironment, boolean eventTime) {
         KdaFunctionCatalog.register(tableEnvironment);
         List<DataStream<KdaError>> errors = new ArrayList<>();
         for (PlanStep step : plan.steps()) {
-            Table view;
-            if (step instanceof PlanStep.View sql) {
-                view = tableEnvironment.sqlQuery(FlinkSqlEmitter.query(sql.query()));
-            } else if (step instanceof PlanStep.RowtimeView rowtime) {
-                Table table = tableEnvironment.sqlQuery(FlinkSqlEmitter.query(rowtime.query()));
-                view =
-                        eventTime
-                                ? withTimeAttribute(
-                                        tableEnvironment,
-                                        tableEnvironment.toDataStream(table),
-                                        table.getResolvedSchema(),
-                                        rowtime.timeAttribute(),
-                                        rowtime.outOfOrderMillis())
-                                : table;
-            } else if (step instanceof PlanStep.PerEventAggregation range) {
-                view = perEvent(range, tableEnvironment, eventTime);
-            } else if (step instanceof PlanStep.TableFunction function) {
-                view = TableFunctions.run(function, tableEnvironment, eventTime);
-            } else if (step instanceof PlanStep.RowErrors checked) {
-                view = checkRows(checked, tableEnvironment, errors);
-            } else {
-                view = stagger((PlanStep.StaggerAggregation) step, tableEnvironment, eventTime);
+            try {
+                executeStep(step, tableEnvironment, eventTime, errors);
+            } catch (RuntimeException | Error e) {
+                // Flink's parser throws Errors too (TokenMgrError)
+                throw TranslationRejectedException.of(plan, step.name(), e);
             }
-            tableEnvironment.createTemporaryView(FlinkSqlEmitter.name(step.name()), view);
         }
         return errors;
     }
@@ -158,6 +141,37 @@ public final class PlanExecutor {
                         .uid("flink-kda-step-" + step.name() + "-error-check");
         errors.add(rows.getSideOutput(RowErrorSplit.ERRORS));
         return tableEnvironment.fromDataStream(rows, schema.build());
+    }
+
+    private static void executeStep(
+            PlanStep step,
+            StreamTableEnvironment tableEnvironment,
+            boolean eventTime,
+            List<DataStream<KdaError>> errors) {
+        Table view;
+        if (step instanceof PlanStep.View sql) {
+            view = tableEnvironment.sqlQuery(FlinkSqlEmitter.query(sql.query()));
+        } else if (step instanceof PlanStep.RowtimeView rowtime) {
+            Table table = tableEnvironment.sqlQuery(FlinkSqlEmitter.query(rowtime.query()));
+            view =
+                    eventTime
+                            ? withTimeAttribute(
+                                    tableEnvironment,
+                                    tableEnvironment.toDataStream(table),
+                                    table.getResolvedSchema(),
+                                    rowtime.timeAttribute(),
+                                    rowtime.outOfOrderMillis())
+                            : table;
+        } else if (step instanceof PlanStep.PerEventAggregation range) {
+            view = perEvent(range, tableEnvironment, eventTime);
+        } else if (step instanceof PlanStep.TableFunction function) {
+            view = TableFunctions.run(function, tableEnvironment, eventTime);
+        } else if (step instanceof PlanStep.RowErrors checked) {
+            view = checkRows(checked, tableEnvironment, errors);
+        } else {
+            view = stagger((PlanStep.StaggerAggregation) step, tableEnvironment, eventTime);
+        }
+        tableEnvironment.createTemporaryView(FlinkSqlEmitter.name(step.name()), view);
     }
 
     /**

@@ -6,6 +6,7 @@ import dev.flinkkda.kda.sql.ast.KdaScript;
 import dev.flinkkda.kda.sql.ast.SourcePosition;
 import dev.flinkkda.kda.sql.parser.KdaSqlParser;
 import dev.flinkkda.kda.sql.parser.KdaSqlSyntaxException;
+import dev.flinkkda.kda.sql.parser.Utf8Text;
 import dev.flinkkda.kda.sql.types.KdaTypes;
 
 import org.apache.flink.table.api.DataTypes;
@@ -13,7 +14,6 @@ import org.apache.flink.table.types.DataType;
 
 import java.io.IOException;
 import java.io.Serializable;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -82,10 +82,11 @@ public final class KdaSchema implements Serializable {
      * with comments.
      *
      * @throws KdaSchemaException naming {@code file:line:column}
+     * @throws dev.flinkkda.kda.sql.parser.NotUtf8Exception if the file is not UTF-8
      * @throws IOException if the file cannot be read
      */
     public static KdaSchema fromFile(Path file) throws IOException {
-        return parse(Files.readString(file, StandardCharsets.UTF_8), file.toString());
+        return parse(Utf8Text.decode(Files.readAllBytes(file), file.toString()), file.toString());
     }
 
     /**

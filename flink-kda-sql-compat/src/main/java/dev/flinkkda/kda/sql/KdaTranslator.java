@@ -13,13 +13,13 @@ import dev.flinkkda.kda.sql.ast.KdaScript;
 import dev.flinkkda.kda.sql.ast.SourcePosition;
 import dev.flinkkda.kda.sql.ast.Statement;
 import dev.flinkkda.kda.sql.parser.KdaSqlParser;
+import dev.flinkkda.kda.sql.parser.Utf8Text;
 import dev.flinkkda.kda.sql.plan.ApplicationPlan;
 import dev.flinkkda.kda.sql.plan.Planner;
 import dev.flinkkda.kda.sql.plan.StatementReport;
 import dev.flinkkda.kda.sql.plan.Translation;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -37,6 +37,7 @@ public final class KdaTranslator {
     /**
      * @param inputs the input streams' schemas by stream name
      * @throws IOException if the file cannot be read
+     * @throws dev.flinkkda.kda.sql.parser.NotUtf8Exception if it is not UTF-8
      * @throws dev.flinkkda.kda.sql.parser.KdaSqlSyntaxException for a syntax error
      * @throws dev.flinkkda.kda.sql.analysis.KdaSemanticException for anything else that cannot run
      */
@@ -54,7 +55,7 @@ public final class KdaTranslator {
             Path file, Map<String, KdaSchema> inputs, Map<String, KdaSchema> referenceTables)
             throws IOException {
         return translate(
-                Files.readString(file), file.getFileName().toString(), inputs, referenceTables);
+                Utf8Text.read(file), file.getFileName().toString(), inputs, referenceTables);
     }
 
     /**
@@ -103,8 +104,21 @@ public final class KdaTranslator {
     public static Lenient translateReportingAll(
             Path file, Map<String, KdaSchema> inputs, Map<String, KdaSchema> referenceTables)
             throws IOException {
-        String sql = Files.readString(file);
-        KdaScript script = KdaSqlParser.parse(sql, file.getFileName().toString());
+        return translateReportingAll(
+                Utf8Text.read(file), file.getFileName().toString(), inputs, referenceTables);
+    }
+
+    /**
+     * As {@link #translateReportingAll(Path, Map, Map)}, for an application's text.
+     *
+     * @param sourceName the name errors give the application, e.g. its file's
+     */
+    public static Lenient translateReportingAll(
+            String sql,
+            String sourceName,
+            Map<String, KdaSchema> inputs,
+            Map<String, KdaSchema> referenceTables) {
+        KdaScript script = KdaSqlParser.parse(sql, sourceName);
         List<StreamDefinition> streams = inputStreams(inputs);
         List<StreamDefinition> tables = tables(referenceTables);
         List<StatementReport> problems = new ArrayList<>();

@@ -310,7 +310,7 @@ class KdaCorpusTest {
     }
 
     /** {@code STREAM: columns} lines; a stream name in double quotes keeps its case. */
-    private static Map<String, KdaSchema> schemas(Path file) throws IOException {
+    static Map<String, KdaSchema> schemas(Path file) throws IOException {
         Map<String, KdaSchema> schemas = new LinkedHashMap<>();
         if (!Files.exists(file)) {
             return schemas;

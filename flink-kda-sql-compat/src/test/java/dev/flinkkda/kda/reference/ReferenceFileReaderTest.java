@@ -224,6 +224,6 @@ class ReferenceFileReaderTest {
     void aFileThatIsNotUtf8IsAnError() throws IOException {
         Path file = Files.write(directory.resolve("latin1.csv"), new byte[] {'A', (byte) 0xE9});
         assertThatThrownBy(() -> reader(file, ReferenceFormat.csv(), "T VARCHAR(4)").read())
-                .hasMessage(file + ": not UTF-8 text");
+                .hasMessage(file + ": not UTF-8 at byte 1 (line 1, column 2)");
     }
 }

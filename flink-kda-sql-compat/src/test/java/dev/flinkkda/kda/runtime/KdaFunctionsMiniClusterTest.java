@@ -135,6 +135,8 @@ class KdaFunctionsMiniClusterTest {
                         new Case("VARCHAR(9)", "SUBSTRING('123456789', 10)", ""),
                         new Case("INTEGER", "POSITION('b' IN 'abc')", 2),
                         new Case("INTEGER", "POSITION('z' IN 'abc')", 0),
+                        // found by TranslatorFuzzTest: Flink did not parse POSITION(('b') IN …)
+                        new Case("INTEGER", "POSITION(('b' || 'c') IN 'abc')", 2),
                         new Case(
                                 "VARCHAR(9)",
                                 "OVERLAY('abcdef' PLACING 'xy' FROM 2 FOR 3)",

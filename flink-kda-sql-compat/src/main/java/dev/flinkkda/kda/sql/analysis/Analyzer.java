@@ -380,6 +380,14 @@ public final class Analyzer {
                     whereClause = Optional.empty();
                 }
                 TypedExpression on = joinCondition(written);
+                if (from instanceof AnalyzedRelation.LookupJoin lookup
+                        && !hasKeyEquality(on, lookup.table().alias())) {
+                    throw unsupported(
+                            written.position(),
+                            "a reference-table join without an equality on a column of the table",
+                            "Flink's lookup join finds the table's rows by equal keys, e.g. ON"
+                                    + " s.TICKER = r.TICKER");
+                }
                 if (from instanceof AnalyzedRelation.LookupJoin lookup) {
                     from =
                             new AnalyzedRelation.LookupJoin(
@@ -401,10 +409,17 @@ public final class Analyzer {
             Optional<TypedExpression> where = writtenWhere.map(expressions::analyze);
             where.ifPresent(
                     w -> {
+                        expressions.requireCondition(writtenWhere.get().position(), "WHERE", w);
                         if (TypedExpressions.containsAggregate(w)) {
                             throw error(
                                     writtenWhere.get().position(),
                                     "an aggregate is not allowed in WHERE; use HAVING");
+                        }
+                        if (TypedExpressions.contains(w, e -> e instanceof WindowedCall)) {
+                            throw error(
+                                    writtenWhere.get().position(),
+                                    "a windowed aggregate (… OVER …) is not allowed in WHERE;"
+                                            + " compute it in a pump of its own");
                         }
                     });
             for (Map.Entry<String, WindowSpec> window : namedWindows.entrySet()) {
@@ -415,6 +430,10 @@ public final class Analyzer {
             List<TypedExpression> groupBy = new ArrayList<>();
             select.groupBy().forEach(k -> groupBy.add(expressions.analyze(k)));
             Optional<TypedExpression> having = select.having().map(expressions::analyze);
+            having.ifPresent(
+                    h ->
+                            expressions.requireCondition(
+                                    select.having().get().position(), "HAVING", h));
             PumpShape shape = shape(items, having);
             checkJoinShape(from, shape);
             Optional<TumblingWindow> tumbling = Optional.empty();
@@ -763,6 +782,28 @@ public final class Analyzer {
                             + " PRECEDING");
         }
 
+        /**
+         * Whether {@code on}, or one of the conditions it ANDs, is {@code table.column = x} (or
+         * {@code x = table.column}) with {@code x} not of the table.
+         */
+        private boolean hasKeyEquality(TypedExpression on, String table) {
+            if (!(on instanceof Call call)) {
+                return false;
+            }
+            if (call.function() == KdaFunctionTable.AND) {
+                return call.arguments().stream().anyMatch(c -> hasKeyEquality(c, table));
+            }
+            if (call.function() != KdaFunctionTable.EQUAL) {
+                return false;
+            }
+            java.util.function.Predicate<TypedExpression> ofTable =
+                    e -> e instanceof ColumnRef column && column.relation().equals(table);
+            TypedExpression left = call.arguments().get(0);
+            TypedExpression right = call.arguments().get(1);
+            return (ofTable.test(left) && !TypedExpressions.contains(right, ofTable))
+                    || (ofTable.test(right) && !TypedExpressions.contains(left, ofTable));
+        }
+
         /** Types a join condition: a boolean of the joined rows, without aggregates. */
         private TypedExpression joinCondition(Expression written) {
             TypedExpression on = expressions.analyze(written);
@@ -944,6 +985,13 @@ public final class Analyzer {
                     throw error(
                             select.staggerWindow().get().position(),
                             "WINDOWED BY STAGGER replaces GROUP BY; a query cannot have both");
+                }
+                if (over) {
+                    // found by TranslatorFuzzTest: the emitter threw on such a call
+                    throw unsupported(
+                            select.position(),
+                            "OVER windows together with WINDOWED BY STAGGER",
+                            "");
                 }
                 return PumpShape.STAGGER_WINDOW;
             }

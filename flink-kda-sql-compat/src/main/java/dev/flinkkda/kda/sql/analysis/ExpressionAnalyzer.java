@@ -45,6 +45,7 @@ import dev.flinkkda.kda.sql.expr.FieldAccess;
 import dev.flinkkda.kda.sql.expr.Literal;
 import dev.flinkkda.kda.sql.expr.SlidingWindow;
 import dev.flinkkda.kda.sql.expr.TypedExpression;
+import dev.flinkkda.kda.sql.expr.TypedExpressions;
 import dev.flinkkda.kda.sql.expr.WindowedCall;
 import dev.flinkkda.kda.sql.functions.ArgumentException;
 import dev.flinkkda.kda.sql.functions.KdaFunction;
@@ -74,13 +75,9 @@ import java.util.Optional;
  */
 final class ExpressionAnalyzer {
 
-    /** How deep expressions may nest: deeper ones are rejected rather than overflow the stack. */
-    static final int MAX_DEPTH = 200;
-
     private final String sourceName;
     private final List<AnalyzedRelation.Leaf> scope;
     private final Map<String, WindowSpec> namedWindows;
-    private int depth;
 
     ExpressionAnalyzer(
             String sourceName,
@@ -91,18 +88,11 @@ final class ExpressionAnalyzer {
         this.namedWindows = namedWindows;
     }
 
+    /**
+     * Recursive: the parser bounds how deep expressions nest ({@link
+     * dev.flinkkda.kda.sql.parser.KdaSqlParser#MAX_NESTING_DEPTH}).
+     */
     TypedExpression analyze(Expression e) {
-        if (++depth > MAX_DEPTH) {
-            throw error(e.position(), "expression nested deeper than " + MAX_DEPTH);
-        }
-        try {
-            return analyzeNode(e);
-        } finally {
-            depth--;
-        }
-    }
-
-    private TypedExpression analyzeNode(Expression e) {
         if (e instanceof ColumnReference reference) {
             return resolve(reference);
         }
@@ -123,6 +113,17 @@ final class ExpressionAnalyzer {
             return Literal.of(Literal.Kind.BINARY, b.hexDigits(), DataTypes.BYTES());
         }
         if (e instanceof DateTimeLiteral d) {
+            if (!DatetimeLiterals.isValid(d)) {
+                throw error(
+                        d.position(),
+                        d.kind()
+                                + " '"
+                                + d.value()
+                                + "' is not a "
+                                + d.kind().name().toLowerCase(java.util.Locale.ROOT)
+                                + ": expected e.g. "
+                                + DatetimeLiterals.example(d.kind()));
+            }
             switch (d.kind()) {
                 case DATE:
                     return Literal.of(Literal.Kind.DATE, d.value(), DataTypes.DATE());
@@ -152,13 +153,16 @@ final class ExpressionAnalyzer {
         }
         if (e instanceof IsNull n) {
             return keywordCall(
-                    KdaFunctionTable.IS, n.negated() ? "NOT NULL" : "NULL", analyze(n.operand()));
+                    n.position(),
+                    KdaFunctionTable.IS,
+                    n.negated() ? "NOT NULL" : "NULL",
+                    analyze(n.operand()));
         }
         if (e instanceof IsTruthValue t) {
-            return keywordCall(
-                    KdaFunctionTable.IS,
-                    (t.negated() ? "NOT " : "") + t.value().name(),
-                    analyze(t.operand()));
+            String keyword = (t.negated() ? "NOT " : "") + t.value().name();
+            TypedExpression operand = analyze(t.operand());
+            requireCondition(t.position(), "IS " + keyword, operand);
+            return keywordCall(t.position(), KdaFunctionTable.IS, keyword, operand);
         }
         if (e instanceof Between b) {
             return call(
@@ -195,7 +199,8 @@ final class ExpressionAnalyzer {
             return cast(c);
         }
         if (e instanceof Extract x) {
-            return keywordCall(KdaFunctionTable.EXTRACT, x.field().name(), analyze(x.source()));
+            return keywordCall(
+                    x.position(), KdaFunctionTable.EXTRACT, x.field().name(), analyze(x.source()));
         }
         if (e instanceof FloorCeil f) {
             return floorCeil(f);
@@ -210,7 +215,7 @@ final class ExpressionAnalyzer {
                     false,
                     false,
                     t.side().name(),
-                    DataTypes.STRING());
+                    returnType(t.position(), KdaFunctionTable.TRIM, arguments));
         }
         if (e instanceof Step s) {
             return step(s);
@@ -392,15 +397,60 @@ final class ExpressionAnalyzer {
         return Literal.of(Literal.Kind.NUMBER, n.text(), DataTypes.DECIMAL(precision, scale));
     }
 
+    /**
+     * An interval constant, checked against its qualifier. One whose first field has more than two
+     * digits ({@code INTERVAL '3600' SECOND}) is written in days to seconds, or years to months:
+     * Flink reads the first field with two digits unless told more, and takes at most three (four
+     * for years), so the emitter can write any value of {@link Intervals#MAX_DAYS} days or less.
+     */
     private Literal interval(IntervalLiteral i) {
-        DataType type =
-                i.qualifier().start().isYearMonth()
-                        ? DataTypes.INTERVAL(DataTypes.MONTH())
-                        : Casts.dayTimeInterval(
-                                i.qualifier().start().name(),
-                                i.qualifier().end().orElse(i.qualifier().start()).name());
+        String qualifier = i.qualifier().toString();
+        boolean yearMonth = i.qualifier().start().isYearMonth();
+        Optional<Long> value = yearMonth ? Intervals.toMonths(i) : Intervals.toMillis(i);
+        if (value.isEmpty()) {
+            throw error(
+                    i.position(),
+                    "INTERVAL '"
+                            + i.value()
+                            + "' "
+                            + qualifier
+                            + " is not an interval: expected "
+                            + Intervals.example(i.qualifier()));
+        }
+        long magnitude = Math.abs(value.get());
+        if (yearMonth && magnitude / 12 > Intervals.MAX_YEARS
+                || !yearMonth && magnitude / 86_400_000L > Intervals.MAX_DAYS) {
+            throw unsupported(
+                    i.position(),
+                    "INTERVAL '" + i.value() + "' " + qualifier,
+                    "Flink's intervals hold at most "
+                            + (yearMonth
+                                    ? Intervals.MAX_YEARS + " years"
+                                    : Intervals.MAX_DAYS + " days"));
+        }
+        String sign = value.get() < 0 ? "-" : "";
+        if (!Intervals.hasLongFirstField(i)) {
+            DataType type =
+                    yearMonth
+                            ? DataTypes.INTERVAL(DataTypes.MONTH())
+                            : Casts.dayTimeInterval(
+                                    i.qualifier().start().name(),
+                                    i.qualifier().end().orElse(i.qualifier().start()).name());
+            return new Literal(
+                    Literal.Kind.INTERVAL, i.value(), (i.negative() ? "-" : "") + qualifier, type);
+        }
+        if (yearMonth) {
+            return new Literal(
+                    Literal.Kind.INTERVAL,
+                    magnitude / 12 + "-" + magnitude % 12,
+                    sign + "YEAR TO MONTH",
+                    DataTypes.INTERVAL(DataTypes.MONTH()));
+        }
         return new Literal(
-                Literal.Kind.INTERVAL, i.value(), (i.negative() ? "-" : "") + i.qualifier(), type);
+                Literal.Kind.INTERVAL,
+                Intervals.dayToSecond(magnitude),
+                sign + "DAY TO SECOND",
+                DataTypes.INTERVAL(DataTypes.DAY(), DataTypes.SECOND(3)));
     }
 
     // ------------------------------------------------------------------ calls
@@ -440,7 +490,49 @@ final class ExpressionAnalyzer {
             requireNumber(b.position(), "an interval can be divided by a number", right);
             return call(b.position(), KdaFunctionTable.INTERVAL_DIVIDE, List.of(left, right));
         }
-        return call(b.position(), binary(b.operator()), List.of(left, right));
+        Call call = call(b.position(), binary(b.operator()), List.of(left, right));
+        if (b.operator() == BinaryOperation.Operator.DIVIDE) {
+            requireNonZeroDivisor(b.right().position(), call, right);
+        }
+        return call;
+    }
+
+    /**
+     * An exact division or {@code MOD} of a constant by the constant 0: Flink's planner computes
+     * constants before the job runs, and fails on it. (Of a column, each row's division fails when
+     * the job runs, and the row goes to the error stream, as in KDA.)
+     */
+    private void requireNonZeroDivisor(
+            SourcePosition position, TypedExpression division, TypedExpression divisor) {
+        if (divisor instanceof Literal literal
+                && literal.kind() == Literal.Kind.NUMBER
+                && new BigDecimal(literal.value()).signum() == 0
+                && !division.type().getLogicalType().is(LogicalTypeFamily.APPROXIMATE_NUMERIC)
+                && isConstant(((Call) division).arguments().get(0))) {
+            throw error(position, "division of a constant by zero");
+        }
+    }
+
+    /** Whether {@code e} reads nothing of a row: Flink's planner computes it beforehand. */
+    private static boolean isConstant(TypedExpression e) {
+        return !TypedExpressions.contains(
+                e,
+                x ->
+                        x instanceof ColumnRef
+                                || x instanceof FieldAccess
+                                || x instanceof WindowedCall
+                                || TypedExpressions.isAggregate(x)
+                                || (x instanceof Call call && call.arguments().isEmpty()));
+    }
+
+    /** {@code condition} must be a condition: a {@code BOOLEAN} (or {@code NULL}). */
+    void requireCondition(SourcePosition position, String clause, TypedExpression condition) {
+        LogicalType type = condition.type().getLogicalType();
+        if (!type.is(LogicalTypeRoot.BOOLEAN) && !type.is(LogicalTypeRoot.NULL)) {
+            throw error(
+                    position,
+                    clause + " needs a condition, not " + type.copy(true).asSummaryString());
+        }
     }
 
     private void requireNumber(SourcePosition position, String rule, TypedExpression operand) {
@@ -515,6 +607,7 @@ final class ExpressionAnalyzer {
                                 + " is not allowed");
             }
             return keywordCall(
+                    f.position(),
                     floor ? KdaFunctionTable.INTERVAL_FLOOR : KdaFunctionTable.INTERVAL_CEIL,
                     f.unit().name(),
                     operand);
@@ -530,6 +623,7 @@ final class ExpressionAnalyzer {
                             + type.copy(true).asSummaryString());
         }
         return keywordCall(
+                f.position(),
                 floor ? KdaFunctionTable.FLOOR_TO : KdaFunctionTable.CEIL_TO,
                 f.unit().name(),
                 operand);
@@ -565,18 +659,56 @@ final class ExpressionAnalyzer {
                 function, arguments, false, false, "", returnType(position, function, arguments));
     }
 
-    private static Call keywordCall(KdaFunction function, String keyword, TypedExpression operand) {
+    private Call keywordCall(
+            SourcePosition position,
+            KdaFunction function,
+            String keyword,
+            TypedExpression operand) {
         return new Call(
                 function,
                 List.of(operand),
                 false,
                 false,
                 keyword,
-                function.returnType().of(List.of(operand.type())));
+                returnType(position, function, List.of(operand)));
+    }
+
+    /**
+     * The functions whose arguments may be a bare {@code NULL}: in every other call Flink's SQL
+     * validator (Calcite's, as KDA's) cannot type it ("Illegal use of 'NULL'").
+     */
+    private static final java.util.Set<KdaFunction> TAKING_UNTYPED_NULL =
+            java.util.Set.of(
+                    KdaFunctionTable.EQUAL,
+                    KdaFunctionTable.NOT_EQUAL,
+                    KdaFunctionTable.LESS_THAN,
+                    KdaFunctionTable.LESS_THAN_OR_EQUAL,
+                    KdaFunctionTable.GREATER_THAN,
+                    KdaFunctionTable.GREATER_THAN_OR_EQUAL,
+                    KdaFunctionTable.IN,
+                    KdaFunctionTable.NOT_IN,
+                    KdaFunctionTable.IS,
+                    KdaFunctionTable.CASE);
+
+    private void requireTypedNulls(
+            KdaFunction function,
+            List<TypedExpression> arguments,
+            java.util.function.IntFunction<SourcePosition> positionOf) {
+        if (TAKING_UNTYPED_NULL.contains(function) || function.name().equals("COALESCE")) {
+            return;
+        }
+        for (int i = 0; i < arguments.size(); i++) {
+            if (arguments.get(i) instanceof Literal literal
+                    && literal.kind() == Literal.Kind.NULL) {
+                throw error(
+                        positionOf.apply(i), "NULL needs a type here: write CAST(NULL AS type)");
+            }
+        }
     }
 
     private DataType returnType(
             SourcePosition position, KdaFunction function, List<TypedExpression> arguments) {
+        requireTypedNulls(function, arguments, i -> position);
         List<DataType> types = new ArrayList<>();
         arguments.forEach(a -> types.add(a.type()));
         try {
@@ -588,10 +720,20 @@ final class ExpressionAnalyzer {
 
     private TypedExpression caseExpression(CaseExpression c) {
         List<TypedExpression> arguments = new ArrayList<>();
-        c.operand().ifPresent(o -> arguments.add(analyze(o)));
+        Optional<TypedExpression> operand = c.operand().map(this::analyze);
+        operand.ifPresent(arguments::add);
         List<DataType> results = new ArrayList<>();
         for (WhenClause when : c.whenClauses()) {
-            arguments.add(analyze(when.condition()));
+            TypedExpression condition = analyze(when.condition());
+            if (operand.isPresent()) {
+                returnType(
+                        when.condition().position(),
+                        KdaFunctionTable.EQUAL,
+                        List.of(operand.get(), condition));
+            } else {
+                requireCondition(when.condition().position(), "WHEN", condition);
+            }
+            arguments.add(condition);
             TypedExpression result = analyze(when.result());
             arguments.add(result);
             results.add(result.type());
@@ -616,6 +758,13 @@ final class ExpressionAnalyzer {
     private TypedExpression step(Step s) {
         TypedExpression operand = analyze(s.operand());
         if (s.step() instanceof IntervalLiteral interval) {
+            LogicalType type = operand.type().getLogicalType();
+            if (!isTimestamp(type) && !type.is(LogicalTypeRoot.NULL)) {
+                throw error(
+                        s.position(),
+                        "STEP(… BY INTERVAL …) steps a timestamp, not "
+                                + type.copy(true).asSummaryString());
+            }
             long millis =
                     Intervals.toMillis(interval)
                             .filter(m -> m > 0)
@@ -638,8 +787,10 @@ final class ExpressionAnalyzer {
                                     DataTypes.BIGINT())),
                     operand.type());
         }
-        return call(
-                s.position(), KdaFunctionTable.STEP_NUMBER, List.of(operand, analyze(s.step())));
+        TypedExpression step = analyze(s.step());
+        Call call = call(s.position(), KdaFunctionTable.STEP_NUMBER, List.of(operand, step));
+        requireNonZeroDivisor(s.step().position(), call, step);
+        return call;
     }
 
     private TypedExpression function(FunctionCall f) {
@@ -671,6 +822,9 @@ final class ExpressionAnalyzer {
         if (f.starArgument() && !name.equalsIgnoreCase("COUNT")) {
             throw error(f.position(), name + "(*) is not allowed; only COUNT(*)");
         }
+        if (!f.starArgument() && arity == 0 && function.isAggregate()) {
+            throw error(f.position(), name + "() needs an argument, or * (" + name + "(*))");
+        }
         if (f.distinct() && !function.isAggregate()) {
             throw error(f.position(), "DISTINCT goes with aggregate functions only, not " + name);
         }
@@ -687,8 +841,18 @@ final class ExpressionAnalyzer {
         }
         List<TypedExpression> arguments = new ArrayList<>();
         for (int i = 0; i < f.arguments().size(); i++) {
-            arguments.add(analyticArgument(function, f.arguments().get(i), i));
+            TypedExpression argument = analyticArgument(function, f.arguments().get(i), i);
+            if ((function.isAggregate() || analytic)
+                    && TypedExpressions.contains(
+                            argument,
+                            e -> TypedExpressions.isAggregate(e) || e instanceof WindowedCall)) {
+                throw error(
+                        f.arguments().get(i).position(),
+                        name + "'s argument cannot hold an aggregate or a windowed function");
+            }
+            arguments.add(argument);
         }
+        requireTypedNulls(function, arguments, i -> f.arguments().get(i).position());
         List<DataType> types = new ArrayList<>();
         List<ReturnType.LiteralValue> literals = new ArrayList<>();
         for (TypedExpression argument : arguments) {
@@ -723,6 +887,9 @@ final class ExpressionAnalyzer {
                         f.starArgument(),
                         String.join(" ", options),
                         type);
+        if (name.equals("MOD")) {
+            requireNonZeroDivisor(f.arguments().get(1).position(), call, arguments.get(1));
+        }
         if (f.over().isPresent()) {
             if (!function.isAggregate() && function.kind() != KdaFunction.Kind.ANALYTIC) {
                 throw error(f.position(), name + " is not an aggregate; it cannot have OVER");
@@ -911,7 +1078,15 @@ final class ExpressionAnalyzer {
 
     SlidingWindow window(WindowSpec spec) {
         List<TypedExpression> partitionBy = new ArrayList<>();
-        spec.partitionBy().forEach(k -> partitionBy.add(analyze(k)));
+        for (Expression key : spec.partitionBy()) {
+            TypedExpression typed = analyze(key);
+            if (TypedExpressions.contains(
+                    typed, e -> TypedExpressions.isAggregate(e) || e instanceof WindowedCall)) {
+                throw error(
+                        key.position(), "a window's PARTITION BY key cannot contain an aggregate");
+            }
+            partitionBy.add(typed);
+        }
         for (SortItem sort : spec.orderBy()) {
             if (!isInputRowtime(analyze(sort.expression())) || sort.descending()) {
                 throw unsupported(

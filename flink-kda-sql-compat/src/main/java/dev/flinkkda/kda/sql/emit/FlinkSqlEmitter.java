@@ -1,5 +1,6 @@
 package dev.flinkkda.kda.sql.emit;
 
+import dev.flinkkda.kda.sql.analysis.Intervals;
 import dev.flinkkda.kda.sql.ast.JoinType;
 import dev.flinkkda.kda.sql.expr.Call;
 import dev.flinkkda.kda.sql.expr.ColumnRef;
@@ -15,11 +16,13 @@ import dev.flinkkda.kda.sql.plan.PlanNode;
 import dev.flinkkda.kda.sql.plan.Planner;
 
 import org.apache.flink.table.types.DataType;
+import org.apache.flink.table.types.logical.DecimalType;
 import org.apache.flink.table.types.logical.LogicalType;
 import org.apache.flink.table.types.logical.RowType;
 import org.apache.flink.table.types.logical.VarBinaryType;
 import org.apache.flink.table.types.logical.VarCharType;
 
+import java.math.BigDecimal;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -332,26 +335,53 @@ public final class FlinkSqlEmitter {
                 : name(attribute) + " - " + interval(outOfOrderMillis);
     }
 
-    /** A length of time as a Flink interval literal in its largest whole unit. */
+    /**
+     * A length of time as a Flink interval literal: in its largest whole unit while that is at most
+     * 99 of them, else in days to seconds.
+     */
     static String interval(long millis) {
         Duration d = Duration.ofMillis(millis);
-        if (millis % 86_400_000L == 0) {
+        if (millis % 86_400_000L == 0 && d.toDays() <= 99) {
             return "INTERVAL '" + d.toDays() + "' DAY";
         }
-        if (millis % 3_600_000L == 0) {
+        if (millis % 3_600_000L == 0 && d.toHours() <= 99) {
             return "INTERVAL '" + d.toHours() + "' HOUR";
         }
-        if (millis % 60_000L == 0) {
+        if (millis % 60_000L == 0 && d.toMinutes() <= 99) {
             return "INTERVAL '" + d.toMinutes() + "' MINUTE";
         }
-        if (millis % 1_000L == 0) {
+        if (millis % 1_000L == 0 && d.toSeconds() <= 99) {
             return "INTERVAL '" + d.toSeconds() + "' SECOND";
         }
-        return "INTERVAL '"
-                + (millis / 1000)
-                + "."
-                + String.format("%03d", millis % 1000)
-                + "' SECOND";
+        if (millis < 100_000) {
+            return "INTERVAL '"
+                    + (millis / 1000)
+                    + "."
+                    + String.format("%03d", millis % 1000)
+                    + "' SECOND";
+        }
+        return intervalLiteral("", Intervals.dayToSecond(millis), "DAY TO SECOND");
+    }
+
+    /**
+     * {@code INTERVAL [-]'value' qualifier}. Flink reads a first field of two digits unless the
+     * qualifier's first unit says how many: {@code INTERVAL '100 00:00:00.000' DAY(3) TO SECOND}.
+     */
+    private static String intervalLiteral(String sign, String value, String qualifier) {
+        int digits = 0;
+        while (digits < value.length() && Character.isDigit(value.charAt(digits))) {
+            digits++;
+        }
+        int firstUnit = qualifier.indexOf(' ') < 0 ? qualifier.length() : qualifier.indexOf(' ');
+        String precise =
+                digits <= 2
+                        ? qualifier
+                        : qualifier.substring(0, firstUnit)
+                                + "("
+                                + digits
+                                + ")"
+                                + qualifier.substring(firstUnit);
+        return "INTERVAL " + sign + string(value) + " " + precise;
     }
 
     // ------------------------------------------------------------------ expressions
@@ -379,22 +409,36 @@ public final class FlinkSqlEmitter {
             case NULL:
                 return "NULL";
             case BOOLEAN:
-            case NUMBER:
                 return literal.value();
+            case NUMBER:
+                return number(literal);
             case STRING:
                 return string(literal.value());
             case BINARY:
                 return "X'" + literal.value() + "'";
             case INTERVAL:
                 boolean negative = literal.qualifier().startsWith("-");
-                return "INTERVAL "
-                        + (negative ? "-" : "")
-                        + string(literal.value())
-                        + " "
-                        + (negative ? literal.qualifier().substring(1) : literal.qualifier());
+                return intervalLiteral(
+                        negative ? "-" : "",
+                        literal.value(),
+                        negative ? literal.qualifier().substring(1) : literal.qualifier());
             default:
                 return literal.kind().name() + " " + string(literal.value());
         }
+    }
+
+    /**
+     * A number as Flink reads it back with the literal's type. Flink's SQL validator (Calcite's)
+     * rejects an exact literal whose digits, without the point, do not fit a {@code BIGINT} —
+     * {@code 9223372036854775808}, {@code 0.12345678901234567890} — as out of range, though a
+     * {@code DECIMAL} holds up to 38 digits: those are written as a cast of their text.
+     */
+    private static String number(Literal literal) {
+        if (literal.type().getLogicalType() instanceof DecimalType
+                && new BigDecimal(literal.value()).unscaledValue().bitLength() > 63) {
+            return "CAST(" + string(literal.value()) + " AS " + type(literal.type()) + ")";
+        }
+        return literal.value();
     }
 
     private static String call(Call call) {

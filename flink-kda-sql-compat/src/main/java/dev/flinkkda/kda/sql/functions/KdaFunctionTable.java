@@ -54,34 +54,38 @@ public final class KdaFunctionTable {
     public static final KdaFunction TIMES =
             operator("*", 2, "({0} * {1})", ReturnTypes.MULTIPLICATIVE);
     public static final KdaFunction DIVIDE = operator("/", 2, "({0} / {1})", ReturnTypes.DIVISION);
-    public static final KdaFunction CONCAT = operator("||", 2, "({0} || {1})", ReturnTypes.STRING);
-    public static final KdaFunction EQUAL = operator("=", 2, "({0} = {1})", ReturnTypes.BOOLEAN);
+    public static final KdaFunction CONCAT =
+            operator("||", 2, "({0} || {1})", ReturnTypes.requiring("SS", ReturnTypes.STRING));
+    public static final KdaFunction EQUAL = operator("=", 2, "({0} = {1})", ReturnTypes.COMPARISON);
     public static final KdaFunction NOT_EQUAL =
-            operator("<>", 2, "({0} <> {1})", ReturnTypes.BOOLEAN);
+            operator("<>", 2, "({0} <> {1})", ReturnTypes.COMPARISON);
     public static final KdaFunction LESS_THAN =
-            operator("<", 2, "({0} < {1})", ReturnTypes.BOOLEAN);
+            operator("<", 2, "({0} < {1})", ReturnTypes.COMPARISON);
     public static final KdaFunction LESS_THAN_OR_EQUAL =
-            operator("<=", 2, "({0} <= {1})", ReturnTypes.BOOLEAN);
+            operator("<=", 2, "({0} <= {1})", ReturnTypes.COMPARISON);
     public static final KdaFunction GREATER_THAN =
-            operator(">", 2, "({0} > {1})", ReturnTypes.BOOLEAN);
+            operator(">", 2, "({0} > {1})", ReturnTypes.COMPARISON);
     public static final KdaFunction GREATER_THAN_OR_EQUAL =
-            operator(">=", 2, "({0} >= {1})", ReturnTypes.BOOLEAN);
-    public static final KdaFunction AND = operator("AND", 2, "({0} AND {1})", ReturnTypes.BOOLEAN);
-    public static final KdaFunction OR = operator("OR", 2, "({0} OR {1})", ReturnTypes.BOOLEAN);
-    public static final KdaFunction NOT = operator("NOT", 1, "(NOT {0})", ReturnTypes.BOOLEAN);
+            operator(">=", 2, "({0} >= {1})", ReturnTypes.COMPARISON);
+    public static final KdaFunction AND =
+            operator("AND", 2, "({0} AND {1})", ReturnTypes.requiring("BB", ReturnTypes.BOOLEAN));
+    public static final KdaFunction OR =
+            operator("OR", 2, "({0} OR {1})", ReturnTypes.requiring("BB", ReturnTypes.BOOLEAN));
+    public static final KdaFunction NOT =
+            operator("NOT", 1, "(NOT {0})", ReturnTypes.requiring("B", ReturnTypes.BOOLEAN));
     public static final KdaFunction UNARY_MINUS =
-            operator("unary -", 1, "(-{0})", ReturnTypes.argument(0));
+            operator("unary -", 1, "(-{0})", ReturnTypes.requiring("V", ReturnTypes.argument(0)));
     public static final KdaFunction UNARY_PLUS =
-            operator("unary +", 1, "(+{0})", ReturnTypes.argument(0));
+            operator("unary +", 1, "(+{0})", ReturnTypes.requiring("V", ReturnTypes.argument(0)));
 
     /** {@code x IS [NOT] NULL|TRUE|FALSE|UNKNOWN}; the keyword is what follows {@code IS}. */
     public static final KdaFunction IS =
             operator("IS", 1, "({0} IS {keyword})", ReturnTypes.BOOLEAN);
 
     public static final KdaFunction BETWEEN =
-            operator("BETWEEN", 3, "({0} BETWEEN {1} AND {2})", ReturnTypes.BOOLEAN);
+            operator("BETWEEN", 3, "({0} BETWEEN {1} AND {2})", ReturnTypes.COMPARISON);
     public static final KdaFunction NOT_BETWEEN =
-            operator("NOT BETWEEN", 3, "({0} NOT BETWEEN {1} AND {2})", ReturnTypes.BOOLEAN);
+            operator("NOT BETWEEN", 3, "({0} NOT BETWEEN {1} AND {2})", ReturnTypes.COMPARISON);
     public static final KdaFunction IN =
             register(
                     new KdaFunction(
@@ -90,7 +94,7 @@ public final class KdaFunctionTable {
                             2,
                             ANY,
                             new FlinkForm.In(false),
-                            ReturnTypes.BOOLEAN));
+                            ReturnTypes.COMPARISON));
     public static final KdaFunction NOT_IN =
             register(
                     new KdaFunction(
@@ -99,7 +103,7 @@ public final class KdaFunctionTable {
                             2,
                             ANY,
                             new FlinkForm.In(true),
-                            ReturnTypes.BOOLEAN));
+                            ReturnTypes.COMPARISON));
 
     public static final KdaFunction LIKE = like("LIKE");
     public static final KdaFunction NOT_LIKE = like("NOT LIKE");
@@ -146,7 +150,11 @@ public final class KdaFunctionTable {
                     });
 
     public static final KdaFunction EXTRACT =
-            operator("EXTRACT", 1, "EXTRACT({keyword} FROM {0})", ReturnTypes.BIGINT);
+            operator(
+                    "EXTRACT",
+                    1,
+                    "EXTRACT({keyword} FROM {0})",
+                    ReturnTypes.requiring("D", ReturnTypes.BIGINT));
     public static final KdaFunction FLOOR_TO =
             operator("FLOOR TO", 1, "FLOOR({0} TO {keyword})", ReturnTypes.argument(0));
     public static final KdaFunction CEIL_TO =
@@ -262,7 +270,7 @@ public final class KdaFunctionTable {
                             1,
                             2,
                             template("TRIM({keyword} FROM {0})", "TRIM({keyword} {0} FROM {1})"),
-                            ReturnTypes.STRING));
+                            ReturnTypes.requiring("SS", ReturnTypes.STRING)));
 
     /**
      * {@code STEP(datetime BY INTERVAL …)}: the second argument is the interval in milliseconds.
@@ -285,32 +293,32 @@ public final class KdaFunctionTable {
                     "STEP BY NUMBER",
                     2,
                     "({0} - MOD(MOD({0}, {1}) + {1}, {1}))",
-                    ReturnTypes.argument(0));
+                    ReturnTypes.requiring("NN", ReturnTypes.argument(0)));
 
     // ------------------------------------------------------------------ scalar functions
 
     static {
         for (String name : List.of("ABS", "CEIL", "CEILING", "FLOOR")) {
-            same(name, 1, 1, ReturnTypes.argument(0));
+            same(name, 1, 1, ReturnTypes.NUMBER_ARGUMENT);
         }
         for (String name : List.of("EXP", "LN", "LOG10", "SQRT")) {
-            same(name, 1, 1, ReturnTypes.DOUBLE);
+            same(name, 1, 1, ReturnTypes.requiring("N", ReturnTypes.DOUBLE));
         }
-        same("POWER", 2, 2, ReturnTypes.DOUBLE);
+        same("POWER", 2, 2, ReturnTypes.requiring("NN", ReturnTypes.DOUBLE));
         // KDA's MOD takes integers only (SR MOD, Limitations); the sign follows the dividend, as
         // in Flink (MOD(-4, 3) is -1).
         same("MOD", 2, 2, ReturnTypes.INTEGER_MODULO);
-        same("CHAR_LENGTH", 1, 1, ReturnTypes.INT);
-        same("CHARACTER_LENGTH", 1, 1, ReturnTypes.INT);
+        same("CHAR_LENGTH", 1, 1, ReturnTypes.requiring("S", ReturnTypes.INT));
+        same("CHARACTER_LENGTH", 1, 1, ReturnTypes.requiring("S", ReturnTypes.INT));
         for (String name : List.of("LOWER", "UPPER")) {
-            same(name, 1, 1, ReturnTypes.STRING);
+            same(name, 1, 1, ReturnTypes.requiring("S", ReturnTypes.STRING));
         }
         // Space-delimited words (Flink's INITCAP splits at any non-alphanumeric character).
         scalar(
                 "INITCAP",
                 1,
                 function("KDA_INITCAP"),
-                ReturnTypes.STRING,
+                ReturnTypes.requiring("S", ReturnTypes.STRING),
                 implementation("KDA_INITCAP", KdaStringFunctions.Initcap.class));
         // A start below 1 shortens the length (Flink's counts a negative start from the end).
         scalar(
@@ -320,7 +328,7 @@ public final class KdaFunctionTable {
                 template(
                         "KDA_SUBSTRING({0}, CAST({1} AS BIGINT))",
                         "KDA_SUBSTRING({0}, CAST({1} AS BIGINT), CAST({2} AS BIGINT))"),
-                ReturnTypes.STRING,
+                ReturnTypes.requiring("SNN", ReturnTypes.STRING),
                 implementation("KDA_SUBSTRING", KdaStringFunctions.Substring.class));
         same("COALESCE", 1, ANY, ReturnTypes.common(0));
         same("NULLIF", 2, 2, ReturnTypes.argument(0));
@@ -338,7 +346,12 @@ public final class KdaFunctionTable {
                 "CURRENT_ROW_TIMESTAMP()",
                 ReturnTypes.fixed(DataTypes.TIMESTAMP_LTZ(3)));
 
-        scalar("POSITION", 2, template("POSITION({0} IN {1})"), ReturnTypes.INT);
+        scalar(
+                "POSITION",
+                2,
+                // Flink's POSITION(a IN b) does not parse a parenthesized a: LOCATE is the same
+                template("LOCATE({0}, {1})"),
+                ReturnTypes.requiring("SS", ReturnTypes.INT));
         scalar(
                 "OVERLAY",
                 3,
@@ -346,38 +359,55 @@ public final class KdaFunctionTable {
                 template(
                         "OVERLAY({0} PLACING {1} FROM {2})",
                         "OVERLAY({0} PLACING {1} FROM {2} FOR {3})"),
-                ReturnTypes.STRING);
+                ReturnTypes.requiring("SSNN", ReturnTypes.STRING));
         // KDA writes the format first, Flink last.
-        scalar("CHAR_TO_TIMESTAMP", 2, reversed("TO_TIMESTAMP"), ReturnTypes.TIMESTAMP);
-        scalar("CHAR_TO_DATE", 2, reversed("TO_DATE"), ReturnTypes.fixed(DataTypes.DATE()));
+        scalar(
+                "CHAR_TO_TIMESTAMP",
+                2,
+                reversed("TO_TIMESTAMP"),
+                ReturnTypes.requiring("SS", ReturnTypes.TIMESTAMP));
+        scalar(
+                "CHAR_TO_DATE",
+                2,
+                reversed("TO_DATE"),
+                ReturnTypes.requiring("SS", ReturnTypes.fixed(DataTypes.DATE())));
         // KDA writes "null" for a null timestamp (SR TIMESTAMP_TO_CHAR).
         scalar(
                 "TIMESTAMP_TO_CHAR",
                 2,
                 function("KDA_TIMESTAMP_TO_CHAR"),
-                ReturnTypes.STRING,
+                ReturnTypes.requiring("ST", ReturnTypes.STRING),
                 implementation("KDA_TIMESTAMP_TO_CHAR", KdaDatetimeText.TimestampToChar.class));
         scalar(
                 "TIME_TO_CHAR",
                 2,
                 function("KDA_TIME_TO_CHAR"),
-                ReturnTypes.STRING,
+                ReturnTypes.requiring("ST", ReturnTypes.STRING),
                 implementation("KDA_TIME_TO_CHAR", KdaDatetimeText.TimeToChar.class));
         scalar(
                 "CHAR_TO_TIME",
                 2,
                 function("KDA_CHAR_TO_TIME"),
-                ReturnTypes.fixed(DataTypes.TIME(0)),
+                ReturnTypes.requiring("SS", ReturnTypes.fixed(DataTypes.TIME(0))),
                 implementation("KDA_CHAR_TO_TIME", KdaDatetimeText.CharToTime.class));
-        scalar("DATE_TO_CHAR", 2, reversed("DATE_FORMAT"), ReturnTypes.STRING);
+        scalar(
+                "DATE_TO_CHAR",
+                2,
+                reversed("DATE_FORMAT"),
+                ReturnTypes.requiring("ST", ReturnTypes.STRING));
         // KDA's epoch milliseconds: Flink's UNIX_TIMESTAMP counts seconds of a string.
-        udf("UNIX_TIMESTAMP", 1, 1, KdaUnixTimestamp.class, ReturnTypes.BIGINT);
-        udf("TSDIFF", 2, 2, KdaTsDiff.class, ReturnTypes.BIGINT);
+        udf(
+                "UNIX_TIMESTAMP",
+                1,
+                1,
+                KdaUnixTimestamp.class,
+                ReturnTypes.requiring("P", ReturnTypes.BIGINT));
+        udf("TSDIFF", 2, 2, KdaTsDiff.class, ReturnTypes.requiring("PP", ReturnTypes.BIGINT));
         scalar(
                 "TO_TIMESTAMP",
                 1,
                 template("CAST(TO_TIMESTAMP_LTZ({0}, 3) AS TIMESTAMP(3))"),
-                ReturnTypes.TIMESTAMP);
+                ReturnTypes.requiring("N", ReturnTypes.TIMESTAMP));
 
         // Log parsers return a ROW whose fields their constant arguments define.
         logParser(LogParsers.REGEX_LOG_PARSE, 2, 2);
@@ -404,7 +434,8 @@ public final class KdaFunctionTable {
                 new ReturnType() {
                     @Override
                     public DataType of(List<DataType> arguments) {
-                        return DataTypes.STRING();
+                        // KdaRegexReplace takes Integer positions
+                        return ReturnTypes.requiring("SSSII", ReturnTypes.STRING).of(arguments);
                     }
 
                     @Override
@@ -424,11 +455,13 @@ public final class KdaFunctionTable {
 
         // ------------------------------------------------------------------ aggregates
         aggregate("COUNT", 0, 1, ReturnTypes.BIGINT);
-        for (String name : List.of("SUM", "AVG", "MIN", "MAX")) {
+        for (String name : List.of("MIN", "MAX")) {
             aggregate(name, 1, 1, ReturnTypes.argument(0));
         }
-        // Typed as their argument, as KDA (SQLstream/Calcite) and Flink both do.
-        for (String name : List.of("VAR_POP", "VAR_SAMP", "STDDEV_POP", "STDDEV_SAMP")) {
+        // Typed as their argument, as KDA (SQLstream/Calcite) and Flink both do; of numbers only
+        // (the stagger operator's aggregate could not add up anything else).
+        for (String name :
+                List.of("SUM", "AVG", "VAR_POP", "VAR_SAMP", "STDDEV_POP", "STDDEV_SAMP")) {
             aggregate(name, 1, 1, ReturnTypes.NUMBER_ARGUMENT);
         }
         // KDA's boolean aggregates (SR Boolean Functions): true if the condition holds in any /
@@ -561,7 +594,7 @@ public final class KdaFunctionTable {
                         2,
                         3,
                         template("({0} " + name + " {1})", "({0} " + name + " {1} ESCAPE {2})"),
-                        ReturnTypes.BOOLEAN));
+                        ReturnTypes.requiring("SSS", ReturnTypes.BOOLEAN)));
     }
 
     private static void same(String name, int min, int max, ReturnType returnType) {

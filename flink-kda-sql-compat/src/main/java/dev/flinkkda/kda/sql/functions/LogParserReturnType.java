@@ -4,6 +4,9 @@ import dev.flinkkda.kda.functions.logparse.LogParserSpecException;
 import dev.flinkkda.kda.functions.logparse.LogParsers;
 
 import org.apache.flink.table.types.DataType;
+import org.apache.flink.table.types.logical.LogicalType;
+import org.apache.flink.table.types.logical.LogicalTypeFamily;
+import org.apache.flink.table.types.logical.LogicalTypeRoot;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -27,6 +30,14 @@ final class LogParserReturnType implements ReturnType {
 
     @Override
     public DataType of(List<DataType> arguments, List<LiteralValue> literals) {
+        LogicalType line = arguments.get(0).getLogicalType();
+        if (!line.is(LogicalTypeFamily.CHARACTER_STRING) && !line.is(LogicalTypeRoot.NULL)) {
+            throw new ArgumentException(
+                    0,
+                    function
+                            + " parses a character string, not "
+                            + line.copy(true).asSummaryString());
+        }
         List<Object> values = new ArrayList<>();
         for (int i = 1; i < literals.size(); i++) {
             if (literals.get(i) == null) {

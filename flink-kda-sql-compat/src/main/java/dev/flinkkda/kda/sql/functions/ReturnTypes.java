@@ -91,16 +91,111 @@ public final class ReturnTypes {
                 return MODULO.of(arguments);
             };
 
-    /** The argument's type, which must be a number ({@code VAR_POP} …). */
-    public static final ReturnType NUMBER_ARGUMENT =
-            arguments -> {
-                LogicalType type = arguments.get(0).getLogicalType();
-                if (!type.is(LogicalTypeFamily.NUMERIC) && !isNull(type)) {
+    /**
+     * {@code result}, for arguments of the kinds {@code kinds} spells, a letter each, in order:
+     * {@code S} a character string, {@code N} a number, {@code V} a number or an interval, {@code
+     * T} a date, time or timestamp, {@code P} a timestamp, {@code D} a date, time, timestamp or
+     * interval, {@code I} an {@code INTEGER} (or smaller), {@code B} a condition (a {@code
+     * BOOLEAN}), {@code *} anything. {@code NULL} is of every kind; arguments past the letters are
+     * not checked. What Flink's planner would reject is rejected here, with the call's position.
+     */
+    public static ReturnType requiring(String kinds, ReturnType result) {
+        return arguments -> {
+            for (int i = 0; i < arguments.size() && i < kinds.length(); i++) {
+                LogicalType type = arguments.get(i).getLogicalType();
+                String wanted =
+                        switch (kinds.charAt(i)) {
+                            case 'S' ->
+                                    type.is(LogicalTypeFamily.CHARACTER_STRING)
+                                            ? null
+                                            : "a character string";
+                            case 'N' -> type.is(LogicalTypeFamily.NUMERIC) ? null : "a number";
+                            case 'V' ->
+                                    type.is(LogicalTypeFamily.NUMERIC) || isInterval(type)
+                                            ? null
+                                            : "a number or an interval";
+                            case 'T' -> isDatetime(type) ? null : "a date, time or timestamp";
+                            case 'B' -> type.is(LogicalTypeRoot.BOOLEAN) ? null : "a condition";
+                            case 'P' -> type.is(LogicalTypeFamily.TIMESTAMP) ? null : "a timestamp";
+                            case 'I' ->
+                                    type.is(LogicalTypeRoot.INTEGER)
+                                                    || type.is(LogicalTypeRoot.SMALLINT)
+                                                    || type.is(LogicalTypeRoot.TINYINT)
+                                            ? null
+                                            : "an INTEGER";
+                            case 'D' ->
+                                    isDatetime(type) || isInterval(type)
+                                            ? null
+                                            : "a datetime or an interval";
+                            default -> null;
+                        };
+                if (wanted != null && !isNull(type)) {
                     throw new IllegalArgumentException(
-                            "needs a number, not " + type.copy(true).asSummaryString());
+                            (arguments.size() == 1 ? "" : "argument " + (i + 1) + " ")
+                                    + "needs "
+                                    + wanted
+                                    + ", not "
+                                    + type.copy(true).asSummaryString());
                 }
-                return arguments.get(0);
+            }
+            return result.of(arguments);
+        };
+    }
+
+    /**
+     * {@code BOOLEAN}, of arguments Flink can compare with each other ({@code =}, {@code <}, {@code
+     * BETWEEN}, {@code IN}): numbers, character strings, binary strings, conditions, timestamps,
+     * dates, times, day-time or year-month intervals — each with its own kind only.
+     */
+    public static final ReturnType COMPARISON =
+            arguments -> {
+                LogicalType first = null;
+                for (DataType argument : arguments) {
+                    LogicalType type = argument.getLogicalType();
+                    if (isNull(type)) {
+                        continue;
+                    }
+                    if (first == null) {
+                        first = type;
+                    } else if (!comparable(first, type)) {
+                        throw new IllegalArgumentException(
+                                "cannot compare "
+                                        + first.copy(true).asSummaryString()
+                                        + " with "
+                                        + type.copy(true).asSummaryString());
+                    }
+                }
+                return DataTypes.BOOLEAN();
             };
+
+    /** Whether Flink compares values of these types (it converts neither to the other's kind). */
+    public static boolean comparable(LogicalType a, LogicalType b) {
+        for (LogicalTypeFamily family :
+                List.of(
+                        LogicalTypeFamily.NUMERIC,
+                        LogicalTypeFamily.CHARACTER_STRING,
+                        LogicalTypeFamily.BINARY_STRING,
+                        LogicalTypeFamily.TIMESTAMP)) {
+            if (a.is(family) && b.is(family)) {
+                return true;
+            }
+        }
+        for (LogicalTypeRoot root :
+                List.of(
+                        LogicalTypeRoot.BOOLEAN,
+                        LogicalTypeRoot.DATE,
+                        LogicalTypeRoot.TIME_WITHOUT_TIME_ZONE,
+                        LogicalTypeRoot.INTERVAL_DAY_TIME,
+                        LogicalTypeRoot.INTERVAL_YEAR_MONTH)) {
+            if (a.is(root) && b.is(root)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** The argument's type, which must be a number ({@code VAR_POP} …). */
+    public static final ReturnType NUMBER_ARGUMENT = requiring("N", argument(0));
 
     /** {@code BOOLEAN}, of a {@code BOOLEAN} argument ({@code ANY}, {@code EVERY}). */
     public static final ReturnType BOOLEAN_ARGUMENT =

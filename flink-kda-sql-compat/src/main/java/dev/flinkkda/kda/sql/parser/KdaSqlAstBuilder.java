@@ -629,7 +629,13 @@ final class KdaSqlAstBuilder extends KdaSqlBaseVisitor<Object> {
     public BinaryStringLiteral visitBinaryLiteral(KdaSql.BinaryLiteralContext ctx) {
         String text = ctx.BINARY_STRING().getText();
         // X'...': drop the X and the quotes.
-        return new BinaryStringLiteral(position(ctx), text.substring(2, text.length() - 1));
+        String hexDigits = text.substring(2, text.length() - 1);
+        if (hexDigits.length() % 2 != 0) {
+            throw syntaxError(
+                    ctx.BINARY_STRING().getSymbol(),
+                    "a binary string has two hex digits a byte, this one " + hexDigits.length());
+        }
+        return new BinaryStringLiteral(position(ctx), hexDigits);
     }
 
     @Override
@@ -888,13 +894,45 @@ final class KdaSqlAstBuilder extends KdaSqlBaseVisitor<Object> {
 
     private Identifier identifier(KdaSql.IdentifierContext ctx) {
         Token token = ctx.getStart();
+        Identifier identifier;
         if (token.getType() == KdaSqlLexer.QUOTED_IDENTIFIER) {
             if (token.getText().length() == 2) {
                 throw syntaxError(token, "a quoted identifier cannot be empty");
             }
-            return Identifier.quoted(position(token), token.getText());
+            identifier = Identifier.quoted(position(token), token.getText());
+        } else {
+            identifier = Identifier.unquoted(position(token), token.getText());
         }
-        return Identifier.unquoted(position(token), token.getText());
+        String name = identifier.name();
+        int length = name.codePointCount(0, name.length());
+        if (length > KdaSqlParser.MAX_NAME_LENGTH) {
+            throw syntaxError(
+                    token,
+                    "a name has at most "
+                            + KdaSqlParser.MAX_NAME_LENGTH
+                            + " characters, this one "
+                            + length);
+        }
+        if (name.isBlank()) {
+            // Flink's field and table names need a character that is not a space
+            throw new KdaSqlSyntaxException(
+                    sourceName,
+                    position(token),
+                    token.getText(),
+                    List.of(),
+                    "unsupported: a name of spaces only (Flink's names need another character)");
+        }
+        if (name.indexOf('\n') >= 0 || name.indexOf('\r') >= 0) {
+            // Flink SQL cannot write such a name: its quoted identifiers end at a line break
+            throw new KdaSqlSyntaxException(
+                    sourceName,
+                    position(token),
+                    token.getText(),
+                    List.of(),
+                    "unsupported: a line break in a quoted identifier (Flink's names cannot hold"
+                            + " one)");
+        }
+        return identifier;
     }
 
     /** The name of a function written as a keyword, e.g. {@code FLOOR} or {@code CURRENT_DATE}. */
@@ -936,7 +974,10 @@ final class KdaSqlAstBuilder extends KdaSqlBaseVisitor<Object> {
                 position(token),
                 token.getText(),
                 List.of(),
-                "syntax error at '" + token.getText() + "': " + reason);
+                "syntax error at '"
+                        + SyntaxErrorListener.shorten(token.getText())
+                        + "': "
+                        + reason);
     }
 
     private static IllegalStateException unexpected(ParserRuleContext ctx) {

@@ -7,6 +7,7 @@ import dev.flinkkda.kda.sql.ast.Query;
 
 import org.antlr.v4.runtime.CharStreams;
 import org.antlr.v4.runtime.CommonTokenStream;
+import org.antlr.v4.runtime.ParserRuleContext;
 
 import java.util.Objects;
 
@@ -26,6 +27,26 @@ public final class KdaSqlParser {
     /** The source name used when none is given. */
     public static final String DEFAULT_SOURCE_NAME = "<input>";
 
+    /**
+     * How deep expressions and queries may nest (see {@link NestingLimit} for what counts): deeper
+     * code is a syntax error at the bracket or operator that goes too deep.
+     *
+     * <p>Why 100: on a thread with 512 KB of stack (the smallest JVM default), in a fresh JVM, the
+     * first stage to overflow is Flink's planner on the generated SQL (Calcite's
+     * SqlToRelConverter): at 180 levels of {@code ||} or of nested function calls, 190 of {@code
+     * NOT}, unary minus or {@code AND}; flink-kda's own stages (ANTLR's parser first, on nested
+     * calls) at 200. 100 leaves room for the callers' frames; with the usual 1 MB, Flink first
+     * fails at about 400.
+     */
+    public static final int MAX_NESTING_DEPTH = 100;
+
+    /**
+     * How long a name may be, in characters: KDA's own limit (its {@code error_stream} holds a
+     * pump's name in a {@code VARCHAR(128)}), and half of Flink's (256), which leaves room for the
+     * names of the views the planner derives from a pump's.
+     */
+    public static final int MAX_NAME_LENGTH = 128;
+
     private KdaSqlParser() {}
 
     /** Parses application code: statements separated by {@code ;}. */
@@ -37,24 +58,27 @@ public final class KdaSqlParser {
      * Parses application code: statements separated by {@code ;}.
      *
      * @param sourceName what error messages call the source, e.g. {@code app.sql}
-     * @throws KdaSqlSyntaxException at the first syntax error
+     * @throws KdaSqlSyntaxException at the first syntax error, or where the code nests deeper than
+     *     {@link #MAX_NESTING_DEPTH}
      */
     public static KdaScript parse(String sql, String sourceName) {
         KdaSql parser = parserFor(sql, sourceName);
-        return new KdaSqlAstBuilder(sourceName).script(parser.script());
+        return new KdaSqlAstBuilder(sourceName).script(checked(parser.script(), sourceName));
     }
 
     /** Parses one query, e.g. {@code SELECT STREAM * FROM s}, without a trailing {@code ;}. */
     public static Query parseQuery(String sql) {
         KdaSql parser = parserFor(sql, DEFAULT_SOURCE_NAME);
-        return new KdaSqlAstBuilder(DEFAULT_SOURCE_NAME).query(parser.standaloneQuery().query());
+        return new KdaSqlAstBuilder(DEFAULT_SOURCE_NAME)
+                .query(checked(parser.standaloneQuery(), DEFAULT_SOURCE_NAME).query());
     }
 
     /** Parses one expression, e.g. {@code STEP(ROWTIME BY INTERVAL '1' MINUTE)}. */
     public static Expression parseExpression(String sql) {
         KdaSql parser = parserFor(sql, DEFAULT_SOURCE_NAME);
         return new KdaSqlAstBuilder(DEFAULT_SOURCE_NAME)
-                .expression(parser.standaloneExpression().expression());
+                .expression(
+                        checked(parser.standaloneExpression(), DEFAULT_SOURCE_NAME).expression());
     }
 
     /**
@@ -66,7 +90,7 @@ public final class KdaSqlParser {
     public static DataType parseDataType(String sql) {
         KdaSql parser = parserFor(sql, DEFAULT_SOURCE_NAME);
         return new KdaSqlAstBuilder(DEFAULT_SOURCE_NAME)
-                .dataType(parser.standaloneDataType().dataType());
+                .dataType(checked(parser.standaloneDataType(), DEFAULT_SOURCE_NAME).dataType());
     }
 
     private static KdaSql parserFor(String sql, String sourceName) {
@@ -77,10 +101,19 @@ public final class KdaSqlParser {
         KdaSqlLexer lexer = new KdaSqlLexer(CharStreams.fromString(sql, sourceName));
         lexer.removeErrorListeners();
         lexer.addErrorListener(errors);
-        KdaSql parser = new KdaSql(new CommonTokenStream(lexer));
+        CommonTokenStream tokens = new CommonTokenStream(lexer);
+        tokens.fill();
+        NestingLimit.checkTokens(tokens.getTokens(), sourceName, MAX_NESTING_DEPTH);
+        KdaSql parser = new KdaSql(tokens);
         parser.setErrorHandler(strategy);
         parser.removeErrorListeners();
         parser.addErrorListener(errors);
         return parser;
+    }
+
+    /** The parse tree, once it is known not to nest too deep for the stages after the parser. */
+    private static <T extends ParserRuleContext> T checked(T tree, String sourceName) {
+        NestingLimit.check(tree, sourceName, MAX_NESTING_DEPTH);
+        return tree;
     }
 }

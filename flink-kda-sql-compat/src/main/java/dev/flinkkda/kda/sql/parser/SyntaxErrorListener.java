@@ -245,18 +245,20 @@ final class SyntaxErrorListener extends BaseErrorListener {
         return !subset.isNil() && subset.subtract(set).isNil();
     }
 
-    private static String shorten(String text) {
+    /** {@code text}, cut short for a message. */
+    static String shorten(String text) {
         return text.length() <= MAX_SHOWN_TOKEN_LENGTH
                 ? text
                 : text.substring(0, MAX_SHOWN_TOKEN_LENGTH) + "...";
     }
 
-    private static IntervalSet firstTokens(int rule) {
+    /** The tokens that can start {@code rule}. */
+    static IntervalSet firstTokens(int rule) {
         ATN atn = KdaSql._ATN;
         return atn.nextTokens(atn.ruleToStartState[rule]);
     }
 
-    private static IntervalSet tokens(int... types) {
+    static IntervalSet tokens(int... types) {
         return new IntervalSet(types);
     }
 }

@@ -4,6 +4,7 @@ import dev.flinkkda.kda.sql.analysis.AnalyzedApplication;
 import dev.flinkkda.kda.sql.analysis.AnalyzedPump;
 import dev.flinkkda.kda.sql.analysis.AnalyzedQuery;
 import dev.flinkkda.kda.sql.analysis.AnalyzedRelation;
+import dev.flinkkda.kda.sql.analysis.Intervals;
 import dev.flinkkda.kda.sql.analysis.OutputColumn;
 import dev.flinkkda.kda.sql.analysis.PumpShape;
 import dev.flinkkda.kda.sql.analysis.RelationColumn;
@@ -50,12 +51,20 @@ public final class Planner {
     /** The column a sorted query's rows are sorted by first: the last instant of their bucket. */
     private static final String SORT_BUCKET = "__BUCKET";
 
+    /**
+     * The longest prefix of a view name derived from a pump's (with the aliases of the queries it
+     * nests): with the suffixes added to it (at most 35 characters), names stay within Flink's 256.
+     */
+    private static final int MAX_VIEW_PREFIX = 160;
+
     /** The column of a {@link PlanStep.RowErrors} step's query with the row's error. */
     static final String ROW_ERROR = "__KDA_ERROR";
 
     private final AnalyzedApplication application;
     private final List<PlanStep> steps = new ArrayList<>();
     private final List<StatementReport> reports = new ArrayList<>();
+    private final Map<String, AnalyzedPump> helperStepPumps = new HashMap<>();
+    private int shortenedViewNames;
 
     private Planner(AnalyzedApplication application) {
         this.application = application;
@@ -67,7 +76,8 @@ public final class Planner {
         planner.reports.sort(
                 Comparator.comparingInt((StatementReport r) -> r.position().line())
                         .thenComparingInt(r -> r.position().column()));
-        return new ApplicationPlan(application, planner.steps, planner.reports);
+        return new ApplicationPlan(
+                application, planner.steps, planner.reports, planner.helperStepPumps);
     }
 
     private void planStreams() {
@@ -108,6 +118,21 @@ public final class Planner {
                                 : "a view: UNION ALL of its " + pumps.size() + " pumps"));
     }
 
+    /**
+     * {@code name}, or for a name too long for Flink (a long pump name, or the aliases of the
+     * queries it nests), its start and a number that keeps it unique.
+     */
+    private String bounded(String name) {
+        if (name.length() <= MAX_VIEW_PREFIX) {
+            return name;
+        }
+        int end = MAX_VIEW_PREFIX - 16;
+        if (Character.isHighSurrogate(name.charAt(end - 1))) {
+            end--;
+        }
+        return name.substring(0, end) + "__" + ++shortenedViewNames;
+    }
+
     private static String quoted(String name) {
         return "\"" + name + "\"";
     }
@@ -116,10 +141,11 @@ public final class Planner {
 
     /** Plans one pump: a node that gives its rows as the target stream's columns and ROWTIME. */
     private PlanNode planPump(AnalyzedPump pump) {
-        QueryPlanner planner = new QueryPlanner(pump, "__PUMP_" + pump.viewName());
+        QueryPlanner planner = new QueryPlanner(pump, bounded("__PUMP_" + pump.viewName()));
         int firstStep = steps.size();
         PlanNode node =
                 planner.plan(pump.query(), (items, rowtime) -> targetItems(pump, items, rowtime));
+        steps.subList(firstStep, steps.size()).forEach(s -> helperStepPumps.put(s.name(), pump));
         boolean viaFlinkKda =
                 PlanWalker.usesFlinkKda(steps.subList(firstStep, steps.size()))
                         || PlanWalker.usesFlinkKda(node);
@@ -160,16 +186,9 @@ public final class Planner {
 
     /** A day-time interval constant of {@code millis} milliseconds. */
     private static Literal millis(long millis) {
-        long seconds = millis / 1000;
         return new Literal(
                 Literal.Kind.INTERVAL,
-                String.format(
-                        "%d %02d:%02d:%02d.%03d",
-                        seconds / 86_400,
-                        seconds / 3600 % 24,
-                        seconds / 60 % 60,
-                        seconds % 60,
-                        millis % 1000),
+                Intervals.dayToSecond(millis),
                 "DAY TO SECOND",
                 DataTypes.INTERVAL(DataTypes.DAY(), DataTypes.SECOND(3)));
     }
@@ -391,7 +410,12 @@ public final class Planner {
             }
             columns.add(new NamedExpression(SORT_BUCKET, bucketEnd));
             for (int i = 0; i < sort.keys().size(); i++) {
-                columns.add(new NamedExpression("__S" + i, sort.keys().get(i).expression()));
+                TypedExpression key = sort.keys().get(i).expression();
+                // a copy of ROWTIME is a value: one event-time attribute per view
+                columns.add(
+                        new NamedExpression(
+                                "__S" + i,
+                                query.isInputRowtime(key) ? cast(key, key.type()) : key));
             }
             String input = viewPrefix + "_SORT_INPUT";
             PlanStep.RowtimeView bucketed =
@@ -507,7 +531,7 @@ public final class Planner {
          */
         private PlanNode.Scan nested(AnalyzedRelation.DerivedRelation derived) {
             nestedQueries++;
-            String view = viewPrefix + "_" + derived.alias() + "_" + nestedQueries;
+            String view = bounded(viewPrefix + "_" + derived.alias() + "_" + nestedQueries);
             Shaper shaper =
                     (items, rowtime) -> {
                         List<NamedExpression> named = new ArrayList<>();

@@ -513,7 +513,7 @@ class AnalyzerTest {
                                         pump(
                                                 "SELECT STREAM ticker_symbol, SUM(ticker_symbol) OVER w"
                                                         + range)))
-                .hasMessageStartingWith("app.sql:3:34: SUM needs a number, not STRING");
+                .hasMessageStartingWith("app.sql:3:30: SUM: needs a number, not STRING");
         assertThatThrownBy(
                         () ->
                                 analyze(
@@ -541,5 +541,103 @@ class AnalyzerTest {
                                         "app.sql")
                                 .pumps())
                 .hasSize(1);
+    }
+
+    /** Found by TranslatorFuzzTest: the emitter threw on a windowed call in WHERE. */
+    @Test
+    void aWindowedAggregateIsNotAllowedInWhere() {
+        assertThatThrownBy(
+                        () ->
+                                analyze(
+                                        pump(
+                                                "SELECT STREAM ticker_symbol, price FROM"
+                                                        + " SOURCE_SQL_STREAM_001 WHERE price >"
+                                                        + " LAG(price) OVER (ROWS 2 PRECEDING);")))
+                .isInstanceOf(KdaSemanticException.class)
+                .hasMessage(
+                        "app.sql:3:69: a windowed aggregate (… OVER …) is not allowed in WHERE;"
+                                + " compute it in a pump of its own");
+    }
+
+    /** Found by TranslatorFuzzTest: the emitter threw on a windowed call inside another. */
+    @Test
+    void anAggregateCannotHoldAnother() {
+        assertThatThrownBy(
+                        () ->
+                                analyze(
+                                        pump(
+                                                "SELECT STREAM ticker_symbol, AVG(LAG(price) OVER"
+                                                        + " (ROWS 2 PRECEDING)) OVER (ROWS 5"
+                                                        + " PRECEDING) FROM SOURCE_SQL_STREAM_001;")))
+                .hasMessage(
+                        "app.sql:3:34: AVG's argument cannot hold an aggregate or a windowed"
+                                + " function");
+        assertThatThrownBy(
+                        () ->
+                                analyze(
+                                        pump(
+                                                "SELECT STREAM ticker_symbol, SUM(1 + SUM(price))"
+                                                        + " FROM SOURCE_SQL_STREAM_001 GROUP BY"
+                                                        + " ticker_symbol, STEP(ROWTIME BY"
+                                                        + " INTERVAL '1' MINUTE);")))
+                .hasMessage(
+                        "app.sql:3:34: SUM's argument cannot hold an aggregate or a windowed"
+                                + " function");
+    }
+
+    /**
+     * Found by TranslatorFuzzTest: Flink's lookup join needs an equality on a column of the table
+     * ("Temporal table join requires an equality condition"); the planner did not know.
+     */
+    @Test
+    void aReferenceTableJoinNeedsAnEqualityOnATableColumn() {
+        assertThatThrownBy(
+                        () ->
+                                analyze(
+                                        pump(
+                                                "SELECT STREAM ticker_symbol, price FROM"
+                                                        + " SOURCE_SQL_STREAM_001 AS s JOIN"
+                                                        + " \"Companies\" AS c ON s.price > 1;")))
+                .hasMessageStartingWith(
+                        "app.sql:3:93: unsupported: a reference-table join without an equality on a"
+                                + " column of the table at 3:93");
+        analyze(
+                pump(
+                        "SELECT STREAM ticker_symbol, price FROM SOURCE_SQL_STREAM_001 AS s JOIN"
+                                + " \"Companies\" AS c ON s.price > 1 AND c.ticker ="
+                                + " s.ticker_symbol;"));
+    }
+
+    /** Found by TranslatorFuzzTest: the emitter threw on a windowed call in a window's key. */
+    @Test
+    void aWindowsPartitionKeyCannotHoldAnAggregate() {
+        assertThatThrownBy(
+                        () ->
+                                analyze(
+                                        pump(
+                                                "SELECT STREAM ticker_symbol, AVG(price) OVER w FROM"
+                                                        + " SOURCE_SQL_STREAM_001 WINDOW w AS"
+                                                        + " (PARTITION BY LAG(ticker_symbol) OVER"
+                                                        + " (ROWS 2 PRECEDING) RANGE INTERVAL '10'"
+                                                        + " SECOND PRECEDING);")))
+                .hasMessage(
+                        "app.sql:3:101: a window's PARTITION BY key cannot contain an aggregate");
+    }
+
+    /** Found by TranslatorFuzzTest: the emitter threw on an OVER call in a stagger query. */
+    @Test
+    void overWindowsDoNotGoWithAStaggerWindow() {
+        assertThatThrownBy(
+                        () ->
+                                analyze(
+                                        pump(
+                                                "SELECT STREAM LAG(ticker_symbol) OVER (ROWS 2"
+                                                        + " PRECEDING), COUNT(*) FROM"
+                                                        + " SOURCE_SQL_STREAM_001 WINDOWED BY STAGGER"
+                                                        + " (PARTITION BY ticker_symbol RANGE"
+                                                        + " INTERVAL '1' MINUTE);")))
+                .hasMessage(
+                        "app.sql:3:1: unsupported: OVER windows together with WINDOWED BY STAGGER at"
+                                + " 3:1");
     }
 }

@@ -52,10 +52,86 @@ class FunctionAnalysisTest {
                 "FLOOR(price TO MINUTE)| app.sql:3:15: FLOOR(… TO MINUTE) needs a datetime or an"
                         + " interval, not DOUBLE",
                 "VAR_POP(ticker_symbol)| app.sql:3:15: VAR_POP: needs a number, not STRING",
+                // found by TranslatorFuzzTest: the stagger operator's planner threw on these
+                "SUM(ticker_symbol)| app.sql:3:15: SUM: needs a number, not STRING",
+                "AVG(event_time)| app.sql:3:15: AVG: needs a number, not TIMESTAMP(3)",
+                // found by TranslatorFuzzTest: Flink's planner rejected these translations
+                "POSITION(price IN ticker_symbol)| app.sql:3:15: POSITION: argument 1 needs a"
+                        + " character string, not DOUBLE",
+                "- ticker_symbol| app.sql:3:15: unary -: needs a number or an interval, not STRING",
+                "UPPER(price)| app.sql:3:15: UPPER: needs a character string, not DOUBLE",
+                "TRIM(BOTH price FROM ticker_symbol)| app.sql:3:15: TRIM: argument 1 needs a"
+                        + " character string, not DOUBLE",
+                "SUBSTRING(ticker_symbol FROM 'a')| app.sql:3:15: SUBSTRING: argument 2 needs a"
+                        + " number, not STRING",
+                "CASE WHEN price THEN 'a' END| app.sql:3:25: WHEN needs a condition, not DOUBLE",
+                "CASE price WHEN 'a' THEN 'b' END| app.sql:3:31: =: cannot compare DOUBLE with"
+                        + " STRING",
+                "CAST(price > 1 AND price AS VARCHAR(5))| app.sql:3:20: AND: argument 2 needs a"
+                        + " condition, not DOUBLE",
+                "CAST(NOT ticker_symbol AS VARCHAR(5))| app.sql:3:20: NOT: needs a condition, not"
+                        + " STRING",
+                "CAST(price = 'a' AS VARCHAR(5))| app.sql:3:20: =: cannot compare DOUBLE with"
+                        + " STRING",
+                "CAST(price IN (1, 'a') AS VARCHAR(5))| app.sql:3:20: IN: cannot compare DOUBLE"
+                        + " with STRING",
+                "CAST(event_time BETWEEN 1 AND 2 AS VARCHAR(5))| app.sql:3:20: BETWEEN: cannot"
+                        + " compare TIMESTAMP(3) with INT",
+                "CAST(price IS TRUE AS VARCHAR(5))| app.sql:3:20: IS TRUE needs a condition, not"
+                        + " DOUBLE",
+                "EXTRACT(HOUR FROM ticker_symbol)| app.sql:3:15: EXTRACT: needs a datetime or an"
+                        + " interval, not STRING",
+                "STEP(price BY INTERVAL '1' SECOND)| app.sql:3:15: STEP(… BY INTERVAL …) steps a"
+                        + " timestamp, not DOUBLE",
+                "COUNT()| app.sql:3:15: COUNT() needs an argument, or * (COUNT(*))",
+                "ABS(NULL)| app.sql:3:19: NULL needs a type here: write CAST(NULL AS type)",
+                "price * NULL| app.sql:3:15: NULL needs a type here: write CAST(NULL AS type)",
+                "REGEX_REPLACE(ticker_symbol, 1, 'b', 1, 0)| app.sql:3:15: REGEX_REPLACE:"
+                        + " argument 2 needs a character string, not INT",
+                "REGEX_REPLACE(ticker_symbol, 'a', 'b', 1, 2147483648)| app.sql:3:15:"
+                        + " REGEX_REPLACE: argument 5 needs an INTEGER, not BIGINT",
+                "UNIX_TIMESTAMP(ticker_symbol)| app.sql:3:15: UNIX_TIMESTAMP: needs a timestamp,"
+                        + " not STRING",
+                "REGEX_LOG_PARSE(price, '(a)')| app.sql:3:31: REGEX_LOG_PARSE parses a character"
+                        + " string, not DOUBLE",
+                "TIMESTAMP '2018-02-30 00:00:00'| app.sql:3:15: TIMESTAMP '2018-02-30 00:00:00' is"
+                        + " not a timestamp: expected e.g. TIMESTAMP '2018-08-01 11:00:20.123'",
+                "TIME '25:00:00'| app.sql:3:15: TIME '25:00:00' is not a time: expected e.g. TIME"
+                        + " '11:00:20'",
+                "DATE 'x'| app.sql:3:15: DATE 'x' is not a date: expected e.g. DATE '2018-08-01'",
+                // found by TranslatorFuzzTest: Flink's planner failed on 1.00 / 0
+                "CAST(1.00 / 0 AS VARCHAR(8))| app.sql:3:27: division of a constant by zero",
+                "MOD(5, 0)| app.sql:3:22: division of a constant by zero",
+                "STEP(5 BY 0)| app.sql:3:25: division of a constant by zero",
+                "INTERVAL '' DAY| app.sql:3:15: INTERVAL '' DAY is not an interval: expected e.g."
+                        + " '1' (DAY)",
+                "INTERVAL '1.5' MINUTE| app.sql:3:15: INTERVAL '1.5' MINUTE is not an interval:"
+                        + " expected e.g. '30' (MINUTE)",
+                "INTERVAL '1e999999999' SECOND| app.sql:3:15: INTERVAL '1e999999999' SECOND is not"
+                        + " an interval: expected e.g. '15.5' (SECOND)",
+                "INTERVAL '1:60' HOUR TO MINUTE| app.sql:3:15: INTERVAL '1:60' HOUR TO MINUTE is"
+                        + " not an interval: expected e.g. '2:30' (HOUR TO MINUTE)",
+                "INTERVAL '1-12' YEAR TO MONTH| app.sql:3:15: INTERVAL '1-12' YEAR TO MONTH is not"
+                        + " an interval: expected e.g. '1-6' (years-months)",
+                "INTERVAL '1000' DAY| app.sql:3:15: unsupported: INTERVAL '1000' DAY at 3:15"
+                        + " (Flink's intervals hold at most 999 days)",
                 "ANY(price)| app.sql:3:15: ANY: needs a condition, not DOUBLE",
             })
     void rejects(String item, String message) {
         assertThatThrownBy(() -> AnalyzerTest.analyze(select(item))).hasMessage(message.trim());
+    }
+
+    /** A column divided by 0 fails row by row when the job runs (the error stream's rows). */
+    @Test
+    void aColumnMayBeDividedByZero() {
+        AnalyzerTest.analyze(select("CAST(CAST(price AS INTEGER) / 0 AS VARCHAR(8))"));
+    }
+
+    /** Found by TranslatorFuzzTest: Flink's planner rejected the translation. */
+    @Test
+    void concatenatesCharacterStringsOnly() {
+        assertThatThrownBy(() -> AnalyzerTest.analyze(select("price || 'x'")))
+                .hasMessage("app.sql:3:15: ||: argument 1 needs a character string, not DOUBLE");
     }
 
     @Test

@@ -40,6 +40,7 @@ import static dev.flinkkda.kda.sql.parser.ParsedSql.assertInteger;
 import static dev.flinkkda.kda.sql.parser.ParsedSql.assertInterval;
 import static dev.flinkkda.kda.sql.parser.ParsedSql.assertString;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** Expressions: literals, operators and their precedence, predicates, special forms, calls. */
 class ExpressionParserTest {
@@ -81,6 +82,12 @@ class ExpressionParserTest {
         assertThat(parse("false")).isEqualTo(new BooleanLiteral(new SourcePosition(1, 1), false));
         assertThat(parse("NULL")).isEqualTo(new NullLiteral(new SourcePosition(1, 1)));
         assertThat(((BinaryStringLiteral) parse("X'0aFF'")).hexDigits()).isEqualTo("0aFF");
+        // found by TranslatorFuzzTest: Flink's validator rejected X'F' ("an even number of hexits")
+        assertThatThrownBy(() -> parse("X'F'"))
+                .isInstanceOf(KdaSqlSyntaxException.class)
+                .hasMessage(
+                        "<input>:1:1: syntax error at 'X'F'': a binary string has two hex digits a"
+                                + " byte, this one 1");
     }
 
     @Test

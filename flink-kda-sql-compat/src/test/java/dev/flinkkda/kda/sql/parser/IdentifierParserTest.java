@@ -16,6 +16,7 @@ import static dev.flinkkda.kda.sql.parser.ParsedSql.names;
 import static dev.flinkkda.kda.sql.parser.ParsedSql.select;
 import static dev.flinkkda.kda.sql.parser.ParsedSql.selected;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 /** KDA's identifier rules: unquoted names fold to upper case, quoted names are kept as written. */
 class IdentifierParserTest {
@@ -53,6 +54,44 @@ class IdentifierParserTest {
         assertThat(identifier("\"my column\"").name()).isEqualTo("my column");
         assertThat(identifier("\"a\"\"b\"").name()).isEqualTo("a\"b");
         assertThat(identifier("\"SELECT\"").name()).isEqualTo("SELECT");
+    }
+
+    @Test
+    void quotedIdentifiersHoldControlAndNonBmpCharactersButNoLineBreak() {
+        assertThat(identifier("\"a\tb\u0000c\u2028d\uD83D\uDE00\"").name())
+                .isEqualTo("a\tb\u0000c\u2028d\uD83D\uDE00");
+        for (String lineBreak : new String[] {"\n", "\r"}) {
+            KdaSqlSyntaxException error =
+                    catchThrowableOfType(
+                            KdaSqlSyntaxException.class,
+                            () -> selected("x, \"a" + lineBreak + "b\""));
+            assertThat(error)
+                    .hasMessage(
+                            "<input>:1:18: unsupported: a line break in a quoted identifier"
+                                    + " (Flink's names cannot hold one)");
+        }
+    }
+
+    @Test
+    void aNameOfSpacesOnlyIsRejected() {
+        assertThat(catchThrowableOfType(KdaSqlSyntaxException.class, () -> selected("\" \t\"")))
+                .hasMessage(
+                        "<input>:1:15: unsupported: a name of spaces only (Flink's names need"
+                                + " another character)");
+    }
+
+    @Test
+    void namesHaveAtMost128Characters() {
+        String longest = "\uD83D\uDE00".repeat(KdaSqlParser.MAX_NAME_LENGTH); // characters
+        assertThat(identifier("\"" + longest + "\"").name()).isEqualTo(longest);
+        assertThat(identifier("n".repeat(128)).name()).hasSize(128);
+        assertThat(
+                        catchThrowableOfType(
+                                KdaSqlSyntaxException.class, () -> selected("n".repeat(129))))
+                .hasMessage(
+                        "<input>:1:15: syntax error at '"
+                                + "n".repeat(40)
+                                + "...': a name has at most 128 characters, this one 129");
     }
 
     @Test
