@@ -5,6 +5,7 @@ import dev.flinkkda.kda.json.RowJsonFormatter;
 import org.apache.flink.types.Row;
 
 import java.time.LocalDateTime;
+import java.time.temporal.ChronoUnit;
 import java.util.Objects;
 
 /**
@@ -45,7 +46,7 @@ public record KdaError(
     /** The row of {@code error_stream} ({@link ErrorStream#COLUMNS}). */
     public Row toRow() {
         return Row.of(
-                errorTime,
+                errorTime.truncatedTo(ChronoUnit.MILLIS), // the column is TIMESTAMP(3)
                 LEVEL,
                 name.name(),
                 ErrorStream.fit(message, ErrorStream.MESSAGE_LENGTH),
