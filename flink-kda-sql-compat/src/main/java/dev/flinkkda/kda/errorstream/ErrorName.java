@@ -26,5 +26,11 @@ public enum ErrorName {
     CAST_ERROR,
 
     /** A pump's integer arithmetic or conversion beyond its type's range. */
-    NUMERIC_OVERFLOW
+    NUMERIC_OVERFLOW,
+
+    /**
+     * A function that fails on the row's values: {@code SUBSTRING} with a negative length, {@code
+     * CHAR_TO_TIME} of a text its format does not match.
+     */
+    FUNCTION_ERROR
 }

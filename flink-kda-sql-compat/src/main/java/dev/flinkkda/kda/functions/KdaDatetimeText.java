@@ -76,15 +76,36 @@ public final class KdaDatetimeText {
             if (pattern == null || s == null) {
                 return null;
             }
-            ParsePosition position = new ParsePosition(0);
-            Date parsed = format(pattern).parse(s, position);
-            if (parsed == null || position.getIndex() != s.length()) {
+            LocalTime time = parseTime(pattern, s);
+            if (time == null) {
                 throw new IllegalArgumentException(
                         "CHAR_TO_TIME: '" + s + "' does not match '" + pattern + "'");
             }
-            return LocalDateTime.ofEpochSecond(
-                            Math.floorDiv(parsed.getTime(), 1000L), 0, ZoneOffset.UTC)
-                    .toLocalTime();
+            return time;
         }
+    }
+
+    /**
+     * {@code CHAR_TO_TIME} giving NULL where the text does not match the format: for the checks
+     * that send such a row to {@code error_stream} instead of failing the job.
+     */
+    public static final class TryCharToTime extends ScalarFunction {
+        private static final long serialVersionUID = 1L;
+
+        public @DataTypeHint("TIME(0)") LocalTime eval(String pattern, String s) {
+            return pattern == null || s == null ? null : parseTime(pattern, s);
+        }
+    }
+
+    /** The time of day {@code s} gives by {@code pattern}; null if it does not match. */
+    private static LocalTime parseTime(String pattern, String s) {
+        ParsePosition position = new ParsePosition(0);
+        Date parsed = format(pattern).parse(s, position);
+        if (parsed == null || position.getIndex() != s.length()) {
+            return null;
+        }
+        return LocalDateTime.ofEpochSecond(
+                        Math.floorDiv(parsed.getTime(), 1000L), 0, ZoneOffset.UTC)
+                .toLocalTime();
     }
 }

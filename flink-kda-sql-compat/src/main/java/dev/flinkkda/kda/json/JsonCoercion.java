@@ -387,11 +387,13 @@ public abstract class JsonCoercion implements Serializable {
         @Override
         Object coerce(JsonValueKind kind, String text) throws CoercionException {
             if (kind == JsonValueKind.STRING) {
+                LocalDate date;
                 try {
-                    return LocalDate.parse(text.strip());
+                    date = LocalDate.parse(text.strip());
                 } catch (DateTimeException e) {
                     throw cannotConvert(kind, text, null);
                 }
+                return inRange(date, kind, text);
             }
             throw cannotConvert(kind, text, null);
         }
@@ -433,12 +435,16 @@ public abstract class JsonCoercion implements Serializable {
         @Override
         LocalDateTime coerce(JsonValueKind kind, String text) throws CoercionException {
             if (kind == JsonValueKind.INTEGER) {
+                LocalDateTime timestamp;
                 try {
-                    return LocalDateTime.ofInstant(
-                            Instant.ofEpochMilli(Long.parseLong(text)), ZoneOffset.UTC);
+                    timestamp =
+                            LocalDateTime.ofInstant(
+                                    Instant.ofEpochMilli(Long.parseLong(text)), ZoneOffset.UTC);
                 } catch (NumberFormatException | DateTimeException e) {
                     throw cannotConvert(kind, text, "out of range");
                 }
+                inRange(timestamp.toLocalDate(), kind, text);
+                return timestamp;
             }
             if (kind != JsonValueKind.STRING) {
                 throw cannotConvert(kind, text, null);
@@ -466,6 +472,7 @@ public abstract class JsonCoercion implements Serializable {
             } catch (DateTimeException e) {
                 throw cannotConvert(kind, text, null);
             }
+            inRange(timestamp.toLocalDate(), kind, text);
             int nanos = timestamp.getNano();
             int kept = truncateNanos(nanos, precision);
             return kept == nanos ? timestamp : timestamp.withNano(kept);
@@ -555,6 +562,18 @@ public abstract class JsonCoercion implements Serializable {
             value = value * 10 + (c - '0');
         }
         return value;
+    }
+
+    /**
+     * {@code date}, if in the years 0000 to 9999 that SQL's (and Flink's) {@code DATE} and {@code
+     * TIMESTAMP} hold: beyond them Flink's conversions overflow and print wrong years.
+     */
+    final LocalDate inRange(LocalDate date, JsonValueKind kind, String text)
+            throws CoercionException {
+        if (date.getYear() < 0 || date.getYear() > 9999) {
+            throw cannotConvert(kind, text, "beyond the years 0000 to 9999");
+        }
+        return date;
     }
 
     /** Nanoseconds cut to {@code precision} fraction digits. */

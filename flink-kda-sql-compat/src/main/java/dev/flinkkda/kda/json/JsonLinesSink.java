@@ -11,7 +11,7 @@ import org.apache.flink.api.connector.sink2.SupportsWriterState;
 import org.apache.flink.api.connector.sink2.WriterInitContext;
 import org.apache.flink.core.io.SimpleVersionedSerializer;
 
-import java.io.BufferedOutputStream;
+import java.io.ByteArrayOutputStream;
 import java.io.FileOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -52,6 +52,9 @@ public final class JsonLinesSink
 
     /** How often written lines are flushed, so that a long run's output shows up as it goes. */
     static final long FLUSH_INTERVAL_MILLIS = 200L;
+
+    /** How many bytes of lines are gathered before they are written. */
+    private static final int BUFFER_BYTES = 1 << 16;
 
     /** The file, or null for stdout. */
     private final String file;
@@ -221,6 +224,13 @@ public final class JsonLinesSink
         private final OutputStream out;
         private final ProcessingTimeService time;
 
+        /**
+         * Lines not yet written, passed on whole in one write: two outputs to stdout (one {@code
+         * PrintStream}, whose writes are atomic) then never interleave inside a line, as a buffer
+         * flushed when full would.
+         */
+        private final ByteArrayOutputStream pending = new ByteArrayOutputStream(BUFFER_BYTES);
+
         /** Whether closing closes the stream: not the process's stdout. */
         private final boolean ownsStream;
 
@@ -239,7 +249,7 @@ public final class JsonLinesSink
                 boolean ownsStream,
                 Commit commit,
                 long length) {
-            this.out = new BufferedOutputStream(out, 1 << 16);
+            this.out = out;
             this.time = time;
             this.ownsStream = ownsStream;
             this.commit = commit;
@@ -264,14 +274,25 @@ public final class JsonLinesSink
         @Override
         public void write(String line, Context context) throws IOException {
             byte[] bytes = line.getBytes(StandardCharsets.UTF_8);
-            out.write(bytes);
-            out.write('\n');
+            pending.write(bytes);
+            pending.write('\n');
             length += bytes.length + 1;
             unflushed = true;
+            if (pending.size() >= BUFFER_BYTES) {
+                writePending();
+            }
+        }
+
+        private void writePending() throws IOException {
+            if (pending.size() > 0) {
+                pending.writeTo(out);
+                pending.reset();
+            }
         }
 
         @Override
         public void flush(boolean endOfInput) throws IOException {
+            writePending();
             out.flush();
             unflushed = false;
             if (endOfInput && commit != null && !closed) {
@@ -290,6 +311,7 @@ public final class JsonLinesSink
             if (commit == null || closed) {
                 return List.of();
             }
+            writePending();
             out.flush();
             commit.stream().getFD().sync();
             return List.of(new PartialFileState(commit.partial().toString(), length));
@@ -302,8 +324,9 @@ public final class JsonLinesSink
         @Override
         public void close() throws IOException {
             closed = true;
+            writePending(); // after a commit: nothing pending
             if (ownsStream) {
-                out.close(); // after a commit: already closed, nothing left to write
+                out.close(); // after a commit: already closed
             } else {
                 out.flush();
             }

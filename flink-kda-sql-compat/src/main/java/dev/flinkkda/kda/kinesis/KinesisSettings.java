@@ -4,6 +4,8 @@ import org.apache.flink.streaming.connectors.kinesis.config.AWSConfigConstants;
 import org.apache.flink.streaming.connectors.kinesis.config.ConsumerConfigConstants;
 
 import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
@@ -206,6 +208,15 @@ public record KinesisSettings(
         if (profile.isPresent()) {
             properties.setProperty(AWSConfigConstants.AWS_CREDENTIALS_PROVIDER, "PROFILE");
             properties.setProperty(AWSConfigConstants.AWS_PROFILE_NAME, profile.get());
+            if (forInput) {
+                // The Kinesis source's AWS SDK v1 looks for AWS_CREDENTIAL_PROFILES_FILE (and
+                // failed on AWS_CONFIG_FILE): give it the file SDK v2 and the AWS CLI read.
+                sharedCredentialsFile()
+                        .ifPresent(
+                                f ->
+                                        properties.setProperty(
+                                                AWSConfigConstants.AWS_PROFILE_PATH, f.toString()));
+            }
         } else if (connectorProperties.containsKey(AWSConfigConstants.AWS_CREDENTIALS_PROVIDER)) {
             // the connector's own choice, set below
         } else if (isLocalEndpoint()) {
@@ -221,6 +232,23 @@ public record KinesisSettings(
         }
         properties.putAll(connectorProperties);
         return properties;
+    }
+
+    /**
+     * The AWS shared credentials file, as the AWS CLI and SDK v2 find it: {@code
+     * aws.sharedCredentialsFile}, {@code $AWS_SHARED_CREDENTIALS_FILE}, else {@code
+     * ~/.aws/credentials}; empty if it does not exist.
+     */
+    static Optional<Path> sharedCredentialsFile() {
+        String configured = System.getProperty("aws.sharedCredentialsFile");
+        if (configured == null) {
+            configured = System.getenv("AWS_SHARED_CREDENTIALS_FILE");
+        }
+        Path file =
+                configured != null
+                        ? Path.of(configured)
+                        : Path.of(System.getProperty("user.home"), ".aws", "credentials");
+        return Files.isRegularFile(file) ? Optional.of(file) : Optional.empty();
     }
 
     /** The query string of these settings, {@code ?key=value&...}. */

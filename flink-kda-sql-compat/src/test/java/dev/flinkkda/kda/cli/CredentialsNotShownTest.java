@@ -110,6 +110,11 @@ class CredentialsNotShownTest {
     }
 
     private JavaProcess run(Map<String, String> env, String output) throws Exception {
+        return run(env, input.toString(), output);
+    }
+
+    private JavaProcess run(Map<String, String> env, String inputLocation, String output)
+            throws Exception {
         JavaProcess process =
                 JavaProcess.start(
                         dir,
@@ -120,7 +125,7 @@ class CredentialsNotShownTest {
                                 "run",
                                 app.toString(),
                                 "--input",
-                                input.toString(),
+                                inputLocation,
                                 "--schema",
                                 "TICKER VARCHAR(4), PRICE DOUBLE",
                                 "--output",
@@ -200,6 +205,39 @@ class CredentialsNotShownTest {
                 run(
                         Map.of("AWS_SHARED_CREDENTIALS_FILE", credentials.toString()),
                         "kinesis:results?" + endpoint() + "&profile=flinkkda-test");
+        assertThat(signedBy)
+                .as(process.stderr())
+                .anySatisfy(
+                        auth ->
+                                assertThat(auth)
+                                        .contains("Credential=" + PROFILE_ACCESS_KEY + "/"));
+        Map<String, String> shown = shown(process);
+        assertThat(shown.get("stderr")).contains("flink-kda: the job failed:");
+        assertNoSecretIn(shown);
+    }
+
+    /** A Kinesis input (Flink's Kinesis consumer, its own shaded SDK) signs and shows nothing. */
+    @Test
+    void keysOfAKinesisInputAreUsedAndNotShown() throws Exception {
+        Path credentials =
+                Files.writeString(
+                        dir.resolve("credentials"),
+                        "[flinkkda-test]\naws_access_key_id = "
+                                + PROFILE_ACCESS_KEY
+                                + "\naws_secret_access_key = "
+                                + PROFILE_SECRET_KEY
+                                + "\n");
+        JavaProcess process =
+                run(
+                        Map.of(
+                                "AWS_SHARED_CREDENTIALS_FILE",
+                                credentials.toString(),
+                                "AWS_ACCESS_KEY_ID",
+                                ENV_ACCESS_KEY,
+                                "AWS_SECRET_ACCESS_KEY",
+                                ENV_SECRET_KEY),
+                        "kinesis:trades?" + endpoint() + "&profile=flinkkda-test",
+                        dir.resolve("out.jsonl").toString());
         assertThat(signedBy)
                 .as(process.stderr())
                 .anySatisfy(

@@ -230,4 +230,203 @@ class PumpErrorsTest {
         assertThat(names)
                 .containsExactly("NUMERIC_OVERFLOW", "NUMERIC_OVERFLOW", "NUMERIC_OVERFLOW");
     }
+
+    /** {@code flink-kda run} of {@code sql} over {@link #ROWS}; the output and error_stream. */
+    private Outcome runSql(Path dir, String sql, String... extra) throws Exception {
+        Path app = Files.writeString(dir.resolve("app.sql"), sql);
+        Path output = dir.resolve("out.jsonl");
+        Path errors = dir.resolve("errors.jsonl");
+        List<String> args =
+                new ArrayList<>(
+                        List.of(
+                                "run",
+                                app.toString(),
+                                "--input",
+                                input(dir).toString(),
+                                "--schema",
+                                SCHEMA,
+                                "--output",
+                                output.toString(),
+                                "--output",
+                                "error_stream=" + errors));
+        args.addAll(List.of(extra));
+        int exit = run(args.toArray(new String[0]));
+        assertThat(exit).as(err.toString(StandardCharsets.UTF_8)).isZero();
+        List<JsonNode> rows = new ArrayList<>();
+        for (String line : Files.readAllLines(output)) {
+            rows.add(JSON.readTree(line));
+        }
+        List<JsonNode> errorRows = new ArrayList<>();
+        for (String line : Files.readAllLines(errors)) {
+            errorRows.add(JSON.readTree(line));
+        }
+        return new Outcome(rows, errorRows);
+    }
+
+    private record Outcome(List<JsonNode> rows, List<JsonNode> errors) {
+        /** {@code column=value} of each output row, e.g. {@code T0=5.0}. */
+        List<String> values(String key, String value) {
+            return rows.stream()
+                    .map(r -> r.get(key).asText() + "=" + r.get(value).asText())
+                    .toList();
+        }
+
+        /** {@code ERROR_NAME column=value} of each error's DATA_ROW. */
+        List<String> errorValues(String key) {
+            List<String> described = new ArrayList<>();
+            for (JsonNode error : errors) {
+                assertThat(error.get("PUMP_NAME").asText()).isEqualTo("P");
+                try {
+                    JsonNode row =
+                            JSON.readTree(
+                                    new String(
+                                            HexFormat.of().parseHex(error.get("DATA_ROW").asText()),
+                                            StandardCharsets.UTF_8));
+                    described.add(error.get("ERROR_NAME").asText() + " " + row.get(key).asText());
+                } catch (java.io.IOException e) {
+                    throw new java.io.UncheckedIOException(e);
+                }
+            }
+            return described;
+        }
+    }
+
+    /**
+     * What a window computes from its aggregates is checked after it: a group whose quantities sum
+     * to 0 goes to error_stream with the window's row, also when the division is in HAVING; the
+     * others go on. T0 10/2 = 5, T2 12/3 = 4, T4 8/4 = 2; T1 and T3 have QTY 0.
+     */
+    @Test
+    void whatAWindowComputesFromItsAggregatesIsChecked(@TempDir Path dir) throws Exception {
+        Outcome outcome =
+                runSql(
+                        dir,
+                        """
+                        CREATE OR REPLACE STREAM "DESTINATION_SQL_STREAM" (
+                            "TICKER" VARCHAR(4), "AVG_PRICE" DOUBLE);
+                        CREATE OR REPLACE PUMP "P" AS INSERT INTO "DESTINATION_SQL_STREAM"
+                            SELECT STREAM "TICKER", SUM("PRICE") / SUM("QTY")
+                            FROM "SOURCE_SQL_STREAM_001"
+                            GROUP BY "TICKER",
+                                STEP("SOURCE_SQL_STREAM_001".ROWTIME BY INTERVAL '1' MINUTE)
+                            HAVING SUM("PRICE") / SUM("QTY") > 3;
+                        """);
+        assertThat(outcome.values("TICKER", "AVG_PRICE"))
+                .containsExactlyInAnyOrder("T0=5.0", "T2=4.0");
+        assertThat(outcome.errorValues("TICKER"))
+                .containsExactlyInAnyOrder("DIVISION_BY_ZERO T1", "DIVISION_BY_ZERO T3");
+        assertThat(outcome.errors().get(0).get("DATA_ROWTIME").asText())
+                .startsWith("2024-05-01 10:01:00");
+    }
+
+    /** The same for a stagger window: its result row is checked after the operator. */
+    @Test
+    void whatAStaggerWindowComputesIsChecked(@TempDir Path dir) throws Exception {
+        Outcome outcome =
+                runSql(
+                        dir,
+                        """
+                        CREATE OR REPLACE STREAM "DESTINATION_SQL_STREAM" (
+                            "TICKER" VARCHAR(4), "AVG_PRICE" DOUBLE, "PER_UNIT" INTEGER);
+                        CREATE OR REPLACE PUMP "P" AS INSERT INTO "DESTINATION_SQL_STREAM"
+                            SELECT STREAM "TICKER", SUM("PRICE") / SUM("QTY"),
+                                100 / MIN("QTY")
+                            FROM "SOURCE_SQL_STREAM_001"
+                            WINDOWED BY STAGGER (
+                                PARTITION BY "TICKER" RANGE INTERVAL '1' MINUTE);
+                        """);
+        assertThat(outcome.values("TICKER", "PER_UNIT"))
+                .containsExactlyInAnyOrder("T0=50", "T2=33", "T4=25");
+        assertThat(outcome.errorValues("TICKER"))
+                .containsExactlyInAnyOrder("DIVISION_BY_ZERO T1", "DIVISION_BY_ZERO T3");
+    }
+
+    /**
+     * An analytic query's own expressions and what it computes from its windows' aggregates are
+     * checked: {@code PRICE / QTY} on the row, and a per-ticker ratio of two sums.
+     */
+    @Test
+    void anAnalyticQuerysExpressionsAreChecked(@TempDir Path dir) throws Exception {
+        Outcome outcome =
+                runSql(
+                        dir,
+                        """
+                        CREATE OR REPLACE STREAM "DESTINATION_SQL_STREAM" (
+                            "TICKER" VARCHAR(4), "UNIT" DOUBLE, "RATIO" DOUBLE);
+                        CREATE OR REPLACE PUMP "P" AS INSERT INTO "DESTINATION_SQL_STREAM"
+                            SELECT STREAM "TICKER", "PRICE" / "QTY",
+                                SUM("PRICE") OVER W / SUM("QTY") OVER W
+                            FROM "SOURCE_SQL_STREAM_001"
+                            WINDOW W AS (PARTITION BY "TICKER"
+                                RANGE INTERVAL '1' MINUTE PRECEDING);
+                        """);
+        assertThat(outcome.values("TICKER", "RATIO"))
+                .containsExactlyInAnyOrder("T0=5.0", "T2=4.0", "T4=2.0");
+        assertThat(outcome.errorValues("TICKER"))
+                .containsExactlyInAnyOrder("DIVISION_BY_ZERO T1", "DIVISION_BY_ZERO T3");
+    }
+
+    /**
+     * The rows of a join are checked after the join: a reference weight of 0 sends the joined row
+     * to error_stream. Weights T0 2, T1 0, T2 4, T3 1, T4 0.
+     */
+    @Test
+    void theRowsOfAJoinAreChecked(@TempDir Path dir) throws Exception {
+        Path weights =
+                Files.writeString(
+                        dir.resolve("weights.csv"),
+                        "TICKER,WEIGHT\nT0,2\nT1,0\nT2,4\nT3,1\nT4,0\n");
+        Outcome outcome =
+                runSql(
+                        dir,
+                        """
+                        CREATE OR REPLACE STREAM "DESTINATION_SQL_STREAM" (
+                            "TICKER" VARCHAR(4), "WEIGHTED" DOUBLE);
+                        CREATE OR REPLACE PUMP "P" AS INSERT INTO "DESTINATION_SQL_STREAM"
+                            SELECT STREAM s."TICKER", s."PRICE" / w."WEIGHT"
+                            FROM "SOURCE_SQL_STREAM_001" AS s
+                            JOIN "WEIGHTS" AS w ON s."TICKER" = w."TICKER";
+                        """,
+                        "--reference",
+                        "WEIGHTS=" + weights + "?csv.header=true",
+                        "--schema",
+                        "WEIGHTS=TICKER VARCHAR(4), WEIGHT INTEGER");
+        assertThat(outcome.values("TICKER", "WEIGHTED"))
+                .containsExactlyInAnyOrder("T0=5.0", "T2=3.0", "T3=50.0");
+        assertThat(outcome.errorValues("TICKER"))
+                .containsExactlyInAnyOrder("DIVISION_BY_ZERO T1", "DIVISION_BY_ZERO T4");
+    }
+
+    /**
+     * flink-kda's functions that fail on a row's values: SUBSTRING with a negative length (QTY - 1
+     * on the rows with QTY 0: T1, T3) and CHAR_TO_TIME of a text its format does not match (hours
+     * 30 and 40: T2, T4). Only T0 (QTY 2: 'T', 20:00) is written.
+     */
+    @Test
+    void flinkKdaFunctionsThatFailOnARowAreChecked(@TempDir Path dir) throws Exception {
+        Outcome outcome =
+                runSql(
+                        dir,
+                        """
+                        CREATE OR REPLACE STREAM "DESTINATION_SQL_STREAM" (
+                            "TICKER" VARCHAR(4), "PREFIX" VARCHAR(4), "AT" TIME);
+                        CREATE OR REPLACE PUMP "P" AS INSERT INTO "DESTINATION_SQL_STREAM"
+                            SELECT STREAM "TICKER", SUBSTRING("TICKER", 1, "QTY" - 1),
+                                CHAR_TO_TIME('H', CAST("QTY" * 10 AS VARCHAR(8)))
+                            FROM "SOURCE_SQL_STREAM_001";
+                        """);
+        assertThat(outcome.values("PREFIX", "AT")).containsExactly("T=20:00:00");
+        assertThat(outcome.errorValues("TICKER"))
+                .containsExactlyInAnyOrder(
+                        "FUNCTION_ERROR T1",
+                        "FUNCTION_ERROR T2",
+                        "FUNCTION_ERROR T3",
+                        "FUNCTION_ERROR T4");
+        assertThat(outcome.errors().stream().map(e -> e.get("MESSAGE").asText()))
+                .containsExactlyInAnyOrder(
+                        "SUBSTRING with a negative length",
+                        "CHAR_TO_TIME: '30' does not match 'H'",
+                        "SUBSTRING with a negative length",
+                        "CHAR_TO_TIME: '40' does not match 'H'");
+    }
 }

@@ -183,6 +183,33 @@ class JsonRecordParserTest {
             }
         }
 
+        /**
+         * DATE and TIMESTAMP hold the years 0000 to 9999: 253402300800000 ms is 10000-01-01, and
+         * 9e18 ms (year 285 million) overflowed Flink's conversion into a wrong year.
+         */
+        @Test
+        void datetimesBeyondTheYear9999AreErrors() throws Exception {
+            assertThat(value("TIMESTAMP", "253402300799999"))
+                    .isEqualTo(LocalDateTime.of(9999, 12, 31, 23, 59, 59, 999_000_000));
+            for (String tooFar :
+                    List.of(
+                            "253402300800000",
+                            "9000000000000000000",
+                            "-62167219200001",
+                            "\"9999-12-31 23:30:00-01:00\"")) {
+                assertThat(valueReason("TIMESTAMP", tooFar))
+                        .isEqualTo(
+                                "column V: cannot convert "
+                                        + tooFar
+                                        + " to TIMESTAMP: beyond the years 0000 to 9999");
+            }
+            assertThat(value("DATE", "\"0000-01-01\"")).isEqualTo(LocalDate.of(0, 1, 1));
+            assertThat(valueReason("DATE", "\"+10000-01-01\""))
+                    .isEqualTo(
+                            "column V: cannot convert \"+10000-01-01\" to DATE: beyond the"
+                                    + " years 0000 to 9999");
+        }
+
         @Test
         void hugeAndTinyMagnitudesAreDecidedWithoutExpandingThem() throws Exception {
             assertThat(valueReason("DECIMAL(10,2)", "1e999999999"))

@@ -149,6 +149,19 @@ public final class KdaFunctionTable {
                         throw new IllegalStateException("a CAST is typed by its target");
                     });
 
+    /**
+     * {@code CHAR_TO_TIME} giving NULL where the text does not match the format. Not KDA's (its
+     * name is no identifier, so no application can call it): for the checks that send such a row to
+     * {@code error_stream}.
+     */
+    public static final KdaFunction TRY_CHAR_TO_TIME =
+            operator(
+                    "TRY CHAR_TO_TIME",
+                    2,
+                    "KDA_TRY_CHAR_TO_TIME({0}, {1})",
+                    ReturnTypes.fixed(DataTypes.TIME(0)),
+                    implementation("KDA_TRY_CHAR_TO_TIME", KdaDatetimeText.TryCharToTime.class));
+
     public static final KdaFunction EXTRACT =
             operator(
                     "EXTRACT",

@@ -373,10 +373,15 @@ public final class Planner {
                     if (query.distinctBucketMillis().isPresent()) {
                         return distinct(query, shaper);
                     }
-                    return new PlanNode.Project(
-                            from(query.from()),
-                            shaper.items(items(query), query.inputRowtime()),
-                            query.where());
+                    PlanNode.Project projection =
+                            new PlanNode.Project(
+                                    from(query.from()),
+                                    shaper.items(items(query), query.inputRowtime()),
+                                    query.where());
+                    // the rows of a join are checked after it; an input's before
+                    return query.from() instanceof AnalyzedRelation.Leaf
+                            ? projection
+                            : checkedAfter(projection);
             }
         }
 
@@ -627,6 +632,22 @@ public final class Planner {
                                                             sort.keys().get(i).expression())));
                                 }
                             });
+            // what is computed from the aggregates is checked after the window
+            RowErrorGuard.SafeRow safe =
+                    RowErrorGuard.safeRow(
+                            query.having().map(rewrite),
+                            columns.stream().map(NamedExpression::expression).toList(),
+                            true);
+            Optional<TypedExpression> having = query.having().map(rewrite);
+            if (safe.error().isPresent()) {
+                for (int i = 0; i < columns.size(); i++) {
+                    columns.set(
+                            i,
+                            new NamedExpression(columns.get(i).name(), safe.expressions().get(i)));
+                }
+                columns.add(new NamedExpression(ROW_ERROR, safe.error().get()));
+                having = safe.where();
+            }
             PlanNode.TumblingAggregate aggregate =
                     new PlanNode.TumblingAggregate(
                             (PlanNode.Scan) input.node(),
@@ -635,19 +656,40 @@ public final class Planner {
                             query.where(),
                             keys,
                             columns,
-                            query.having().map(rewrite));
-            if (query.sort().isEmpty()) {
+                            having);
+            if (query.sort().isEmpty() && safe.error().isEmpty()) {
                 PlanStep step = new PlanStep.RowtimeView(nextView(), aggregate);
                 steps.add(step);
                 return new PlanNode.Scan(step.name(), step.columns());
             }
-            // ORDER BY: a window's rows share their ROWTIME, the window end, and are sorted by
-            // the other keys.
             PlanStep windowed = new PlanStep.RowtimeView(viewPrefix + "_WINDOW", aggregate);
             steps.add(windowed);
+            PlanNode.Scan rows = new PlanNode.Scan(windowed.name(), windowed.columns());
+            if (safe.error().isPresent()) {
+                List<NamedExpression> all = new ArrayList<>();
+                for (PlanColumn column : rows.columns()) {
+                    all.add(new NamedExpression(column.name(), column(rows.name(), column)));
+                }
+                PlanStep.RowErrors checked =
+                        new PlanStep.RowErrors(
+                                query.sort().isEmpty()
+                                        ? nextView()
+                                        : bounded(viewPrefix + "_CHECKED_OUT"),
+                                new PlanNode.Project(
+                                        new From.Aliased(rows, rows.name()), all, Optional.empty()),
+                                ROW_ERROR,
+                                pump.name());
+                steps.add(checked);
+                rows = new PlanNode.Scan(checked.name(), checked.columns());
+                if (query.sort().isEmpty()) {
+                    return rows;
+                }
+            }
+            // ORDER BY: a window's rows share their ROWTIME, the window end, and are sorted by
+            // the other keys.
             return sortByKeys(
-                    windowed.name(),
-                    windowed.columns(),
+                    rows.name(),
+                    rows.columns(),
                     output,
                     StreamDefinition.ROWTIME,
                     query.sort().get(),
@@ -799,10 +841,11 @@ public final class Planner {
                                     return Optional.empty();
                                 }));
             }
-            return new PlanNode.Project(
-                    new From.Aliased(new PlanNode.Scan(view, output), view),
-                    shaper.items(items, rowtime),
-                    Optional.empty());
+            return checkedAfter(
+                    new PlanNode.Project(
+                            new From.Aliased(new PlanNode.Scan(view, output), view),
+                            shaper.items(items, rowtime),
+                            Optional.empty()));
         }
 
         /**
@@ -921,10 +964,11 @@ public final class Planner {
                 items.add(
                         TypedExpressions.replace(item, x -> Optional.ofNullable(computed.get(x))));
             }
-            return new PlanNode.Project(
-                    new From.Aliased(current, alias),
-                    shaper.items(items, rowtime),
-                    Optional.empty());
+            return checkedAfter(
+                    new PlanNode.Project(
+                            new From.Aliased(current, alias),
+                            shaper.items(items, rowtime),
+                            Optional.empty()));
         }
 
         /**
@@ -1048,6 +1092,38 @@ public final class Planner {
                     leaf,
                     new From.Aliased(
                             new PlanNode.Scan(step.name(), step.columns()), input.alias()));
+        }
+
+        /**
+         * {@code projection}, checked after it is evaluated, when its expressions can raise an
+         * error on a row: it evaluates their safe forms ({@link RowErrorGuard#safeRow}) and the
+         * error as one more column, and a {@link PlanStep.RowErrors} step splits the rows with an
+         * error off. For what no input row can be checked for before: the rows of a join, and what
+         * is computed from a window's aggregates; {@code DATA_ROW} is then the output row.
+         */
+        private PlanNode checkedAfter(PlanNode.Project projection) {
+            List<TypedExpression> expressions =
+                    projection.items().stream().map(NamedExpression::expression).toList();
+            RowErrorGuard.SafeRow safe =
+                    RowErrorGuard.safeRow(projection.where(), expressions, false);
+            if (safe.error().isEmpty()) {
+                return projection;
+            }
+            List<NamedExpression> items = new ArrayList<>();
+            for (int i = 0; i < expressions.size(); i++) {
+                items.add(
+                        new NamedExpression(
+                                projection.items().get(i).name(), safe.expressions().get(i)));
+            }
+            items.add(new NamedExpression(ROW_ERROR, safe.error().get()));
+            PlanStep.RowErrors step =
+                    new PlanStep.RowErrors(
+                            bounded(viewPrefix + "_CHECKED_OUT"),
+                            new PlanNode.Project(projection.from(), items, safe.where()),
+                            ROW_ERROR,
+                            pump.name());
+            steps.add(step);
+            return new PlanNode.Scan(step.name(), step.columns());
         }
 
         /**

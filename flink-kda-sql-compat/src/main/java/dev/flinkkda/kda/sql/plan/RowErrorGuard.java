@@ -4,6 +4,7 @@ import dev.flinkkda.kda.errorstream.ErrorName;
 import dev.flinkkda.kda.sql.expr.Call;
 import dev.flinkkda.kda.sql.expr.Literal;
 import dev.flinkkda.kda.sql.expr.TypedExpression;
+import dev.flinkkda.kda.sql.expr.TypedExpressions;
 import dev.flinkkda.kda.sql.functions.KdaFunction;
 import dev.flinkkda.kda.sql.functions.KdaFunctionTable;
 
@@ -42,8 +43,9 @@ import java.util.Optional;
  * <p>What is checked: {@code /} and {@code MOD} by zero (every numeric type: SQL's "division by
  * zero" data exception, which KDA reports); {@code CAST} of a string to another type; {@code CAST}
  * of a number to a narrower integer or a {@code DECIMAL} it does not fit; integer {@code +}, {@code
- * -}, {@code *} and unary minus beyond the result type's range. Functions of flink-kda that fail on
- * a row are not checked.
+ * -}, {@code *} and unary minus beyond the result type's range; flink-kda's functions that fail on
+ * a row's values: an interval divided by zero, {@code SUBSTRING} with a negative length, {@code
+ * CHAR_TO_TIME} of a text its format does not match.
  */
 final class RowErrorGuard {
 
@@ -57,7 +59,7 @@ final class RowErrorGuard {
 
     /** The error of evaluating {@code e} on a row; empty if {@code e} cannot raise one. */
     static Optional<TypedExpression> error(TypedExpression e) {
-        return guard(e).error();
+        return guard(e, false).error();
     }
 
     /**
@@ -66,25 +68,66 @@ final class RowErrorGuard {
      */
     static Optional<TypedExpression> error(
             Optional<TypedExpression> where, List<TypedExpression> expressions) {
-        List<Optional<TypedExpression>> errors = new ArrayList<>();
-        expressions.forEach(e -> errors.add(error(e)));
-        Optional<TypedExpression> rowError = first(errors);
-        if (where.isEmpty()) {
-            return rowError;
-        }
-        Guarded condition = guard(where.get());
-        return first(List.of(condition.error(), when(is(condition.safe(), "TRUE"), rowError)));
+        return safeRow(where, expressions, false).error();
     }
+
+    /**
+     * A filter and projection made safe to evaluate on every row, with the first error it raises on
+     * a row (as {@link #error(Optional, List)}), for a check after the projection rather than
+     * before it: where no input row of its own can be checked first (the rows of a join) or the
+     * expressions read aggregates.
+     *
+     * @param where the filter, if any
+     * @param aggregatesAreValues whether aggregate calls are values of the row, as in a window's
+     *     select list and {@code HAVING} (their arguments are checked before the window)
+     */
+    static SafeRow safeRow(
+            Optional<TypedExpression> where,
+            List<TypedExpression> expressions,
+            boolean aggregatesAreValues) {
+        List<Guarded> guarded = new ArrayList<>();
+        expressions.forEach(e -> guarded.add(guard(e, aggregatesAreValues)));
+        List<TypedExpression> safe = guarded.stream().map(Guarded::safe).toList();
+        Optional<TypedExpression> rowError = first(guarded.stream().map(Guarded::error).toList());
+        if (where.isEmpty()) {
+            return new SafeRow(Optional.empty(), safe, rowError);
+        }
+        Guarded condition = guard(where.get(), aggregatesAreValues);
+        Optional<TypedExpression> error =
+                first(List.of(condition.error(), when(is(condition.safe(), "TRUE"), rowError)));
+        TypedExpression keeps =
+                error.isEmpty()
+                        ? condition.safe()
+                        : Call.of(
+                                KdaFunctionTable.OR,
+                                List.of(is(condition.safe(), "TRUE"), is(error.get(), "NOT NULL")),
+                                bool());
+        return new SafeRow(Optional.of(keeps), safe, error);
+    }
+
+    /**
+     * A filter and expressions that raise no error, and the error the originals raise.
+     *
+     * @param where keeps the rows the original filter keeps and the rows with an error
+     * @param expressions the expressions' safe forms: NULL where the original raises an error
+     * @param error {@code ERROR_NAME|message} on a row with an error, else NULL; empty when no row
+     *     can have one
+     */
+    record SafeRow(
+            Optional<TypedExpression> where,
+            List<TypedExpression> expressions,
+            Optional<TypedExpression> error) {}
 
     /** An expression made safe, and its error. */
     private record Guarded(TypedExpression safe, Optional<TypedExpression> error) {}
 
-    private static Guarded guard(TypedExpression e) {
-        if (!(e instanceof Call call)) {
+    private static Guarded guard(TypedExpression e, boolean aggregatesAreValues) {
+        if (!(e instanceof Call call)
+                || (aggregatesAreValues && TypedExpressions.isAggregate(call))) {
             return new Guarded(e, Optional.empty());
         }
         List<Guarded> arguments = new ArrayList<>();
-        call.arguments().forEach(a -> arguments.add(guard(a)));
+        call.arguments().forEach(a -> arguments.add(guard(a, aggregatesAreValues)));
         List<TypedExpression> safe = new ArrayList<>();
         arguments.forEach(a -> safe.add(a.safe()));
         Call safeCall = call.withArguments(safe);
@@ -114,12 +157,19 @@ final class RowErrorGuard {
     /** The error the call itself raises on safe arguments, with its safe form. */
     private static Optional<Guarded> own(Call call, List<TypedExpression> arguments) {
         KdaFunction function = call.function();
-        if ((function == KdaFunctionTable.DIVIDE || isNamed(function, "MOD"))
-                && isNumeric(arguments.get(0))
-                && isNumeric(arguments.get(1))
-                && !isNonZeroConstant(arguments.get(1))) {
+        boolean division =
+                ((function == KdaFunctionTable.DIVIDE || isNamed(function, "MOD"))
+                                && isNumeric(arguments.get(0))
+                                && isNumeric(arguments.get(1)))
+                        || function == KdaFunctionTable.INTERVAL_DIVIDE;
+        if (division && !isNonZeroConstant(arguments.get(1))) {
             TypedExpression divisor = arguments.get(1);
-            String what = function == KdaFunctionTable.DIVIDE ? "division" : "MOD";
+            String what =
+                    function == KdaFunctionTable.DIVIDE
+                            ? "division"
+                            : function == KdaFunctionTable.INTERVAL_DIVIDE
+                                    ? "interval division"
+                                    : "MOD";
             TypedExpression error = text(ErrorName.DIVISION_BY_ZERO, what + " by zero");
             if (divisor instanceof Literal) {
                 // by the constant 0: CASE WHEN 0 = 0 … would be simplified by Flink's planner,
@@ -133,6 +183,47 @@ final class RowErrorGuard {
                             List.of(byZero, nullOf(call.type()), call.withArguments(arguments)),
                             call.type());
             return Optional.of(new Guarded(safe, when(byZero, Optional.of(error))));
+        }
+        if (isNamed(function, "SUBSTRING") && arguments.size() == 3) {
+            TypedExpression negative =
+                    Call.of(KdaFunctionTable.LESS_THAN, List.of(arguments.get(2), zero()), bool());
+            return Optional.of(
+                    new Guarded(
+                            searchedCase(
+                                    List.of(
+                                            negative,
+                                            nullOf(call.type()),
+                                            call.withArguments(arguments)),
+                                    call.type()),
+                            when(
+                                    negative,
+                                    Optional.of(
+                                            text(
+                                                    ErrorName.FUNCTION_ERROR,
+                                                    "SUBSTRING with a negative length")))));
+        }
+        if (isNamed(function, "CHAR_TO_TIME")) {
+            Call tryParse = Call.of(KdaFunctionTable.TRY_CHAR_TO_TIME, arguments, call.type());
+            TypedExpression failed =
+                    Call.of(
+                            KdaFunctionTable.AND,
+                            List.of(
+                                    Call.of(
+                                            KdaFunctionTable.AND,
+                                            List.of(
+                                                    is(arguments.get(0), "NOT NULL"),
+                                                    is(arguments.get(1), "NOT NULL")),
+                                            bool()),
+                                    is(tryParse, "NULL")),
+                            bool());
+            TypedExpression message =
+                    concat(
+                            text(ErrorName.FUNCTION_ERROR, "CHAR_TO_TIME: '"),
+                            arguments.get(1),
+                            literal("' does not match '"),
+                            arguments.get(0),
+                            literal("'"));
+            return Optional.of(new Guarded(tryParse, when(failed, Optional.of(message))));
         }
         if (function == KdaFunctionTable.CAST || function == KdaFunctionTable.CAST_ROUNDED) {
             return castError(call, arguments.get(0));
