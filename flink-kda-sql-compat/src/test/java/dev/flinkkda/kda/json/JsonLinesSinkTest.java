@@ -191,4 +191,56 @@ class JsonLinesSinkTest {
         restored.close();
         assertThat(partialFiles()).isEmpty();
     }
+
+    /**
+     * Two outputs to stdout (one {@code PrintStream}) written at once: every line comes out whole.
+     * A line longer than the buffer was written before its line break, so another writer's bytes
+     * could land between them.
+     */
+    @Test
+    void twoStdoutWritersNeverInterleaveInsideALine() throws Exception {
+        java.io.ByteArrayOutputStream printed = new java.io.ByteArrayOutputStream();
+        java.io.PrintStream originalOut = System.out;
+        System.setOut(new java.io.PrintStream(printed, false, StandardCharsets.UTF_8));
+        int lines = 20_000;
+        List<String> written = new java.util.concurrent.CopyOnWriteArrayList<>();
+        try {
+            List<Thread> writers = new java.util.ArrayList<>();
+            for (String name : List.of("A", "B")) {
+                var harness = harness(JsonLinesSink.toStdout());
+                Thread writer =
+                        new Thread(
+                                () -> {
+                                    try {
+                                        for (int i = 0; i < lines; i++) {
+                                            // lines end anywhere in a buffer; some are longer
+                                            int length = i % 100 == 0 ? 70_000 : i % 150;
+                                            String line =
+                                                    "{\""
+                                                            + name
+                                                            + "\":\""
+                                                            + "x".repeat(length)
+                                                            + "\"}";
+                                            written.add(line);
+                                            write(harness, line);
+                                        }
+                                        harness.close();
+                                    } catch (Exception e) {
+                                        throw new IllegalStateException(e);
+                                    }
+                                });
+                writers.add(writer);
+            }
+            writers.forEach(Thread::start);
+            for (Thread writer : writers) {
+                writer.join();
+            }
+        } finally {
+            System.out.flush();
+            System.setOut(originalOut);
+        }
+        List<String> out = printed.toString(StandardCharsets.UTF_8).lines().toList();
+        assertThat(out).hasSize(2 * lines);
+        assertThat(out).containsExactlyInAnyOrderElementsOf(written);
+    }
 }
