@@ -429,4 +429,63 @@ class PumpErrorsTest {
                         "SUBSTRING with a negative length",
                         "CHAR_TO_TIME: '40' does not match 'H'");
     }
+
+    /**
+     * The rows of a stream-to-stream join are checked after the join (the stream-join example's
+     * orders and trades): ORDERID / (TRADEID - 12) divides by zero on the row of order 1 and trade
+     * 12 only; order 1 with trade 11 gives -1, order 4 with trade 14 gives 2, the orders without a
+     * trade NULL.
+     */
+    @Test
+    void theRowsOfAStreamJoinAreChecked(@TempDir Path dir) throws Exception {
+        Path example = Path.of("..", "examples", "stream-join");
+        Path app =
+                Files.writeString(
+                        dir.resolve("app.sql"),
+                        """
+                        CREATE OR REPLACE STREAM "DESTINATION_SQL_STREAM" (
+                            order_id INTEGER, ratio INTEGER);
+                        CREATE OR REPLACE PUMP "P" AS INSERT INTO "DESTINATION_SQL_STREAM"
+                        SELECT STREAM o.orderId, o.orderId / (t.tradeId - 12)
+                        FROM OrderStream AS o
+                        LEFT OUTER JOIN TradeStream OVER (RANGE INTERVAL '1' MINUTE PRECEDING) AS t
+                        ON o.orderId = t.orderId;
+                        """);
+        Path output = dir.resolve("out.jsonl");
+        Path errors = dir.resolve("errors.jsonl");
+        int exit =
+                run(
+                        "run",
+                        app.toString(),
+                        "--input",
+                        "ORDERSTREAM=" + example.resolve("orders.jsonl"),
+                        "--schema",
+                        "ORDERSTREAM=@" + example.resolve("orders-schema.txt"),
+                        "--input",
+                        "TRADESTREAM=" + example.resolve("trades.jsonl"),
+                        "--schema",
+                        "TRADESTREAM=@" + example.resolve("trades-schema.txt"),
+                        "--output",
+                        output.toString(),
+                        "--output",
+                        "error_stream=" + errors);
+        assertThat(exit).as(err.toString(StandardCharsets.UTF_8)).isZero();
+        List<String> rows = new ArrayList<>();
+        for (String line : Files.readAllLines(output)) {
+            JsonNode row = JSON.readTree(line);
+            rows.add(row.get("ORDER_ID").asText() + "=" + row.get("RATIO").asText());
+        }
+        assertThat(rows).containsExactlyInAnyOrder("1=-1", "2=null", "3=null", "4=2");
+        List<String> errorLines = Files.readAllLines(errors);
+        assertThat(errorLines).hasSize(1);
+        JsonNode error = JSON.readTree(errorLines.get(0));
+        assertThat(error.get("ERROR_NAME").asText()).isEqualTo("DIVISION_BY_ZERO");
+        assertThat(error.get("DATA_ROWTIME").asText()).startsWith("2018-08-01 10:00:30");
+        JsonNode row =
+                JSON.readTree(
+                        new String(
+                                HexFormat.of().parseHex(error.get("DATA_ROW").asText()),
+                                StandardCharsets.UTF_8));
+        assertThat(row.get("ORDER_ID").asInt()).isEqualTo(1);
+    }
 }
