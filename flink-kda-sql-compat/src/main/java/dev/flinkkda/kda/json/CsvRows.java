@@ -190,7 +190,9 @@ final class CsvRows {
     }
 
     private boolean atColumnDelimiter(int at) {
-        return text.charAt(at) == columnStart && text.startsWith(columnDelimiter, at);
+        return at < text.length()
+                && text.charAt(at) == columnStart
+                && text.startsWith(columnDelimiter, at);
     }
 
     private boolean atRowDelimiter() {
@@ -198,6 +200,9 @@ final class CsvRows {
     }
 
     private boolean atRowDelimiter(int at) {
+        if (at >= text.length()) {
+            return false;
+        }
         char c = text.charAt(at);
         if (lineFeedRows && c == '\r' && (at + 1 == text.length() || text.charAt(at + 1) == '\n')) {
             return true; // \r\n, or a \r ending the record
