@@ -206,6 +206,20 @@ class RecordMapperCsvTest {
         }
 
         @Test
+        void aHugeRecordOfManyRows() throws Exception {
+            int n = 100_000;
+            StringBuilder record = new StringBuilder();
+            for (int i = 0; i < n; i++) {
+                record.append(i).append(",\"v,").append(i).append("\"\r\n");
+            }
+            List<org.apache.flink.types.Row> rows =
+                    mapper("I INTEGER, V VARCHAR(16)", COMMA_LINES).rows(record.toString());
+            assertThat(rows).hasSize(n);
+            assertThat(rows.get(n - 1))
+                    .isEqualTo(org.apache.flink.types.Row.of(n - 1, "v," + (n - 1)));
+        }
+
+        @Test
         void anUnclosedQuoteEndsTheRecord() {
             assertThat(outcome("A VARCHAR(4), B VARCHAR(4)", COMMA_LINES, "a,b\nc,\"d\ne,f"))
                     .containsExactly(
