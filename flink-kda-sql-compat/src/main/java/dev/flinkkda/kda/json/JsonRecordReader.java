@@ -149,7 +149,7 @@ final class JsonRecordReader implements RecordReader {
         }
         if (flattened != null) {
             flattenedBy = "RecordRowPath \"" + rowPath + "\"";
-            checkOneLevel(rowPath, flattened, null, flattenedBy);
+            checkOneLevel(rowPath, flattened, flattenedBy);
         }
         for (int slot = 0; slot < paths.length; slot++) {
             JsonPath path = paths[slot];
@@ -183,20 +183,28 @@ final class JsonRecordReader implements RecordReader {
                                 + "; only one array can be flattened in a schema (another array"
                                 + " can be read whole, its path ending in [0:])");
             }
-            checkOneLevel(path, flattened, owners[slot], by);
+            try {
+                checkOneLevel(
+                        path,
+                        flattened,
+                        owners[slot] == null
+                                ? "RecordRowPath \"" + rowPath + "\""
+                                : "column " + owners[slot] + ": Mapping \"" + path + "\"");
+            } catch (RecordFormatException e) {
+                throw new RecordFormatException(owners[slot], e.getMessage());
+            }
         }
         return flattened;
     }
 
-    private static void checkOneLevel(JsonPath path, JsonPath flattened, String owner, String by) {
+    private static void checkOneLevel(JsonPath path, JsonPath flattened, String where) {
         List<JsonPath.Step> below =
                 path.steps().subList(flattened.steps().size(), path.steps().size());
         for (int i = 0; i < below.size() - 1; i++) {
             if (below.get(i) instanceof JsonPath.EveryElement) {
                 throw new RecordFormatException(
-                        owner,
-                        (owner == null ? "" : "column " + owner + ": ")
-                                + by
+                        null,
+                        where
                                 + ": [0:] within a flattened array's element; KDA flattens one"
                                 + " level only (a path may end in a second [0:], the inner array"
                                 + " read whole)");

@@ -151,10 +151,24 @@ class RecordMapperJsonTest {
             assertThat(error.columnName()).contains("S");
             assertThat(error.getMessage())
                     .isEqualTo(
-                            "column S: column S's Mapping \"$.a[0:].element[0:].subElement\": [0:]"
+                            "column S: Mapping \"$.a[0:].element[0:].subElement\": [0:]"
                                     + " within a flattened array's element; KDA flattens one level"
                                     + " only (a path may end in a second [0:], the inner array read"
                                     + " whole)");
+        }
+
+        @Test
+        void aRowPathWithTwoLevelsLeavesColumnsWithoutMappingTwoLevelsDown() {
+            RecordFormatException error =
+                    catchThrowableOfType(
+                            RecordFormatException.class,
+                            () -> mapper("C INTEGER", json("$.a[0:].b[0:]")));
+            assertThat(error.columnName()).isEmpty();
+            assertThat(error.getMessage())
+                    .isEqualTo(
+                            "RecordRowPath \"$.a[0:].b[0:]\": [0:] within a flattened array's"
+                                    + " element; KDA flattens one level only (a path may end in a"
+                                    + " second [0:], the inner array read whole)");
         }
 
         @Test
