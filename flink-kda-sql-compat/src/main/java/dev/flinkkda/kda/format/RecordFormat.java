@@ -1,6 +1,7 @@
 package dev.flinkkda.kda.format;
 
 import java.io.Serializable;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
@@ -126,11 +127,11 @@ public sealed interface RecordFormat extends Serializable {
                         copy.put(
                                 Objects.requireNonNull(name, "column name"),
                                 Objects.requireNonNull(path, "mapping of " + name)));
-        return java.util.Collections.unmodifiableMap(copy);
+        return Collections.unmodifiableMap(copy);
     }
 
     /** A delimiter as Java would write it in a string literal, e.g. {@code "\r\n"}. */
-    static String shown(String delimiter) {
+    private static String shown(String delimiter) {
         StringBuilder text = new StringBuilder("\"");
         for (int i = 0; i < delimiter.length(); i++) {
             char c = delimiter.charAt(i);

@@ -34,9 +34,9 @@ import java.util.Properties;
 /**
  * Writes an application's output streams as JSON lines ({@link RowJsonFormatter}), or CSV lines
  * when the output's format says so ({@link #formatter}): to a file, to stdout, or to a Kinesis
- * stream. The table must be append-only (as KDA's streams are); each row becomes one JSON object,
- * one line of a file or one Kinesis record. Rows written are counted ({@link KdaCounters#rowsOut}).
- * A file appears, complete, when its stream ends ({@link JsonLinesSink}).
+ * stream. The table must be append-only (as KDA's streams are); each row becomes one record: a line
+ * of a file or stdout, or one Kinesis record. Rows written are counted ({@link
+ * KdaCounters#rowsOut}). A file appears, complete, when its stream ends ({@link JsonLinesSink}).
  */
 public final class KdaOutputs {
 
