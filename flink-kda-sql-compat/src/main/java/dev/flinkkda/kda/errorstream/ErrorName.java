@@ -7,7 +7,10 @@ package dev.flinkkda.kda.errorstream;
  */
 public enum ErrorName {
 
-    /** An input record that is not a JSON object (or not JSON at all). */
+    /**
+     * An input record that cannot be read: not JSON, not a JSON object where one is expected, a CSV
+     * record without rows, or a CSV row whose quoted field is broken.
+     */
     MALFORMED_RECORD,
 
     /**

@@ -2,9 +2,9 @@ package dev.flinkkda.kda.io;
 
 import dev.flinkkda.kda.json.JsonCoercion;
 import dev.flinkkda.kda.json.JsonLinesFormat;
-import dev.flinkkda.kda.json.JsonRecordParser;
 import dev.flinkkda.kda.json.MalformedRecord;
 import dev.flinkkda.kda.json.RawRecord;
+import dev.flinkkda.kda.json.RecordMapper;
 import dev.flinkkda.kda.kinesis.KinesisJvm;
 import dev.flinkkda.kda.kinesis.KinesisRecordSchema;
 import dev.flinkkda.kda.options.ArrivalTimeMode;
@@ -97,19 +97,18 @@ public final class KdaInputs {
     /** Reads an input into a table without registering it. */
     public static RegisteredInput read(
             StreamExecutionEnvironment env, StreamTableEnvironment tableEnv, InputSpec input) {
-        JsonRecordParser parser =
-                new JsonRecordParser(input.schema(), input.rowtime(), input.arrivalTime());
+        RecordMapper mapper = input.recordMapper();
         String name = input.streamName();
         SingleOutputStreamOperator<Row> parsed =
                 rawRecords(env, input)
-                        .process(new ParseRecords(name, parser, input.watermarkDelay().toMillis()))
-                        .returns(parser.rowType())
+                        .process(new ParseRecords(name, mapper, input.watermarkDelay().toMillis()))
+                        .returns(mapper.rowType())
                         .name("parse " + name)
                         .uid("flink-kda-input-" + name + "-parse")
                         .setParallelism(1);
         DataStream<MalformedRecord> malformed = parsed.getSideOutput(ParseRecords.MALFORMED);
 
-        int rowtimeField = parser.rowType().getArity() - 1;
+        int rowtimeField = mapper.rowType().getArity() - 1;
         Schema.Builder schema = Schema.newBuilder();
         input.schema().columns().forEach(c -> schema.column(c.name(), c.dataType()));
         if (ArrivalTimeMode.declaredColumn(input.schema()) < 0) {

@@ -1,6 +1,9 @@
 package dev.flinkkda.kda.io;
 
+import dev.flinkkda.kda.format.RecordFormatType;
+import dev.flinkkda.kda.json.CsvRowFormatter;
 import dev.flinkkda.kda.json.JsonLinesSink;
+import dev.flinkkda.kda.json.RowFormatter;
 import dev.flinkkda.kda.json.RowJsonFormatter;
 import dev.flinkkda.kda.kinesis.KinesisJvm;
 import dev.flinkkda.kda.kinesis.KinesisSettings;
@@ -29,11 +32,11 @@ import java.util.List;
 import java.util.Properties;
 
 /**
- * Writes an application's output streams as JSON lines ({@link RowJsonFormatter}): to a file, to
- * stdout, or to a Kinesis stream. The table must be append-only (as KDA's streams are); each row
- * becomes one JSON object, one line of a file or one Kinesis record. Rows written are counted
- * ({@link KdaCounters#rowsOut}). A file appears, complete, when its stream ends ({@link
- * JsonLinesSink}).
+ * Writes an application's output streams as JSON lines ({@link RowJsonFormatter}), or CSV lines
+ * when the output's format says so ({@link #formatter}): to a file, to stdout, or to a Kinesis
+ * stream. The table must be append-only (as KDA's streams are); each row becomes one record: a line
+ * of a file or stdout, or one Kinesis record. Rows written are counted ({@link
+ * KdaCounters#rowsOut}). A file appears, complete, when its stream ends ({@link JsonLinesSink}).
  */
 public final class KdaOutputs {
 
@@ -51,7 +54,7 @@ public final class KdaOutputs {
      */
     public static DataStreamSink<?> write(
             StreamTableEnvironment tableEnv, Table table, OutputSpec output) {
-        RowJsonFormatter formatter = RowJsonFormatter.of(table.getResolvedSchema());
+        RowFormatter formatter = formatter(table, output);
         DataStream<Row> rows = tableEnv.toDataStream(table);
         String counter = KdaCounters.rowsOutName(output);
         // The ids that Flink would generate depend on the job's shape and parallelism: a
@@ -94,7 +97,7 @@ public final class KdaOutputs {
      */
     public static CloseableIterator<String> collect(
             StreamTableEnvironment tableEnv, Table table, OutputSpec output) {
-        RowJsonFormatter formatter = RowJsonFormatter.of(table.getResolvedSchema());
+        RowFormatter formatter = formatter(table, output);
         String uid = "flink-kda-collected-output-" + output.streamName();
         return collectAsync(
                 tableEnv.toDataStream(table)
@@ -129,7 +132,7 @@ public final class KdaOutputs {
     // knows streams by name only, and a name is what KDA users have.
     @SuppressWarnings("deprecation")
     private static KinesisStreamsSink<Row> kinesisSink(
-            StreamLocation.Kinesis kinesis, RowJsonFormatter formatter) {
+            StreamLocation.Kinesis kinesis, RowFormatter formatter) {
         KinesisSettings settings = kinesis.settings();
         KinesisJvm.prepare(settings);
         Properties properties = settings.clientProperties(false);
@@ -147,7 +150,7 @@ public final class KdaOutputs {
     }
 
     private static PartitionKeyGenerator<Row> partitionKeys(
-            KinesisSettings settings, RowJsonFormatter formatter) {
+            KinesisSettings settings, RowFormatter formatter) {
         if (settings.partitionKey().isEmpty()) {
             return new RowHashKey();
         }
@@ -188,11 +191,11 @@ public final class KdaOutputs {
     /** Formats and counts the rows. */
     private static final class FormatJsonLines extends RichMapFunction<Row, String> {
         private static final long serialVersionUID = 1L;
-        private final RowJsonFormatter formatter;
+        private final RowFormatter formatter;
         private final String counterName;
         private transient LongCounter rows;
 
-        FormatJsonLines(RowJsonFormatter formatter, String counterName) {
+        FormatJsonLines(RowFormatter formatter, String counterName) {
             this.formatter = formatter;
             this.counterName = counterName;
         }
@@ -212,9 +215,9 @@ public final class KdaOutputs {
     /** A row as the UTF-8 bytes of its JSON object. */
     private static final class JsonBytes implements SerializationSchema<Row> {
         private static final long serialVersionUID = 1L;
-        private final RowJsonFormatter formatter;
+        private final RowFormatter formatter;
 
-        JsonBytes(RowJsonFormatter formatter) {
+        JsonBytes(RowFormatter formatter) {
             this.formatter = formatter;
         }
 
@@ -254,5 +257,18 @@ public final class KdaOutputs {
                     ? key.substring(0, MAX_PARTITION_KEY_LENGTH)
                     : key;
         }
+    }
+
+    // ---- The output's record format (KDA's DestinationSchema.RecordFormatType) ----
+
+    /**
+     * How the output's rows are written: JSON objects ({@link RowJsonFormatter}, the default) or
+     * CSV ({@link CsvRowFormatter}), a record (a line of a file or stdout, a Kinesis record) per
+     * row.
+     */
+    static RowFormatter formatter(Table table, OutputSpec output) {
+        return output.format() == RecordFormatType.CSV
+                ? CsvRowFormatter.of(table.getResolvedSchema())
+                : RowJsonFormatter.of(table.getResolvedSchema());
     }
 }

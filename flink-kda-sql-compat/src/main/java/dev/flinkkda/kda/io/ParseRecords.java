@@ -6,6 +6,7 @@ import dev.flinkkda.kda.json.JsonRecordParser;
 import dev.flinkkda.kda.json.MalformedRecord;
 import dev.flinkkda.kda.json.MalformedRecordException;
 import dev.flinkkda.kda.json.RawRecord;
+import dev.flinkkda.kda.json.RecordMapper;
 
 import org.apache.flink.api.common.accumulators.LongCounter;
 import org.apache.flink.api.common.functions.OpenContext;
@@ -28,10 +29,11 @@ import java.time.format.DateTimeFormatter;
 import java.util.List;
 
 /**
- * Parses an input's raw records into the rows of its table ({@link JsonRecordParser}); a record
- * that cannot be read goes to the side output {@link #MALFORMED} instead, and so does, with event
- * time, a row whose {@code ROWTIME} is behind the watermark: KDA sends out-of-order rows to its
- * error stream, and Flink's windows would drop them silently.
+ * Maps an input's raw records to the rows of its table ({@link RecordMapper}: a record gives 0..n
+ * rows); a record or row that cannot be read goes to the side output {@link #MALFORMED} instead,
+ * and so does, with event time, a row whose {@code ROWTIME} is behind the watermark: KDA sends
+ * out-of-order rows to its error stream, and Flink's windows would drop them silently. Records and
+ * rows are counted apart; every row of a record carries the record's origin ({@code file:line}).
  *
  * <p>A row is late when its {@code ROWTIME} is more than the watermark delay before the greatest
  * {@code ROWTIME} so far, exactly when {@code forBoundedOutOfOrderness(delay)}'s watermark would
@@ -54,7 +56,7 @@ public final class ParseRecords extends ProcessFunction<RawRecord, Row>
             DateTimeFormatter.ofPattern("uuuu-MM-dd HH:mm:ss.SSS");
 
     private final String stream;
-    private final JsonRecordParser parser;
+    private final RecordMapper mapper;
     private final long watermarkDelayMillis;
 
     private transient LongCounter records;
@@ -70,10 +72,15 @@ public final class ParseRecords extends ProcessFunction<RawRecord, Row>
      * @param stream the input's stream name, for the counters' names
      * @param watermarkDelayMillis the watermark delay when {@code ROWTIME} is event time
      */
-    ParseRecords(String stream, JsonRecordParser parser, long watermarkDelayMillis) {
+    ParseRecords(String stream, RecordMapper mapper, long watermarkDelayMillis) {
         this.stream = stream;
-        this.parser = parser;
+        this.mapper = mapper;
         this.watermarkDelayMillis = watermarkDelayMillis;
+    }
+
+    /** Records of JSON objects, a key per column. */
+    ParseRecords(String stream, JsonRecordParser parser, long watermarkDelayMillis) {
+        this(stream, parser.mapper(), watermarkDelayMillis);
     }
 
     @Override
@@ -110,19 +117,34 @@ public final class ParseRecords extends ProcessFunction<RawRecord, Row>
     @Override
     public void processElement(RawRecord record, Context ctx, Collector<Row> out) {
         records.add(1L);
-        Row row;
-        try {
-            row = parser.parse(record.text(), record.arrivalTime());
-        } catch (MalformedRecordException e) {
-            malformed.add(1L);
-            malformedMetric.inc();
-            ctx.output(
-                    MALFORMED,
-                    new MalformedRecord(
-                            record.origin(), e.errorName(), e.getMessage(), record.text(), null));
-            return;
-        }
-        if (parser.rowtimeMode().isEventTime()) {
+        mapper.map(
+                record.text(),
+                record.arrivalTime(),
+                new RecordMapper.Output() {
+                    @Override
+                    public void row(Row row) {
+                        emit(record, row, ctx, out);
+                    }
+
+                    @Override
+                    public void error(MalformedRecordException e) {
+                        malformed.add(1L);
+                        malformedMetric.inc();
+                        ctx.output(
+                                MALFORMED,
+                                new MalformedRecord(
+                                        record.origin(),
+                                        e.errorName(),
+                                        e.getMessage(),
+                                        record.text(),
+                                        null));
+                    }
+                });
+    }
+
+    /** One row of a record: to the table, or to {@link #MALFORMED} if it is late. */
+    private void emit(RawRecord record, Row row, Context ctx, Collector<Row> out) {
+        if (mapper.rowtimeMode().isEventTime()) {
             LocalDateTime rowtime = (LocalDateTime) row.getField(row.getArity() - 1);
             long millis = JsonCoercion.epochMillis(rowtime);
             if (maxRowtime != Long.MIN_VALUE && millis < maxRowtime - watermarkDelayMillis) {

@@ -31,6 +31,15 @@ public final class MalformedRecordException extends Exception {
         return new MalformedRecordException(ErrorName.COERCION_ERROR, reason);
     }
 
+    /**
+     * This error in row {@code row} of a record of {@code rows} rows: the same {@code ERROR_NAME},
+     * the reason prefixed with {@code row 2 of 3: }.
+     */
+    public MalformedRecordException inRow(int row, int rows) {
+        return new MalformedRecordException(
+                errorName, "row " + row + " of " + rows + ": " + getMessage());
+    }
+
     /** The record's {@code ERROR_NAME} in {@code error_stream}. */
     public ErrorName errorName() {
         return errorName;

@@ -5,7 +5,6 @@ import org.apache.flink.types.Row;
 
 import com.fasterxml.jackson.core.io.JsonStringEncoder;
 
-import java.io.Serializable;
 import java.lang.reflect.Array;
 import java.math.BigDecimal;
 import java.math.BigInteger;
@@ -39,7 +38,7 @@ import java.util.Set;
  *       arrays.
  * </ul>
  */
-public final class RowJsonFormatter implements Serializable {
+public final class RowJsonFormatter implements RowFormatter {
 
     private static final long serialVersionUID = 1L;
 
@@ -66,12 +65,13 @@ public final class RowJsonFormatter implements Serializable {
         return of(schema.getColumnNames());
     }
 
-    /** The column names, in order. */
+    @Override
     public List<String> columnNames() {
         return List.of(columnNames);
     }
 
     /** One row as one line of JSON, without line break. */
+    @Override
     public String format(Row row) {
         StringBuilder json = new StringBuilder(64 + 16 * columnNames.length);
         format(row, json);
@@ -109,6 +109,27 @@ public final class RowJsonFormatter implements Serializable {
         text.append(' ');
         appendTime(text, timestamp.toLocalTime());
         return text.toString();
+    }
+
+    /** A date as {@code yyyy-MM-dd}. */
+    public static String formatDate(LocalDate date) {
+        StringBuilder text = new StringBuilder(10);
+        appendDate(text, date);
+        return text.toString();
+    }
+
+    /** A time as {@code HH:mm:ss}, with the fraction only when it is not zero. */
+    public static String formatTime(LocalTime time) {
+        StringBuilder text = new StringBuilder(12);
+        appendTime(text, time);
+        return text.toString();
+    }
+
+    /** One value as JSON, as it appears in a row's object (e.g. a nested row or an array). */
+    public static String toJson(Object value) {
+        StringBuilder json = new StringBuilder();
+        appendValue(json, value);
+        return json.toString();
     }
 
     private static void appendValue(StringBuilder json, Object value) {

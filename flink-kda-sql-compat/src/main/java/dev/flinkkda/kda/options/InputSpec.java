@@ -1,5 +1,7 @@
 package dev.flinkkda.kda.options;
 
+import dev.flinkkda.kda.format.RecordFormat;
+import dev.flinkkda.kda.json.RecordMapper;
 import dev.flinkkda.kda.schema.KdaNames;
 import dev.flinkkda.kda.schema.KdaSchema;
 
@@ -20,6 +22,8 @@ import java.util.Objects;
  *     forBoundedOutOfOrderness}; rows further back are late
  * @param arrivalTime where the system column {@code APPROXIMATE_ARRIVAL_TIME} comes from; {@code
  *     arrival} needs a Kinesis input
+ * @param format how a record holds its rows ({@link RecordFormat}; by default {@link
+ *     RecordFormat#jsonLines()}: a JSON object per record, a key per column)
  */
 public record InputSpec(
         String streamName,
@@ -27,7 +31,8 @@ public record InputSpec(
         KdaSchema schema,
         RowtimeMode rowtime,
         Duration watermarkDelay,
-        ArrivalTimeMode arrivalTime) {
+        ArrivalTimeMode arrivalTime,
+        RecordFormat format) {
 
     public InputSpec {
         Objects.requireNonNull(streamName, "streamName");
@@ -36,6 +41,7 @@ public record InputSpec(
         Objects.requireNonNull(rowtime, "rowtime");
         Objects.requireNonNull(watermarkDelay, "watermarkDelay");
         Objects.requireNonNull(arrivalTime, "arrivalTime");
+        Objects.requireNonNull(format, "format");
         if (location instanceof StreamLocation.Stdout) {
             throw new IllegalArgumentException(
                     "input " + streamName + ": reading stdin is not supported; give a file");
@@ -70,6 +76,40 @@ public record InputSpec(
             throw new IllegalArgumentException(
                     "input " + streamName + ": the watermark delay cannot be negative");
         }
+        try {
+            RecordMapper.of(schema, format, rowtime, arrivalTime); // checks the mappings
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("input " + streamName + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** An input of JSON objects, a key per column ({@link RecordFormat#jsonLines()}). */
+    public InputSpec(
+            String streamName,
+            StreamLocation location,
+            KdaSchema schema,
+            RowtimeMode rowtime,
+            Duration watermarkDelay,
+            ArrivalTimeMode arrivalTime) {
+        this(
+                streamName,
+                location,
+                schema,
+                rowtime,
+                watermarkDelay,
+                arrivalTime,
+                RecordFormat.jsonLines());
+    }
+
+    /** This input with records of another format. */
+    public InputSpec withFormat(RecordFormat recordFormat) {
+        return new InputSpec(
+                streamName, location, schema, rowtime, watermarkDelay, arrivalTime, recordFormat);
+    }
+
+    /** The mapping of this input's records to rows. */
+    public RecordMapper recordMapper() {
+        return RecordMapper.of(schema, format, rowtime, arrivalTime);
     }
 
     /** An input with the default {@code APPROXIMATE_ARRIVAL_TIME} for its location. */
