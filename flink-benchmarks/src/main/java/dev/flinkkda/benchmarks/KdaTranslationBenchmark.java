@@ -76,9 +76,12 @@ public class KdaTranslationBenchmark {
         ApplicationPlan plan;
         long expectedRows;
 
+        ApplicationPlan checkedPlan;
+
         @Setup(Level.Trial)
         public void setUp() {
             plan = KdaTranslationPipelines.translateStepApplication();
+            checkedPlan = KdaTranslationPipelines.translateCheckedStepApplication();
             expectedRows = PlainJavaStep.rowCount(RECORDS_PER_INVOCATION);
         }
     }
@@ -143,6 +146,42 @@ public class KdaTranslationBenchmark {
         DataStream<Row> rows =
                 KdaTranslationPipelines.handWritten(
                         env, KdaTranslationPipelines.generatedInput(env, RECORDS_PER_INVOCATION));
+        long count = run(context, env, rows, translated.expectedRows);
+        cpu.stop(start);
+        return count;
+    }
+
+    /**
+     * The STEP application with a {@code WHERE} that can fail on a row ({@link
+     * KdaTranslationPipelines#CHECKED_FILTER}): every input row passes error_stream's check step (a
+     * Table → DataStream → Table split) before the window.
+     */
+    @Benchmark
+    public long translatedCheckedStep1Min(
+            FlinkEnvironmentContext context, Translated translated, CpuTime cpu) throws Exception {
+        long start = cpu.start();
+        StreamExecutionEnvironment env = context.environment();
+        DataStream<Row> rows =
+                KdaTranslationPipelines.translated(
+                        env,
+                        KdaTranslationPipelines.generatedInput(env, RECORDS_PER_INVOCATION),
+                        translated.checkedPlan);
+        long count = run(context, env, rows, translated.expectedRows);
+        cpu.stop(start);
+        return count;
+    }
+
+    /** {@link #translatedCheckedStep1Min}'s query by hand: the same filter, no check. */
+    @Benchmark
+    public long handWrittenFilteredTumble1Min(
+            FlinkEnvironmentContext context, Translated translated, CpuTime cpu) throws Exception {
+        long start = cpu.start();
+        StreamExecutionEnvironment env = context.environment();
+        DataStream<Row> rows =
+                KdaTranslationPipelines.handWritten(
+                        env,
+                        KdaTranslationPipelines.generatedInput(env, RECORDS_PER_INVOCATION),
+                        KdaTranslationPipelines.HAND_WRITTEN_FILTERED_SQL);
         long count = run(context, env, rows, translated.expectedRows);
         cpu.stop(start);
         return count;

@@ -1,6 +1,7 @@
 package dev.flinkkda.benchmarks;
 
 import dev.flinkkda.kda.json.JsonRecordParser;
+import dev.flinkkda.kda.options.ArrivalTimeMode;
 import dev.flinkkda.kda.options.RowtimeMode;
 import dev.flinkkda.kda.runtime.PlanExecutor;
 import dev.flinkkda.kda.schema.KdaNames;
@@ -69,6 +70,17 @@ public final class KdaTranslationPipelines {
                     + " INTERVAL '1' MINUTE))\n"
                     + "GROUP BY window_start, window_end, TICKER_SYMBOL, FLOOR(EVENT_TIME TO MINUTE)";
 
+    /**
+     * A filter that can raise an error on a row ({@code PRICE / PRICE}: division by zero when the
+     * price is 0), so that the translation checks every input row for {@code error_stream} before
+     * the window. Every generated price is at least 100: it keeps every row.
+     */
+    public static final String CHECKED_FILTER = "PRICE / PRICE > 0";
+
+    /** {@link #HAND_WRITTEN_SQL} with {@link #CHECKED_FILTER}: the same query, unchecked. */
+    public static final String HAND_WRITTEN_FILTERED_SQL =
+            HAND_WRITTEN_SQL.replace("\nGROUP BY", "\nWHERE " + CHECKED_FILTER + "\nGROUP BY");
+
     private KdaTranslationPipelines() {}
 
     /**
@@ -76,15 +88,42 @@ public final class KdaTranslationPipelines {
      * KdaTranslator#translate} against {@link #SCHEMA}.
      */
     public static ApplicationPlan translateStepApplication() {
+        return translate(stepApplication());
+    }
+
+    /**
+     * Seed 001's STEP application with {@link #CHECKED_FILTER} as its {@code WHERE}: its plan has
+     * an error_stream check step before the window.
+     */
+    public static ApplicationPlan translateCheckedStepApplication() {
+        String sql = stepApplication();
+        int groupBy = sql.indexOf("GROUP BY");
+        return translate(
+                sql.substring(0, groupBy)
+                        + "WHERE "
+                        + CHECKED_FILTER
+                        + "\n    "
+                        + sql.substring(groupBy));
+    }
+
+    private static String stepApplication() {
         try (InputStream sql =
                 KdaTranslationPipelines.class.getResourceAsStream(STEP_APPLICATION_RESOURCE)) {
             if (sql == null) {
                 throw new IllegalStateException("no resource " + STEP_APPLICATION_RESOURCE);
             }
+            return new String(sql.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static ApplicationPlan translate(String application) {
+        try {
             Path dir = Files.createTempDirectory("kda-benchmark");
             Path file = dir.resolve("app.sql");
             try {
-                Files.write(file, sql.readAllBytes());
+                Files.writeString(file, application);
                 return KdaTranslator.translate(file, Map.of(INPUT_STREAM, SCHEMA));
             } finally {
                 Files.deleteIfExists(file);
@@ -126,8 +165,14 @@ public final class KdaTranslationPipelines {
     /** {@link #HAND_WRITTEN_SQL} over {@code input}, as a DataStream. */
     public static DataStream<Row> handWritten(
             StreamExecutionEnvironment env, DataStream<Row> input) {
+        return handWritten(env, input, HAND_WRITTEN_SQL);
+    }
+
+    /** A hand-written query over {@code input}, as a DataStream. */
+    public static DataStream<Row> handWritten(
+            StreamExecutionEnvironment env, DataStream<Row> input, String query) {
         StreamTableEnvironment tables = tableEnvironment(env, input);
-        return tables.toDataStream(tables.sqlQuery(HAND_WRITTEN_SQL));
+        return tables.toDataStream(tables.sqlQuery(query));
     }
 
     /**
@@ -150,6 +195,15 @@ public final class KdaTranslationPipelines {
                         KdaSchema.ROWTIME,
                         DataTypes.TIMESTAMP(RowtimeMode.ROWTIME_PRECISION).notNull())
                 .watermark(KdaSchema.ROWTIME, "SOURCE_WATERMARK()");
+        // the input's system column, as `run` has it (a file's default: its ROWTIME); read only
+        // by an error_stream check, which passes every column on
+        schema.columnByExpression(
+                ArrivalTimeMode.COLUMN,
+                "CAST("
+                        + KdaSchema.ROWTIME
+                        + " AS TIMESTAMP("
+                        + RowtimeMode.ROWTIME_PRECISION
+                        + "))");
         Table table = tables.fromDataStream(rows, schema.build());
         tables.createTemporaryView(KdaNames.toFlinkIdentifier(INPUT_STREAM), table);
         return tables;

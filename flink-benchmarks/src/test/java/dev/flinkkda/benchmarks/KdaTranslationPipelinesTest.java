@@ -1,6 +1,7 @@
 package dev.flinkkda.benchmarks;
 
 import dev.flinkkda.kda.sql.plan.ApplicationPlan;
+import dev.flinkkda.kda.sql.plan.PlanStep;
 
 import org.apache.flink.api.common.functions.MapFunction;
 import org.apache.flink.streaming.api.datastream.DataStream;
@@ -99,6 +100,35 @@ class KdaTranslationPipelinesTest {
                         (env, n) ->
                                 KdaTranslationPipelines.handWritten(
                                         env, KdaTranslationPipelines.generatedInput(env, n)));
+        assertThat(translated).containsExactlyInAnyOrderElementsOf(expected);
+        assertThat(handWritten).containsExactlyInAnyOrderElementsOf(expected);
+    }
+
+    /**
+     * The variant with a filter that can fail on a row: its plan has an error_stream check step,
+     * and it keeps every generated row (prices are at least 100), so both it and the hand-written
+     * filtered query give the plain-Java rows.
+     */
+    @Test
+    void theCheckedVariantsGiveThePlainJavaRowsToo() throws Exception {
+        ApplicationPlan checked = KdaTranslationPipelines.translateCheckedStepApplication();
+        assertThat(checked.steps())
+                .anySatisfy(step -> assertThat(step).isInstanceOf(PlanStep.RowErrors.class));
+        List<Row> expected = PlainJavaStep.rows(RECORDS);
+        List<Row> translated =
+                run(
+                        (env, n) ->
+                                KdaTranslationPipelines.translated(
+                                        env,
+                                        KdaTranslationPipelines.generatedInput(env, n),
+                                        checked));
+        List<Row> handWritten =
+                run(
+                        (env, n) ->
+                                KdaTranslationPipelines.handWritten(
+                                        env,
+                                        KdaTranslationPipelines.generatedInput(env, n),
+                                        KdaTranslationPipelines.HAND_WRITTEN_FILTERED_SQL));
         assertThat(translated).containsExactlyInAnyOrderElementsOf(expected);
         assertThat(handWritten).containsExactlyInAnyOrderElementsOf(expected);
     }
