@@ -345,6 +345,11 @@ public final class ApplicationConfigReader {
             String position =
                     where == null ? "" : ":" + where.getLineNr() + ":" + where.getColumnNr();
             String detail = String.valueOf(e.getOriginalMessage()).lines().findFirst().orElse("");
+            int source = detail.indexOf(" (for ");
+            if (source >= 0) {
+                // "(for Array starting at [Source: …; line: 1, column: 12])": the position is given
+                detail = detail.substring(0, source);
+            }
             throw ConfigException.of(file + position + ": not JSON: " + Shown.redacted(detail));
         }
     }

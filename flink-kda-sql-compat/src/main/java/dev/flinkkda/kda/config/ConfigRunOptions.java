@@ -241,7 +241,7 @@ public final class ConfigRunOptions {
                             Map.of()));
         }
         if (destination instanceof OutputDestination.FirehoseDeliveryStream firehose) {
-            return firehoseOutput(config, firehose);
+            return firehoseOutput(config, output, firehose);
         }
         throw ConfigException.of(
                 destination
@@ -263,12 +263,15 @@ public final class ConfigRunOptions {
      * @throws ConfigException not yet supported
      */
     public static StreamLocation firehoseOutput(
-            ApplicationConfig config, OutputDestination.FirehoseDeliveryStream firehose) {
+            ApplicationConfig config,
+            ConfiguredOutput output,
+            OutputDestination.FirehoseDeliveryStream firehose) {
         throw notYetSupported(
                 config,
                 firehose.deliveryStream().arn().jsonPath(),
-                "Firehose outputs are not yet supported by flink-kda run; give --output"
-                        + " STREAM=FILE, - or kinesis:NAME in its place");
+                "Firehose outputs are not yet supported by flink-kda run; give --output "
+                        + KdaNames.toSql(output.streamName().value())
+                        + "=FILE (or -, or kinesis:NAME) in its place");
     }
 
     /**
@@ -285,7 +288,9 @@ public final class ConfigRunOptions {
             throw notYetSupported(
                     config,
                     output.format().jsonPath(),
-                    "CSV output records are not yet supported by flink-kda run (JSON only)");
+                    "CSV output records are not yet supported by flink-kda run; --output "
+                            + KdaNames.toSql(output.streamName().value())
+                            + "=LOCATION writes the stream as JSON lines instead");
         }
     }
 

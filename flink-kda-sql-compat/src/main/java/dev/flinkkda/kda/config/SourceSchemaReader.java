@@ -217,10 +217,6 @@ final class SourceSchemaReader {
         String expected =
                 "; expected one of KDA's SQL types, e.g. VARCHAR(4), INTEGER, BIGINT, DOUBLE,"
                         + " REAL, DECIMAL(8,2), BOOLEAN, DATE, TIMESTAMP";
-        if (sqlType.contains(",") || sqlType.contains("--") || sqlType.contains("/*")) {
-            column.problem("SqlType", Shown.quoted(sqlType) + " is not a KDA SQL type" + expected);
-            return Optional.empty();
-        }
         try {
             KdaSchema schema = KdaSchema.parse(KdaNames.toSql(name) + " " + sqlType);
             if (schema.size() == 1) {
