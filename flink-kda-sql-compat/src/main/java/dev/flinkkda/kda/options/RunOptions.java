@@ -317,7 +317,8 @@ public record RunOptions(
         }
 
         // Every file the run reads, by the argument that names it: no output may replace one.
-        Path application = arguments.application().orElse(arguments.config().orElseThrow());
+        Path application =
+                arguments.application().orElseGet(() -> arguments.config().orElseThrow());
         Map<String, Path> readFiles = new LinkedHashMap<>();
         readFiles.put("the application file " + application, application);
         arguments
@@ -815,7 +816,7 @@ public record RunOptions(
                         ? Optional.empty()
                         : Optional.of(ConfigRunOptions.applicationCode(config.get()));
         return new TranslationOptions(
-                arguments.application().orElse(arguments.config().orElseThrow()),
+                arguments.application().orElseGet(() -> arguments.config().orElseThrow()),
                 inputs,
                 references,
                 code);
