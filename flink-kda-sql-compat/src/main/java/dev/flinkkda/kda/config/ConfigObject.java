@@ -242,10 +242,12 @@ final class ConfigObject {
 
     /** The JSON path of field {@code name} of the object at {@code path}. */
     static String child(String path, String name) {
-        if (PLAIN_NAME.matcher(name).matches()) {
+        String shown = Shown.redacted(name);
+        if (shown.equals(name) && PLAIN_NAME.matcher(name).matches()) {
             return path + "." + name;
         }
-        return path + "['" + Shown.redacted(name).replace("\\", "\\\\").replace("'", "\\'") + "']";
+        // a name like an access key is not repeated either: $['***']
+        return path + "['" + shown.replace("\\", "\\\\").replace("'", "\\'") + "']";
     }
 
     /** What a JSON value is, for messages: {@code a string 'x'}, {@code the number 2}, … */

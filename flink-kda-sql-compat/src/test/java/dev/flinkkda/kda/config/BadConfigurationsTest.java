@@ -189,6 +189,18 @@ class BadConfigurationsTest {
                                         + " '***' is not an ARN; expected a Kinesis data stream's,"
                                         + " arn:aws:kinesis:REGION:ACCOUNT:stream/NAME")),
                 Arguments.of(
+                        "a field named like an access key is not repeated, nor its value",
+                        with(
+                                "\"ApplicationName\": \"app\",",
+                                "\"ApplicationName\": \"app\", \"AKIAIOSFODNN7EXAMPLE\":"
+                                        + " \"wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY\","),
+                        List.of(
+                                "application.json: $['***']: unknown field; a CreateApplication"
+                                        + " request has ApplicationName, ApplicationDescription,"
+                                        + " Inputs, Outputs, CloudWatchLoggingOptions,"
+                                        + " ApplicationCode, Tags, ReferenceDataSources,"
+                                        + " ReferenceDataSource")),
+                Arguments.of(
                         "a misspelt SqlType",
                         with("\"VARCHAR(4)\"", "\"VARCHR(4)\""),
                         List.of(
