@@ -6,6 +6,7 @@ import dev.flinkkda.kda.config.ConfigException;
 import dev.flinkkda.kda.config.ConfigRunOptions;
 import dev.flinkkda.kda.config.ConfiguredOutput;
 import dev.flinkkda.kda.config.ConfiguredReferenceData;
+import dev.flinkkda.kda.errorstream.ErrorStream;
 import dev.flinkkda.kda.kinesis.CommandLineCredentials;
 import dev.flinkkda.kda.reference.ReferenceFileTableFactory;
 import dev.flinkkda.kda.reference.ReferenceFormat;
@@ -373,17 +374,17 @@ public record RunOptions(
         }
         List<OutputArgument> outputArguments = new ArrayList<>();
         Map<String, Assignment> outputByStream = new LinkedHashMap<>();
-        outputs.forEach(output -> outputByStream.putIfAbsent(output.stream(), output));
+        outputs.forEach(output -> outputByStream.putIfAbsent(outputKey(output.stream()), output));
         if (config.isPresent()) {
             // The configuration's outputs in its order; --output STREAM=… replaces the
             // destinations of STREAM (all of them, in the place of the first).
             Set<String> placed = new LinkedHashSet<>();
             for (ConfiguredOutput output : config.get().outputs()) {
-                String stream = output.streamName().value();
+                String stream = outputKey(output.streamName().value());
                 if (outputByStream.containsKey(stream)) {
                     if (placed.add(stream)) {
                         for (Assignment replacement : outputs) {
-                            if (replacement.stream().equals(stream)) {
+                            if (outputKey(replacement.stream()).equals(stream)) {
                                 outputArguments.add(OutputArgument.of(replacement));
                             }
                         }
@@ -394,11 +395,11 @@ public record RunOptions(
                 outputArguments.add(
                         new OutputArgument(
                                 config.get().file() + ": " + output.jsonPath(),
-                                stream,
+                                output.streamName().value(),
                                 ConfigRunOptions.outputLocation(config.get(), output)));
             }
             for (Assignment output : outputs) {
-                if (!placed.contains(output.stream())) {
+                if (!placed.contains(outputKey(output.stream()))) {
                     outputArguments.add(OutputArgument.of(output));
                 }
             }
@@ -420,6 +421,15 @@ public record RunOptions(
                 arguments.randomSeed(),
                 checkpoints(arguments, args),
                 code);
+    }
+
+    /**
+     * The name by which an output's stream is matched between the configuration and {@code
+     * --output}: the stream's name, {@code error_stream} in any case as one (KDA spells it in lower
+     * case, an unquoted {@code --output error_stream=…} folds to upper case).
+     */
+    private static String outputKey(String stream) {
+        return ErrorStream.isErrorStream(stream) ? ErrorStream.NAME : stream;
     }
 
     /** {@code --checkpoint-dir} or {@code --resume}, with {@code --checkpoint-interval}. */
