@@ -26,12 +26,20 @@ final class ConfigObject {
     private final String path;
     private final String shape;
     private final ConfigProblems problems;
+    // Not an object at all: that is the one problem reported; its fields are not.
+    private final boolean notAnObject;
 
-    private ConfigObject(JsonNode node, String path, String shape, ConfigProblems problems) {
+    private ConfigObject(
+            JsonNode node,
+            String path,
+            String shape,
+            ConfigProblems problems,
+            boolean notAnObject) {
         this.node = node;
         this.path = path;
         this.shape = shape;
         this.problems = problems;
+        this.notAnObject = notAnObject;
     }
 
     /**
@@ -47,15 +55,16 @@ final class ConfigObject {
             String shape,
             List<String> fields,
             ConfigProblems problems) {
-        ConfigObject object = new ConfigObject(node, path, shape, problems);
         if (!node.isObject()) {
             problems.add(path, "expected " + article(shape) + " object, found " + found(node));
             return new ConfigObject(
                     com.fasterxml.jackson.databind.node.JsonNodeFactory.instance.objectNode(),
                     path,
                     shape,
-                    problems);
+                    problems,
+                    true);
         }
+        ConfigObject object = new ConfigObject(node, path, shape, problems, false);
         Iterator<Map.Entry<String, JsonNode>> entries = node.fields();
         while (entries.hasNext()) {
             String name = entries.next().getKey();
@@ -212,18 +221,22 @@ final class ConfigObject {
 
     /** Records a problem at a field of this object. */
     void problem(String field, String problem) {
-        problems.add(pathOf(field), problem);
+        if (!notAnObject) {
+            problems.add(pathOf(field), problem);
+        }
     }
 
     /** Records a problem at this object. */
     void problem(String problem) {
-        problems.add(path, problem);
+        if (!notAnObject) {
+            problems.add(path, problem);
+        }
     }
 
     private Optional<JsonNode> value(String field, boolean required, String expected) {
         JsonNode value = node.get(field);
         if (value == null || value.isNull()) {
-            if (required) {
+            if (required && !notAnObject) {
                 problems.add(
                         pathOf(field),
                         (value == null ? "missing" : "is null")

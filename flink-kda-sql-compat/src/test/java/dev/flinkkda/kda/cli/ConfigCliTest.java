@@ -110,6 +110,26 @@ class ConfigCliTest {
         assertThat(err()).contains("other.sql:3:").contains("VOLUME");
     }
 
+    /**
+     * A describe-application output validates whatever the runtime cannot run yet (JSONPath
+     * mappings, CSV, Firehose, S3): validate needs the SQL and the columns only.
+     */
+    @Test
+    void validateTakesADescribeApplicationOutput() throws Exception {
+        Path config = CONFIGS.resolve("describe-application.json");
+        assertThat(run("validate", "--config", config.toString())).as(err()).isZero();
+        assertThat(out())
+                .startsWith("describe-application.json: valid — 2 statements: 2 native Flink SQL");
+        assertThat(run("run", "--config", config.toString())).isEqualTo(2);
+        assertThat(err())
+                .startsWith(
+                        "describe-application.json:"
+                                + " $.ApplicationDetail.InputDescriptions[0].InputSchema"
+                                + ".RecordFormat.MappingParameters.JSONMappingParameters"
+                                + ".RecordRowPath: RecordRowPath '$.orders[0:]' is not yet"
+                                + " supported");
+    }
+
     /** A syntax error in ApplicationCode is reported at its line and column within the code. */
     @Test
     void errorsInApplicationCodeNameTheJsonPath(@TempDir Path dir) throws Exception {

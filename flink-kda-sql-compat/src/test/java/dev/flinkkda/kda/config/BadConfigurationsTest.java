@@ -113,6 +113,20 @@ class BadConfigurationsTest {
                                         + "[1].SqlType: missing; a"
                                         + " RecordColumn needs SqlType (a string)")),
                 Arguments.of(
+                        "an object that is not one is one problem, not one per field",
+                        with("\"InputParallelism\": {\"Count\": 1},", "\"InputParallelism\": [1],"),
+                        List.of(
+                                "application.json: $.Inputs[0].InputParallelism: expected an"
+                                        + " InputParallelism object, found an array")),
+                Arguments.of(
+                        "a schema that is a string",
+                        VALID.replaceFirst(
+                                "\"InputSchema\": \\{(?s).*?\\]\\}\\}\\]",
+                                "\"InputSchema\": \"TICKER VARCHAR(4)\"}]"),
+                        List.of(
+                                "application.json: $.Inputs[0].InputSchema: expected a SourceSchema"
+                                        + " object, found the string 'TICKER VARCHAR(4)'")),
+                Arguments.of(
                         "missing required field",
                         with("\"NamePrefix\": \"SOURCE_SQL_STREAM\",", ""),
                         List.of(
