@@ -350,6 +350,8 @@ public final class ApplicationConfigReader {
                 // "(for Array starting at [Source: …; line: 1, column: 12])": the position is given
                 detail = detail.substring(0, source);
             }
+            // Jackson's limits (nesting depth, lengths) name its own setting; the limit suffices
+            detail = detail.replaceAll(", from `[^`]*`", "");
             throw ConfigException.of(file + position + ": not JSON: " + Shown.redacted(detail));
         }
     }

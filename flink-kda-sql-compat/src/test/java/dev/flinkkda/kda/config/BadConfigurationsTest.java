@@ -1,6 +1,7 @@
 package dev.flinkkda.kda.config;
 
 import dev.flinkkda.kda.options.RunOptions;
+import dev.flinkkda.kda.sql.parser.NotUtf8Exception;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -505,6 +506,30 @@ class BadConfigurationsTest {
                 .isInstanceOfSatisfying(
                         ConfigException.class,
                         e -> assertThat(e.problems()).containsExactly(expected));
+    }
+
+    @Test
+    void aFileThatIsNotUtf8IsRefusedAtItsByte(@TempDir Path dir) throws Exception {
+        Path file = dir.resolve("application.json");
+        Files.write(file, new byte[] {'{', '"', 'A', (byte) 0xff, '"', ':', '1', '}'});
+        assertThatThrownBy(() -> ApplicationConfigReader.read(file))
+                .isInstanceOf(NotUtf8Exception.class)
+                .hasMessageStartingWith("application.json: not UTF-8 at byte 3");
+    }
+
+    @Test
+    void deepNestingIsNotJsonRatherThanAStackOverflow(@TempDir Path dir) throws Exception {
+        Path file = dir.resolve("application.json");
+        Files.writeString(file, "[".repeat(100_000) + "]".repeat(100_000));
+        assertThatThrownBy(() -> ApplicationConfigReader.read(file))
+                .isInstanceOfSatisfying(
+                        ConfigException.class,
+                        e ->
+                                assertThat(e.problems())
+                                        .containsExactly(
+                                                "application.json: not JSON: Document nesting"
+                                                        + " depth (1001) exceeds the maximum"
+                                                        + " allowed (1000)"));
     }
 
     /** The valid configuration runs; the checks above are not refusing everything. */
