@@ -1,6 +1,7 @@
 package dev.flinkkda.kda.cli;
 
 import dev.flinkkda.kda.checkpoint.CheckpointedRun;
+import dev.flinkkda.kda.config.ConfigException;
 import dev.flinkkda.kda.errorstream.ErrorName;
 import dev.flinkkda.kda.io.KdaCounters;
 import dev.flinkkda.kda.options.OutputSpec;
@@ -131,6 +132,10 @@ public final class FlinkKdaCli {
             }
         } catch (RunOptionsException | KdaSchemaException e) {
             err.println("flink-kda " + args[0] + ": " + e.getMessage());
+            return 2;
+        } catch (ConfigException e) {
+            // one line per problem: application.json: $.Inputs[0]…: what is wrong
+            e.problems().forEach(err::println);
             return 2;
         } catch (KdaSqlSyntaxException | KdaSemanticException | NotUtf8Exception e) {
             err.println(e.getMessage());
@@ -353,7 +358,13 @@ public final class FlinkKdaCli {
         Map<String, KdaSchema> schemas = options.inputs();
         Map<String, KdaSchema> referenceTables = options.referenceTables();
         KdaTranslator.Lenient translation =
-                KdaTranslator.translateReportingAll(file, schemas, referenceTables);
+                options.code().isPresent()
+                        ? KdaTranslator.translateReportingAll(
+                                options.code().get().sql(),
+                                options.code().get().sourceName(),
+                                schemas,
+                                referenceTables)
+                        : KdaTranslator.translateReportingAll(file, schemas, referenceTables);
         if (!validate) {
             translation.plan().ifPresent(plan -> out.print(FlinkSqlScript.render(plan)));
             if (!translation.problems().isEmpty()) {
@@ -419,7 +430,10 @@ public final class FlinkKdaCli {
         s.println("usage: flink-kda COMMAND ...");
         s.println();
         s.println("  run APP.sql --input ... --schema ... [--output ...]");
-        s.println("            runs a Kinesis Data Analytics for SQL application on Flink");
+        s.println("  run --config application.json [APP.sql] [--input ...] [--output ...]");
+        s.println("            runs a Kinesis Data Analytics for SQL application on Flink; with");
+        s.println("            --config, as its configuration JSON (CreateApplication request or");
+        s.println("            describe-application output) describes it, flags replacing parts");
         s.println("            (flink-kda run --help for the options)");
         s.println("  run --resume DIR");
         s.println(
@@ -432,7 +446,8 @@ public final class FlinkKdaCli {
         s.println(
                 "            checks that it parses, translates and that Flink's planner accepts it;");
         s.println("            errors name file:line:column");
-        s.println("            (translate and validate also take every option of run)");
+        s.println(
+                "            (translate and validate also take every option of run, --config too)");
         s.println("  example   runs " + EXAMPLE + "/app.sql on its input.jsonl");
     }
 }

@@ -1,5 +1,12 @@
 package dev.flinkkda.kda.options;
 
+import dev.flinkkda.kda.config.ApplicationConfig;
+import dev.flinkkda.kda.config.ApplicationConfigReader;
+import dev.flinkkda.kda.config.ConfigException;
+import dev.flinkkda.kda.config.ConfigRunOptions;
+import dev.flinkkda.kda.config.ConfiguredOutput;
+import dev.flinkkda.kda.config.ConfiguredReferenceData;
+import dev.flinkkda.kda.errorstream.ErrorStream;
 import dev.flinkkda.kda.kinesis.CommandLineCredentials;
 import dev.flinkkda.kda.reference.ReferenceFileTableFactory;
 import dev.flinkkda.kda.reference.ReferenceFormat;
@@ -15,6 +22,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -22,6 +30,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.OptionalLong;
+import java.util.Set;
 import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -29,13 +38,15 @@ import java.util.regex.Pattern;
 /**
  * The arguments of {@code flink-kda run} ({@link #HELP} has the details).
  *
- * @param application the application's SQL file
+ * @param application the application's SQL file, or with {@link #code} the configuration file
  * @param inputs the inputs, each with its schema, ROWTIME, watermark delay and arrival time
  * @param outputs the outputs, in the order given; may be empty
  * @param references the reference tables the application joins
  * @param parallelism the job's parallelism, if given
  * @param randomSeed the seed of RANDOM_CUT_FOREST's forests, if given
  * @param checkpoints where and how often the job checkpoints, and whether it resumes, if asked
+ * @param code the application's SQL when it comes from the {@code ApplicationCode} of {@code
+ *     --config}; {@link #application} is then the configuration file
  */
 public record RunOptions(
         Path application,
@@ -44,7 +55,8 @@ public record RunOptions(
         List<ReferenceSpec> references,
         OptionalInt parallelism,
         OptionalLong randomSeed,
-        Optional<CheckpointOptions> checkpoints) {
+        Optional<CheckpointOptions> checkpoints,
+        Optional<ApplicationCode> code) {
 
     /** The output stream of {@code --output FILE} without {@code STREAM=}. */
     public static final String DEFAULT_OUTPUT_STREAM = "DESTINATION_SQL_STREAM";
@@ -59,9 +71,22 @@ public record RunOptions(
                                  [--arrival-time [STREAM=]MODE] [--parallelism N]
                                  [--random-seed N]
                                  [--checkpoint-dir DIR [--checkpoint-interval D]]
+                   flink-kda run --config application.json [APP.sql] [--input STREAM=LOCATION]...
+                                 [--output STREAM=LOCATION]... [other options as above]
                    flink-kda run --resume DIR [--checkpoint-interval D]
 
             Runs a Kinesis Data Analytics for SQL application on embedded Flink.
+
+              --config FILE                 the application as AWS describes it: the output of
+                                            aws kinesisanalytics describe-application, or the
+                                            CreateApplication request JSON. Its inputs (Kinesis
+                                            streams, columns, starting position), outputs
+                                            (Kinesis streams) and SQL (ApplicationCode, unless
+                                            APP.sql is given) are used; --input STREAM=…,
+                                            --schema STREAM=…, --output STREAM=… and
+                                            --reference TABLE=FILE replace that stream's or
+                                            table's location or columns. Problems are reported
+                                            as FILE: $.JSON.PATH: what is wrong.
 
               --input [STREAM=]LOCATION     an input of in-application stream STREAM (by default
                                             SOURCE_SQL_STREAM_001), one JSON object per line or
@@ -146,6 +171,27 @@ public record RunOptions(
         Objects.requireNonNull(parallelism, "parallelism");
         Objects.requireNonNull(randomSeed, "randomSeed");
         Objects.requireNonNull(checkpoints, "checkpoints");
+        Objects.requireNonNull(code, "code");
+    }
+
+    /** Options of an application in a file ({@link #application}), without {@code --config}. */
+    public RunOptions(
+            Path application,
+            List<InputSpec> inputs,
+            List<OutputSpec> outputs,
+            List<ReferenceSpec> references,
+            OptionalInt parallelism,
+            OptionalLong randomSeed,
+            Optional<CheckpointOptions> checkpoints) {
+        this(
+                application,
+                inputs,
+                outputs,
+                references,
+                parallelism,
+                randomSeed,
+                checkpoints,
+                Optional.empty());
     }
 
     /** Whether the arguments ask for the help text ({@code --help} or {@code -h} anywhere). */
@@ -165,7 +211,7 @@ public record RunOptions(
      */
     public static RunOptions parse(String... args) {
         Arguments arguments = Arguments.read(args);
-        Path application = arguments.application();
+        Optional<ApplicationConfig> config = arguments.readConfig();
         List<Assignment> inputs = arguments.inputs();
         List<Assignment> schemas = arguments.schemas();
         List<Assignment> outputs = arguments.outputs();
@@ -174,46 +220,65 @@ public record RunOptions(
         List<Assignment> arrivalTimes = arguments.arrivalTimes();
         List<Assignment> references = arguments.references();
         OptionalInt parallelism = arguments.parallelism();
-        if (inputs.isEmpty()) {
+        Map<String, ConfigRunOptions.ConfiguredStream> configuredInputs =
+                config.map(ConfigRunOptions::inputStreams).orElse(Map.of());
+        Map<String, ConfiguredReferenceData> configuredTables =
+                config.map(ConfigRunOptions::referenceTables).orElse(Map.of());
+        if (inputs.isEmpty() && configuredInputs.isEmpty()) {
             throw new RunOptionsException(
-                    "no --input: expected e.g. --input trades.jsonl or --input SOURCE_SQL_STREAM_001=kinesis:trades");
+                    config.isPresent()
+                            ? config.get().file()
+                                    + " has no input and no --input is given: expected e.g."
+                                    + " --input SOURCE_SQL_STREAM_001=trades.jsonl"
+                            : "no --input: expected e.g. --input trades.jsonl or --input"
+                                    + " SOURCE_SQL_STREAM_001=kinesis:trades");
         }
 
         Map<String, Assignment> inputByStream = unique(inputs, "--input");
         Map<String, Assignment> schemaByStream = unique(schemas, "--schema");
         Map<String, Assignment> referenceByTable = unique(references, "--reference");
+        // The configuration's input streams, in its order, then the streams only --input names.
+        Set<String> streams = new LinkedHashSet<>(configuredInputs.keySet());
+        streams.addAll(inputByStream.keySet());
         for (Assignment schema : schemas) {
-            if (!inputByStream.containsKey(schema.stream())
-                    && !referenceByTable.containsKey(schema.stream())) {
+            if (!streams.contains(schema.stream())
+                    && !referenceByTable.containsKey(schema.stream())
+                    && !configuredTables.containsKey(schema.stream())) {
                 throw new RunOptionsException(
                         schema
                                 + ": there is no --input or --reference of "
                                 + KdaNames.toSql(schema.stream()));
             }
         }
-        Map<String, RowtimeMode> rowtimeByStream = perStream(rowtimes, inputByStream, "--rowtime");
+        Map<String, RowtimeMode> rowtimeByStream = perStream(rowtimes, streams, "--rowtime");
         Map<String, ArrivalTimeMode> arrivalByStream =
-                perStream(arrivalTimes, inputByStream, "--arrival-time", ArrivalTimeMode::parse);
+                perStream(arrivalTimes, streams, "--arrival-time", ArrivalTimeMode::parse);
         Map<String, Duration> delayByStream = new LinkedHashMap<>();
-        perStreamAssignments(delays, inputByStream, "--watermark-delay")
+        perStreamAssignments(delays, streams, "--watermark-delay")
                 .forEach((stream, delay) -> delayByStream.put(stream, duration(delay)));
 
         List<InputSpec> inputSpecs = new ArrayList<>();
-        for (Assignment input : inputs) {
-            String stream = input.stream();
-            StreamLocation location = location(input);
+        for (String stream : streams) {
+            Assignment input = inputByStream.get(stream);
+            ConfigRunOptions.ConfiguredStream configured = configuredInputs.get(stream);
+            String label = input != null ? input.toString() : configured.label(config.get());
+            StreamLocation location =
+                    input != null
+                            ? location(input)
+                            : ConfigRunOptions.inputLocation(
+                                    config.get(), configured, inputByStream.keySet());
             if (location instanceof StreamLocation.Stdout) {
                 throw new RunOptionsException(
-                        input + ": reading stdin is not supported; give a file");
+                        label + ": reading stdin is not supported; give a file");
             }
             if (location instanceof StreamLocation.File file && !Files.isRegularFile(file.path())) {
                 throw new RunOptionsException(
-                        input + ": file not found (" + file.path().toAbsolutePath() + ")");
+                        label + ": file not found (" + file.path().toAbsolutePath() + ")");
             }
             Assignment schemaArg = schemaByStream.get(stream);
-            if (schemaArg == null) {
+            if (schemaArg == null && configured == null) {
                 throw new RunOptionsException(
-                        input
+                        label
                                 + ": no --schema for stream "
                                 + KdaNames.toSql(stream)
                                 + "; give its columns, e.g. --schema "
@@ -222,7 +287,13 @@ public record RunOptions(
                                         : KdaNames.toSql(stream) + "=")
                                 + "\"TICKER_SYMBOL VARCHAR(4), PRICE DOUBLE\"");
             }
-            KdaSchema schema = schema(schemaArg);
+            KdaSchema schema;
+            if (schemaArg != null) {
+                schema = schema(schemaArg);
+            } else {
+                schema = configured.input().schema().schema();
+                ConfigRunOptions.inputRecordFormat(config.get(), configured.input().schema());
+            }
             RowtimeMode rowtime =
                     rowtimeByStream.getOrDefault(stream, RowtimeMode.defaultFor(location));
             Duration delay = delayByStream.getOrDefault(stream, Duration.ZERO);
@@ -247,8 +318,13 @@ public record RunOptions(
         }
 
         // Every file the run reads, by the argument that names it: no output may replace one.
+        Path application =
+                arguments.application().orElseGet(() -> arguments.config().orElseThrow());
         Map<String, Path> readFiles = new LinkedHashMap<>();
         readFiles.put("the application file " + application, application);
+        arguments
+                .config()
+                .ifPresent(file -> readFiles.put("the configuration --config " + file, file));
         for (InputSpec input : inputSpecs) {
             if (input.location() instanceof StreamLocation.File file) {
                 readFiles.put(inputByStream.get(input.streamName()).toString(), file.path());
@@ -266,7 +342,7 @@ public record RunOptions(
                         reference
                                 + ": expected NAME=FILE, e.g. --reference CompanyName=companies.csv");
             }
-            if (inputByStream.containsKey(reference.stream())) {
+            if (streams.contains(reference.stream())) {
                 throw new RunOptionsException(
                         reference
                                 + ": "
@@ -274,7 +350,8 @@ public record RunOptions(
                                 + " is also an --input");
             }
             Assignment schemaArg = schemaByStream.get(reference.stream());
-            if (schemaArg == null) {
+            ConfiguredReferenceData configured = configuredTables.get(reference.stream());
+            if (schemaArg == null && configured == null) {
                 throw new RunOptionsException(
                         reference
                                 + ": no --schema for reference table "
@@ -283,11 +360,58 @@ public record RunOptions(
                                 + KdaNames.toSql(reference.stream())
                                 + "=\"TICKER VARCHAR(4), COMPANY VARCHAR(64)\"");
             }
-            ReferenceSpec spec = reference(reference, schema(schemaArg));
+            ReferenceSpec spec =
+                    reference(
+                            reference,
+                            schemaArg != null ? schema(schemaArg) : configured.schema().schema());
             referenceSpecs.add(spec);
             readFiles.put(reference.toString(), spec.file());
         }
-        List<OutputSpec> outputSpecs = checkedOutputs(outputs, readFiles, arguments.overwrite());
+        for (ConfiguredReferenceData table : configuredTables.values()) {
+            if (!referenceByTable.containsKey(table.tableName().value())) {
+                referenceSpecs.add(ConfigRunOptions.s3ReferenceData(config.get(), table));
+            }
+        }
+        List<OutputArgument> outputArguments = new ArrayList<>();
+        Map<String, Assignment> outputByStream = new LinkedHashMap<>();
+        outputs.forEach(output -> outputByStream.putIfAbsent(outputKey(output.stream()), output));
+        if (config.isPresent()) {
+            // The configuration's outputs in its order; --output STREAM=… replaces the
+            // destinations of STREAM (all of them, in the place of the first).
+            Set<String> placed = new LinkedHashSet<>();
+            for (ConfiguredOutput output : config.get().outputs()) {
+                String stream = outputKey(output.streamName().value());
+                if (outputByStream.containsKey(stream)) {
+                    if (placed.add(stream)) {
+                        for (Assignment replacement : outputs) {
+                            if (outputKey(replacement.stream()).equals(stream)) {
+                                outputArguments.add(OutputArgument.of(replacement));
+                            }
+                        }
+                    }
+                    continue;
+                }
+                ConfigRunOptions.outputRecordFormat(config.get(), output);
+                outputArguments.add(
+                        new OutputArgument(
+                                config.get().file() + ": " + output.jsonPath(),
+                                output.streamName().value(),
+                                ConfigRunOptions.outputLocation(config.get(), output)));
+            }
+            for (Assignment output : outputs) {
+                if (!placed.contains(outputKey(output.stream()))) {
+                    outputArguments.add(OutputArgument.of(output));
+                }
+            }
+        } else {
+            outputs.forEach(output -> outputArguments.add(OutputArgument.of(output)));
+        }
+        List<OutputSpec> outputSpecs =
+                checkedOutputs(outputArguments, readFiles, arguments.overwrite());
+        Optional<ApplicationCode> code =
+                arguments.application().isPresent()
+                        ? Optional.empty()
+                        : Optional.of(ConfigRunOptions.applicationCode(config.get()));
         return new RunOptions(
                 application,
                 inputSpecs,
@@ -295,7 +419,17 @@ public record RunOptions(
                 referenceSpecs,
                 parallelism,
                 arguments.randomSeed(),
-                checkpoints(arguments, args));
+                checkpoints(arguments, args),
+                code);
+    }
+
+    /**
+     * The name by which an output's stream is matched between the configuration and {@code
+     * --output}: the stream's name, {@code error_stream} in any case as one (KDA spells it in lower
+     * case, an unquoted {@code --output error_stream=…} folds to upper case).
+     */
+    private static String outputKey(String stream) {
+        return ErrorStream.isErrorStream(stream) ? ErrorStream.NAME : stream;
     }
 
     /** {@code --checkpoint-dir} or {@code --resume}, with {@code --checkpoint-interval}. */
@@ -344,7 +478,7 @@ public record RunOptions(
      * application file and each option's values, in order.
      */
     private record Arguments(
-            Path application,
+            Optional<Path> application,
             List<Assignment> inputs,
             List<Assignment> schemas,
             List<Assignment> outputs,
@@ -357,7 +491,8 @@ public record RunOptions(
             boolean overwrite,
             Optional<Path> checkpointDir,
             Optional<Duration> checkpointInterval,
-            Optional<Path> resume) {
+            Optional<Path> resume,
+            Optional<Path> config) {
 
         static Arguments read(String... args) {
             Path application = null;
@@ -374,6 +509,7 @@ public record RunOptions(
             Optional<Path> checkpointDir = Optional.empty();
             Optional<Duration> checkpointInterval = Optional.empty();
             Optional<Path> resume = Optional.empty();
+            Optional<Path> config = Optional.empty();
 
             for (int i = 0; i < args.length; i++) {
                 String arg = args[i];
@@ -429,6 +565,16 @@ public record RunOptions(
                     }
                     case "--checkpoint-dir" -> checkpointDir = once(option, checkpointDir, value);
                     case "--resume" -> resume = once(option, resume, value);
+                    case "--config" -> {
+                        if (config.isPresent()) {
+                            throw new RunOptionsException("--config is given twice");
+                        }
+                        if (value.isBlank()) {
+                            throw new RunOptionsException(
+                                    "--config needs a file, e.g. --config application.json");
+                        }
+                        config = Optional.of(Path.of(value));
+                    }
                     case "--checkpoint-interval" -> {
                         if (checkpointInterval.isPresent()) {
                             throw new RunOptionsException(option + " is given twice");
@@ -441,19 +587,28 @@ public record RunOptions(
                                     "unknown option " + option + " (see flink-kda run --help)");
                 }
             }
-            if (application == null) {
+            if (application == null && config.isEmpty()) {
                 throw new RunOptionsException(
-                        "no application: expected APP.sql before the options");
+                        "no application: expected APP.sql before the options, or --config"
+                                + " application.json");
             }
-            if (!Files.isRegularFile(application)) {
+            if (application != null && !Files.isRegularFile(application)) {
                 throw new RunOptionsException(
                         application
                                 + ": application file not found ("
                                 + application.toAbsolutePath()
                                 + ")");
             }
+            if (config.isPresent() && !Files.isRegularFile(config.get())) {
+                throw new RunOptionsException(
+                        "--config "
+                                + config.get()
+                                + ": file not found ("
+                                + config.get().toAbsolutePath()
+                                + ")");
+            }
             return new Arguments(
-                    application,
+                    Optional.ofNullable(application),
                     inputs,
                     schemas,
                     outputs,
@@ -466,7 +621,25 @@ public record RunOptions(
                     overwrite,
                     checkpointDir,
                     checkpointInterval,
-                    resume);
+                    resume,
+                    config);
+        }
+
+        /**
+         * The configuration of {@code --config}, read and checked.
+         *
+         * @throws ConfigException listing its problems
+         */
+        Optional<ApplicationConfig> readConfig() {
+            if (config.isEmpty()) {
+                return Optional.empty();
+            }
+            try {
+                return Optional.of(ApplicationConfigReader.read(config.get()));
+            } catch (IOException e) {
+                throw new RunOptionsException(
+                        "--config " + config.get() + ": cannot read it: " + e.getMessage(), e);
+            }
         }
 
         /** A directory option's value, refused when given twice. */
@@ -489,13 +662,13 @@ public record RunOptions(
      * @param readFiles the files the run reads, by the argument that names them
      */
     private static List<OutputSpec> checkedOutputs(
-            List<Assignment> outputs, Map<String, Path> readFiles, boolean overwrite) {
+            List<OutputArgument> outputs, Map<String, Path> readFiles, boolean overwrite) {
         Map<String, RealFile> read = new LinkedHashMap<>();
         readFiles.forEach((argument, path) -> read.put(argument, realFile(argument, path)));
         Map<String, RealFile> written = new LinkedHashMap<>();
         List<OutputSpec> specs = new ArrayList<>();
-        for (Assignment output : outputs) {
-            StreamLocation location = location(output);
+        for (OutputArgument output : outputs) {
+            StreamLocation location = output.location();
             if (location instanceof StreamLocation.File file) {
                 Path directory = file.path().toAbsolutePath().getParent();
                 if (directory != null && !Files.isDirectory(directory)) {
@@ -524,9 +697,27 @@ public record RunOptions(
         return specs;
     }
 
+    /**
+     * An output to check: an {@code --output} argument, or an output of the configuration.
+     *
+     * @param label what messages call it: the argument, or {@code application.json: $.Outputs[0]}
+     */
+    private record OutputArgument(String label, String stream, StreamLocation location) {
+
+        static OutputArgument of(Assignment output) {
+            return new OutputArgument(
+                    output.toString(), output.stream(), RunOptions.location(output));
+        }
+
+        @Override
+        public String toString() {
+            return label;
+        }
+    }
+
     /** Refuses an output whose file is one of {@code files} (by the argument naming each). */
     private static void refuseSameFile(
-            Assignment output, RealFile target, Map<String, RealFile> files, String advice) {
+            OutputArgument output, RealFile target, Map<String, RealFile> files, String advice) {
         for (Map.Entry<String, RealFile> other : files.entrySet()) {
             boolean same;
             try {
@@ -566,6 +757,7 @@ public record RunOptions(
      */
     public static TranslationOptions parseForTranslation(String... args) {
         Arguments arguments = Arguments.read(args);
+        Optional<ApplicationConfig> config = arguments.readConfig();
         Map<String, Assignment> inputByStream = unique(arguments.inputs(), "--input");
         Map<String, Assignment> schemaByStream = unique(arguments.schemas(), "--schema");
         Map<String, Assignment> referenceByTable = new LinkedHashMap<>();
@@ -579,15 +771,27 @@ public record RunOptions(
                         "--reference is given twice for table " + KdaNames.toSql(table));
             }
         }
-        perStream(arguments.rowtimes(), inputByStream, "--rowtime");
-        perStream(
-                arguments.arrivalTimes(), inputByStream, "--arrival-time", ArrivalTimeMode::parse);
-        arguments.delays().forEach(RunOptions::duration);
-        arguments.outputs().forEach(RunOptions::location);
         Map<String, KdaSchema> inputs = new LinkedHashMap<>();
         Map<String, KdaSchema> references = new LinkedHashMap<>();
+        // The configuration's columns; a --schema replaces a stream's or table's.
+        config.map(ConfigRunOptions::inputStreams)
+                .orElse(Map.of())
+                .forEach(
+                        (stream, configured) ->
+                                inputs.put(stream, configured.input().schema().schema()));
+        config.map(ConfigRunOptions::referenceTables)
+                .orElse(Map.of())
+                .forEach(
+                        (table, configured) -> references.put(table, configured.schema().schema()));
+        Set<String> streams = new LinkedHashSet<>(inputs.keySet());
+        streams.addAll(inputByStream.keySet());
+        perStream(arguments.rowtimes(), streams, "--rowtime");
+        perStream(arguments.arrivalTimes(), streams, "--arrival-time", ArrivalTimeMode::parse);
+        arguments.delays().forEach(RunOptions::duration);
+        arguments.outputs().forEach(RunOptions::location);
         for (Map.Entry<String, Assignment> schema : schemaByStream.entrySet()) {
-            if (referenceByTable.containsKey(schema.getKey())) {
+            if (referenceByTable.containsKey(schema.getKey())
+                    || references.containsKey(schema.getKey())) {
                 references.put(schema.getKey(), schema(schema.getValue()));
             } else {
                 inputs.put(schema.getKey(), schema(schema.getValue()));
@@ -617,7 +821,15 @@ public record RunOptions(
                 settings(reference.getValue(), reference.getValue().value(), false);
             }
         }
-        return new TranslationOptions(arguments.application(), inputs, references);
+        Optional<ApplicationCode> code =
+                arguments.application().isPresent()
+                        ? Optional.empty()
+                        : Optional.of(ConfigRunOptions.applicationCode(config.get()));
+        return new TranslationOptions(
+                arguments.application().orElseGet(() -> arguments.config().orElseThrow()),
+                inputs,
+                references,
+                code);
     }
 
     /**
@@ -760,7 +972,7 @@ public record RunOptions(
      * once per stream ({@code STREAM=VALUE}); a per-stream value wins.
      */
     private static Map<String, Assignment> perStreamAssignments(
-            List<Assignment> assignments, Map<String, Assignment> inputs, String option) {
+            List<Assignment> assignments, Set<String> inputs, String option) {
         Assignment global = null;
         Map<String, Assignment> byStream = new LinkedHashMap<>();
         for (Assignment assignment : assignments) {
@@ -775,7 +987,7 @@ public record RunOptions(
                                     + "'");
                 }
                 global = assignment;
-            } else if (!inputs.containsKey(assignment.stream())) {
+            } else if (!inputs.contains(assignment.stream())) {
                 throw new RunOptionsException(
                         assignment
                                 + ": there is no --input of stream "
@@ -788,7 +1000,7 @@ public record RunOptions(
             }
         }
         Map<String, Assignment> result = new LinkedHashMap<>();
-        for (String stream : inputs.keySet()) {
+        for (String stream : inputs) {
             Assignment value = byStream.getOrDefault(stream, global);
             if (value != null) {
                 result.put(stream, value);
@@ -798,13 +1010,13 @@ public record RunOptions(
     }
 
     private static Map<String, RowtimeMode> perStream(
-            List<Assignment> assignments, Map<String, Assignment> inputs, String option) {
+            List<Assignment> assignments, Set<String> inputs, String option) {
         return perStream(assignments, inputs, option, RowtimeMode::parse);
     }
 
     private static <M> Map<String, M> perStream(
             List<Assignment> assignments,
-            Map<String, Assignment> inputs,
+            Set<String> inputs,
             String option,
             Function<String, M> parse) {
         for (Assignment assignment : assignments) {

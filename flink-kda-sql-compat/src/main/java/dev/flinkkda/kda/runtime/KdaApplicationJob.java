@@ -100,7 +100,13 @@ public final class KdaApplicationJob {
             referenceTables.put(reference.tableName(), reference.schema());
         }
         ApplicationPlan plan =
-                KdaTranslator.translate(options.application(), schemas, referenceTables);
+                options.code().isPresent()
+                        ? KdaTranslator.translate(
+                                options.code().get().sql(),
+                                options.code().get().sourceName(),
+                                schemas,
+                                referenceTables)
+                        : KdaTranslator.translate(options.application(), schemas, referenceTables);
         List<OutputSpec> outputs = new ArrayList<>(options.outputs());
         if (outputs.isEmpty()) {
             outputs.add(defaultOutput);

@@ -385,7 +385,9 @@ class RunOptionsTest {
     @Test
     void errorsNameTheArgument() throws Exception {
         assertThat(errorOf("--input", trades))
-                .isEqualTo("no application: expected APP.sql before the options");
+                .isEqualTo(
+                        "no application: expected APP.sql before the options, or --config"
+                                + " application.json");
         assertThat(errorOf(dir.resolve("nope.sql").toString()))
                 .startsWith(dir.resolve("nope.sql") + ": application file not found");
         assertThat(errorOf(app, "more.sql"))

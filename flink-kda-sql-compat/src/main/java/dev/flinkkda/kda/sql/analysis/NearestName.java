@@ -9,11 +9,11 @@ import java.util.Optional;
  * first (KDA folds unquoted names to upper case, so {@code "ticker"} misses {@code TICKER}), then
  * the smallest edit distance within a third of the name's length.
  */
-final class NearestName {
+public final class NearestName {
 
     private NearestName() {}
 
-    static Optional<String> of(String wanted, Collection<String> known) {
+    public static Optional<String> of(String wanted, Collection<String> known) {
         for (String candidate : known) {
             if (candidate.equalsIgnoreCase(wanted)) {
                 return Optional.of(candidate);
@@ -36,7 +36,7 @@ final class NearestName {
     }
 
     /** A " (did you mean X?)"-style hint, or nothing. */
-    static String hint(String wanted, Collection<String> known) {
+    public static String hint(String wanted, Collection<String> known) {
         return of(wanted, known).map(n -> "; did you mean \"" + n + "\"?").orElse("");
     }
 

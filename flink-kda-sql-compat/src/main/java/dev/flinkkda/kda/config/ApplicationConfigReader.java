@@ -1,0 +1,358 @@
+package dev.flinkkda.kda.config;
+
+import dev.flinkkda.kda.sql.parser.Utf8Text;
+
+import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.StreamReadFeature;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Reads a KDA application's configuration JSON into an {@link ApplicationConfig}, checking it
+ * against AWS's API reference (Kinesis Analytics, API version 2015-08-14). Two documents are
+ * accepted:
+ *
+ * <ul>
+ *   <li>the output of {@code aws kinesisanalytics describe-application}: {@code
+ *       {"ApplicationDetail": {…, "InputDescriptions": […], "OutputDescriptions": […],
+ *       "ReferenceDataSourceDescriptions": […], "ApplicationCode": "…"}}};
+ *   <li>the {@code CreateApplication} request ({@code {"ApplicationName", "ApplicationCode",
+ *       "Inputs", "Outputs", …}}), with reference data, which AWS adds with {@code
+ *       AddApplicationReferenceDataSource}, as {@code "ReferenceDataSources": [ReferenceDataSource,
+ *       …]} or that call's own {@code "ReferenceDataSource": {…}}. {@code
+ *       InputStartingPositionConfiguration}, which StartApplication takes, may be given in an
+ *       {@code Input}.
+ * </ul>
+ *
+ * <p>Every problem is reported, each as {@code application.json: <JSON path>: <what is wrong and
+ * what is expected>}: a file that is not JSON (with line:column), unknown fields (with the nearest
+ * known name), missing required fields, wrong JSON types, ARNs that do not parse or name another
+ * service, SqlTypes that are not KDA's, duplicate names, {@code InputParallelism.Count} out of
+ * 1..64, mapping parameters of the other record format. What the file configures but flink-kda
+ * cannot run (a Firehose input, a Lambda) is read here and refused by {@link ConfigRunOptions},
+ * where {@code --input}/{@code --output} may replace it.
+ */
+public final class ApplicationConfigReader {
+
+    private static final ObjectMapper JSON =
+            JsonMapper.builder()
+                    .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+                    .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+                    .disable(JsonParser.Feature.AUTO_CLOSE_SOURCE)
+                    .build();
+
+    private static final List<String> CREATE_APPLICATION =
+            List.of(
+                    "ApplicationName",
+                    "ApplicationDescription",
+                    "Inputs",
+                    "Outputs",
+                    "CloudWatchLoggingOptions",
+                    "ApplicationCode",
+                    "Tags",
+                    "ReferenceDataSources",
+                    "ReferenceDataSource");
+
+    private static final List<String> APPLICATION_DETAIL =
+            List.of(
+                    "ApplicationName",
+                    "ApplicationDescription",
+                    "ApplicationARN",
+                    "ApplicationStatus",
+                    "CreateTimestamp",
+                    "LastUpdateTimestamp",
+                    "InputDescriptions",
+                    "OutputDescriptions",
+                    "ReferenceDataSourceDescriptions",
+                    "CloudWatchLoggingOptionDescriptions",
+                    "ApplicationCode",
+                    "ApplicationVersionId");
+
+    private ApplicationConfigReader() {}
+
+    /**
+     * Reads and checks a configuration file.
+     *
+     * @throws ConfigException listing every problem
+     * @throws dev.flinkkda.kda.sql.parser.NotUtf8Exception if the file is not UTF-8
+     * @throws IOException if it cannot be read
+     */
+    public static ApplicationConfig read(Path file) throws IOException {
+        String name = file.getFileName().toString();
+        return parse(Utf8Text.decode(Files.readAllBytes(file), name), name);
+    }
+
+    /**
+     * Reads and checks a configuration's text.
+     *
+     * @param file the name messages give it, e.g. {@code application.json}
+     * @throws ConfigException listing every problem
+     */
+    public static ApplicationConfig parse(String json, String file) {
+        JsonNode root = tree(json, file);
+        ConfigProblems problems = new ConfigProblems(file);
+        if (!root.isObject()) {
+            problems.add(
+                    "$",
+                    "expected an object (a CreateApplication request, or the output of"
+                            + " describe-application), found "
+                            + ConfigObject.found(root));
+            problems.throwIfAny();
+        }
+        boolean description = root.has("ApplicationDetail");
+        ConfigObject application;
+        if (description) {
+            ConfigObject response =
+                    ConfigObject.of(
+                            root,
+                            "$",
+                            "DescribeApplicationResponse",
+                            List.of("ApplicationDetail"),
+                            problems);
+            application =
+                    response.object(
+                                    "ApplicationDetail",
+                                    true,
+                                    "ApplicationDetail",
+                                    APPLICATION_DETAIL)
+                            .orElseThrow();
+        } else {
+            application =
+                    ConfigObject.of(
+                            root, "$", "CreateApplication request", CREATE_APPLICATION, problems);
+        }
+        ApplicationConfig config = read(application, description, file, problems);
+        problems.throwIfAny();
+        return config;
+    }
+
+    private static ApplicationConfig read(
+            ConfigObject application, boolean description, String file, ConfigProblems problems) {
+        Optional<Located<String>> name = application.requiredString("ApplicationName");
+        name.ifPresent(
+                n -> {
+                    if (!n.value().matches("[a-zA-Z0-9_.-]{1,128}")) {
+                        application.problem(
+                                "ApplicationName",
+                                Shown.quoted(n.value())
+                                        + ": expected 1 to 128 letters, digits, '_', '.' or '-'");
+                    }
+                });
+        application.optionalString("ApplicationDescription");
+        Optional<Located<String>> code = code(application);
+        if (description) {
+            application.requiredString("ApplicationARN");
+            application.requiredString("ApplicationStatus");
+            application.optionalInt("ApplicationVersionId", 1, 999_999_999, "");
+            if (!application.has("ApplicationVersionId")) {
+                application.problem(
+                        "ApplicationVersionId",
+                        "missing; an ApplicationDetail needs ApplicationVersionId (a whole number)");
+            }
+        }
+        loggingOptions(application, description);
+        if (!description) {
+            application
+                    .objects("Tags", false, 1, "Tag", List.of("Key", "Value"))
+                    .forEach(
+                            tag -> {
+                                tag.requiredString("Key");
+                                tag.optionalString("Value");
+                            });
+        }
+        List<ConfiguredInput> inputs = new ArrayList<>();
+        for (ConfigObject input :
+                application.objects(
+                        description ? "InputDescriptions" : "Inputs",
+                        false,
+                        0,
+                        description ? "InputDescription" : "Input",
+                        description ? InputReader.INPUT_DESCRIPTION : InputReader.INPUT)) {
+            InputReader.read(input, description).ifPresent(inputs::add);
+        }
+        List<ConfiguredOutput> outputs = new ArrayList<>();
+        for (ConfigObject output :
+                application.objects(
+                        description ? "OutputDescriptions" : "Outputs",
+                        false,
+                        0,
+                        description ? "OutputDescription" : "Output",
+                        description ? OutputReader.OUTPUT_DESCRIPTION : OutputReader.OUTPUT)) {
+            OutputReader.read(output, description).ifPresent(outputs::add);
+        }
+        List<ConfiguredReferenceData> references = new ArrayList<>();
+        for (ConfigObject reference : referenceObjects(application, description)) {
+            ReferenceDataReader.read(reference, description).ifPresent(references::add);
+        }
+        checkUniqueNames(inputs, outputs, references, problems);
+        return new ApplicationConfig(
+                file,
+                description
+                        ? ApplicationConfig.Shape.DESCRIBE_APPLICATION
+                        : ApplicationConfig.Shape.CREATE_APPLICATION,
+                name.orElse(Located.at(application.pathOf("ApplicationName"), "")),
+                code,
+                inputs,
+                outputs,
+                references);
+    }
+
+    /** {@code ApplicationCode}: a string, possibly empty (AWS allows 0 to 102,400 characters). */
+    private static Optional<Located<String>> code(ConfigObject application) {
+        if (!application.has("ApplicationCode")) {
+            return Optional.empty();
+        }
+        return application.optionalString("ApplicationCode");
+    }
+
+    private static void loggingOptions(ConfigObject application, boolean description) {
+        List<String> fields =
+                description
+                        ? List.of("CloudWatchLoggingOptionId", "LogStreamARN", "RoleARN")
+                        : List.of("LogStreamARN", "RoleARN");
+        for (ConfigObject option :
+                application.objects(
+                        description
+                                ? "CloudWatchLoggingOptionDescriptions"
+                                : "CloudWatchLoggingOptions",
+                        false,
+                        0,
+                        description
+                                ? "CloudWatchLoggingOptionDescription"
+                                : "CloudWatchLoggingOption",
+                        fields)) {
+            option.requiredString("LogStreamARN");
+            ArnField.role(option, "RoleARN", true);
+        }
+    }
+
+    private static List<ConfigObject> referenceObjects(
+            ConfigObject application, boolean description) {
+        if (description) {
+            return application.objects(
+                    "ReferenceDataSourceDescriptions",
+                    false,
+                    0,
+                    "ReferenceDataSourceDescription",
+                    ReferenceDataReader.REFERENCE_DATA_SOURCE_DESCRIPTION);
+        }
+        if (application.has("ReferenceDataSources") && application.has("ReferenceDataSource")) {
+            application.problem(
+                    "ReferenceDataSource",
+                    "give reference data either as ReferenceDataSources [ … ] or as one"
+                            + " ReferenceDataSource, not both");
+            return List.of();
+        }
+        if (application.has("ReferenceDataSource")) {
+            return application
+                    .object(
+                            "ReferenceDataSource",
+                            true,
+                            "ReferenceDataSource",
+                            ReferenceDataReader.REFERENCE_DATA_SOURCE)
+                    .map(List::of)
+                    .orElse(List.of());
+        }
+        return application.objects(
+                "ReferenceDataSources",
+                false,
+                0,
+                "ReferenceDataSource",
+                ReferenceDataReader.REFERENCE_DATA_SOURCE);
+    }
+
+    /**
+     * In-application stream names of inputs and reference tables are one name space (the
+     * application's SQL reads both by name); an output may write one stream to several
+     * destinations, but not the same one twice.
+     */
+    private static void checkUniqueNames(
+            List<ConfiguredInput> inputs,
+            List<ConfiguredOutput> outputs,
+            List<ConfiguredReferenceData> references,
+            ConfigProblems problems) {
+        Map<String, String> names = new HashMap<>();
+        for (ConfiguredInput input : inputs) {
+            for (String stream : input.streamNames()) {
+                String previous = names.putIfAbsent(stream, input.namePrefix().jsonPath());
+                if (previous != null) {
+                    problems.add(
+                            input.namePrefix().jsonPath(),
+                            "the in-application stream "
+                                    + Shown.quoted(stream)
+                                    + " is also made by "
+                                    + previous
+                                    + "; give each input its own NamePrefix");
+                }
+            }
+        }
+        for (ConfiguredReferenceData reference : references) {
+            String table = reference.tableName().value();
+            String previous = names.putIfAbsent(table, reference.tableName().jsonPath());
+            if (previous != null) {
+                problems.add(
+                        reference.tableName().jsonPath(),
+                        "duplicate name "
+                                + Shown.quoted(table)
+                                + " (also "
+                                + previous
+                                + "); a reference table needs a name of its own");
+            }
+        }
+        Map<String, String> destinations = new HashMap<>();
+        for (ConfiguredOutput output : outputs) {
+            String key = output.streamName().value() + " -> " + output.destination().arn().value();
+            String previous = destinations.putIfAbsent(key, output.jsonPath());
+            if (previous != null) {
+                problems.add(
+                        output.jsonPath(),
+                        "duplicate output: "
+                                + Shown.quoted(output.streamName().value())
+                                + " to "
+                                + Shown.quoted(output.destination().arn().value())
+                                + " is also "
+                                + previous);
+            }
+        }
+    }
+
+    /** The file's JSON, or a {@link ConfigException} naming {@code file:line:column}. */
+    private static JsonNode tree(String json, String file) {
+        try {
+            JsonNode root = JSON.readTree(json);
+            if (root == null || root.isMissingNode()) {
+                throw ConfigException.of(
+                        file
+                                + ": empty; expected a JSON object (a CreateApplication request or the"
+                                + " output of describe-application)");
+            }
+            return root;
+        } catch (JsonProcessingException e) {
+            JsonLocation where = e.getLocation();
+            String position =
+                    where == null ? "" : ":" + where.getLineNr() + ":" + where.getColumnNr();
+            String detail = String.valueOf(e.getOriginalMessage()).lines().findFirst().orElse("");
+            int source = detail.indexOf(" (for ");
+            if (source >= 0) {
+                // "(for Array starting at [Source: …; line: 1, column: 12])": the position is given
+                detail = detail.substring(0, source);
+            }
+            // Jackson's limits (nesting depth, lengths) name its own setting; the limit suffices
+            detail = detail.replaceAll(", from `[^`]*`", "");
+            throw ConfigException.of(file + position + ": not JSON: " + Shown.redacted(detail));
+        }
+    }
+}

@@ -1,0 +1,320 @@
+package dev.flinkkda.kda.config;
+
+import dev.flinkkda.kda.kinesis.KinesisSettings;
+import dev.flinkkda.kda.options.ApplicationCode;
+import dev.flinkkda.kda.options.ReferenceSpec;
+import dev.flinkkda.kda.options.StreamLocation;
+import dev.flinkkda.kda.schema.KdaNames;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * What {@code flink-kda run|translate|validate --config} takes from an {@link ApplicationConfig}:
+ * the SQL, each in-application input stream with its columns and Kinesis location, each output's
+ * Kinesis location. Flags replace single settings ({@code --input STREAM=…}, {@code --output
+ * STREAM=…}, {@code --reference TABLE=…}); what is neither expressible by the runtime nor replaced
+ * is refused here, before the job starts, with what to do instead.
+ *
+ * <p>The parts other work adds to the runtime are behind one method each, which for now refuses
+ * with "not yet supported": {@link #inputRecordFormat} (JSONPath and CSV mappings), {@link
+ * #outputRecordFormat} (CSV outputs), {@link #firehoseOutput} and {@link #s3ReferenceData}.
+ */
+public final class ConfigRunOptions {
+
+    private ConfigRunOptions() {}
+
+    /**
+     * One in-application input stream of the configuration.
+     *
+     * @param streamName e.g. {@code SOURCE_SQL_STREAM_001}
+     * @param input the input that makes it
+     */
+    public record ConfiguredStream(String streamName, ConfiguredInput input) {
+        /** {@code application.json: $.Inputs[0] (SOURCE_SQL_STREAM_001)}: for messages. */
+        public String label(ApplicationConfig config) {
+            return config.file()
+                    + ": "
+                    + input.jsonPath()
+                    + " ("
+                    + KdaNames.toSql(streamName)
+                    + ")";
+        }
+    }
+
+    /** The in-application input streams, in the order of the file, by name. */
+    public static Map<String, ConfiguredStream> inputStreams(ApplicationConfig config) {
+        Map<String, ConfiguredStream> streams = new LinkedHashMap<>();
+        for (ConfiguredInput input : config.inputs()) {
+            for (String stream : input.streamNames()) {
+                streams.put(stream, new ConfiguredStream(stream, input));
+            }
+        }
+        return streams;
+    }
+
+    /** The reference tables, in the order of the file, by name. */
+    public static Map<String, ConfiguredReferenceData> referenceTables(ApplicationConfig config) {
+        Map<String, ConfiguredReferenceData> tables = new LinkedHashMap<>();
+        for (ConfiguredReferenceData reference : config.referenceData()) {
+            tables.put(reference.tableName().value(), reference);
+        }
+        return tables;
+    }
+
+    /**
+     * The application's SQL from {@code ApplicationCode}, for a run without {@code APP.sql}.
+     *
+     * @throws ConfigException if the file has none
+     */
+    public static ApplicationCode applicationCode(ApplicationConfig config) {
+        String path =
+                config.shape() == ApplicationConfig.Shape.DESCRIBE_APPLICATION
+                        ? "$.ApplicationDetail.ApplicationCode"
+                        : "$.ApplicationCode";
+        Located<String> code =
+                config.applicationCode()
+                        .filter(c -> !c.value().isBlank())
+                        .orElseThrow(
+                                () ->
+                                        ConfigException.of(
+                                                config.file()
+                                                        + ": "
+                                                        + path
+                                                        + ": "
+                                                        + (config.applicationCode().isPresent()
+                                                                ? "is empty"
+                                                                : "missing")
+                                                        + "; give the application's SQL there, or"
+                                                        + " as APP.sql before the options"));
+        return new ApplicationCode(code.value(), config.file() + ": " + code.jsonPath());
+    }
+
+    /**
+     * Where an input stream's records come from when no {@code --input} replaces it: its Kinesis
+     * data stream, in the region of its ARN, from KDA's starting position ({@code NOW} is {@code
+     * LATEST}; without a starting position, {@code NOW}, as KDA's console starts).
+     *
+     * @param replaced the input streams {@code --input} replaces
+     * @throws ConfigException for what the runtime cannot read: a Firehose delivery stream, Lambda
+     *     preprocessing, {@code LAST_STOPPED_POINT}, several in-application streams of one source
+     */
+    public static StreamLocation inputLocation(
+            ApplicationConfig config, ConfiguredStream stream, Set<String> replaced) {
+        ConfiguredInput input = stream.input();
+        if (input.lambdaPreprocessor().isPresent()) {
+            throw ConfigException.of(
+                    input.lambdaPreprocessor()
+                            .get()
+                            .problem(
+                                    config.file(),
+                                    "Lambda preprocessing (InputProcessingConfiguration) is not"
+                                            + " supported: run the Lambda's transformation before"
+                                            + " the stream (write its output to a Kinesis stream"
+                                            + " the application reads) or as an expression in a"
+                                            + " pump of the application's SQL; or replay records"
+                                            + " as the Lambda returns them with --input "
+                                            + KdaNames.toSql(stream.streamName())
+                                            + "=FILE.jsonl"));
+        }
+        if (input.source() instanceof InputSource.FirehoseDeliveryStream firehose) {
+            throw ConfigException.of(
+                    firehose.stream()
+                            .arn()
+                            .problem(
+                                    config.file(),
+                                    "a Firehose delivery stream cannot be read (Flink has no"
+                                            + " Firehose source): point the application at the"
+                                            + " Kinesis data stream the delivery stream reads"
+                                            + " (KinesisStreamsInput), or replay a recording with"
+                                            + " --input "
+                                            + KdaNames.toSql(stream.streamName())
+                                            + "=FILE.jsonl"));
+        }
+        if (input.streamNames().size() > 1) {
+            throw ConfigException.of(
+                    config.file()
+                            + ": "
+                            + input.jsonPath()
+                            + ".InputParallelism.Count: "
+                            + input.streamNames().size()
+                            + " in-application streams ("
+                            + String.join(", ", input.streamNames())
+                            + ") read one Kinesis stream, which KDA splits among them by shard;"
+                            + " flink-kda reads a stream into one in-application stream. Give"
+                            + " each its own --input (no --input replaces "
+                            + KdaNames.toSql(stream.streamName())
+                            + "), or set Count to 1 (--parallelism scales the job)");
+        }
+        String start = KinesisSettings.LATEST;
+        if (input.startingPosition().isPresent()) {
+            Located<StartingPosition> position = input.startingPosition().get();
+            switch (position.value()) {
+                case NOW -> start = KinesisSettings.LATEST;
+                case TRIM_HORIZON -> start = KinesisSettings.TRIM_HORIZON;
+                case LAST_STOPPED_POINT ->
+                        throw ConfigException.of(
+                                position.problem(
+                                        config.file(),
+                                        "LAST_STOPPED_POINT is where the KDA application last"
+                                                + " stopped, which only KDA knows; use TRIM_HORIZON"
+                                                + " or NOW, and resume flink-kda runs from their"
+                                                + " checkpoints (--checkpoint-dir, --resume)"));
+            }
+        }
+        StreamArn arn = input.source().stream();
+        return new StreamLocation.Kinesis(
+                arn.name(),
+                new KinesisSettings(
+                        Optional.empty(),
+                        arn.region(),
+                        start,
+                        Optional.empty(),
+                        Optional.empty(),
+                        Map.of()));
+    }
+
+    /**
+     * Checks that the runtime reads the input's records as the configuration maps them. Today the
+     * runtime reads JSON records whose columns are the top-level keys named as the columns; so a
+     * {@code RecordRowPath} of {@code $} with each {@code Mapping} absent or {@code $.NAME} of its
+     * column is accepted.
+     *
+     * <p>GLUE (record formats): return the input's record format (JSONPath {@code RecordRowPath}
+     * and {@code Mapping}s, CSV delimiters) and give it to the {@code InputSpec}.
+     *
+     * @throws ConfigException "not yet supported", naming the first mapping the runtime cannot
+     *     express
+     */
+    public static void inputRecordFormat(ApplicationConfig config, ConfiguredSchema schema) {
+        if (schema.recordFormat() instanceof ConfiguredRecordFormat.Csv csv) {
+            throw notYetSupported(
+                    config,
+                    csv.jsonPath() + ".RecordFormatType",
+                    "CSV records are not yet supported by flink-kda run (JSON records only)");
+        }
+        ConfiguredRecordFormat.Json json = (ConfiguredRecordFormat.Json) schema.recordFormat();
+        if (!json.recordRowPath().value().equals("$")) {
+            throw notYetSupported(
+                    config,
+                    json.recordRowPath().jsonPath(),
+                    "RecordRowPath "
+                            + Shown.quoted(json.recordRowPath().value())
+                            + " is not yet supported by flink-kda run (only $, each record one"
+                            + " row)");
+        }
+        for (ConfiguredColumn column : schema.columns()) {
+            Optional<Located<String>> mapping = column.mapping();
+            if (mapping.isPresent()
+                    && !mapping.get().value().equals("$." + column.name().value())) {
+                throw notYetSupported(
+                        config,
+                        mapping.get().jsonPath(),
+                        "the mapping "
+                                + Shown.quoted(mapping.get().value())
+                                + " is not yet supported by flink-kda run (only $."
+                                + Shown.redacted(column.name().value())
+                                + ", the top-level key named as the column)");
+            }
+        }
+    }
+
+    /**
+     * Where an output's rows go when no {@code --output} replaces it: its Kinesis data stream, in
+     * the region of its ARN.
+     *
+     * @throws ConfigException for a Lambda, and (not yet supported) for a Firehose delivery stream
+     */
+    public static StreamLocation outputLocation(ApplicationConfig config, ConfiguredOutput output) {
+        OutputDestination destination = output.destination();
+        if (destination instanceof OutputDestination.KinesisStream kinesis) {
+            return new StreamLocation.Kinesis(
+                    kinesis.stream().name(),
+                    new KinesisSettings(
+                            Optional.empty(),
+                            kinesis.stream().region(),
+                            KinesisSettings.LATEST,
+                            Optional.empty(),
+                            Optional.empty(),
+                            Map.of()));
+        }
+        if (destination instanceof OutputDestination.FirehoseDeliveryStream firehose) {
+            return firehoseOutput(config, output, firehose);
+        }
+        throw ConfigException.of(
+                destination
+                        .arn()
+                        .problem(
+                                config.file(),
+                                "Lambda outputs (LambdaOutput) are not supported: write to a"
+                                        + " Kinesis stream that the Lambda reads"
+                                        + " (KinesisStreamsOutput, with the stream as the Lambda's"
+                                        + " event source), or give --output "
+                                        + KdaNames.toSql(output.streamName().value())
+                                        + "=LOCATION"));
+    }
+
+    /**
+     * GLUE (Firehose outputs): the Firehose location of the delivery stream, in the region of its
+     * ARN.
+     *
+     * @throws ConfigException not yet supported
+     */
+    public static StreamLocation firehoseOutput(
+            ApplicationConfig config,
+            ConfiguredOutput output,
+            OutputDestination.FirehoseDeliveryStream firehose) {
+        throw notYetSupported(
+                config,
+                firehose.deliveryStream().arn().jsonPath(),
+                "Firehose outputs are not yet supported by flink-kda run; give --output "
+                        + KdaNames.toSql(output.streamName().value())
+                        + "=FILE (or -, or kinesis:NAME) in its place");
+    }
+
+    /**
+     * Checks that the runtime writes the output's records in its {@code DestinationSchema}'s
+     * format: JSON, one object per record, as every output writes today.
+     *
+     * <p>GLUE (record formats): return the output's record format and give it to the {@code
+     * OutputSpec}.
+     *
+     * @throws ConfigException not yet supported, for CSV
+     */
+    public static void outputRecordFormat(ApplicationConfig config, ConfiguredOutput output) {
+        if (output.format().value() == RecordFormatType.CSV) {
+            throw notYetSupported(
+                    config,
+                    output.format().jsonPath(),
+                    "CSV output records are not yet supported by flink-kda run; --output "
+                            + KdaNames.toSql(output.streamName().value())
+                            + "=LOCATION writes the stream as JSON lines instead");
+        }
+    }
+
+    /**
+     * GLUE (S3 reference data): the reference table read from its S3 object, with its {@code
+     * ReferenceSchema}'s columns and record format.
+     *
+     * @throws ConfigException not yet supported
+     */
+    public static ReferenceSpec s3ReferenceData(
+            ApplicationConfig config, ConfiguredReferenceData reference) {
+        throw notYetSupported(
+                config,
+                reference.s3Object().bucketArn().jsonPath(),
+                "S3 reference data ("
+                        + Shown.redacted(reference.s3Object().uri())
+                        + ") is not yet supported by flink-kda run; give a local copy with"
+                        + " --reference "
+                        + KdaNames.toSql(reference.tableName().value())
+                        + "=FILE");
+    }
+
+    private static ConfigException notYetSupported(
+            ApplicationConfig config, String jsonPath, String what) {
+        return ConfigException.of(config.file() + ": " + jsonPath + ": " + what);
+    }
+}

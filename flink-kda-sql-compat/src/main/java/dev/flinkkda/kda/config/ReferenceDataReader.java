@@ -1,0 +1,62 @@
+package dev.flinkkda.kda.config;
+
+import java.util.List;
+import java.util.Optional;
+
+/** Reads a {@code ReferenceDataSource} or a {@code ReferenceDataSourceDescription}. */
+final class ReferenceDataReader {
+
+    static final List<String> REFERENCE_DATA_SOURCE =
+            List.of("TableName", "S3ReferenceDataSource", "ReferenceSchema");
+
+    static final List<String> REFERENCE_DATA_SOURCE_DESCRIPTION =
+            List.of(
+                    "ReferenceId",
+                    "TableName",
+                    "S3ReferenceDataSourceDescription",
+                    "ReferenceSchema");
+
+    private static final List<String> S3_REFERENCE_DATA_SOURCE =
+            List.of("BucketARN", "FileKey", "ReferenceRoleARN");
+
+    private ReferenceDataReader() {}
+
+    static Optional<ConfiguredReferenceData> read(ConfigObject reference, boolean description) {
+        String s3Field = "S3ReferenceDataSource" + (description ? "Description" : "");
+        if (description) {
+            reference.requiredString("ReferenceId");
+        }
+        Optional<Located<String>> table =
+                reference
+                        .requiredString("TableName")
+                        .filter(t -> InputReader.checkName(reference, "TableName", t));
+        Optional<S3ObjectLocation> s3 =
+                reference
+                        .object(s3Field, true, s3Field, S3_REFERENCE_DATA_SOURCE)
+                        .flatMap(
+                                s -> {
+                                    ArnField.role(s, "ReferenceRoleARN", true);
+                                    Optional<Located<String>> bucket =
+                                            ArnField.bucket(s, "BucketARN");
+                                    Optional<Located<String>> key = s.requiredString("FileKey");
+                                    if (bucket.isEmpty() || key.isEmpty()) {
+                                        return Optional.empty();
+                                    }
+                                    return Optional.of(
+                                            new S3ObjectLocation(
+                                                    bucket.get().value(),
+                                                    Located.at(
+                                                            s.pathOf("BucketARN"),
+                                                            s.requiredString("BucketARN")
+                                                                    .orElseThrow()
+                                                                    .value()),
+                                                    key.get()));
+                                });
+        Optional<ConfiguredSchema> schema = SourceSchemaReader.read(reference, "ReferenceSchema");
+        if (table.isEmpty() || s3.isEmpty() || schema.isEmpty()) {
+            return Optional.empty();
+        }
+        return Optional.of(
+                new ConfiguredReferenceData(table.get(), s3.get(), schema.get(), reference.path()));
+    }
+}

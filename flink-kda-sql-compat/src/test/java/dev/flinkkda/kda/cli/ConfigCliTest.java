@@ -1,0 +1,262 @@
+package dev.flinkkda.kda.cli;
+
+import dev.flinkkda.kda.config.ApplicationConfigReader;
+
+import org.apache.flink.runtime.testutils.MiniClusterResourceConfiguration;
+import org.apache.flink.test.junit5.MiniClusterExtension;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * {@code flink-kda run|translate|validate --config}: the configuration gives what the flags would,
+ * and the same translation and rows come out.
+ */
+class ConfigCliTest {
+
+    @RegisterExtension
+    static final MiniClusterExtension MINI_CLUSTER =
+            new MiniClusterExtension(
+                    new MiniClusterResourceConfiguration.Builder()
+                            .setNumberTaskManagers(1)
+                            .setNumberSlotsPerTaskManager(1)
+                            .build());
+
+    private static final Path EXAMPLES = Path.of("..", "examples");
+    private static final Path CONFIGS = Path.of("src/test/resources/config");
+
+    private final ByteArrayOutputStream out = new ByteArrayOutputStream();
+    private final ByteArrayOutputStream err = new ByteArrayOutputStream();
+
+    private int run(String... args) throws Exception {
+        out.reset();
+        err.reset();
+        return FlinkKdaCli.run(
+                args,
+                new PrintStream(out, true, StandardCharsets.UTF_8),
+                new PrintStream(err, true, StandardCharsets.UTF_8));
+    }
+
+    private String out() {
+        return out.toString(StandardCharsets.UTF_8);
+    }
+
+    private String err() {
+        return err.toString(StandardCharsets.UTF_8);
+    }
+
+    /**
+     * The getting-started configuration translates as its ApplicationCode does with the columns
+     * spelt out as flags (the demo stream's: TICKER_SYMBOL VARCHAR(4), SECTOR VARCHAR(16), CHANGE
+     * REAL, PRICE REAL); only the name the script gives its source differs.
+     */
+    @Test
+    void translateWithConfigPrintsTheTranslationOfTheFlags(@TempDir Path dir) throws Exception {
+        Path config = CONFIGS.resolve("getting-started.json");
+        Path app = dir.resolve("app.sql");
+        Files.writeString(
+                app, ApplicationConfigReader.read(config).applicationCode().orElseThrow().value());
+
+        assertThat(run("translate", "--config", config.toString())).as(err()).isZero();
+        String fromConfig = out();
+        assertThat(
+                        run(
+                                "translate",
+                                app.toString(),
+                                "--schema",
+                                "TICKER_SYMBOL VARCHAR(4), SECTOR VARCHAR(16), CHANGE REAL, PRICE"
+                                        + " REAL"))
+                .as(err())
+                .isZero();
+        String fromFlags = out();
+
+        assertThat(fromConfig).contains("getting-started.json: $.ApplicationCode");
+        assertThat(fromConfig.replace("getting-started.json: $.ApplicationCode", "app.sql"))
+                .isEqualTo(fromFlags);
+        // and not trivially: the translation reads the configured columns
+        assertThat(fromFlags).contains("SIMILAR TO").contains("`SECTOR`");
+    }
+
+    /** An APP.sql given with --config replaces ApplicationCode; the columns still come from it. */
+    @Test
+    void validateWithConfigAndApplicationFile(@TempDir Path dir) throws Exception {
+        Path config = CONFIGS.resolve("getting-started.json");
+        Path app = dir.resolve("other.sql");
+        Files.writeString(
+                app,
+                "CREATE OR REPLACE STREAM \"DESTINATION_SQL_STREAM\" (PRICE REAL);\n"
+                        + "CREATE OR REPLACE PUMP \"P\" AS INSERT INTO \"DESTINATION_SQL_STREAM\"\n"
+                        + "  SELECT STREAM PRICE FROM \"SOURCE_SQL_STREAM_001\";\n");
+        assertThat(run("validate", "--config", config.toString(), app.toString()))
+                .as(err())
+                .isZero();
+        assertThat(out()).startsWith("other.sql: valid");
+
+        Files.writeString(
+                app,
+                "CREATE OR REPLACE STREAM \"DESTINATION_SQL_STREAM\" (PRICE REAL);\n"
+                        + "CREATE OR REPLACE PUMP \"P\" AS INSERT INTO \"DESTINATION_SQL_STREAM\"\n"
+                        + "  SELECT STREAM VOLUME FROM \"SOURCE_SQL_STREAM_001\";\n");
+        assertThat(run("validate", "--config", config.toString(), app.toString())).isEqualTo(1);
+        assertThat(err()).contains("other.sql:3:").contains("VOLUME");
+    }
+
+    /**
+     * A describe-application output validates whatever the runtime cannot run yet (JSONPath
+     * mappings, CSV, Firehose, S3): validate needs the SQL and the columns only.
+     */
+    @Test
+    void validateTakesADescribeApplicationOutput() throws Exception {
+        Path config = CONFIGS.resolve("describe-application.json");
+        assertThat(run("validate", "--config", config.toString())).as(err()).isZero();
+        assertThat(out())
+                .startsWith("describe-application.json: valid — 2 statements: 2 native Flink SQL");
+        assertThat(run("run", "--config", config.toString())).isEqualTo(2);
+        assertThat(err())
+                .startsWith(
+                        "describe-application.json:"
+                                + " $.ApplicationDetail.InputDescriptions[0].InputSchema"
+                                + ".RecordFormat.MappingParameters.JSONMappingParameters"
+                                + ".RecordRowPath: RecordRowPath '$.orders[0:]' is not yet"
+                                + " supported");
+    }
+
+    /** A syntax error in ApplicationCode is reported at its line and column within the code. */
+    @Test
+    void errorsInApplicationCodeNameTheJsonPath(@TempDir Path dir) throws Exception {
+        Path config = dir.resolve("application.json");
+        Files.writeString(
+                config,
+                Files.readString(CONFIGS.resolve("getting-started.json"))
+                        .replace("SELECT STREAM ticker_symbol", "SELEKT STREAM ticker_symbol"));
+        assertThat(run("validate", "--config", config.toString())).isEqualTo(1);
+        assertThat(err()).startsWith("application.json: $.ApplicationCode:4:5: ");
+    }
+
+    /** Configuration problems: one line each, exit status 2, before anything runs. */
+    @Test
+    void configurationProblemsAreOneLineEach(@TempDir Path dir) throws Exception {
+        Path config = dir.resolve("application.json");
+        Files.writeString(
+                config,
+                Files.readString(CONFIGS.resolve("getting-started.json"))
+                        .replace("\"SqlType\": \"REAL\"", "\"SqlType\": \"REEL\"")
+                        .replace("\"NamePrefix\"", "\"NamePrefx\""));
+        assertThat(run("run", "--config", config.toString())).isEqualTo(2);
+        assertThat(err().lines())
+                .containsExactly(
+                        "application.json: $.Inputs[0].NamePrefx: unknown field (did you mean"
+                                + " NamePrefix?); an Input has NamePrefix,"
+                                + " InputProcessingConfiguration, KinesisStreamsInput,"
+                                + " KinesisFirehoseInput, InputParallelism, InputSchema,"
+                                + " InputStartingPositionConfiguration",
+                        "application.json: $.Inputs[0].NamePrefix: missing; an Input needs"
+                                + " NamePrefix (a string)",
+                        "application.json: $.Inputs[0].InputSchema.RecordColumns[2].SqlType: 'REEL'"
+                                + " is not a KDA SQL type; expected one of KDA's SQL types, e.g."
+                                + " VARCHAR(4), INTEGER, BIGINT, DOUBLE, REAL, DECIMAL(8,2),"
+                                + " BOOLEAN, DATE, TIMESTAMP",
+                        "application.json: $.Inputs[0].InputSchema.RecordColumns[3].SqlType: 'REEL'"
+                                + " is not a KDA SQL type; expected one of KDA's SQL types, e.g."
+                                + " VARCHAR(4), INTEGER, BIGINT, DOUBLE, REAL, DECIMAL(8,2),"
+                                + " BOOLEAN, DATE, TIMESTAMP");
+    }
+
+    /**
+     * The bundled example's configuration with a replay file in place of its Kinesis stream and a
+     * file in place of its Kinesis output gives the rows of the flag-only run, which are the SQL
+     * reference's published rows.
+     */
+    @Test
+    void runWithConfigGivesTheRowsOfTheFlagOnlyRun(@TempDir Path dir) throws Exception {
+        Path folder = EXAMPLES.resolve("windowed-aggregation-weather");
+        Path fromConfig = dir.resolve("from-config.jsonl");
+        Path fromFlags = dir.resolve("from-flags.jsonl");
+
+        int exit =
+                run(
+                        "run",
+                        "--config",
+                        folder.resolve("application.json").toString(),
+                        "--input",
+                        "SOURCE_SQL_STREAM_001=" + folder.resolve("input.jsonl"),
+                        "--output",
+                        "DESTINATION_SQL_STREAM=" + fromConfig);
+        assertThat(exit).as(err()).isZero();
+        assertThat(err())
+                .contains("18 records in, 18 rows out to DESTINATION_SQL_STREAM, 0 errors");
+
+        exit =
+                run(
+                        "run",
+                        folder.resolve("app.sql").toString(),
+                        "--input",
+                        folder.resolve("input.jsonl").toString(),
+                        "--schema",
+                        "@" + folder.resolve("schema.txt"),
+                        "--output",
+                        fromFlags.toString());
+        assertThat(exit).as(err()).isZero();
+
+        assertThat(Files.readAllLines(fromConfig))
+                .hasSize(18)
+                .containsExactlyElementsOf(Files.readAllLines(fromFlags))
+                .containsExactlyElementsOf(
+                        Files.readAllLines(folder.resolve("expected-output.jsonl")));
+    }
+
+    /**
+     * The reference-data configuration with the S3 object replaced by the example's local copy
+     * gives the example's documented rows: the table's columns come from ReferenceSchema.
+     */
+    @Test
+    void referenceDataFromTheConfigurationWithALocalFile(@TempDir Path dir) throws Exception {
+        Path folder = EXAMPLES.resolve("reference-join");
+        Path output = dir.resolve("out.jsonl");
+        int exit =
+                run(
+                        "run",
+                        "--config",
+                        CONFIGS.resolve("reference-data.json").toString(),
+                        "--input",
+                        "SOURCE_SQL_STREAM_001=" + folder.resolve("input.jsonl"),
+                        "--reference",
+                        "\"CompanyName\"=" + folder.resolve("companies.csv") + "?csv.header=true",
+                        "--output",
+                        "DESTINATION_SQL_STREAM=" + output);
+        assertThat(exit).as(err()).isZero();
+        assertThat(Files.readAllLines(output))
+                .containsExactlyElementsOf(
+                        Files.readAllLines(folder.resolve("expected-output.jsonl")));
+    }
+
+    /** Without --reference, the S3 object is refused (for now) with what to give instead. */
+    @Test
+    void s3ReferenceDataWithoutALocalCopyIsRefused() throws Exception {
+        Path folder = EXAMPLES.resolve("reference-join");
+        int exit =
+                run(
+                        "run",
+                        "--config",
+                        CONFIGS.resolve("reference-data.json").toString(),
+                        "--input",
+                        "SOURCE_SQL_STREAM_001=" + folder.resolve("input.jsonl"));
+        assertThat(exit).isEqualTo(2);
+        assertThat(err())
+                .isEqualTo(
+                        "reference-data.json: $.ReferenceDataSources[0].S3ReferenceDataSource"
+                                + ".BucketARN: S3 reference data"
+                                + " (s3://kda-reference-data/TickerReference.csv) is not yet"
+                                + " supported by flink-kda run; give a local copy with"
+                                + " --reference \"CompanyName\"=FILE\n");
+    }
+}
