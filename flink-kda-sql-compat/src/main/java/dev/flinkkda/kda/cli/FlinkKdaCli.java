@@ -3,6 +3,7 @@ package dev.flinkkda.kda.cli;
 import dev.flinkkda.kda.checkpoint.CheckpointedRun;
 import dev.flinkkda.kda.config.ConfigException;
 import dev.flinkkda.kda.errorstream.ErrorName;
+import dev.flinkkda.kda.errorstream.ErrorStream;
 import dev.flinkkda.kda.io.KdaCounters;
 import dev.flinkkda.kda.options.OutputSpec;
 import dev.flinkkda.kda.options.RunOptions;
@@ -329,7 +330,10 @@ public final class FlinkKdaCli {
             text.append(", ")
                     .append(counters.rowsOut(output))
                     .append(" rows out to ")
-                    .append(KdaNames.toSql(output.streamName()));
+                    .append(
+                            ErrorStream.isErrorStream(output.streamName())
+                                    ? ErrorStream.NAME
+                                    : KdaNames.toSql(output.streamName()));
         }
         long errors = 0;
         List<String> byName = new ArrayList<>();

@@ -1,5 +1,10 @@
 package dev.flinkkda.kda.config;
 
+import dev.flinkkda.kda.format.JsonPath;
+import dev.flinkkda.kda.format.JsonPathException;
+import dev.flinkkda.kda.format.RecordFormat;
+import dev.flinkkda.kda.format.RecordFormatException;
+import dev.flinkkda.kda.json.RecordMapper;
 import dev.flinkkda.kda.kinesis.KinesisSettings;
 import dev.flinkkda.kda.options.ApplicationCode;
 import dev.flinkkda.kda.options.ReferenceSpec;
@@ -19,8 +24,7 @@ import java.util.Set;
  * is refused here, before the job starts, with what to do instead.
  *
  * <p>The parts other work adds to the runtime are behind one method each, which for now refuses
- * with "not yet supported": {@link #inputRecordFormat} (JSONPath and CSV mappings), {@link
- * #outputRecordFormat} (CSV outputs), {@link #firehoseOutput} and {@link #s3ReferenceData}.
+ * with "not yet supported": {@link #firehoseOutput} and {@link #s3ReferenceData}.
  */
 public final class ConfigRunOptions {
 
@@ -177,47 +181,66 @@ public final class ConfigRunOptions {
     }
 
     /**
-     * Checks that the runtime reads the input's records as the configuration maps them. Today the
-     * runtime reads JSON records whose columns are the top-level keys named as the columns; so a
-     * {@code RecordRowPath} of {@code $} with each {@code Mapping} absent or {@code $.NAME} of its
-     * column is accepted.
+     * How the input's records become rows, as its {@code InputSchema} says: JSON with its {@code
+     * RecordRowPath} and each column's {@code Mapping} (a column without one takes the key of its
+     * name), or CSV with its delimiters. Checked against the columns here, so that a bad path or
+     * mapping is named by its place in the configuration.
      *
-     * <p>GLUE (record formats): return the input's record format (JSONPath {@code RecordRowPath}
-     * and {@code Mapping}s, CSV delimiters) and give it to the {@code InputSpec}.
-     *
-     * @throws ConfigException "not yet supported", naming the first mapping the runtime cannot
-     *     express
+     * @throws ConfigException for a JSONPath that does not parse, a mapping the rows cannot have
+     *     (two flattened arrays, a column not in the schema) or a delimiter that cannot be one
      */
-    public static void inputRecordFormat(ApplicationConfig config, ConfiguredSchema schema) {
+    public static RecordFormat inputRecordFormat(
+            ApplicationConfig config, ConfiguredSchema schema) {
+        RecordFormat format;
         if (schema.recordFormat() instanceof ConfiguredRecordFormat.Csv csv) {
-            throw notYetSupported(
-                    config,
-                    csv.jsonPath() + ".RecordFormatType",
-                    "CSV records are not yet supported by flink-kda run (JSON records only)");
-        }
-        ConfiguredRecordFormat.Json json = (ConfiguredRecordFormat.Json) schema.recordFormat();
-        if (!json.recordRowPath().value().equals("$")) {
-            throw notYetSupported(
-                    config,
-                    json.recordRowPath().jsonPath(),
-                    "RecordRowPath "
-                            + Shown.quoted(json.recordRowPath().value())
-                            + " is not yet supported by flink-kda run (only $, each record one"
-                            + " row)");
-        }
-        for (ConfiguredColumn column : schema.columns()) {
-            Optional<Located<String>> mapping = column.mapping();
-            if (mapping.isPresent()
-                    && !mapping.get().value().equals("$." + column.name().value())) {
-                throw notYetSupported(
-                        config,
-                        mapping.get().jsonPath(),
-                        "the mapping "
-                                + Shown.quoted(mapping.get().value())
-                                + " is not yet supported by flink-kda run (only $."
-                                + Shown.redacted(column.name().value())
-                                + ", the top-level key named as the column)");
+            try {
+                format =
+                        RecordFormat.csv(csv.columnDelimiter().value(), csv.rowDelimiter().value());
+            } catch (IllegalArgumentException e) {
+                throw ConfigException.of(
+                        config.file() + ": " + csv.jsonPath() + ": " + e.getMessage());
             }
+        } else {
+            ConfiguredRecordFormat.Json json = (ConfiguredRecordFormat.Json) schema.recordFormat();
+            JsonPath rowPath = jsonPath(config, json.recordRowPath());
+            Map<String, JsonPath> mappings = new LinkedHashMap<>();
+            for (ConfiguredColumn column : schema.columns()) {
+                if (column.mapping().isPresent()) {
+                    mappings.put(column.column().name(), jsonPath(config, column.mapping().get()));
+                }
+            }
+            format = RecordFormat.json(rowPath, mappings);
+        }
+        try {
+            RecordMapper.of(schema.schema(), format);
+        } catch (RecordFormatException e) {
+            String where =
+                    e.columnName()
+                            .flatMap(
+                                    name ->
+                                            schema.columns().stream()
+                                                    .filter(c -> c.column().name().equals(name))
+                                                    .findFirst())
+                            .flatMap(ConfiguredColumn::mapping)
+                            .map(Located::jsonPath)
+                            .orElse(
+                                    schema.recordFormat()
+                                                    instanceof ConfiguredRecordFormat.Json json
+                                            ? json.recordRowPath().jsonPath()
+                                            : schema.recordFormat().jsonPath());
+            throw ConfigException.of(config.file() + ": " + where + ": " + e.getMessage());
+        }
+        return format;
+    }
+
+    /** A JSONPath of the configuration, parsed; its errors name where it is. */
+    private static JsonPath jsonPath(ApplicationConfig config, Located<String> path) {
+        try {
+            return JsonPath.parse(path.value());
+        } catch (JsonPathException e) {
+            throw ConfigException.of(
+                    path.problem(
+                            config.file(), Shown.quoted(path.value()) + ": " + e.getMessage()));
         }
     }
 
@@ -272,26 +295,6 @@ public final class ConfigRunOptions {
                 "Firehose outputs are not yet supported by flink-kda run; give --output "
                         + KdaNames.toSql(output.streamName().value())
                         + "=FILE (or -, or kinesis:NAME) in its place");
-    }
-
-    /**
-     * Checks that the runtime writes the output's records in its {@code DestinationSchema}'s
-     * format: JSON, one object per record, as every output writes today.
-     *
-     * <p>GLUE (record formats): return the output's record format and give it to the {@code
-     * OutputSpec}.
-     *
-     * @throws ConfigException not yet supported, for CSV
-     */
-    public static void outputRecordFormat(ApplicationConfig config, ConfiguredOutput output) {
-        if (output.format().value() == RecordFormatType.CSV) {
-            throw notYetSupported(
-                    config,
-                    output.format().jsonPath(),
-                    "CSV output records are not yet supported by flink-kda run; --output "
-                            + KdaNames.toSql(output.streamName().value())
-                            + "=LOCATION writes the stream as JSON lines instead");
-        }
     }
 
     /**

@@ -1,5 +1,7 @@
 package dev.flinkkda.kda.config;
 
+import dev.flinkkda.kda.format.RecordFormatType;
+
 import java.util.List;
 import java.util.Optional;
 

@@ -1,5 +1,6 @@
 package dev.flinkkda.kda.config;
 
+import dev.flinkkda.kda.format.RecordFormatType;
 import dev.flinkkda.kda.schema.KdaColumn;
 import dev.flinkkda.kda.schema.KdaNames;
 import dev.flinkkda.kda.schema.KdaSchema;

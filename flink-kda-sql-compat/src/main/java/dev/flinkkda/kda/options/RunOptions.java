@@ -7,6 +7,8 @@ import dev.flinkkda.kda.config.ConfigRunOptions;
 import dev.flinkkda.kda.config.ConfiguredOutput;
 import dev.flinkkda.kda.config.ConfiguredReferenceData;
 import dev.flinkkda.kda.errorstream.ErrorStream;
+import dev.flinkkda.kda.format.RecordFormat;
+import dev.flinkkda.kda.format.RecordFormatType;
 import dev.flinkkda.kda.kinesis.CommandLineCredentials;
 import dev.flinkkda.kda.reference.ReferenceFileTableFactory;
 import dev.flinkkda.kda.reference.ReferenceFormat;
@@ -288,11 +290,14 @@ public record RunOptions(
                                 + "\"TICKER_SYMBOL VARCHAR(4), PRICE DOUBLE\"");
             }
             KdaSchema schema;
+            RecordFormat format = RecordFormat.jsonLines();
             if (schemaArg != null) {
                 schema = schema(schemaArg);
             } else {
                 schema = configured.input().schema().schema();
-                ConfigRunOptions.inputRecordFormat(config.get(), configured.input().schema());
+                format =
+                        ConfigRunOptions.inputRecordFormat(
+                                config.get(), configured.input().schema());
             }
             RowtimeMode rowtime =
                     rowtimeByStream.getOrDefault(stream, RowtimeMode.defaultFor(location));
@@ -311,7 +316,8 @@ public record RunOptions(
                                 + " field:NAME or rowtime");
             }
             try {
-                inputSpecs.add(new InputSpec(stream, location, schema, rowtime, delay, arrival));
+                inputSpecs.add(
+                        new InputSpec(stream, location, schema, rowtime, delay, arrival, format));
             } catch (IllegalArgumentException e) {
                 throw new RunOptionsException("--rowtime " + rowtime + ": " + e.getMessage(), e);
             }
@@ -385,18 +391,21 @@ public record RunOptions(
                     if (placed.add(stream)) {
                         for (Assignment replacement : outputs) {
                             if (outputKey(replacement.stream()).equals(stream)) {
-                                outputArguments.add(OutputArgument.of(replacement));
+                                // the configured records (DestinationSchema), elsewhere
+                                outputArguments.add(
+                                        OutputArgument.of(replacement)
+                                                .withFormat(output.format().value()));
                             }
                         }
                     }
                     continue;
                 }
-                ConfigRunOptions.outputRecordFormat(config.get(), output);
                 outputArguments.add(
                         new OutputArgument(
                                 config.get().file() + ": " + output.jsonPath(),
                                 output.streamName().value(),
-                                ConfigRunOptions.outputLocation(config.get(), output)));
+                                ConfigRunOptions.outputLocation(config.get(), output),
+                                output.format().value()));
             }
             for (Assignment output : outputs) {
                 if (!placed.contains(outputKey(output.stream()))) {
@@ -692,7 +701,7 @@ public record RunOptions(
                 }
                 written.put(output.toString(), target);
             }
-            specs.add(new OutputSpec(output.stream(), location, overwrite));
+            specs.add(new OutputSpec(output.stream(), location, overwrite, output.format()));
         }
         return specs;
     }
@@ -702,11 +711,19 @@ public record RunOptions(
      *
      * @param label what messages call it: the argument, or {@code application.json: $.Outputs[0]}
      */
-    private record OutputArgument(String label, String stream, StreamLocation location) {
+    private record OutputArgument(
+            String label, String stream, StreamLocation location, RecordFormatType format) {
 
         static OutputArgument of(Assignment output) {
             return new OutputArgument(
-                    output.toString(), output.stream(), RunOptions.location(output));
+                    output.toString(),
+                    output.stream(),
+                    RunOptions.location(output),
+                    RecordFormatType.JSON);
+        }
+
+        OutputArgument withFormat(RecordFormatType recordFormat) {
+            return new OutputArgument(label, stream, location, recordFormat);
         }
 
         @Override
@@ -777,8 +794,11 @@ public record RunOptions(
         config.map(ConfigRunOptions::inputStreams)
                 .orElse(Map.of())
                 .forEach(
-                        (stream, configured) ->
-                                inputs.put(stream, configured.input().schema().schema()));
+                        (stream, configured) -> {
+                            ConfigRunOptions.inputRecordFormat(
+                                    config.get(), configured.input().schema()); // checks it
+                            inputs.put(stream, configured.input().schema().schema());
+                        });
         config.map(ConfigRunOptions::referenceTables)
                 .orElse(Map.of())
                 .forEach(

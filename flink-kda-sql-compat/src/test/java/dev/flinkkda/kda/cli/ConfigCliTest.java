@@ -14,6 +14,7 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -111,8 +112,8 @@ class ConfigCliTest {
     }
 
     /**
-     * A describe-application output validates whatever the runtime cannot run yet (JSONPath
-     * mappings, CSV, Firehose, S3): validate needs the SQL and the columns only.
+     * A describe-application output validates whatever the runtime cannot run (two in-application
+     * streams of one Kinesis stream): validate needs the SQL, the columns and the mappings only.
      */
     @Test
     void validateTakesADescribeApplicationOutput() throws Exception {
@@ -124,10 +125,9 @@ class ConfigCliTest {
         assertThat(err())
                 .startsWith(
                         "describe-application.json:"
-                                + " $.ApplicationDetail.InputDescriptions[0].InputSchema"
-                                + ".RecordFormat.MappingParameters.JSONMappingParameters"
-                                + ".RecordRowPath: RecordRowPath '$.orders[0:]' is not yet"
-                                + " supported");
+                                + " $.ApplicationDetail.InputDescriptions[1].InputParallelism"
+                                + ".Count: 2 in-application streams (CLICKS_001, CLICKS_002)"
+                                + " read one Kinesis stream");
     }
 
     /** A syntax error in ApplicationCode is reported at its line and column within the code. */
@@ -258,5 +258,45 @@ class ConfigCliTest {
                                 + " (s3://kda-reference-data/TickerReference.csv) is not yet"
                                 + " supported by flink-kda run; give a local copy with"
                                 + " --reference \"CompanyName\"=FILE\n");
+    }
+
+    /**
+     * A configuration's JSONPath mappings and CSV destination, run on a replay of its stream: each
+     * reading a row ({@code $.readings[0:]}), the unit from {@code $.meta.unit}. By hand: s1's
+     * readings 10 and 20 °C are 50 and 68 °F; s2 is in °F, filtered out; s3's empty array is one
+     * row of NULLs (AWS: an array is flattened to at least one row), so TEMP_F is NULL; s4's "warm"
+     * goes to error_stream and its -40 °C is -40 °F. The output keeps the configured CSV.
+     */
+    @Test
+    void runReadsJsonPathRowsAndWritesTheConfiguredCsv(@TempDir Path dir) throws Exception {
+        Path output = dir.resolve("out.csv");
+        Path errors = dir.resolve("errors.jsonl");
+        int exit =
+                run(
+                        "run",
+                        "--config",
+                        CONFIGS.resolve("sensors/application.json").toString(),
+                        "--input",
+                        "SOURCE_SQL_STREAM_001=" + CONFIGS.resolve("sensors/replay.jsonl"),
+                        "--output",
+                        "DESTINATION_SQL_STREAM=" + output,
+                        "--output",
+                        "error_stream=" + errors);
+        assertThat(exit).as(err()).isZero();
+        assertThat(Files.readAllLines(output))
+                .containsExactly(
+                        "2024-01-01 00:00:00,s1,50.0",
+                        "2024-01-01 00:00:00,s1,68.0",
+                        "2024-01-01 00:00:02,s3,",
+                        "2024-01-01 00:00:03,s4,-40.0");
+        List<String> errorLines = Files.readAllLines(errors);
+        assertThat(errorLines).hasSize(1);
+        assertThat(errorLines.get(0))
+                .contains("\"ERROR_NAME\":\"COERCION_ERROR\"")
+                .contains("column TEMP: cannot convert \\\"warm\\\" to DOUBLE");
+        assertThat(err())
+                .contains(
+                        "4 records in, 4 rows out to DESTINATION_SQL_STREAM, 1 rows out to"
+                                + " error_stream, 1 error (COERCION_ERROR 1)");
     }
 }

@@ -404,29 +404,21 @@ class BadConfigurationsTest {
                                 + " SOURCE_SQL_STREAM_001), or set Count to 1 (--parallelism"
                                 + " scales the job)"),
                 Arguments.of(
-                        "a nested JSONPath mapping (not yet)",
-                        with("\"$.PRICE\"", "\"$.quote.price\""),
+                        "a JSONPath that does not parse",
+                        with("\"$.PRICE\"", "\"$.quote..price\""),
                         "application.json: "
                                 + COLUMNS
-                                + "[1].Mapping: the mapping"
-                                + " '$.quote.price' is not yet supported by flink-kda run (only"
-                                + " $.PRICE, the top-level key named as the column)"),
+                                + "[1].Mapping: '$.quote..price': column 9: expected a name after"
+                                + " '.', found '.' (recursive descent '..' is not KDA's JSONPath)"),
                 Arguments.of(
-                        "a row path (not yet)",
-                        with("\"RecordRowPath\": \"$\"", "\"RecordRowPath\": \"$.trades[0:]\""),
-                        "application.json: $.Inputs[0].InputSchema.RecordFormat.MappingParameters"
-                                + ".JSONMappingParameters.RecordRowPath: RecordRowPath"
-                                + " '$.trades[0:]' is not yet supported by flink-kda run (only $,"
-                                + " each record one row)"),
-                Arguments.of(
-                        "CSV records (not yet)",
-                        with(
-                                        "\"RecordFormatType\": \"JSON\",\n",
-                                        "\"RecordFormatType\": \"CSV\",\n")
-                                .replace(JSON_PARAMETERS, CSV_PARAMETERS),
-                        "application.json: $.Inputs[0].InputSchema.RecordFormat.RecordFormatType:"
-                                + " CSV records are not yet supported by flink-kda run (JSON"
-                                + " records only)"),
+                        "two flattened arrays",
+                        with("\"$.PRICE\"", "\"$.legs[0:].fills[0:].price\""),
+                        "application.json: "
+                                + COLUMNS
+                                + "[1].Mapping: column PRICE: Mapping \"$.legs[0:].fills[0:].price\":"
+                                + " [0:] within a flattened array's element; KDA flattens one level"
+                                + " only (a path may end in a second [0:], the inner array read"
+                                + " whole)"),
                 Arguments.of(
                         "a Lambda output",
                         with(
@@ -449,15 +441,6 @@ class BadConfigurationsTest {
                                 + " outputs are not yet supported by flink-kda run; give --output"
                                 + " DESTINATION_SQL_STREAM=FILE (or -, or kinesis:NAME) in its"
                                 + " place"),
-                Arguments.of(
-                        "a CSV output (not yet)",
-                        with(
-                                "\"DestinationSchema\": {\"RecordFormatType\": \"JSON\"}",
-                                "\"DestinationSchema\": {\"RecordFormatType\": \"CSV\"}"),
-                        "application.json: $.Outputs[0].DestinationSchema.RecordFormatType: CSV"
-                                + " output records are not yet supported by flink-kda run;"
-                                + " --output DESTINATION_SQL_STREAM=LOCATION writes the stream as"
-                                + " JSON lines instead"),
                 Arguments.of(
                         "S3 reference data (not yet)",
                         with(
