@@ -108,7 +108,7 @@ class ResumeAfterKillProcessTest {
         Matcher readAgain =
                 Pattern.compile(
                                 "flink-kda: ([0-9]+) records in, .* ([0-9]+) rows out to"
-                                        + " ERROR_STREAM, .* in [0-9.]+ s; resumed from")
+                                        + " error_stream, .* in [0-9.]+ s; resumed from")
                         .matcher(stderr);
         assertThat(readAgain.find()).as(stderr).isTrue();
         // the checkpoint held the rows before: windows closed and late rows seen
