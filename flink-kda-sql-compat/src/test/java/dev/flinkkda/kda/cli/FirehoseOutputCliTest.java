@@ -1,5 +1,7 @@
 package dev.flinkkda.kda.cli;
 
+import dev.flinkkda.kda.testing.FakeFirehose;
+
 import org.apache.flink.runtime.testutils.MiniClusterResourceConfiguration;
 import org.apache.flink.test.junit5.MiniClusterExtension;
 

@@ -4,6 +4,7 @@ import dev.flinkkda.e2e.harness.E2eSettings;
 import dev.flinkkda.e2e.harness.ManagedProcess;
 import dev.flinkkda.e2e.harness.S3rverServer;
 import dev.flinkkda.kda.cli.FlinkKdaCli;
+import dev.flinkkda.kda.testing.FakeFirehose;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -25,17 +26,23 @@ import java.util.stream.Stream;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * KDA's reference-data example ({@code examples/reference-join}: trades joined with the table
- * "CompanyName") with its table read from S3, as KDA's {@code S3ReferenceDataSource}: the object is
- * in s3rver on 127.0.0.1, and {@code flink-kda run} reads it with the AWS SDK v2 S3 client when the
- * job starts.
+ * The AWS connections of a KDA application besides Kinesis streams, through the {@code flink-kda}
+ * jar for clusters ({@code flink-kda-<version>.jar}), each run embedded in a JVM of its own with
+ * Flink's jars ({@code target/flink-lib}): the test of what the shaded jar carries (the S3 client,
+ * the Firehose connector, flink-connector-aws-base's classes ahead of the Kinesis connector's).
  *
- * <p>Each run is the {@code flink-kda} jar for clusters ({@code flink-kda-<version>.jar}) run
- * embedded in a JVM of its own with Flink's jars ({@code target/flink-lib}): the test of what the
- * shaded jar carries (the S3 client and its HTTP client). Logs: {@code
- * target/e2e/S3ReferenceDataITCase/}.
+ * <ul>
+ *   <li>S3 reference data: KDA's reference-data example ({@code examples/reference-join}: trades
+ *       joined with the table "CompanyName") with its table read from S3, as KDA's {@code
+ *       S3ReferenceDataSource}: the object is in s3rver on 127.0.0.1, and {@code flink-kda run}
+ *       reads it with the AWS SDK v2 S3 client when the job starts.
+ *   <li>Firehose outputs: the same application writing to a Firehose endpoint faked at the protocol
+ *       level ({@link FakeFirehose}; there is no Firehose emulator).
+ * </ul>
+ *
+ * <p>Logs: {@code target/e2e/AwsConnectionsITCase/}.
  */
-class S3ReferenceDataITCase {
+class AwsConnectionsITCase {
 
     private static final String BUCKET = "kda-reference";
     private static final String KEY = "reference-join/companies.csv";
@@ -47,7 +54,7 @@ class S3ReferenceDataITCase {
 
     @BeforeAll
     static void startS3rverWithTheCompanyTable() throws IOException {
-        runDir = E2eSettings.workDir().resolve(S3ReferenceDataITCase.class.getSimpleName());
+        runDir = E2eSettings.workDir().resolve(AwsConnectionsITCase.class.getSimpleName());
         deleteRecursively(runDir);
         Files.createDirectories(runDir);
         example = E2eSettings.examplesDir().resolve("reference-join");
@@ -77,6 +84,12 @@ class S3ReferenceDataITCase {
      */
     private static Run runExample(
             String name, String reference, Path output, Map<String, String> env) {
+        return runExample(name, reference, output.toString(), env);
+    }
+
+    /** As above, the output any {@code --output} location. */
+    private static Run runExample(
+            String name, String reference, String output, Map<String, String> env) {
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.addAll(E2eSettings.java17Opens());
@@ -102,7 +115,7 @@ class S3ReferenceDataITCase {
                         "--schema",
                         "\"CompanyName\"=@" + example.resolve("companies-schema.txt"),
                         "--output",
-                        output.toString()));
+                        output));
         Path log = runDir.resolve("log").resolve(name + ".log");
         try (ManagedProcess process =
                 ManagedProcess.start(
@@ -219,6 +232,26 @@ class S3ReferenceDataITCase {
                                 + " (InvalidAccessKeyId, HTTP 403)")
                 .doesNotContain("\tat ")
                 .doesNotContain(secret);
+    }
+
+    /**
+     * The table from s3rver, the output to Firehose: each row one record, the row's JSON object, as
+     * the file output writes it.
+     */
+    @Test
+    void theShadedJarWritesToFirehose() throws IOException {
+        try (FakeFirehose firehose = FakeFirehose.start("kda-results")) {
+            Run run =
+                    runExample(
+                            "firehose",
+                            s3Reference(BUCKET, KEY),
+                            "firehose:kda-results?endpoint=" + firehose.endpoint(),
+                            Map.of());
+            assertThat(run.exitStatus()).as(run.output()).isZero();
+            assertThat(firehose.records("kda-results"))
+                    .containsExactlyElementsOf(
+                            Files.readAllLines(example.resolve("expected-output.jsonl")));
+        }
     }
 
     private static void deleteRecursively(Path dir) throws IOException {

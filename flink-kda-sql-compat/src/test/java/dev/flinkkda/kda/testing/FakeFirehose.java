@@ -1,4 +1,4 @@
-package dev.flinkkda.kda.cli;
+package dev.flinkkda.kda.testing;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -24,7 +24,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  * A Firehose endpoint on 127.0.0.1 for tests: the AWS JSON 1.1 protocol's {@code
  * Firehose_20150804.PutRecordBatch} (the one action Flink's {@code KinesisFirehoseSink} calls),
  * recording every record it accepts. There is no Firehose emulator; the client and the connector
- * talking to this are the real ones.
+ * talking to this are the real ones. Shared with the end-to-end tests (this module's test jar).
  *
  * <p>A request is {@code POST /} with {@code X-Amz-Target: Firehose_20150804.PutRecordBatch} and
  * {@code {"DeliveryStreamName": "…", "Records": [{"Data": "<base64>"}, …]}}; the answer {@code
@@ -32,13 +32,13 @@ import java.util.concurrent.atomic.AtomicInteger;
  * "…", "ErrorMessage": "…"}, …]}}, one entry per record in order. A delivery stream it does not
  * know gets HTTP 400 {@code {"__type": "ResourceNotFoundException", …}}, as Firehose answers.
  */
-final class FakeFirehose implements AutoCloseable {
+public final class FakeFirehose implements AutoCloseable {
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final String TARGET_PREFIX = "Firehose_20150804.";
 
     /** One call as the server saw it. */
-    record Call(String target, String contentType, String authorization, JsonNode body) {}
+    public record Call(String target, String contentType, String authorization, JsonNode body) {}
 
     private final HttpServer server;
     private final Set<String> deliveryStreams;
@@ -54,7 +54,7 @@ final class FakeFirehose implements AutoCloseable {
     }
 
     /** Starts the endpoint on a free port of 127.0.0.1 with these delivery streams. */
-    static FakeFirehose start(String... deliveryStreams) throws IOException {
+    public static FakeFirehose start(String... deliveryStreams) throws IOException {
         HttpServer server =
                 HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
         FakeFirehose firehose = new FakeFirehose(server, Set.of(deliveryStreams));
@@ -67,27 +67,27 @@ final class FakeFirehose implements AutoCloseable {
      * Refuses the second record of each of the next {@code batches} batches that hold at least two
      * records, with {@code ServiceUnavailableException}, as Firehose does when throttling.
      */
-    void refuseSecondRecordOfNextBatches(int batches) {
+    public void refuseSecondRecordOfNextBatches(int batches) {
         failuresLeft.set(batches);
     }
 
     /** {@code http://127.0.0.1:PORT}. */
-    String endpoint() {
+    public String endpoint() {
         return "http://127.0.0.1:" + server.getAddress().getPort();
     }
 
     /** The records accepted for a delivery stream, decoded as UTF-8, in the order accepted. */
-    List<String> records(String deliveryStream) {
+    public List<String> records(String deliveryStream) {
         return List.copyOf(records.getOrDefault(deliveryStream, List.of()));
     }
 
     /** Every call received. */
-    List<Call> calls() {
+    public List<Call> calls() {
         return List.copyOf(calls);
     }
 
     /** The records refused (decoded), in order. */
-    List<String> refusedRecords() {
+    public List<String> refusedRecords() {
         return List.copyOf(refusedRecords);
     }
 
