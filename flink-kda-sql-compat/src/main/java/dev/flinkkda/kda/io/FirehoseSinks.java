@@ -7,6 +7,8 @@ import org.apache.flink.api.common.serialization.SerializationSchema;
 import org.apache.flink.connector.aws.config.AWSConfigConstants;
 import org.apache.flink.connector.firehose.sink.KinesisFirehoseSink;
 
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.Properties;
 
 /**
@@ -36,6 +38,36 @@ public final class FirehoseSinks {
                 .setFailOnError(false)
                 .setMaxTimeInBufferMS(200)
                 .build();
+    }
+
+    /**
+     * The options of Flink SQL's {@code firehose} table connector (the same connector's {@code
+     * KinesisFirehoseDynamicTableFactory}) for this location, as {@link #sink} configures the
+     * DataStream sink: {@code connector}, {@code delivery-stream}, the client properties ({@code
+     * aws.region}, {@code aws.endpoint}, {@code aws.credentials.provider}…), HTTP/1.1 ({@code
+     * sink.http-client.protocol.version}) and {@code sink.fail-on-error} false. Without {@code
+     * format}: the caller adds it ({@code json}, {@code csv}). For a {@code CREATE TABLE} of a
+     * Flink SQL script; an emulator's dummy keys are the only keys it can hold.
+     */
+    public static Map<String, String> tableOptions(StreamLocation.Firehose firehose) {
+        Map<String, String> options = new LinkedHashMap<>();
+        options.put("connector", "firehose");
+        options.put("delivery-stream", firehose.deliveryStreamName());
+        Properties client = clientProperties(firehose.settings());
+        client.remove(AWSConfigConstants.HTTP_PROTOCOL_VERSION);
+        // SQL spells the provider's settings without ".provider" (aws.credentials.basic.…), and
+        // the connector's AWSOptionUtils translates them back
+        client.stringPropertyNames().stream()
+                .sorted()
+                .forEach(
+                        key ->
+                                options.put(
+                                        key.replace(
+                                                "aws.credentials.provider.", "aws.credentials."),
+                                        client.getProperty(key)));
+        options.put("sink.http-client.protocol.version", "HTTP1_1");
+        options.put("sink.fail-on-error", "false");
+        return options;
     }
 
     /**
