@@ -7,7 +7,10 @@
  * <ul>
  *   <li>{@link dev.flinkkda.kda.aws.AwsSettings}: endpoint, region, profile (and connector
  *       properties) of a location's query string; credentials refused;
- *   <li>{@link dev.flinkkda.kda.aws.S3ObjectLocation}: {@code s3://BUCKET/KEY} with its settings;
+ *   <li>{@link dev.flinkkda.kda.aws.S3ObjectLocation}: {@code s3://BUCKET/KEY} with its settings
+ *       (also from KDA's {@code S3ReferenceDataSource}: bucket ARN and file key);
+ *   <li>{@link dev.flinkkda.kda.aws.AwsArn}: the ARNs of a KDA configuration (S3 bucket, Firehose
+ *       delivery stream);
  *   <li>{@link dev.flinkkda.kda.aws.S3Objects}: reads an object's bytes, errors as one line naming
  *       the location.
  * </ul>
