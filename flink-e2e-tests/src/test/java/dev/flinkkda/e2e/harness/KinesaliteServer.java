@@ -1,19 +1,14 @@
 package dev.flinkkda.e2e.harness;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.List;
-import java.util.Optional;
 
 /**
  * Kinesalite, an in-memory Kinesis, as a node process on 127.0.0.1 at a free port. Started from
  * {@code src/test/node/kinesalite-server.js} with the {@code kinesalite} package that Maven
  * installs into the module's {@code node_modules} ({@code npm ci}, pinned by {@code
- * package-lock.json}). The process exits by itself when the JVM that started it dies.
+ * package-lock.json}), through {@link NodeServer}. The process exits by itself when the JVM that
+ * started it dies.
  */
 public final class KinesaliteServer implements AutoCloseable {
 
@@ -29,15 +24,10 @@ public final class KinesaliteServer implements AutoCloseable {
                     "-Daws.disableEc2Metadata=true",
                     "-Dorg.apache.flink.kinesis.shaded.com.amazonaws.sdk.disableEc2Metadata=true");
 
-    private static final String PORT_LINE = "KINESALITE_PORT=";
-    private static final Duration START_TIMEOUT = Duration.ofSeconds(30);
+    private final NodeServer server;
 
-    private final ManagedProcess process;
-    private final int port;
-
-    private KinesaliteServer(ManagedProcess process, int port) {
-        this.process = process;
-        this.port = port;
+    private KinesaliteServer(NodeServer server) {
+        this.server = server;
     }
 
     /**
@@ -48,71 +38,31 @@ public final class KinesaliteServer implements AutoCloseable {
      * @param pidDir where the pid file goes (see {@link ManagedProcess})
      */
     public static KinesaliteServer start(Path moduleDir, Path logDir, Path pidDir) {
-        if (!Files.isDirectory(moduleDir.resolve("node_modules/kinesalite"))) {
-            throw new IllegalStateException(
-                    "Kinesalite is not installed in "
-                            + moduleDir.resolve("node_modules")
-                            + ": run `npm ci` in "
-                            + moduleDir
-                            + " (the Maven build does it in pre-integration-test)");
-        }
-        Path log = logDir.resolve("kinesalite.log");
-        List<String> command =
-                List.of(
-                        "node",
-                        moduleDir.resolve("src/test/node/kinesalite-server.js").toString(),
-                        "--host",
-                        "127.0.0.1",
-                        "--shardLimit",
-                        "1000",
-                        "--createStreamMs",
-                        "50");
-        ManagedProcess process =
-                ManagedProcess.start("kinesalite", command, moduleDir, log, pidDir);
-        try {
-            return new KinesaliteServer(process, awaitPort(process));
-        } catch (RuntimeException e) {
-            process.close();
-            throw e;
-        }
-    }
-
-    private static int awaitPort(ManagedProcess process) {
-        long deadline = System.nanoTime() + START_TIMEOUT.toNanos();
-        while (System.nanoTime() < deadline) {
-            Optional<Integer> port = readPort(process.log());
-            if (port.isPresent()) {
-                return port.get();
-            }
-            if (!process.isAlive()) {
-                throw new IllegalStateException(
-                        "Kinesalite exited at start:\n" + process.logTail(30));
-            }
-            Waiting.sleep(Duration.ofMillis(50));
-        }
-        throw new IllegalStateException(
-                "Kinesalite did not listen within " + START_TIMEOUT + ":\n" + process.logTail(30));
-    }
-
-    private static Optional<Integer> readPort(Path log) {
-        try {
-            return Files.readAllLines(log, StandardCharsets.UTF_8).stream()
-                    .filter(line -> line.startsWith(PORT_LINE))
-                    .map(line -> Integer.parseInt(line.substring(PORT_LINE.length()).trim()))
-                    .findFirst();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return new KinesaliteServer(
+                NodeServer.start(
+                        "kinesalite",
+                        "kinesalite",
+                        "kinesalite-server.js",
+                        List.of(
+                                "--host",
+                                "127.0.0.1",
+                                "--shardLimit",
+                                "1000",
+                                "--createStreamMs",
+                                "50"),
+                        moduleDir,
+                        logDir,
+                        pidDir));
     }
 
     /** The endpoint for Kinesis clients, {@code http://127.0.0.1:<port>}. */
     public String endpoint() {
-        return "http://127.0.0.1:" + port;
+        return server.endpoint();
     }
 
     /** Stops the node process. */
     @Override
     public void close() {
-        process.close();
+        server.close();
     }
 }

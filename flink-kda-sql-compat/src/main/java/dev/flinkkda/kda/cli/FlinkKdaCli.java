@@ -10,6 +10,7 @@ import dev.flinkkda.kda.options.RunOptions;
 import dev.flinkkda.kda.options.RunOptionsException;
 import dev.flinkkda.kda.options.StreamLocation;
 import dev.flinkkda.kda.options.TranslationOptions;
+import dev.flinkkda.kda.reference.ReferenceDataException;
 import dev.flinkkda.kda.runtime.KdaApplicationJob;
 import dev.flinkkda.kda.runtime.PlanCheck;
 import dev.flinkkda.kda.runtime.TranslationRejectedException;
@@ -140,6 +141,10 @@ public final class FlinkKdaCli {
             return 2;
         } catch (KdaSqlSyntaxException | KdaSemanticException | NotUtf8Exception e) {
             err.println(e.getMessage());
+            return 1;
+        } catch (ReferenceDataException e) {
+            // a reference table that cannot be loaded, found before the job is submitted
+            err.println("flink-kda " + args[0] + ": " + e.getMessage());
             return 1;
         } catch (NoSuchFileException e) {
             err.println("flink-kda " + args[0] + ": file not found: " + e.getMessage());

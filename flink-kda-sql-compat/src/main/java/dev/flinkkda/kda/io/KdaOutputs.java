@@ -33,10 +33,11 @@ import java.util.Properties;
 
 /**
  * Writes an application's output streams as JSON lines ({@link RowJsonFormatter}), or CSV lines
- * when the output's format says so ({@link #formatter}): to a file, to stdout, or to a Kinesis
- * stream. The table must be append-only (as KDA's streams are); each row becomes one record: a line
- * of a file or stdout, or one Kinesis record. Rows written are counted ({@link
- * KdaCounters#rowsOut}). A file appears, complete, when its stream ends ({@link JsonLinesSink}).
+ * when the output's format says so ({@link #formatter}): to a file, to stdout, to a Kinesis stream
+ * or to a Firehose delivery stream ({@link FirehoseSinks}). The table must be append-only (as KDA's
+ * streams are); each row becomes one record: a line of a file or stdout, or one Kinesis or Firehose
+ * record. Rows written are counted ({@link KdaCounters#rowsOut}). A file appears, complete, when
+ * its stream ends ({@link JsonLinesSink}).
  */
 public final class KdaOutputs {
 
@@ -65,9 +66,9 @@ public final class KdaOutputs {
                         + " -> "
                         + (output.location() instanceof StreamLocation.File file
                                 ? file.path().getFileName()
-                                : output.location() instanceof StreamLocation.Kinesis kinesis
-                                        ? "kinesis:" + kinesis.streamName()
-                                        : "stdout");
+                                : output.location() instanceof StreamLocation.Stdout
+                                        ? "stdout"
+                                        : output.location().label());
         if (output.location() instanceof StreamLocation.Kinesis kinesis) {
             DataStream<Row> counted =
                     rows.map(new CountRows(counter))
@@ -75,6 +76,17 @@ public final class KdaOutputs {
                             .name("count " + output.streamName())
                             .uid(uid + "-count");
             return counted.sinkTo(kinesisSink(kinesis, formatter)).name(name).uid(uid + "-sink");
+        }
+        if (output.location() instanceof StreamLocation.Firehose firehose) {
+            // Firehose: one record per row, JSON or CSV, as the Kinesis output writes
+            // (FirehoseSinks)
+            return rows.map(new CountRows(counter))
+                    .returns(rows.getType())
+                    .name("count " + output.streamName())
+                    .uid(uid + "-count")
+                    .sinkTo(FirehoseSinks.sink(firehose, new JsonBytes(formatter)))
+                    .name(name)
+                    .uid(uid + "-sink");
         }
         JsonLinesSink sink =
                 output.location() instanceof StreamLocation.File file

@@ -46,6 +46,10 @@ public record InputSpec(
             throw new IllegalArgumentException(
                     "input " + streamName + ": reading stdin is not supported; give a file");
         }
+        if (location instanceof StreamLocation.Firehose) {
+            throw new IllegalArgumentException(
+                    "input " + streamName + ": " + RunOptions.FIREHOSE_INPUT_REFUSED);
+        }
         if (rowtime.kind() == RowtimeMode.Kind.ARRIVAL
                 && !(location instanceof StreamLocation.Kinesis)) {
             throw new IllegalArgumentException(

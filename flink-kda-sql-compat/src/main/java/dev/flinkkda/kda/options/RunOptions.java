@@ -1,5 +1,7 @@
 package dev.flinkkda.kda.options;
 
+import dev.flinkkda.kda.aws.AwsSettings;
+import dev.flinkkda.kda.aws.S3ObjectLocation;
 import dev.flinkkda.kda.config.ApplicationConfig;
 import dev.flinkkda.kda.config.ApplicationConfigReader;
 import dev.flinkkda.kda.config.ConfigException;
@@ -12,6 +14,7 @@ import dev.flinkkda.kda.format.RecordFormatType;
 import dev.flinkkda.kda.kinesis.CommandLineCredentials;
 import dev.flinkkda.kda.reference.ReferenceFileTableFactory;
 import dev.flinkkda.kda.reference.ReferenceFormat;
+import dev.flinkkda.kda.reference.ReferenceSource;
 import dev.flinkkda.kda.schema.KdaNames;
 import dev.flinkkda.kda.schema.KdaSchema;
 import dev.flinkkda.kda.schema.KdaSchemaException;
@@ -59,6 +62,16 @@ public record RunOptions(
         OptionalLong randomSeed,
         Optional<CheckpointOptions> checkpoints,
         Optional<ApplicationCode> code) {
+
+    /**
+     * Why a Firehose delivery stream cannot be an input: Flink has no Firehose source, and a
+     * delivery stream cannot be read, only written (KDA read it through its own integration).
+     */
+    public static final String FIREHOSE_INPUT_REFUSED =
+            "a Firehose delivery stream cannot be an input (Flink has no Firehose source; a"
+                    + " delivery stream is written, not read). Have the producers write to a"
+                    + " Kinesis data stream (or add one as the delivery stream's source) and give"
+                    + " --input kinesis:NAME";
 
     /** The output stream of {@code --output FILE} without {@code STREAM=}. */
     public static final String DEFAULT_OUTPUT_STREAM = "DESTINATION_SQL_STREAM";
@@ -108,8 +121,10 @@ public record RunOptions(
                                             One per input.
               --output [STREAM=]LOCATION    writes in-application stream STREAM (by default
                                             DESTINATION_SQL_STREAM) as JSON lines with ROWTIME to
-                                            a file, to - (stdout) or to kinesis:NAME[?...]
-                                            (partitionKey=COLUMN, else a hash of the row).
+                                            a file, to - (stdout), to kinesis:NAME[?...]
+                                            (partitionKey=COLUMN, else a hash of the row) or to
+                                            a Firehose delivery stream firehose:NAME[?endpoint=
+                                            …&region=…&profile=…], one JSON object per record.
                                             error_stream=LOCATION writes KDA's error_stream:
                                             records that cannot be read, late rows, rows a
                                             pump's expression fails on (else: stderr).
@@ -120,6 +135,8 @@ public record RunOptions(
               --overwrite                   lets a file output replace a file that exists.
               --reference NAME=FILE[?...]   a reference table the application joins: a CSV or
                                             JSON-lines file (by its extension, or format=csv|json),
+                                            or an S3 object s3://BUCKET/KEY[?endpoint=…&region=…
+                                            &profile=…&format=…] (read with the AWS SDK),
                                             loaded when the job starts; for CSV also
                                             csv.header=true, csv.field-delimiter=; and
                                             csv.quote-character=' (the options of the
@@ -273,6 +290,9 @@ public record RunOptions(
                 throw new RunOptionsException(
                         label + ": reading stdin is not supported; give a file");
             }
+            if (location instanceof StreamLocation.Firehose) {
+                throw new RunOptionsException(input + ": " + FIREHOSE_INPUT_REFUSED);
+            }
             if (location instanceof StreamLocation.File file && !Files.isRegularFile(file.path())) {
                 throw new RunOptionsException(
                         label + ": file not found (" + file.path().toAbsolutePath() + ")");
@@ -371,7 +391,9 @@ public record RunOptions(
                             reference,
                             schemaArg != null ? schema(schemaArg) : configured.schema().schema());
             referenceSpecs.add(spec);
-            readFiles.put(reference.toString(), spec.file());
+            if (spec.file() != null) {
+                readFiles.put(reference.toString(), spec.file());
+            }
         }
         for (ConfiguredReferenceData table : configuredTables.values()) {
             if (!referenceByTable.containsKey(table.tableName().value())) {
@@ -853,27 +875,37 @@ public record RunOptions(
     }
 
     /**
-     * {@code FILE[?format=csv|json&csv.field-delimiter=;&csv.quote-character='&csv.header=true]}.
+     * {@code FILE[?format=csv|json&csv.field-delimiter=;&csv.quote-character='&csv.header=true]} or
+     * {@code s3://BUCKET/KEY[?endpoint=…&region=…&profile=…&format=…&csv.…]}.
      */
     private static ReferenceSpec reference(Assignment reference, KdaSchema schema) {
         ReferenceSettings settings = settings(reference, reference.value(), true);
-        return new ReferenceSpec(reference.stream(), settings.file(), schema, settings.format());
+        return new ReferenceSpec(reference.stream(), settings.source(), schema, settings.format());
     }
 
-    /** The file and format of {@code FILE[?key=value&…]}, the keys the table connector's. */
-    private record ReferenceSettings(Path file, ReferenceFormat format) {}
+    /** The source and format of {@code FILE[?key=value&…]} or {@code s3://BUCKET/KEY[?…]}. */
+    private record ReferenceSettings(ReferenceSource source, ReferenceFormat format) {}
 
+    /**
+     * @param mustExist whether a file must exist ({@code run}); an S3 object is never looked at
+     *     here: {@code run} reads it when it registers the table, before the job starts
+     */
     private static ReferenceSettings settings(
             Assignment reference, String value, boolean mustExist) {
         int query = value.indexOf('?');
-        Path file = Path.of(query < 0 ? value : value.substring(0, query));
+        String location = query < 0 ? value : value.substring(0, query);
+        String queryString = query < 0 ? "" : value.substring(query + 1);
+        if (S3ObjectLocation.isS3(location)) {
+            return s3Settings(reference, location, queryString);
+        }
+        Path file = Path.of(location);
         if (mustExist && !Files.isRegularFile(file)) {
             throw new RunOptionsException(
                     reference + ": file not found (" + file.toAbsolutePath() + ")");
         }
         Map<String, String> options = new LinkedHashMap<>();
         if (query >= 0) {
-            for (String pair : value.substring(query + 1).split("&")) {
+            for (String pair : queryString.split("&")) {
                 int eq = pair.indexOf('=');
                 String key = eq < 0 ? pair : pair.substring(0, eq);
                 if (!REFERENCE_SETTINGS.contains(key)) {
@@ -888,14 +920,50 @@ public record RunOptions(
                 options.put(key, eq < 0 ? "" : pair.substring(eq + 1));
             }
         }
-        String name = file.getFileName().toString().toLowerCase(Locale.ROOT);
-        if (!options.containsKey(ReferenceFileTableFactory.FORMAT.key())
+        return new ReferenceSettings(
+                ReferenceSource.file(file),
+                referenceFormat(reference, options, file.getFileName().toString()));
+    }
+
+    /**
+     * {@code s3://BUCKET/KEY} with the settings {@code endpoint}, {@code region}, {@code profile}
+     * ({@link AwsSettings}) and the format's ({@link #REFERENCE_SETTINGS}).
+     */
+    private static ReferenceSettings s3Settings(
+            Assignment reference, String location, String queryString) {
+        try {
+            Map<String, String> pairs = AwsSettings.queryPairs(queryString);
+            Map<String, String> formatOptions = new LinkedHashMap<>();
+            Map<String, String> awsPairs = new LinkedHashMap<>();
+            pairs.forEach(
+                    (key, value) ->
+                            (REFERENCE_SETTINGS.contains(key) ? formatOptions : awsPairs)
+                                    .put(key, value));
+            S3ObjectLocation object =
+                    S3ObjectLocation.parse(
+                            location,
+                            AwsSettings.of(awsPairs, false, Set.copyOf(REFERENCE_SETTINGS)));
+            String keyName = object.key().substring(object.key().lastIndexOf('/') + 1);
+            return new ReferenceSettings(
+                    ReferenceSource.s3(object), referenceFormat(reference, formatOptions, keyName));
+        } catch (IllegalArgumentException e) {
+            throw new RunOptionsException(reference + ": " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * The format the options give, by default JSON lines for a {@code .json}/{@code .jsonl} name.
+     */
+    private static ReferenceFormat referenceFormat(
+            Assignment reference, Map<String, String> options, String fileName) {
+        String name = fileName.toLowerCase(Locale.ROOT);
+        Map<String, String> withDefault = new LinkedHashMap<>(options);
+        if (!withDefault.containsKey(ReferenceFileTableFactory.FORMAT.key())
                 && (name.endsWith(".json") || name.endsWith(".jsonl"))) {
-            options.put(ReferenceFileTableFactory.FORMAT.key(), "json");
+            withDefault.put(ReferenceFileTableFactory.FORMAT.key(), "json");
         }
         try {
-            return new ReferenceSettings(
-                    file, ReferenceFileTableFactory.format(Configuration.fromMap(options)));
+            return ReferenceFileTableFactory.format(Configuration.fromMap(withDefault));
         } catch (IllegalArgumentException e) {
             throw new RunOptionsException(reference + ": " + e.getMessage(), e);
         }

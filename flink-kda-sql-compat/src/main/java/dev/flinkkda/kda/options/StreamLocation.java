@@ -1,22 +1,26 @@
 package dev.flinkkda.kda.options;
 
+import dev.flinkkda.kda.aws.AwsArn;
+import dev.flinkkda.kda.aws.AwsSettings;
 import dev.flinkkda.kda.kinesis.CommandLineCredentials;
 import dev.flinkkda.kda.kinesis.KinesisSettings;
 
 import java.nio.file.Path;
+import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 
 /**
  * Where an application's input comes from or its output goes: a JSON-lines file, stdout (outputs
- * only) or a Kinesis stream.
+ * only), a Kinesis stream, or a Firehose delivery stream (outputs only).
  */
 public sealed interface StreamLocation {
 
     /**
-     * Parses {@code FILE}, {@code -} (stdout) or {@code kinesis:NAME[?key=value&...]} ({@link
-     * KinesisSettings#parse}).
+     * Parses {@code FILE}, {@code -} (stdout), {@code kinesis:NAME[?key=value&...]} ({@link
+     * KinesisSettings#parse}) or {@code firehose:NAME[?key=value&...]} ({@link Firehose#parse}).
      *
-     * @throws IllegalArgumentException if a Kinesis location is malformed
+     * @throws IllegalArgumentException if a Kinesis or Firehose location is malformed
      */
     static StreamLocation parse(String text) {
         if (text.equals("-")) {
@@ -34,6 +38,9 @@ public sealed interface StreamLocation {
             }
             return new Kinesis(
                     name, KinesisSettings.parse(query < 0 ? "" : rest.substring(query + 1)));
+        }
+        if (text.startsWith(Firehose.PREFIX)) {
+            return Firehose.parse(text);
         }
         if (text.isEmpty()) {
             throw new IllegalArgumentException("empty file name");
@@ -96,6 +103,73 @@ public sealed interface StreamLocation {
         @Override
         public String toString() {
             return PREFIX + streamName + settings.toQueryString();
+        }
+    }
+
+    /**
+     * A Firehose delivery stream (outputs only), one JSON object per record, as KDA's {@code
+     * KinesisFirehoseOutput} writes: {@code firehose:NAME[?endpoint=…&region=…&profile=…&aws.…]}
+     * ({@link AwsSettings}; keys and secrets refused).
+     *
+     * @param deliveryStreamName the delivery stream's name
+     */
+    record Firehose(String deliveryStreamName, AwsSettings settings) implements StreamLocation {
+
+        /** The prefix of a Firehose location. */
+        public static final String PREFIX = "firehose:";
+
+        public Firehose {
+            Objects.requireNonNull(deliveryStreamName, "deliveryStreamName");
+            Objects.requireNonNull(settings, "settings");
+            if (deliveryStreamName.isEmpty()) {
+                throw new IllegalArgumentException(
+                        "firehose: needs a delivery stream name, e.g. firehose:ticker-archive");
+            }
+        }
+
+        /**
+         * Parses {@code firehose:NAME[?key=value&...]}.
+         *
+         * @throws IllegalArgumentException for no name, an unknown or refused setting; the message
+         *     quotes the location with credential values masked
+         */
+        public static Firehose parse(String text) {
+            String rest = text.substring(PREFIX.length());
+            int query = rest.indexOf('?');
+            String name = query < 0 ? rest : rest.substring(0, query);
+            if (name.isEmpty()) {
+                throw new IllegalArgumentException(
+                        "'"
+                                + CommandLineCredentials.redact(text)
+                                + "': firehose: needs a delivery stream name, e.g."
+                                + " firehose:ticker-archive");
+            }
+            String settings = query < 0 ? "" : rest.substring(query + 1);
+            return new Firehose(
+                    name, AwsSettings.of(AwsSettings.queryPairs(settings), true, Set.of()));
+        }
+
+        /**
+         * The delivery stream KDA's {@code KinesisFirehoseOutput.ResourceARN} names ({@code
+         * arn:aws:firehose:REGION:ACCOUNT:deliverystream/NAME}), in the ARN's region, with AWS's
+         * endpoint and the default credentials.
+         *
+         * @throws IllegalArgumentException for an ARN that is not a delivery stream's
+         */
+        public static Firehose ofResourceArn(String resourceArn) {
+            AwsArn arn = AwsArn.named(resourceArn, "firehose", "deliverystream");
+            return new Firehose(
+                    arn.resourceName(), new AwsSettings(null, arn.region(), null, Map.of()));
+        }
+
+        @Override
+        public String label() {
+            return PREFIX + deliveryStreamName;
+        }
+
+        @Override
+        public String toString() {
+            return PREFIX + deliveryStreamName + settings.toQueryString();
         }
     }
 }

@@ -7,9 +7,6 @@ import dev.flinkkda.kda.schema.KdaSchema;
 import dev.flinkkda.kda.sql.parser.NotUtf8Exception;
 import dev.flinkkda.kda.sql.parser.Utf8Text;
 
-import org.apache.flink.core.fs.FSDataInputStream;
-import org.apache.flink.core.fs.FileSystem;
-import org.apache.flink.core.fs.Path;
 import org.apache.flink.types.Row;
 
 import com.fasterxml.jackson.core.JsonFactory;
@@ -34,9 +31,9 @@ import java.util.Objects;
  * object gives each column the value of the key of its name (else of the key equal to it ignoring
  * case); missing keys are {@code NULL}, other keys are ignored.
  *
- * <p>The file is read through Flink's file systems: a local path, or a URI of a file system the
- * cluster has (e.g. {@code s3://…} with Flink's S3 plugin). It must be UTF-8; a byte order mark is
- * skipped.
+ * <p>The bytes come from a {@link ReferenceSource}: a file read through Flink's file systems (a
+ * local path, or a URI of a file system the cluster has), or an S3 object read with the AWS SDK v2
+ * client. They must be UTF-8; a byte order mark is skipped.
  */
 final class ReferenceFileReader implements Serializable {
 
@@ -44,22 +41,38 @@ final class ReferenceFileReader implements Serializable {
 
     private static final JsonFactory JSON = new JsonFactory();
 
+    private final ReferenceSource source;
     private final String path;
     private final ReferenceFormat format;
     private final KdaSchema schema;
 
     /**
-     * @param path the file, as messages name it
+     * @param source the file or S3 object
      * @param schema the table's columns
      */
-    ReferenceFileReader(String path, ReferenceFormat format, KdaSchema schema) {
-        this.path = Objects.requireNonNull(path, "path");
+    ReferenceFileReader(ReferenceSource source, ReferenceFormat format, KdaSchema schema) {
+        this.source = Objects.requireNonNull(source, "source");
+        this.path = source.name();
         this.format = Objects.requireNonNull(format, "format");
         this.schema = Objects.requireNonNull(schema, "schema");
     }
 
+    /**
+     * A reader of a file.
+     *
+     * @param path the file: a local path, or a URI of one of Flink's file systems
+     */
+    ReferenceFileReader(String path, ReferenceFormat format, KdaSchema schema) {
+        this(ReferenceSource.file(path), format, schema);
+    }
+
+    /** The file's path or the object's {@code s3://BUCKET/KEY}, as messages name it. */
     String path() {
         return path;
+    }
+
+    ReferenceSource source() {
+        return source;
     }
 
     ReferenceFormat format() {
@@ -159,22 +172,7 @@ final class ReferenceFileReader implements Serializable {
     }
 
     private String readText() {
-        Path file = new Path(path);
-        byte[] bytes;
-        try {
-            FileSystem fileSystem = file.getFileSystem();
-            if (!fileSystem.exists(file)) {
-                throw new ReferenceDataException(path + ": no such reference file");
-            }
-            if (fileSystem.getFileStatus(file).isDir()) {
-                throw new ReferenceDataException(path + ": a directory, not a reference file");
-            }
-            try (FSDataInputStream in = fileSystem.open(file)) {
-                bytes = in.readAllBytes();
-            }
-        } catch (IOException e) {
-            throw new ReferenceDataException(path + ": cannot read the reference file: " + e, e);
-        }
+        byte[] bytes = source.readAll();
         try {
             return Utf8Text.decode(bytes, path);
         } catch (NotUtf8Exception e) {

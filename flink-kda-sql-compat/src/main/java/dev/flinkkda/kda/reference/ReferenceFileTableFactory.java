@@ -1,5 +1,7 @@
 package dev.flinkkda.kda.reference;
 
+import dev.flinkkda.kda.aws.AwsSettings;
+import dev.flinkkda.kda.aws.S3ObjectLocation;
 import dev.flinkkda.kda.schema.KdaSchema;
 
 import org.apache.flink.configuration.ConfigOption;
@@ -11,7 +13,9 @@ import org.apache.flink.table.factories.DynamicTableSourceFactory;
 import org.apache.flink.table.factories.FactoryUtil;
 import org.apache.flink.table.types.DataType;
 
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -29,6 +33,12 @@ import java.util.Set;
  *   'csv.header' = 'true'             -- skip the first record; default 'false'
  * )
  * }</pre>
+ *
+ * <p>A {@code path} of {@code s3://BUCKET/KEY} is an S3 object, read with the AWS SDK v2 S3 client
+ * (as KDA's {@code S3ReferenceDataSource}), with the optional {@code s3.endpoint}, {@code
+ * s3.region} and {@code s3.profile} ({@link dev.flinkkda.kda.aws.AwsSettings}: by default AWS's
+ * endpoint, {@code $AWS_REGION} and the default credentials chain; no credentials for an endpoint
+ * on 127.0.0.1). Other URIs go through Flink's file systems.
  *
  * <p>The columns may have KDA's types (as Flink types: {@code VARCHAR(n)}, {@code INT}, {@code
  * DECIMAL(p, s)}, {@code TIMESTAMP(3)}…). The file is loaded when the job's lookup operator starts
@@ -49,6 +59,33 @@ public final class ReferenceFileTableFactory implements DynamicTableSourceFactor
                     .withDescription(
                             "The reference file: a local path, or a URI of a file system Flink"
                                     + " has (e.g. s3://… with the S3 plugin).");
+
+    /** The endpoint of an {@code s3://} path, e.g. an emulator's; by default AWS's. */
+    public static final ConfigOption<String> S3_ENDPOINT =
+            ConfigOptions.key("s3.endpoint")
+                    .stringType()
+                    .noDefaultValue()
+                    .withDescription(
+                            "The S3 endpoint of an s3:// path, http(s)://host[:port]; by default"
+                                    + " AWS's.");
+
+    /** The region of an {@code s3://} path. */
+    public static final ConfigOption<String> S3_REGION =
+            ConfigOptions.key("s3.region")
+                    .stringType()
+                    .noDefaultValue()
+                    .withDescription(
+                            "The region of an s3:// path's bucket; by default $AWS_REGION,"
+                                    + " $AWS_DEFAULT_REGION or us-east-1.");
+
+    /** The AWS profile whose credentials read an {@code s3://} path. */
+    public static final ConfigOption<String> S3_PROFILE =
+            ConfigOptions.key("s3.profile")
+                    .stringType()
+                    .noDefaultValue()
+                    .withDescription(
+                            "The profile of the AWS shared credentials files that reads an s3://"
+                                    + " path; by default the AWS default credentials chain.");
 
     /** {@code csv} or {@code json} (JSON lines). */
     public static final ConfigOption<String> FORMAT =
@@ -83,6 +120,9 @@ public final class ReferenceFileTableFactory implements DynamicTableSourceFactor
     private static final List<ConfigOption<?>> CSV_OPTIONS =
             List.of(CSV_FIELD_DELIMITER, CSV_QUOTE_CHARACTER, CSV_HEADER);
 
+    private static final List<ConfigOption<String>> S3_OPTIONS =
+            List.of(S3_ENDPOINT, S3_REGION, S3_PROFILE);
+
     @Override
     public String factoryIdentifier() {
         return IDENTIFIER;
@@ -95,7 +135,14 @@ public final class ReferenceFileTableFactory implements DynamicTableSourceFactor
 
     @Override
     public Set<ConfigOption<?>> optionalOptions() {
-        return Set.of(FORMAT, CSV_FIELD_DELIMITER, CSV_QUOTE_CHARACTER, CSV_HEADER);
+        return Set.of(
+                FORMAT,
+                CSV_FIELD_DELIMITER,
+                CSV_QUOTE_CHARACTER,
+                CSV_HEADER,
+                S3_ENDPOINT,
+                S3_REGION,
+                S3_PROFILE);
     }
 
     @Override
@@ -129,7 +176,52 @@ public final class ReferenceFileTableFactory implements DynamicTableSourceFactor
                 ReferenceColumns.schema(
                         DataType.getFieldNames(physicalRowType),
                         DataType.getFieldDataTypes(physicalRowType));
-        return new ReferenceFileReader(path, format(options), schema);
+        return new ReferenceFileReader(source(options), format(options), schema);
+    }
+
+    /**
+     * The file or S3 object the options name: {@code path}, and for an {@code s3://} path the
+     * {@code s3.…} options.
+     *
+     * @throws IllegalArgumentException for an {@code s3://} path without a key, an {@code s3.…}
+     *     option with another path, or a setting that is refused (a credential)
+     */
+    static ReferenceSource source(ReadableConfig options) {
+        String path = options.get(PATH);
+        if (!S3ObjectLocation.isS3(path)) {
+            for (ConfigOption<String> s3Option : S3_OPTIONS) {
+                if (options.getOptional(s3Option).isPresent()) {
+                    throw new IllegalArgumentException(
+                            "option '" + s3Option.key() + "' applies to an s3:// path only");
+                }
+            }
+            return ReferenceSource.file(path);
+        }
+        Map<String, String> settings = new LinkedHashMap<>();
+        for (ConfigOption<String> s3Option : S3_OPTIONS) {
+            options.getOptional(s3Option)
+                    .ifPresent(value -> settings.put(s3Option.key().substring(3), value));
+        }
+        return ReferenceSource.s3(
+                S3ObjectLocation.parse(path, AwsSettings.of(settings, false, Set.of())));
+    }
+
+    /**
+     * The connector options of a source: {@code path}, and for an S3 object the {@code s3.…}
+     * options of its settings.
+     */
+    public static Map<String, String> options(ReferenceSource source) {
+        Map<String, String> options = new LinkedHashMap<>();
+        if (source instanceof ReferenceSource.S3Source s3) {
+            AwsSettings settings = s3.object().settings();
+            options.put(PATH.key(), s3.object().uri());
+            settings.endpointUrl().ifPresent(e -> options.put(S3_ENDPOINT.key(), e));
+            options.put(S3_REGION.key(), settings.region());
+            settings.profileName().ifPresent(p -> options.put(S3_PROFILE.key(), p));
+        } else {
+            options.put(PATH.key(), source.name());
+        }
+        return options;
     }
 
     /**

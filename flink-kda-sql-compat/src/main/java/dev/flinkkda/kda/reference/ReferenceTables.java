@@ -63,7 +63,25 @@ public final class ReferenceTables {
             KdaSchema columns,
             Path file,
             ReferenceFormat format) {
-        TableDescriptor descriptor = descriptor(columns, file, format);
+        register(tableEnv, tableName, columns, ReferenceSource.file(file), format);
+    }
+
+    /**
+     * Registers a reference table read from a file or an S3 object, as {@link
+     * #register(TableEnvironment, String, KdaSchema, Path, ReferenceFormat)} does: the source is
+     * read once here to check it, before any job is submitted, and again by the job's lookup
+     * operator when it starts.
+     *
+     * @throws ReferenceDataException if the source cannot be read (for S3: no such bucket or key,
+     *     access denied…, naming {@code s3://BUCKET/KEY}) or a record does not fit the columns
+     */
+    public static void register(
+            TableEnvironment tableEnv,
+            String tableName,
+            KdaSchema columns,
+            ReferenceSource source,
+            ReferenceFormat format) {
+        TableDescriptor descriptor = descriptor(columns, source, format);
         DataType rowType = columns.rowDataType();
         try {
             ReferenceFileTableFactory.reader(
@@ -124,16 +142,28 @@ public final class ReferenceTables {
      * ReferenceFormat#options()}).
      */
     public static TableDescriptor descriptor(KdaSchema columns, Path file, ReferenceFormat format) {
+        return descriptor(columns, ReferenceSource.file(file), format);
+    }
+
+    /**
+     * The table {@link #register} creates: the columns, and the options {@code connector} = {@value
+     * ReferenceFileTableFactory#IDENTIFIER}, the source's ({@link
+     * ReferenceFileTableFactory#options(ReferenceSource)}: {@code path}, for S3 {@code s3.region}…)
+     * and the format's ({@link ReferenceFormat#options()}).
+     */
+    public static TableDescriptor descriptor(
+            KdaSchema columns, ReferenceSource source, ReferenceFormat format) {
         Schema.Builder schema = Schema.newBuilder();
         for (KdaColumn column : columns.columns()) {
             schema.column(column.name(), column.dataType());
         }
         TableDescriptor.Builder descriptor =
                 TableDescriptor.forConnector(ReferenceFileTableFactory.IDENTIFIER)
-                        .schema(schema.build())
-                        .option(
-                                ReferenceFileTableFactory.PATH,
-                                file.toAbsolutePath().normalize().toString());
+                        .schema(schema.build());
+        for (Map.Entry<String, String> option :
+                ReferenceFileTableFactory.options(source).entrySet()) {
+            descriptor.option(option.getKey(), option.getValue());
+        }
         for (Map.Entry<String, String> option : format.options().entrySet()) {
             descriptor.option(option.getKey(), option.getValue());
         }

@@ -11,6 +11,7 @@ import dev.flinkkda.kda.options.ReferenceSpec;
 import dev.flinkkda.kda.options.RunOptions;
 import dev.flinkkda.kda.options.RunOptionsException;
 import dev.flinkkda.kda.options.StreamLocation;
+import dev.flinkkda.kda.reference.ReferenceDataException;
 import dev.flinkkda.kda.reference.ReferenceTables;
 import dev.flinkkda.kda.schema.KdaNames;
 import dev.flinkkda.kda.schema.KdaSchema;
@@ -139,12 +140,22 @@ public final class KdaApplicationJob {
                             : malformed.union(registered.malformed());
         }
         for (ReferenceSpec reference : options.references()) {
-            ReferenceTables.register(
-                    tableEnvironment,
-                    reference.tableName(),
-                    reference.schema(),
-                    reference.file(),
-                    reference.format());
+            try {
+                ReferenceTables.register(
+                        tableEnvironment,
+                        reference.tableName(),
+                        reference.schema(),
+                        reference.source(),
+                        reference.format());
+            } catch (ReferenceDataException e) {
+                // before the job is submitted: which table, and where (file:line, s3://…)
+                throw new ReferenceDataException(
+                        "reference table "
+                                + KdaNames.toSql(reference.tableName())
+                                + ": "
+                                + e.getMessage(),
+                        e);
+            }
         }
         List<DataStream<KdaError>> pumpErrors =
                 PlanExecutor.execute(plan, tableEnvironment, eventTime);

@@ -109,17 +109,16 @@ class CredentialsNotShownTest {
         return env;
     }
 
-    private JavaProcess run(Map<String, String> env, String output) throws Exception {
-        return run(env, input.toString(), output);
+    private JavaProcess run(Map<String, String> env, String output, String... more)
+            throws Exception {
+        return runFrom(env, input.toString(), output, more);
     }
 
-    private JavaProcess run(Map<String, String> env, String inputLocation, String output)
+    private JavaProcess runFrom(
+            Map<String, String> env, String inputLocation, String output, String... more)
             throws Exception {
-        JavaProcess process =
-                JavaProcess.start(
-                        dir,
-                        isolatedAws(env),
-                        ShownNamesProbe.class,
+        List<String> args =
+                new java.util.ArrayList<>(
                         List.of(
                                 dir.resolve("names.txt").toString(),
                                 "run",
@@ -130,6 +129,8 @@ class CredentialsNotShownTest {
                                 "TICKER VARCHAR(4), PRICE DOUBLE",
                                 "--output",
                                 output));
+        args.addAll(List.of(more));
+        JavaProcess process = JavaProcess.start(dir, isolatedAws(env), ShownNamesProbe.class, args);
         process.waitFor(180);
         return process;
     }
@@ -228,7 +229,7 @@ class CredentialsNotShownTest {
                                 + PROFILE_SECRET_KEY
                                 + "\n");
         JavaProcess process =
-                run(
+                runFrom(
                         Map.of(
                                 "AWS_SHARED_CREDENTIALS_FILE",
                                 credentials.toString(),
@@ -247,6 +248,68 @@ class CredentialsNotShownTest {
         Map<String, String> shown = shown(process);
         assertThat(shown.get("stderr")).contains("flink-kda: the job failed:");
         assertNoSecretIn(shown);
+    }
+
+    /**
+     * The environment's keys and session token sign the Firehose sink's requests, a profile's keys
+     * the S3 client's (reference data), and are shown nowhere: the fake endpoint refuses both, the
+     * run ends with one line each (stderr holds the AWS SDK's DEBUG log here, stack traces of its
+     * idle-connection thread included).
+     */
+    @Test
+    void keysReachFirehoseAndS3AndAreNotShown() throws Exception {
+        Path credentials =
+                Files.writeString(
+                        dir.resolve("credentials"),
+                        "[flinkkda-test]\naws_access_key_id = "
+                                + PROFILE_ACCESS_KEY
+                                + "\naws_secret_access_key = "
+                                + PROFILE_SECRET_KEY
+                                + "\n");
+        Map<String, String> env = Map.of("AWS_SHARED_CREDENTIALS_FILE", credentials.toString());
+        JavaProcess firehose =
+                run(
+                        Map.of(
+                                "AWS_ACCESS_KEY_ID", ENV_ACCESS_KEY,
+                                "AWS_SECRET_ACCESS_KEY", ENV_SECRET_KEY,
+                                "AWS_SESSION_TOKEN", ENV_SESSION_TOKEN),
+                        "firehose:results?" + endpoint() + "&aws.credentials.provider=AUTO");
+        assertThat(signedBy)
+                .as(firehose.stderr())
+                .anySatisfy(
+                        auth ->
+                                assertThat(auth)
+                                        .contains("Credential=" + ENV_ACCESS_KEY + "/")
+                                        .contains("/firehose/aws4_request")
+                                        .contains("token=" + ENV_SESSION_TOKEN));
+        Map<String, String> shownByFirehose = shown(firehose);
+        assertThat(shownByFirehose.get("stderr")).contains("flink-kda: the job failed:");
+        assertNoSecretIn(shownByFirehose);
+
+        signedBy.clear();
+        JavaProcess s3 =
+                run(
+                        env,
+                        "-",
+                        "--reference",
+                        "R=s3://kda-reference/companies.csv?"
+                                + endpoint()
+                                + "&profile=flinkkda-test",
+                        "--schema",
+                        "R=TICKER VARCHAR(4), COMPANY VARCHAR(20)");
+        assertThat(signedBy)
+                .as(s3.stderr())
+                .anySatisfy(
+                        auth ->
+                                assertThat(auth)
+                                        .contains("Credential=" + PROFILE_ACCESS_KEY + "/")
+                                        .contains("/s3/aws4_request"));
+        Map<String, String> shownByS3 = shown(s3);
+        assertThat(shownByS3.get("stderr"))
+                .contains(
+                        "flink-kda run: reference table R: s3://kda-reference/companies.csv: S3"
+                                + " refused the request (no error code, HTTP 400)");
+        assertNoSecretIn(shownByS3);
     }
 
     @Test
