@@ -59,18 +59,6 @@ public record S3ObjectLocation(String bucket, String key, AwsSettings settings)
         return new S3ObjectLocation(rest.substring(0, slash), rest.substring(slash + 1), settings);
     }
 
-    /**
-     * The object KDA's {@code S3ReferenceDataSource} names: {@code BucketARN} ({@code
-     * arn:aws:s3:::BUCKET}) and {@code FileKey}. The ARN has no region: KDA reads the bucket in the
-     * application's region, so {@code settings} should carry it.
-     *
-     * @throws IllegalArgumentException for an ARN that is not an S3 bucket's, or an empty key
-     */
-    public static S3ObjectLocation ofReferenceDataSource(
-            String bucketArn, String fileKey, AwsSettings settings) {
-        return new S3ObjectLocation(AwsArn.s3Bucket(bucketArn), fileKey, settings);
-    }
-
     /** {@code s3://BUCKET/KEY}: how messages name the object. */
     public String uri() {
         return SCHEME + bucket + "/" + key;

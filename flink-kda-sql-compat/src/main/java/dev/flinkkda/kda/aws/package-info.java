@@ -8,9 +8,7 @@
  *   <li>{@link dev.flinkkda.kda.aws.AwsSettings}: endpoint, region, profile (and connector
  *       properties) of a location's query string; credentials refused;
  *   <li>{@link dev.flinkkda.kda.aws.S3ObjectLocation}: {@code s3://BUCKET/KEY} with its settings
- *       (also from KDA's {@code S3ReferenceDataSource}: bucket ARN and file key);
- *   <li>{@link dev.flinkkda.kda.aws.AwsArn}: the ARNs of a KDA configuration (S3 bucket, Firehose
- *       delivery stream);
+ *       (the configuration's ARNs are read by {@link dev.flinkkda.kda.config.Arn});
  *   <li>{@link dev.flinkkda.kda.aws.S3Objects}: reads an object's bytes, errors as one line naming
  *       the location.
  * </ul>

@@ -1,5 +1,7 @@
 package dev.flinkkda.kda.config;
 
+import dev.flinkkda.kda.aws.AwsSettings;
+import dev.flinkkda.kda.aws.S3ObjectLocation;
 import dev.flinkkda.kda.format.JsonPath;
 import dev.flinkkda.kda.format.JsonPathException;
 import dev.flinkkda.kda.format.RecordFormat;
@@ -9,6 +11,8 @@ import dev.flinkkda.kda.kinesis.KinesisSettings;
 import dev.flinkkda.kda.options.ApplicationCode;
 import dev.flinkkda.kda.options.ReferenceSpec;
 import dev.flinkkda.kda.options.StreamLocation;
+import dev.flinkkda.kda.reference.ReferenceFormat;
+import dev.flinkkda.kda.reference.ReferenceSource;
 import dev.flinkkda.kda.schema.KdaNames;
 
 import java.util.LinkedHashMap;
@@ -24,7 +28,8 @@ import java.util.Set;
  * is refused here, before the job starts, with what to do instead.
  *
  * <p>The parts other work adds to the runtime are behind one method each, which for now refuses
- * with "not yet supported": {@link #firehoseOutput} and {@link #s3ReferenceData}.
+ * with "not yet supported": reference data in a record format the reference reader does not take
+ * ({@link #referenceFormat}).
  */
 public final class ConfigRunOptions {
 
@@ -279,41 +284,115 @@ public final class ConfigRunOptions {
                                         + "=LOCATION"));
     }
 
-    /**
-     * GLUE (Firehose outputs): the Firehose location of the delivery stream, in the region of its
-     * ARN.
-     *
-     * @throws ConfigException not yet supported
-     */
+    /** The Firehose location of the delivery stream, in the region of its ARN. */
     public static StreamLocation firehoseOutput(
             ApplicationConfig config,
             ConfiguredOutput output,
             OutputDestination.FirehoseDeliveryStream firehose) {
-        throw notYetSupported(
-                config,
-                firehose.deliveryStream().arn().jsonPath(),
-                "Firehose outputs are not yet supported by flink-kda run; give --output "
-                        + KdaNames.toSql(output.streamName().value())
-                        + "=FILE (or -, or kinesis:NAME) in its place");
+        return new StreamLocation.Firehose(
+                firehose.deliveryStream().name(),
+                new AwsSettings(null, firehose.deliveryStream().region(), null, Map.of()));
     }
 
     /**
-     * GLUE (S3 reference data): the reference table read from its S3 object, with its {@code
-     * ReferenceSchema}'s columns and record format.
+     * The reference table read from its S3 object when the job starts, with its {@code
+     * ReferenceSchema}'s columns and record format. An S3 bucket's ARN names no region: the object
+     * is read in the application's (its streams' ARNs'), as KDA reads it.
      *
-     * @throws ConfigException not yet supported
+     * @throws ConfigException for a record format the reference reader does not take
      */
     public static ReferenceSpec s3ReferenceData(
             ApplicationConfig config, ConfiguredReferenceData reference) {
-        throw notYetSupported(
-                config,
-                reference.s3Object().bucketArn().jsonPath(),
-                "S3 reference data ("
-                        + Shown.redacted(reference.s3Object().uri())
-                        + ") is not yet supported by flink-kda run; give a local copy with"
-                        + " --reference "
-                        + KdaNames.toSql(reference.tableName().value())
-                        + "=FILE");
+        S3ObjectLocation object =
+                new S3ObjectLocation(
+                        reference.s3Object().bucket(),
+                        reference.s3Object().fileKey().value(),
+                        new AwsSettings(null, applicationRegion(config), null, Map.of()));
+        return new ReferenceSpec(
+                reference.tableName().value(),
+                ReferenceSource.s3(object),
+                reference.schema().schema(),
+                referenceFormat(config, reference.schema()));
+    }
+
+    /** The region of the application's streams; the default region if it has none. */
+    private static String applicationRegion(ApplicationConfig config) {
+        for (ConfiguredInput input : config.inputs()) {
+            if (input.source() instanceof InputSource.KinesisStream kinesis) {
+                return kinesis.stream().region();
+            }
+        }
+        for (ConfiguredOutput output : config.outputs()) {
+            if (output.destination() instanceof OutputDestination.KinesisStream kinesis) {
+                return kinesis.stream().region();
+            }
+            if (output.destination() instanceof OutputDestination.FirehoseDeliveryStream firehose) {
+                return firehose.deliveryStream().region();
+            }
+        }
+        return AwsSettings.defaults().region();
+    }
+
+    /**
+     * A {@code ReferenceSchema}'s record format as the reference reader takes it: CSV rows ending
+     * at a line break with a one-character column delimiter, or JSON objects a row each with the
+     * columns at their top-level keys.
+     *
+     * @throws ConfigException for another format (a JSONPath mapping, a row path, other delimiters)
+     */
+    public static ReferenceFormat referenceFormat(
+            ApplicationConfig config, ConfiguredSchema schema) {
+        if (schema.recordFormat() instanceof ConfiguredRecordFormat.Csv csv) {
+            String column = csv.columnDelimiter().value();
+            String row = csv.rowDelimiter().value();
+            if (!row.equals("\n") && !row.equals("\r\n")) {
+                throw notYetSupported(
+                        config,
+                        csv.rowDelimiter().jsonPath(),
+                        "reference data with rows ending at "
+                                + Shown.quoted(row)
+                                + " is not yet supported (rows end at a line break)");
+            }
+            if (column.length() != 1) {
+                throw notYetSupported(
+                        config,
+                        csv.columnDelimiter().jsonPath(),
+                        "reference data with the column delimiter "
+                                + Shown.quoted(column)
+                                + " is not yet supported (one character)");
+            }
+            try {
+                return ReferenceFormat.csv(column.charAt(0), '"', false);
+            } catch (IllegalArgumentException e) {
+                throw ConfigException.of(
+                        csv.columnDelimiter().problem(config.file(), e.getMessage()));
+            }
+        }
+        ConfiguredRecordFormat.Json json = (ConfiguredRecordFormat.Json) schema.recordFormat();
+        if (!json.recordRowPath().value().equals("$")) {
+            throw notYetSupported(
+                    config,
+                    json.recordRowPath().jsonPath(),
+                    "reference data at the row path "
+                            + Shown.quoted(json.recordRowPath().value())
+                            + " is not yet supported (one JSON object per line: $)");
+        }
+        for (ConfiguredColumn column : schema.columns()) {
+            Optional<Located<String>> mapping = column.mapping();
+            if (mapping.isPresent()
+                    && !mapping.get().value().equals("$." + column.column().name())) {
+                throw notYetSupported(
+                        config,
+                        mapping.get().jsonPath(),
+                        "reference data mapped by "
+                                + Shown.quoted(mapping.get().value())
+                                + " is not yet supported (the top-level key named as the column:"
+                                + " $."
+                                + Shown.redacted(column.column().name())
+                                + ")");
+            }
+        }
+        return ReferenceFormat.json();
     }
 
     private static ConfigException notYetSupported(

@@ -13,7 +13,7 @@ import java.util.Objects;
  */
 public record ConfiguredReferenceData(
         Located<String> tableName,
-        S3ObjectLocation s3Object,
+        ConfiguredS3Object s3Object,
         ConfiguredSchema schema,
         String jsonPath) {
     public ConfiguredReferenceData {

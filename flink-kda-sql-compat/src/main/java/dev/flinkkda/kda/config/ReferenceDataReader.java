@@ -30,7 +30,7 @@ final class ReferenceDataReader {
                 reference
                         .requiredString("TableName")
                         .filter(t -> InputReader.checkName(reference, "TableName", t));
-        Optional<S3ObjectLocation> s3 =
+        Optional<ConfiguredS3Object> s3 =
                 reference
                         .object(s3Field, true, s3Field, S3_REFERENCE_DATA_SOURCE)
                         .flatMap(
@@ -43,7 +43,7 @@ final class ReferenceDataReader {
                                         return Optional.empty();
                                     }
                                     return Optional.of(
-                                            new S3ObjectLocation(
+                                            new ConfiguredS3Object(
                                                     bucket.get().value(),
                                                     Located.at(
                                                             s.pathOf("BucketARN"),

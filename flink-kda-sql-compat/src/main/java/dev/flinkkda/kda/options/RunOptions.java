@@ -390,6 +390,16 @@ public record RunOptions(
                     reference(
                             reference,
                             schemaArg != null ? schema(schemaArg) : configured.schema().schema());
+            if (configured != null && schemaArg == null && !setsFormat(reference.value())) {
+                // another copy of the configured object: its records as ReferenceSchema says
+                spec =
+                        new ReferenceSpec(
+                                spec.tableName(),
+                                spec.source(),
+                                spec.schema(),
+                                ConfigRunOptions.referenceFormat(
+                                        config.get(), configured.schema()));
+            }
             referenceSpecs.add(spec);
             if (spec.file() != null) {
                 readFiles.put(reference.toString(), spec.file());
@@ -878,6 +888,20 @@ public record RunOptions(
      * {@code FILE[?format=csv|json&csv.field-delimiter=;&csv.quote-character='&csv.header=true]} or
      * {@code s3://BUCKET/KEY[?endpoint=…&region=…&profile=…&format=…&csv.…]}.
      */
+    /** Whether a {@code --reference} value sets its format ({@code format=…}, {@code csv.…}). */
+    private static boolean setsFormat(String value) {
+        int query = value.indexOf('?');
+        if (query < 0) {
+            return false;
+        }
+        for (String pair : value.substring(query + 1).split("&")) {
+            if (pair.startsWith("format=") || pair.startsWith("csv.")) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     private static ReferenceSpec reference(Assignment reference, KdaSchema schema) {
         ReferenceSettings settings = settings(reference, reference.value(), true);
         return new ReferenceSpec(reference.stream(), settings.source(), schema, settings.format());

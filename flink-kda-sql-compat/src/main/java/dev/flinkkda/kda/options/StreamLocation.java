@@ -1,12 +1,10 @@
 package dev.flinkkda.kda.options;
 
-import dev.flinkkda.kda.aws.AwsArn;
 import dev.flinkkda.kda.aws.AwsSettings;
 import dev.flinkkda.kda.kinesis.CommandLineCredentials;
 import dev.flinkkda.kda.kinesis.KinesisSettings;
 
 import java.nio.file.Path;
-import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 
@@ -147,19 +145,6 @@ public sealed interface StreamLocation {
             String settings = query < 0 ? "" : rest.substring(query + 1);
             return new Firehose(
                     name, AwsSettings.of(AwsSettings.queryPairs(settings), true, Set.of()));
-        }
-
-        /**
-         * The delivery stream KDA's {@code KinesisFirehoseOutput.ResourceARN} names ({@code
-         * arn:aws:firehose:REGION:ACCOUNT:deliverystream/NAME}), in the ARN's region, with AWS's
-         * endpoint and the default credentials.
-         *
-         * @throws IllegalArgumentException for an ARN that is not a delivery stream's
-         */
-        public static Firehose ofResourceArn(String resourceArn) {
-            AwsArn arn = AwsArn.named(resourceArn, "firehose", "deliverystream");
-            return new Firehose(
-                    arn.resourceName(), new AwsSettings(null, arn.region(), null, Map.of()));
         }
 
         @Override

@@ -239,25 +239,58 @@ class ConfigCliTest {
                         Files.readAllLines(folder.resolve("expected-output.jsonl")));
     }
 
-    /** Without --reference, the S3 object is refused (for now) with what to give instead. */
+    /**
+     * The configured S3 object, at an endpoint on 127.0.0.1 (a fake S3 in the test, the real SDK
+     * client): read with the ReferenceSchema's CSV format, the run gives the reference-join
+     * example's rows (the object's header line is one more row, whose "Ticker" joins no trade).
+     */
     @Test
-    void s3ReferenceDataWithoutALocalCopyIsRefused() throws Exception {
+    void s3ReferenceDataIsReadAsItsReferenceSchemaSays(@TempDir Path dir) throws Exception {
         Path folder = EXAMPLES.resolve("reference-join");
-        int exit =
-                run(
-                        "run",
-                        "--config",
-                        CONFIGS.resolve("reference-data.json").toString(),
-                        "--input",
-                        "SOURCE_SQL_STREAM_001=" + folder.resolve("input.jsonl"));
-        assertThat(exit).isEqualTo(2);
-        assertThat(err())
-                .isEqualTo(
-                        "reference-data.json: $.ReferenceDataSources[0].S3ReferenceDataSource"
-                                + ".BucketARN: S3 reference data"
-                                + " (s3://kda-reference-data/TickerReference.csv) is not yet"
-                                + " supported by flink-kda run; give a local copy with"
-                                + " --reference \"CompanyName\"=FILE\n");
+        byte[] object = Files.readAllBytes(folder.resolve("companies.csv"));
+        List<String> requested = new java.util.concurrent.CopyOnWriteArrayList<>();
+        com.sun.net.httpserver.HttpServer s3 =
+                com.sun.net.httpserver.HttpServer.create(
+                        new java.net.InetSocketAddress(
+                                java.net.InetAddress.getLoopbackAddress(), 0),
+                        0);
+        s3.createContext(
+                "/",
+                exchange -> {
+                    try (exchange) {
+                        String path = exchange.getRequestURI().getPath();
+                        requested.add(exchange.getRequestMethod() + " " + path);
+                        boolean known = path.equals("/kda-reference-data/TickerReference.csv");
+                        exchange.sendResponseHeaders(known ? 200 : 404, known ? object.length : -1);
+                        if (known) {
+                            exchange.getResponseBody().write(object);
+                        }
+                    }
+                });
+        s3.start();
+        try {
+            Path output = dir.resolve("out.jsonl");
+            int exit =
+                    run(
+                            "run",
+                            "--config",
+                            CONFIGS.resolve("reference-data.json").toString(),
+                            "--input",
+                            "SOURCE_SQL_STREAM_001=" + folder.resolve("input.jsonl"),
+                            "--reference",
+                            "\"CompanyName\"=s3://kda-reference-data/TickerReference.csv"
+                                    + "?endpoint=http://127.0.0.1:"
+                                    + s3.getAddress().getPort(),
+                            "--output",
+                            "DESTINATION_SQL_STREAM=" + output);
+            assertThat(exit).as(err()).isZero();
+            assertThat(requested).contains("GET /kda-reference-data/TickerReference.csv");
+            assertThat(Files.readAllLines(output))
+                    .containsExactlyElementsOf(
+                            Files.readAllLines(folder.resolve("expected-output.jsonl")));
+        } finally {
+            s3.stop(0);
+        }
     }
 
     /**

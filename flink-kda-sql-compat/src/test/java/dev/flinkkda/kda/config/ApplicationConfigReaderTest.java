@@ -115,7 +115,7 @@ class ApplicationConfigReaderTest {
         assertThat(reference.tableName()).isEqualTo(Located.at(at + ".TableName", "CompanyName"));
         assertThat(reference.s3Object())
                 .isEqualTo(
-                        new S3ObjectLocation(
+                        new ConfiguredS3Object(
                                 "kda-reference-data",
                                 Located.at(
                                         at + ".S3ReferenceDataSource.BucketARN",

@@ -431,33 +431,25 @@ class BadConfigurationsTest {
                                 + " as the Lambda's event source), or give --output"
                                 + " DESTINATION_SQL_STREAM=LOCATION"),
                 Arguments.of(
-                        "a Firehose output (not yet)",
-                        with(
-                                KINESIS_OUTPUT,
-                                "\"KinesisFirehoseOutput\": {\n      \"ResourceARN\":"
-                                        + " \"arn:aws:firehose:us-east-1:012345678901:"
-                                        + "deliverystream/results\""),
-                        "application.json: $.Outputs[0].KinesisFirehoseOutput.ResourceARN: Firehose"
-                                + " outputs are not yet supported by flink-kda run; give --output"
-                                + " DESTINATION_SQL_STREAM=FILE (or -, or kinesis:NAME) in its"
-                                + " place"),
-                Arguments.of(
-                        "S3 reference data (not yet)",
+                        "S3 reference data at a row path (not yet)",
                         with(
                                 "\"Outputs\": [",
                                 "\"ReferenceDataSources\": [{\"TableName\": \"COMPANIES\","
                                         + " \"S3ReferenceDataSource\": {\"BucketARN\":"
-                                        + " \"arn:aws:s3:::bucket-one\", \"FileKey\": \"c.csv\","
+                                        + " \"arn:aws:s3:::bucket-one\", \"FileKey\": \"c.json\","
                                         + " \"ReferenceRoleARN\":"
                                         + " \"arn:aws:iam::012345678901:role/kda\"},"
                                         + " \"ReferenceSchema\": {\"RecordFormat\":"
-                                        + " {\"RecordFormatType\": \"CSV\"}, \"RecordColumns\":"
-                                        + " [{\"Name\": \"T\", \"SqlType\": \"VARCHAR(4)\"}]}}],"
+                                        + " {\"RecordFormatType\": \"JSON\", \"MappingParameters\":"
+                                        + " {\"JSONMappingParameters\": {\"RecordRowPath\":"
+                                        + " \"$.companies[0:]\"}}}, \"RecordColumns\":"
+                                        + " [{\"Name\": \"T\", \"SqlType\": \"VARCHAR(4)\","
+                                        + " \"Mapping\": \"$.companies[0:].t\"}]}}],"
                                         + " \"Outputs\": ["),
-                        "application.json: $.ReferenceDataSources[0].S3ReferenceDataSource"
-                                + ".BucketARN: S3 reference data (s3://bucket-one/c.csv) is not"
-                                + " yet supported by flink-kda run; give a local copy with"
-                                + " --reference COMPANIES=FILE"),
+                        "application.json: $.ReferenceDataSources[0].ReferenceSchema.RecordFormat"
+                                + ".MappingParameters.JSONMappingParameters.RecordRowPath:"
+                                + " reference data at the row path '$.companies[0:]' is not yet"
+                                + " supported (one JSON object per line: $)"),
                 Arguments.of(
                         "no ApplicationCode and no APP.sql",
                         with("\"ApplicationCode\"", "\"ApplicationDescription\""),

@@ -260,4 +260,29 @@ class ConfigRunOptionsTest {
                 .containsExactly(
                         configured.outputs().get(0).location(), new StreamLocation.Stdout());
     }
+
+    /**
+     * A Firehose destination of the describe-application fixture: its delivery stream and region
+     * from the ARN ({@code arn:aws:firehose:eu-west-1:210987654321:deliverystream/order-archive}).
+     */
+    @Test
+    void firehoseDestinationsInTheRegionsOfTheirArns() throws Exception {
+        ApplicationConfig describe =
+                ApplicationConfigReader.read(
+                        Path.of("src/test/resources/config/describe-application.json"));
+        StreamLocation location =
+                describe.outputs().stream()
+                        .filter(
+                                o ->
+                                        o.destination()
+                                                instanceof OutputDestination.FirehoseDeliveryStream)
+                        .map(o -> ConfigRunOptions.outputLocation(describe, o))
+                        .findFirst()
+                        .orElseThrow();
+        assertThat(location).isInstanceOf(StreamLocation.Firehose.class);
+        StreamLocation.Firehose firehose = (StreamLocation.Firehose) location;
+        assertThat(firehose.label()).isEqualTo("firehose:order-archive");
+        assertThat(firehose.settings().region()).isEqualTo("eu-west-1");
+        assertThat(firehose.settings().endpoint()).isNull();
+    }
 }

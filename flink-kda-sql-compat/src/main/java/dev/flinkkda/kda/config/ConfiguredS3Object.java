@@ -10,8 +10,9 @@ import java.util.Objects;
  * @param bucketArn {@code BucketARN}, where it was found
  * @param fileKey {@code FileKey}, the object's key, where it was found
  */
-public record S3ObjectLocation(String bucket, Located<String> bucketArn, Located<String> fileKey) {
-    public S3ObjectLocation {
+public record ConfiguredS3Object(
+        String bucket, Located<String> bucketArn, Located<String> fileKey) {
+    public ConfiguredS3Object {
         Objects.requireNonNull(bucket, "bucket");
         Objects.requireNonNull(bucketArn, "bucketArn");
         Objects.requireNonNull(fileKey, "fileKey");
