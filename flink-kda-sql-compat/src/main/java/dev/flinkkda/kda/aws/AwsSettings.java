@@ -157,8 +157,9 @@ public record AwsSettings(
      * Refuses a setting that would carry a credential on the command line: a key named like one
      * ({@link CommandLineCredentials#isCredentialSetting}), or a credentials provider of {@code
      * BASIC}, which reads its keys from the settings. The message names the key, never the value.
+     * Every AWS location's settings (Kinesis's too) are checked by this.
      */
-    private static void checkNoCredential(String key, String value) {
+    public static void checkNoCredential(String key, String value) {
         if (CommandLineCredentials.isCredentialSetting(key)) {
             throw new IllegalArgumentException(
                     "setting '"
@@ -175,7 +176,13 @@ public record AwsSettings(
         }
     }
 
-    private static void checkEndpoint(String value) {
+    /**
+     * Refuses an endpoint that is no {@code http(s)://host[:port]} or holds a user or password; the
+     * message never quotes a password.
+     *
+     * @return {@code value}
+     */
+    public static String checkEndpoint(String value) {
         if (CommandLineCredentials.hasUserInfo(value)) {
             throw new IllegalArgumentException(
                     "endpoint '"
@@ -198,9 +205,11 @@ public record AwsSettings(
             throw new IllegalArgumentException(
                     "endpoint '" + value + "': expected http(s)://host[:port]");
         }
+        return value;
     }
 
-    private static String defaultRegion() {
+    /** {@code $AWS_REGION}, {@code $AWS_DEFAULT_REGION} or {@code us-east-1}. */
+    public static String defaultRegion() {
         for (String variable : new String[] {"AWS_REGION", "AWS_DEFAULT_REGION"}) {
             String value = System.getenv(variable);
             if (value != null && !value.isBlank()) {
@@ -225,10 +234,16 @@ public record AwsSettings(
      * {@code [::1]}): no real credentials needed.
      */
     public boolean isLocalEndpoint() {
-        return endpointUrl()
-                .map(e -> URI.create(e).getHost())
-                .map(h -> h.equals("localhost") || h.equals("127.0.0.1") || h.equals("[::1]"))
-                .orElse(false);
+        return endpointUrl().map(AwsSettings::isLocal).orElse(false);
+    }
+
+    /**
+     * Whether {@code endpoint} is on this machine: {@code localhost}, {@code 127.0.0.1}, {@code
+     * [::1]}.
+     */
+    public static boolean isLocal(String endpoint) {
+        String host = URI.create(endpoint).getHost();
+        return host.equals("localhost") || host.equals("127.0.0.1") || host.equals("[::1]");
     }
 
     /** The query string of these settings, {@code ?key=value&...}. */

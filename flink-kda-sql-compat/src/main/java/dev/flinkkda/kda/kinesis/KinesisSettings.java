@@ -1,9 +1,10 @@
 package dev.flinkkda.kda.kinesis;
 
+import dev.flinkkda.kda.aws.AwsSettings;
+
 import org.apache.flink.streaming.connectors.kinesis.config.AWSConfigConstants;
 import org.apache.flink.streaming.connectors.kinesis.config.ConsumerConfigConstants;
 
-import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
@@ -64,7 +65,7 @@ public record KinesisSettings(
         Objects.requireNonNull(partitionKey, "partitionKey");
         connectorProperties = Map.copyOf(connectorProperties);
         for (Map.Entry<String, String> property : connectorProperties.entrySet()) {
-            checkNoCredential(property.getKey(), property.getValue());
+            AwsSettings.checkNoCredential(property.getKey(), property.getValue());
         }
         if (profile.isPresent()
                 && connectorProperties.containsKey(AWSConfigConstants.AWS_CREDENTIALS_PROVIDER)) {
@@ -78,7 +79,7 @@ public record KinesisSettings(
     /** The settings of a query string without its {@code ?}; {@code ""} for the defaults. */
     public static KinesisSettings parse(String query) {
         Optional<String> endpoint = Optional.empty();
-        String region = defaultRegion();
+        String region = AwsSettings.defaultRegion();
         String start = LATEST;
         Optional<String> profile = Optional.empty();
         Optional<String> partitionKey = Optional.empty();
@@ -90,14 +91,14 @@ public record KinesisSettings(
             int eq = pair.indexOf('=');
             String key = eq < 0 ? pair : pair.substring(0, eq);
             // before anything quotes the pair: a credential's value must not be shown
-            checkNoCredential(key, "");
+            AwsSettings.checkNoCredential(key, "");
             if (eq <= 0 || eq == pair.length() - 1) {
                 throw new IllegalArgumentException(
                         "'" + pair + "': expected key=value, e.g. region=us-east-1");
             }
             String value = pair.substring(eq + 1);
             switch (key) {
-                case "endpoint" -> endpoint = Optional.of(checkEndpoint(value));
+                case "endpoint" -> endpoint = Optional.of(AwsSettings.checkEndpoint(value));
                 case "region" -> region = value;
                 case "start" -> start = checkStart(value);
                 case "profile" -> profile = Optional.of(value);
@@ -118,64 +119,6 @@ public record KinesisSettings(
         return new KinesisSettings(endpoint, region, start, profile, partitionKey, properties);
     }
 
-    /**
-     * Refuses a setting that would carry a credential on the command line: a key named like one
-     * ({@link CommandLineCredentials#isCredentialSetting}), or a credentials provider of {@code
-     * BASIC}, which reads its keys from the settings. The message names the key, never the value.
-     */
-    private static void checkNoCredential(String key, String value) {
-        if (CommandLineCredentials.isCredentialSetting(key)) {
-            throw new IllegalArgumentException(
-                    "setting '"
-                            + key
-                            + "' is refused: "
-                            + CommandLineCredentials.WHERE_CREDENTIALS_COME_FROM);
-        }
-        if (key.toLowerCase(Locale.ROOT).endsWith("provider")
-                && value.trim().equalsIgnoreCase("BASIC")) {
-            throw new IllegalArgumentException(
-                    key
-                            + "=BASIC is refused: it reads keys from the command line; "
-                            + CommandLineCredentials.WHERE_CREDENTIALS_COME_FROM);
-        }
-    }
-
-    private static String defaultRegion() {
-        for (String variable : new String[] {"AWS_REGION", "AWS_DEFAULT_REGION"}) {
-            String value = System.getenv(variable);
-            if (value != null && !value.isBlank()) {
-                return value;
-            }
-        }
-        return "us-east-1";
-    }
-
-    private static String checkEndpoint(String value) {
-        if (CommandLineCredentials.hasUserInfo(value)) {
-            throw new IllegalArgumentException(
-                    "endpoint '"
-                            + CommandLineCredentials.redact(value)
-                            + "': a user or password in the endpoint is refused: "
-                            + CommandLineCredentials.WHERE_CREDENTIALS_COME_FROM);
-        }
-        URI uri;
-        try {
-            uri = URI.create(value);
-        } catch (IllegalArgumentException e) {
-            // not e as the cause: its message quotes the value whole
-            throw new IllegalArgumentException(
-                    "endpoint '" + value + "': expected http(s)://host[:port]");
-        }
-        if (uri.getScheme() == null
-                || !(uri.getScheme().equals("http") || uri.getScheme().equals("https"))
-                || uri.getHost() == null
-                || uri.getRawUserInfo() != null) {
-            throw new IllegalArgumentException(
-                    "endpoint '" + value + "': expected http(s)://host[:port]");
-        }
-        return value;
-    }
-
     private static String checkStart(String value) {
         String upper = value.toUpperCase(Locale.ROOT);
         return switch (upper) {
@@ -192,9 +135,7 @@ public record KinesisSettings(
      * no real credentials needed.
      */
     public boolean isLocalEndpoint() {
-        return endpoint.map(e -> URI.create(e).getHost())
-                .map(h -> h.equals("localhost") || h.equals("127.0.0.1") || h.equals("[::1]"))
-                .orElse(false);
+        return endpoint.map(AwsSettings::isLocal).orElse(false);
     }
 
     /**
