@@ -18,11 +18,12 @@ import java.util.function.BiConsumer;
  *
  * <p>A step is SQL when it is a view ({@link PlanStep.View}), an error check ({@link
  * PlanStep.RowErrors}, written as a filter that stops the job), or a {@link PlanStep.RowtimeView}
- * whose {@code ROWTIME} no later step needs as an event-time attribute: Flink 1.20 SQL cannot make
- * a view's column a time attribute again (only a table's {@code WATERMARK} can), and a window's own
- * {@code window_time} is its end minus 1 ms, which would move rows into other windows downstream.
- * Stagger windows, {@code RANGE} windows on the per-event operator and KDA's table functions are
- * flink-kda operators. A step is in the script when it is SQL and everything it reads is.
+ * of {@code ROWTIME} (with or without a watermark of its own) whose {@code ROWTIME} no later step
+ * needs as an event-time attribute: Flink 1.20 SQL cannot make a view's column a time attribute
+ * again (only a table's {@code WATERMARK} can), and a window's own {@code window_time} is its end
+ * minus 1 ms, which would move rows into other windows downstream. Stagger windows, {@code RANGE}
+ * windows on the per-event operator and KDA's table functions are flink-kda operators. A step is in
+ * the script when it is SQL and everything it reads is.
  */
 final class ScriptableSteps {
 
@@ -116,11 +117,11 @@ final class ScriptableSteps {
             return Optional.of("flink-kda's operator for " + function.call().name());
         }
         if (step instanceof PlanStep.RowtimeView view && eventTime) {
-            if (!view.timeAttribute().equals("ROWTIME") || view.outOfOrderMillis() != 0) {
+            if (!view.timeAttribute().equals("ROWTIME")) {
                 return Optional.of(
                         "flink-kda's runner to make "
                                 + FlinkSqlEmitter.name(view.timeAttribute())
-                                + " an event-time attribute (ORDER BY)");
+                                + " an event-time attribute (ORDER BY's buckets)");
             }
             if (needsTimeAttribute.getOrDefault(view.name(), false)) {
                 return Optional.of(

@@ -102,8 +102,9 @@ public final class SqlClientScript {
                 if (step instanceof PlanStep.RowtimeView rowtime && eventTime) {
                     views.append("-- ")
                             .append(name(rowtime.timeAttribute()))
-                            .append(" is the window end, KDA's ROWTIME: a value here, as no later")
-                            .append(" step needs it as event time\n");
+                            .append(
+                                    " (KDA's ROWTIME of these rows, e.g. a window's end) is a value")
+                            .append(" here: no later step needs it as event time\n");
                 }
                 view(views, step.name(), FlinkSqlEmitter.query(ScriptableSteps.query(step)));
             }

@@ -45,11 +45,18 @@ final class ScriptCases {
 
     /** The case's application translated with its settings' schemas. */
     static ApplicationPlan plan(String name, ScriptSettings settings) throws IOException {
+        return plan(name, settings, name + ".sql");
+    }
+
+    /** The application of the resource {@code golden/…} {@code file} translated. */
+    static ApplicationPlan plan(String name, ScriptSettings settings, String file)
+            throws IOException {
         Map<String, KdaSchema> inputs = new LinkedHashMap<>();
         settings.inputs().forEach(i -> inputs.put(i.streamName(), i.schema()));
         Map<String, KdaSchema> references = new LinkedHashMap<>();
         settings.references().forEach(r -> references.put(r.tableName(), r.schema()));
-        return KdaTranslator.translate(resource(name + ".sql"), name + ".sql", inputs, references);
+        String resource = file.startsWith("golden/") ? file.substring("golden/".length()) : file;
+        return KdaTranslator.translate(resource(resource), name + ".sql", inputs, references);
     }
 
     /** The case's script. */
