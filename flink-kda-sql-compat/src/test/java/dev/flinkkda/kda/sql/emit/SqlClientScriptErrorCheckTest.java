@@ -5,10 +5,6 @@ import dev.flinkkda.kda.options.OutputSpec;
 import dev.flinkkda.kda.options.StreamLocation;
 import dev.flinkkda.kda.schema.KdaSchema;
 
-import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
-import org.apache.flink.table.api.StatementSet;
-import org.apache.flink.table.api.bridge.java.StreamTableEnvironment;
-
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -16,9 +12,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
-import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -31,8 +24,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
  * writes its rows.
  */
 class SqlClientScriptErrorCheckTest {
-
-    private static final Pattern SET = Pattern.compile("SET '([^']+)' = '([^']*)'");
 
     private static final String FINE =
             "{\"TICKER_SYMBOL\":\"AMZN\",\"EVENT_TIME\":\"2018-08-01 11:00:00\",\"PRICE\":4.0,\"ROWTIME\":\"2018-08-01 11:00:10\"}";
@@ -58,24 +49,9 @@ class SqlClientScriptErrorCheckTest {
         run(input, out);
 
         // PER_MINUTE: one window [11:00, 11:01) of AMZN, SUM(1 / 4.0) = 0.25, ROWTIME its end
-        try (Stream<Path> files = Files.walk(out)) {
-            List<String> lines =
-                    files.filter(Files::isRegularFile)
-                            .filter(f -> !f.getFileName().toString().startsWith("."))
-                            .flatMap(SqlClientScriptErrorCheckTest::lines)
-                            .toList();
-            assertThat(lines)
-                    .containsExactly(
-                            "{\"ROWTIME\":\"2018-08-01 11:01:00\",\"TICKER_SYMBOL\":\"AMZN\",\"INVERSE\":0.25}");
-        }
-    }
-
-    private static Stream<String> lines(Path file) {
-        try {
-            return Files.readAllLines(file).stream();
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException(e);
-        }
+        assertThat(LocalScriptRun.partFileLines(out))
+                .containsExactly(
+                        "{\"ROWTIME\":\"2018-08-01 11:01:00\",\"TICKER_SYMBOL\":\"AMZN\",\"INVERSE\":0.25}");
     }
 
     /** Runs the script's statements to the end of the (bounded) file input. */
@@ -91,27 +67,7 @@ class SqlClientScriptErrorCheckTest {
                         List.of(new OutputSpec("PER_MINUTE", StreamLocation.parse(out.toString()))),
                         List.of(),
                         Optional.empty());
-        String script =
-                SqlClientScript.render(ScriptCases.plan("script-row-errors", settings), settings);
-        StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
-        env.setParallelism(1);
-        StreamTableEnvironment tables = StreamTableEnvironment.create(env);
-        for (String statement : ScriptStatements.of(script)) {
-            Matcher set = SET.matcher(statement);
-            if (set.matches()) {
-                tables.getConfig().getConfiguration().setString(set.group(1), set.group(2));
-                continue;
-            }
-            if (statement.startsWith("ADD JAR ")) {
-                continue; // the jar's classes are on the test class path
-            }
-            if (statement.startsWith("EXECUTE STATEMENT SET")) {
-                StatementSet inserts = tables.createStatementSet();
-                ScriptStatements.inserts(statement).forEach(inserts::addInsertSql);
-                inserts.execute().await();
-            } else {
-                tables.executeSql(statement);
-            }
-        }
+        LocalScriptRun.run(
+                SqlClientScript.render(ScriptCases.plan("script-row-errors", settings), settings));
     }
 }
