@@ -6,7 +6,6 @@ import dev.flinkkda.kda.options.ArrivalTimeMode;
 import dev.flinkkda.kda.options.InputSpec;
 import dev.flinkkda.kda.options.RowtimeMode;
 import dev.flinkkda.kda.options.StreamLocation;
-import dev.flinkkda.kda.schema.KdaColumn;
 import dev.flinkkda.kda.sql.analysis.RelationColumn;
 import dev.flinkkda.kda.sql.analysis.StreamDefinition;
 
@@ -14,10 +13,12 @@ import org.apache.flink.table.types.DataType;
 
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 import static dev.flinkkda.kda.sql.emit.FlinkSqlEmitter.name;
 import static dev.flinkkda.kda.sql.emit.FlinkSqlEmitter.qualified;
@@ -88,14 +89,13 @@ final class InputTable {
                             throw new IllegalStateException(stream.name() + " needs " + r);
                         });
         Columns columns = new Columns();
-        Map<String, KdaColumn> declared = new LinkedHashMap<>();
-        input.schema().columns().forEach(c -> declared.put(c.name(), c));
+        Set<String> rootFields = rootFields(input, stream);
         for (RelationColumn column : stream.readableColumns()) {
             String name = column.name();
             if (name.equals(StreamDefinition.ROWTIME)) {
-                rowtime(input, declared, columns);
+                rowtime(input, rootFields, columns);
             } else if (name.equals(ArrivalTimeMode.COLUMN)) {
-                arrivalTime(input, declared, columns);
+                arrivalTime(input, rootFields, columns);
             } else {
                 dataColumn(input, column, columns);
             }
@@ -187,18 +187,48 @@ final class InputTable {
         }
     }
 
+    /**
+     * The record's top-level fields that are columns of the table as they are: a {@code ROWTIME} or
+     * arrival-time field (a key of the record's root, as flink-kda reads it) that is one of them
+     * needs no column of its own. With CSV, every column.
+     */
+    private static Set<String> rootFields(InputSpec input, StreamDefinition stream) {
+        Set<String> fields = new HashSet<>();
+        for (RelationColumn column : stream.readableColumns()) {
+            String name = column.name();
+            if (name.equals(StreamDefinition.ROWTIME) || name.equals(ArrivalTimeMode.COLUMN)) {
+                continue;
+            }
+            if (!(input.format() instanceof RecordFormat.Json json)
+                    || isRootField(path(json, name), name)) {
+                fields.add(name);
+            }
+        }
+        return fields;
+    }
+
+    /** The JSON field names a column's value is found under, from the record's root. */
+    private static List<String> path(RecordFormat.Json json, String name) {
+        List<String> path = new ArrayList<>();
+        JsonPath mapping = json.columnMappings().get(name);
+        if (mapping == null) {
+            fields(json.recordRowPath()).forEach(path::add);
+            path.add(name);
+        } else {
+            fields(mapping).forEach(path::add);
+        }
+        return path;
+    }
+
+    private static boolean isRootField(List<String> path, String name) {
+        return path.size() == 1 && path.get(0).equals(name);
+    }
+
     private static void dataColumn(InputSpec input, RelationColumn column, Columns columns) {
         String name = column.name();
         if (input.format() instanceof RecordFormat.Json json) {
-            List<String> path = new ArrayList<>();
-            JsonPath mapping = json.columnMappings().get(name);
-            if (mapping == null) {
-                fields(json.recordRowPath()).forEach(path::add);
-                path.add(name);
-            } else {
-                fields(mapping).forEach(path::add);
-            }
-            if (path.size() == 1 && path.get(0).equals(name)) {
+            List<String> path = path(json, name);
+            if (isRootField(path, name)) {
                 columns.physical(name, column.type());
             } else {
                 columns.nested(name, path, column.type());
@@ -214,7 +244,7 @@ final class InputTable {
         return names;
     }
 
-    private static void rowtime(InputSpec input, Map<String, KdaColumn> declared, Columns columns) {
+    private static void rowtime(InputSpec input, Set<String> rootFields, Columns columns) {
         String rowtime = name(StreamDefinition.ROWTIME);
         RowtimeMode mode = input.rowtime();
         switch (mode.kind()) {
@@ -231,7 +261,7 @@ final class InputTable {
                 if (field.equals(StreamDefinition.ROWTIME)) {
                     columns.direct(StreamDefinition.ROWTIME, rowtime + " TIMESTAMP(3)");
                 } else {
-                    if (!declared.containsKey(field)) {
+                    if (!rootFields.contains(field)) {
                         columns.hidden(name(field) + " TIMESTAMP(3)");
                     }
                     columns.direct(
@@ -242,8 +272,7 @@ final class InputTable {
         }
     }
 
-    private static void arrivalTime(
-            InputSpec input, Map<String, KdaColumn> declared, Columns columns) {
+    private static void arrivalTime(InputSpec input, Set<String> rootFields, Columns columns) {
         String column = ArrivalTimeMode.COLUMN;
         ArrivalTimeMode mode = input.arrivalTime();
         String rowtime = "CAST(" + qualified(ALIAS, StreamDefinition.ROWTIME) + " AS TIMESTAMP(3))";
@@ -255,8 +284,7 @@ final class InputTable {
             case ROWTIME -> columns.expression(column, rowtime);
             default -> {
                 String field = mode.fieldName();
-                boolean isDataColumn = declared.containsKey(field) && !field.equals(column);
-                if (!isDataColumn) {
+                if (!rootFields.contains(field) || field.equals(column)) {
                     columns.hidden(name(field) + " TIMESTAMP(3)");
                 }
                 // a record without the field takes its ROWTIME
