@@ -8,6 +8,7 @@ import dev.flinkkda.e2e.harness.KinesaliteClient;
 import dev.flinkkda.e2e.harness.KinesaliteClient.ShardRecord;
 import dev.flinkkda.e2e.harness.OutputRecords;
 import dev.flinkkda.e2e.harness.StandaloneFlinkCluster;
+import dev.flinkkda.e2e.harness.Waiting;
 import dev.flinkkda.kda.cli.FlinkKdaCli;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -30,7 +31,10 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.OptionalInt;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -46,8 +50,12 @@ import static org.assertj.core.api.Assertions.assertThat;
  * credentials from the AWS default chain ({@code AUTO}), which finds the emulator's dummy keys in
  * the cluster's system properties: no key is in the script.
  *
- * <p>Logs: {@code target/e2e/SqlClientScriptITCase/} ({@code flink/log/sql-client-1.out} is the SQL
- * client's output; {@code script.sql} the script it ran).
+ * <p>A second application counts per ticker in STEP windows of the records' arrival time and calls
+ * a flink-kda function ({@code UNIX_TIMESTAMP}, KDA's milliseconds): the script's {@code ADD JAR}
+ * and {@code CREATE TEMPORARY SYSTEM FUNCTION} at work in the SQL client.
+ *
+ * <p>Logs: {@code target/e2e/SqlClientScriptITCase/} ({@code flink/log/sql-client-N.out} is the SQL
+ * client's output; {@code NAME.script.sql} the script it ran).
  */
 class SqlClientScriptITCase {
 
@@ -73,6 +81,16 @@ class SqlClientScriptITCase {
                 SELECT STREAM ticker_symbol, sector, change, price
                 FROM "SOURCE_SQL_STREAM_001"
                 WHERE sector SIMILAR TO '%TECH%';
+            """;
+
+    /** KDA's STEP window: a count per ticker and 10 s of ROWTIME, with the window start in ms. */
+    private static final String STEP_APPLICATION =
+            """
+            CREATE OR REPLACE STREAM "DESTINATION_SQL_STREAM" (ticker_symbol VARCHAR(4), window_ms BIGINT, ticker_count INTEGER);
+            CREATE OR REPLACE PUMP "STREAM_PUMP" AS INSERT INTO "DESTINATION_SQL_STREAM"
+                SELECT STREAM ticker_symbol, UNIX_TIMESTAMP(STEP("SOURCE_SQL_STREAM_001".ROWTIME BY INTERVAL '10' SECOND)), COUNT(*)
+                FROM "SOURCE_SQL_STREAM_001"
+                GROUP BY ticker_symbol, STEP("SOURCE_SQL_STREAM_001".ROWTIME BY INTERVAL '10' SECOND);
             """;
 
     private static final String SCHEMA =
@@ -126,7 +144,7 @@ class SqlClientScriptITCase {
         List<ShardRecord> sent = kinesis.readFromStart(input).pollRecords();
         assertThat(sent).hasSize(RECORDS.size());
 
-        Path script = translate(input, output);
+        Path script = translate("getting-started", APPLICATION, input, output);
         String text = Files.readString(script);
         assertThat(text)
                 .contains("'connector' = 'kinesis'")
@@ -160,10 +178,92 @@ class SqlClientScriptITCase {
         }
     }
 
+    /**
+     * A STEP window with a flink-kda function, ROWTIME the Kinesis arrival time: the script's
+     * {@code ADD JAR} and {@code CREATE TEMPORARY SYSTEM FUNCTION KDA_UNIX_TIMESTAMP}, Flink's
+     * window aggregate on the connector's {@code timestamp} metadata, and the pump's error check.
+     * The windows are worked out from the arrival times Kinesalite reports; a last record after the
+     * windows' ends moves the watermark past them (its own window does not fire).
+     */
+    @Test
+    void stepWindowWithAKdaFunctionRunsInTheSqlClient() throws Exception {
+        String input = "sql-script-step-input";
+        String output = "sql-script-step-output";
+        KinesaliteClient kinesis = env.kinesis();
+        kinesis.createStream(input, 1, STREAM_TIMEOUT);
+        kinesis.createStream(output, 1, STREAM_TIMEOUT);
+        Path script = translate("step-count", STEP_APPLICATION, input, output);
+        assertThat(Files.readString(script))
+                .contains("ADD JAR '" + E2eSettings.flinkKdaJar() + "';")
+                .contains(
+                        "CREATE TEMPORARY SYSTEM FUNCTION KDA_UNIX_TIMESTAMP AS"
+                                + " 'dev.flinkkda.kda.functions.KdaUnixTimestamp' LANGUAGE JAVA;");
+
+        FlinkCliRun client = env.cluster().runSqlClient(E2eSettings.sqlClientLib(), script);
+        FlinkJob job = client.awaitJob(CLIENT_TIMEOUT);
+        try {
+            assertThat(client.awaitExit(CLIENT_TIMEOUT))
+                    .as("the SQL client's exit status:\n%s", client.output())
+                    .hasValue(0);
+            for (String ticker : List.of("AMZN", "AMZN", "MSFT", "AMZN", "MSFT")) {
+                kinesis.putRecord(input, ticker, record(ticker));
+            }
+            List<ShardRecord> sent = kinesis.readFromStart(input).pollRecords();
+            assertThat(sent).hasSize(5);
+            // per ticker and 10-second window of arrival [start, start + 10 s): the count
+            Map<List<Object>, Integer> counts = new LinkedHashMap<>();
+            long lastEnd = 0;
+            for (ShardRecord record : sent) {
+                long start =
+                        record.arrivalMillis() - Math.floorMod(record.arrivalMillis(), 10_000L);
+                String ticker = MAPPER.readTree(record.data()).path("TICKER_SYMBOL").asText();
+                counts.merge(List.of(ticker, start), 1, Integer::sum);
+                lastEnd = Math.max(lastEnd, start + 10_000L);
+            }
+            List<JsonNode> expected = new ArrayList<>();
+            counts.forEach(
+                    (key, count) -> {
+                        long start = (Long) key.get(1);
+                        ObjectNode row = MAPPER.createObjectNode();
+                        row.put("ROWTIME", at(start + 10_000L));
+                        row.put("TICKER_SYMBOL", (String) key.get(0));
+                        row.put("WINDOW_MS", start);
+                        row.put("TICKER_COUNT", count);
+                        expected.add(row);
+                    });
+            while (System.currentTimeMillis() <= lastEnd + 500) {
+                Waiting.sleep(Duration.ofMillis(200));
+            }
+            kinesis.putRecord(input, "ZZZZ", record("ZZZZ"));
+
+            OutputRecords<JsonNode> rows =
+                    new OutputRecords<>(
+                            kinesis, output, SqlClientScriptITCase::withRowtime, RESULT_TIMEOUT);
+            rows.await(job, expected, expected);
+            List<JsonNode> read = rows.readAfterPause();
+            LOG.info("Windows of the SQL client's job: {} (expected {})", read, expected);
+            assertThat(read).containsExactlyInAnyOrderElementsOf(expected);
+        } finally {
+            job.cancelQuietly();
+        }
+    }
+
+    private static String record(String ticker) {
+        return "{\"TICKER_SYMBOL\":\""
+                + ticker
+                + "\",\"SECTOR\":\"TECHNOLOGY\",\"CHANGE\":0.5,\"PRICE\":10.0}";
+    }
+
+    private static String at(long epochMillis) {
+        return LocalDateTime.ofInstant(Instant.ofEpochMilli(epochMillis), ZoneOffset.UTC)
+                .toString();
+    }
+
     /** {@code flink-kda translate APP.sql … --format sql-script}, in this JVM, into a file. */
-    private static Path translate(String input, String output) throws Exception {
-        Path app = env.runDir().resolve("getting-started.sql");
-        Files.writeString(app, APPLICATION);
+    private static Path translate(String name, String application, String input, String output)
+            throws Exception {
+        Path app = env.runDir().resolve(name + ".sql");
+        Files.writeString(app, application);
         String endpoint = env.kinesalite().endpoint();
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         ByteArrayOutputStream err = new ByteArrayOutputStream();
@@ -192,7 +292,7 @@ class SqlClientScriptITCase {
                         new PrintStream(out, true, StandardCharsets.UTF_8),
                         new PrintStream(err, true, StandardCharsets.UTF_8));
         assertThat(status).as("translate: %s", err.toString(StandardCharsets.UTF_8)).isZero();
-        Path script = env.runDir().resolve("script.sql");
+        Path script = env.runDir().resolve(name + ".script.sql");
         Files.writeString(script, out.toString(StandardCharsets.UTF_8));
         return script;
     }
