@@ -6,18 +6,13 @@ import dev.flinkkda.kda.options.OutputSpec;
 import dev.flinkkda.kda.options.ReferenceSpec;
 import dev.flinkkda.kda.options.RunOptions;
 import dev.flinkkda.kda.options.StreamLocation;
-import dev.flinkkda.kda.reference.ReferenceTables;
-import dev.flinkkda.kda.schema.KdaColumn;
 import dev.flinkkda.kda.schema.KdaNames;
-import dev.flinkkda.kda.sql.analysis.AnalyzedPump;
 import dev.flinkkda.kda.sql.analysis.StreamDefinition;
 import dev.flinkkda.kda.sql.analysis.StreamKind;
 import dev.flinkkda.kda.sql.functions.KdaFunction;
 import dev.flinkkda.kda.sql.plan.ApplicationPlan;
-import dev.flinkkda.kda.sql.plan.PlanColumn;
 import dev.flinkkda.kda.sql.plan.PlanStep;
 
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -86,29 +81,11 @@ public final class SqlClientScript {
         }
         List<String> referenceTables = new ArrayList<>();
         for (ReferenceSpec reference : settings.references()) {
-            tables.append('\n').append(referenceTable(reference));
+            tables.append('\n').append(ReferenceTable.render(reference));
             referenceTables.add(reference.tableName());
         }
 
-        StringBuilder views = new StringBuilder();
-        for (PlanStep step : plan.steps()) {
-            views.append('\n');
-            Optional<String> reason = scriptable.reason(step.name());
-            if (reason.isPresent()) {
-                omittedStep(views, step, reason.get());
-            } else if (step instanceof PlanStep.RowErrors checked) {
-                checkedView(views, checked);
-            } else {
-                if (step instanceof PlanStep.RowtimeView rowtime && eventTime) {
-                    views.append("-- ")
-                            .append(name(rowtime.timeAttribute()))
-                            .append(
-                                    " (KDA's ROWTIME of these rows, e.g. a window's end) is a value")
-                            .append(" here: no later step needs it as event time\n");
-                }
-                view(views, step.name(), FlinkSqlEmitter.query(ScriptableSteps.query(step)));
-            }
-        }
+        String views = ScriptViews.render(plan, scriptable, eventTime);
 
         StringBuilder sinks = new StringBuilder();
         List<String> inserts = new ArrayList<>();
@@ -153,7 +130,7 @@ public final class SqlClientScript {
             }
         }
 
-        List<KdaFunction.Implementation> functions = KdaFunctionDdl.calledIn(views.toString());
+        List<KdaFunction.Implementation> functions = KdaFunctionDdl.calledIn(views);
         if (!kinesisTables.isEmpty()) {
             jarNeeds.add(
                     "the Kinesis connector 4.3.0-1.19 with its dependencies, for "
@@ -175,7 +152,7 @@ public final class SqlClientScript {
         }
 
         StringBuilder sql = new StringBuilder();
-        header(sql, plan, settings, scriptable, jarNeeds, notes);
+        sql.append(ScriptHeader.render(plan, settings, scriptable, jarNeeds, notes));
         sql.append("\nSET 'table.local-time-zone' = 'UTC';\n");
         sql.append("SET 'pipeline.name' = ")
                 .append(string(plan.application().sourceName()))
@@ -191,182 +168,5 @@ public final class SqlClientScript {
             sql.append("END;\n");
         }
         return sql.toString();
-    }
-
-    private static void header(
-            StringBuilder sql,
-            ApplicationPlan plan,
-            ScriptSettings settings,
-            ScriptableSteps scriptable,
-            Set<String> jarNeeds,
-            List<String> notes) {
-        String source = plan.application().sourceName();
-        sql.append("-- ")
-                .append(source)
-                .append(", a Kinesis Data Analytics for SQL application, as a Flink SQL script\n")
-                .append("-- (flink-kda translate --format sql-script). Runs unchanged in Flink")
-                .append(" 1.20.3's SQL client:\n")
-                .append("--   sql-client.sh -f THIS_FILE\n");
-        sql.append("--\n");
-        if (jarNeeds.isEmpty()) {
-            sql.append("-- Needs nothing but Flink: no flink-kda jar.\n");
-        } else {
-            sql.append("-- Needs the flink-kda jar (ADD JAR below")
-                    .append(
-                            settings.jar().isEmpty()
-                                    ? ": replace "
-                                            + ScriptSettings.JAR_PLACEHOLDER
-                                            + " with its path"
-                                    : "")
-                    .append(") for:\n");
-            jarNeeds.forEach(n -> sql.append("--   - ").append(n).append('\n'));
-        }
-        Map<String, String> pumps = new LinkedHashMap<>();
-        for (PlanStep step : plan.steps()) {
-            scriptable
-                    .reason(step.name())
-                    .filter(r -> !r.startsWith("it reads "))
-                    .ifPresent(
-                            r -> {
-                                for (AnalyzedPump pump : plan.pumpsOf(step.name())) {
-                                    pumps.putIfAbsent(pump.name(), r);
-                                }
-                            });
-        }
-        for (AnalyzedPump pump : plan.application().pumps()) {
-            if (!pumps.containsKey(pump.name()) && !scriptable.inScript(pump.target().name())) {
-                pumps.put(
-                        pump.name(),
-                        "it reads a stream this script cannot make ("
-                                + scriptable.reason(pump.target().name()).orElse("")
-                                + ")");
-            }
-        }
-        scriptable
-                .omitted()
-                .forEach(
-                        (name, reason) -> {
-                            StreamDefinition stream = plan.application().streams().get(name);
-                            if (stream != null && stream.kind() == StreamKind.INPUT) {
-                                pumps.put("(input " + KdaNames.toSql(name) + ")", reason);
-                            }
-                        });
-        if (pumps.isEmpty()) {
-            sql.append("-- Every pump is in this script.\n");
-        } else {
-            sql.append("-- Not in this script: run them with flink-kda's runner instead, e.g.\n")
-                    .append("--   flink run -c dev.flinkkda.kda.cli.FlinkKdaCli flink-kda.jar run ")
-                    .append(source)
-                    .append(" --input … --schema … --output …\n");
-            pumps.forEach(
-                    (pump, reason) ->
-                            sql.append("--   - ")
-                                    .append(
-                                            pump.startsWith("(")
-                                                    ? pump
-                                                    : "pump " + KdaNames.toSql(pump))
-                                    .append(": needs ")
-                                    .append(reason)
-                                    .append('\n'));
-        }
-        sql.append("-- error_stream has no SQL form: a record Flink's json/csv format cannot read,")
-                .append(" and a row\n")
-                .append("-- on which a pump's expression fails (division by zero, overflow …),")
-                .append(" stop the job instead of\n")
-                .append("-- going to error_stream (the message names the error); late rows are")
-                .append(" dropped by Flink's windows.\n");
-        notes.forEach(n -> sql.append("-- ").append(n).append('\n'));
-    }
-
-    private static String referenceTable(ReferenceSpec reference) {
-        Path file =
-                reference.file() != null
-                        ? reference.file()
-                        : Path.of("/path/to/" + reference.tableName() + ".csv");
-        Map<String, String> options =
-                new LinkedHashMap<>(
-                        ReferenceTables.descriptor(reference.schema(), file, reference.format())
-                                .getOptions());
-        List<String> columns = new ArrayList<>();
-        for (KdaColumn column : reference.schema().columns()) {
-            columns.add(name(column.name()) + " " + FlinkSqlEmitter.type(column.dataType()));
-        }
-        return new TableDdl(
-                        reference.tableName(),
-                        List.of(
-                                "reference table "
-                                        + name(reference.tableName())
-                                        + ": read once when the job starts, as KDA does"
-                                        + " (flink-kda's connector)"),
-                        columns,
-                        Optional.empty(),
-                        List.of(),
-                        options)
-                .render();
-    }
-
-    private static void view(StringBuilder sql, String name, String query) {
-        sql.append("CREATE TEMPORARY VIEW ")
-                .append(name(name))
-                .append(" AS\n")
-                .append(query)
-                .append(";\n");
-    }
-
-    /**
-     * The rows of a checked pump that its expressions do not fail on; on any other row the job
-     * stops: Flink SQL cannot route a row to error_stream, and failing loudly beats dropping the
-     * row or going on with a changed value. The check's own expressions are KDA's safe forms, so
-     * nothing fails before it; the failing {@code CAST} of the error text names the pump and the
-     * error in the job's failure.
-     */
-    private static void checkedView(StringBuilder sql, PlanStep.RowErrors checked) {
-        List<String> columns = new ArrayList<>();
-        for (PlanColumn column : checked.columns()) {
-            columns.add(FlinkSqlEmitter.qualified(CHECKED, column.name()));
-        }
-        String error = FlinkSqlEmitter.qualified(CHECKED, checked.errorColumn());
-        sql.append("-- error check of pump ")
-                .append(name(checked.pump()))
-                .append(": a row on which its expressions fail stops the job, naming the error\n");
-        view(
-                sql,
-                checked.name(),
-                "SELECT "
-                        + String.join(", ", columns)
-                        + "\nFROM ("
-                        + FlinkSqlEmitter.query(checked.query())
-                        + ") AS "
-                        + name(CHECKED)
-                        + "\nWHERE CASE WHEN "
-                        + error
-                        + " IS NULL THEN TRUE ELSE CAST(CONCAT("
-                        + string("flink-kda: pump \"" + checked.pump() + "\": ")
-                        + ", "
-                        + error
-                        + ") AS BOOLEAN) END");
-    }
-
-    private static void omittedStep(StringBuilder sql, PlanStep step, String reason) {
-        sql.append("-- not in this script: ")
-                .append(name(step.name()))
-                .append(reason.startsWith("it reads ") ? ": " : " needs ")
-                .append(reason)
-                .append('\n');
-        if (step instanceof PlanStep.StaggerAggregation stagger) {
-            FlinkSqlScript.stagger(sql, stagger);
-        } else if (step instanceof PlanStep.PerEventAggregation range) {
-            FlinkSqlScript.perEvent(sql, range);
-        } else if (step instanceof PlanStep.TableFunction function) {
-            FlinkSqlScript.tableFunction(sql, function);
-        } else {
-            sql.append("-- CREATE TEMPORARY VIEW ")
-                    .append(name(step.name()))
-                    .append(" AS\n-- ")
-                    .append(
-                            FlinkSqlEmitter.query(ScriptableSteps.query(step))
-                                    .replace("\n", "\n-- "))
-                    .append('\n');
-        }
     }
 }
