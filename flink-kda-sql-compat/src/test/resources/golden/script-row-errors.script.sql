@@ -15,6 +15,7 @@ SET 'pipeline.name' = 'script-row-errors.sql';
 ADD JAR '/path/to/flink-kda.jar';
 
 -- input stream `SOURCE_SQL_STREAM_001`: kinesis:ticks, CSV (column delimiter ';'), ROWTIME processing, APPROXIMATE_ARRIVAL_TIME arrival
+-- Flink's csv format reads a Kinesis record as one row: records that hold several rows need flink-kda run
 CREATE TABLE `SOURCE_SQL_STREAM_001` (
   `TICKER_SYMBOL` VARCHAR(4),
   `EVENT_TIME` TIMESTAMP(3),
@@ -30,7 +31,8 @@ CREATE TABLE `SOURCE_SQL_STREAM_001` (
   'scan.stream.initpos' = 'TRIM_HORIZON',
   'scan.shard.getrecords.intervalmillis' = '200',
   'format' = 'csv',
-  'csv.field-delimiter' = ';'
+  'csv.field-delimiter' = ';',
+  'csv.null-literal' = ''
 );
 
 -- error check of pump `RATIO_PUMP`: a row on which its expressions fail stops the job, naming the error

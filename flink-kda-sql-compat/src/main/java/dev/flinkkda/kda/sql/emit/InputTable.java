@@ -143,6 +143,12 @@ final class InputTable {
             options.put("path", file.path().toAbsolutePath().normalize().toString());
         }
         formatOptions(input.format(), options);
+        if (input.format() instanceof RecordFormat.Csv
+                && input.location() instanceof StreamLocation.Kinesis) {
+            notes.add(
+                    "Flink's csv format reads a Kinesis record as one row: records that hold"
+                            + " several rows need flink-kda run");
+        }
         StringBuilder sql =
                 new StringBuilder(
                         new TableDdl(
@@ -182,6 +188,8 @@ final class InputTable {
         if (format instanceof RecordFormat.Csv csv) {
             options.put("format", "csv");
             options.put("csv.field-delimiter", csv.columnDelimiter());
+            // an empty field is NULL, as flink-kda reads an unquoted one
+            options.put("csv.null-literal", "");
         } else {
             options.put("format", "json");
         }
