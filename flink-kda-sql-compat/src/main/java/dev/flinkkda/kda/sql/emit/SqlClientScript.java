@@ -41,9 +41,6 @@ import static dev.flinkkda.kda.sql.emit.FlinkSqlEmitter.string;
  */
 public final class SqlClientScript {
 
-    /** The alias of a checked pump's rows in its error check. */
-    private static final String CHECKED = "__CHECKED";
-
     private SqlClientScript() {}
 
     /** The script of {@code plan} connected as {@code settings} says. */
