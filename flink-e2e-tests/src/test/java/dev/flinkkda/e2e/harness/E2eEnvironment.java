@@ -48,6 +48,15 @@ public final class E2eEnvironment implements AutoCloseable {
      * slots} slots each, for {@code testClass}; stops what it started if a start fails.
      */
     public static E2eEnvironment start(Class<?> testClass, int taskManagers, int slots) {
+        return start(testClass, taskManagers, slots, List.of());
+    }
+
+    /**
+     * As {@link #start(Class, int, int)}, with {@code extraJvmOptions} for every JVM of the cluster
+     * (e.g. system properties its Kinesis clients read).
+     */
+    public static E2eEnvironment start(
+            Class<?> testClass, int taskManagers, int slots, List<String> extraJvmOptions) {
         Path runDir = E2eSettings.workDir().resolve(testClass.getSimpleName());
         Path pidDir = E2eSettings.workDir().resolve("pids");
         deleteRecursively(runDir);
@@ -56,6 +65,7 @@ public final class E2eEnvironment implements AutoCloseable {
         try {
             List<String> jvmOptions = new ArrayList<>(E2eSettings.java17Opens());
             jvmOptions.addAll(KinesaliteServer.CLIENT_JVM_OPTIONS);
+            jvmOptions.addAll(extraJvmOptions);
             StandaloneFlinkCluster cluster =
                     StandaloneFlinkCluster.start(
                             E2eSettings.flinkLib(),

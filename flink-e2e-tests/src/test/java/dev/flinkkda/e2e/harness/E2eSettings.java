@@ -35,6 +35,14 @@ public final class E2eSettings {
         return Path.of(required("e2e.flink-kda.jar"));
     }
 
+    /**
+     * The jars Flink's SQL client needs besides the cluster's class path ({@code
+     * target/sql-client-lib}: flink-sql-client, flink-sql-gateway(-api), flink-python).
+     */
+    public static Path sqlClientLib() {
+        return Path.of(required("e2e.sql-client.lib"));
+    }
+
     /** The repository's {@code examples} directory: KDA applications with their inputs. */
     public static Path examplesDir() {
         return Path.of(required("e2e.examples.dir"));

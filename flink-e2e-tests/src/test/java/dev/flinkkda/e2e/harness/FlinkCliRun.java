@@ -17,9 +17,12 @@ import java.util.regex.Pattern;
  */
 public final class FlinkCliRun implements AutoCloseable {
 
-    /** What {@code flink run} prints once the cluster has accepted the job. */
+    /**
+     * What {@code flink run} prints once the cluster has accepted the job, or the SQL client once
+     * it has submitted a statement set ({@code Job ID: …}).
+     */
     private static final Pattern SUBMITTED =
-            Pattern.compile("Job has been submitted with JobID ([0-9a-f]{32})");
+            Pattern.compile("(?:Job has been submitted with JobID|Job ID:) ([0-9a-f]{32})");
 
     private static final int LOG_LINES = 60;
 

@@ -197,6 +197,43 @@ public final class StandaloneFlinkCluster implements AutoCloseable {
     }
 
     /**
+     * Runs {@code script} in Flink's SQL client ({@code sql-client.sh -f script}, embedded mode)
+     * against this cluster: the cluster's class path and configuration plus {@code sqlClientLib}'s
+     * jars, the cluster's JVM options. Its output goes to {@code <log dir>/sql-client-N.out}. Once
+     * it has submitted its statement set, {@link FlinkCliRun#awaitJob} finds the job.
+     */
+    public synchronized FlinkCliRun runSqlClient(Path sqlClientLib, Path script) {
+        cliRuns++;
+        String name = "sql-client-" + cliRuns;
+        Path conf = workDir.resolve("conf");
+        List<String> command = new ArrayList<>();
+        command.add(java());
+        command.add("-Xmx512m");
+        command.add("-XX:TieredStopAtLevel=1");
+        command.addAll(jvmOptions);
+        command.add("-Dlog.file=" + logDir().resolve(name + ".log"));
+        command.add("-Dlog4j.configuration=file:" + conf.resolve("log4j.properties"));
+        command.add("-Dlog4j.configurationFile=file:" + conf.resolve("log4j.properties"));
+        command.add("-classpath");
+        command.add(classPath + java.io.File.pathSeparator + sqlClientLib.resolve("*"));
+        command.add("org.apache.flink.table.client.SqlClient");
+        command.add("embedded");
+        command.add("-f");
+        command.add(script.toString());
+        ManagedProcess process =
+                ManagedProcess.start(
+                        name,
+                        command,
+                        Map.of("FLINK_CONF_DIR", conf.toString()),
+                        workDir,
+                        logDir().resolve(name + ".out"),
+                        pidDir);
+        processes.add(process);
+        LOG.info("Started the SQL client with {} ({})", script, process);
+        return new FlinkCliRun(this, process);
+    }
+
+    /**
      * Kills the one running TaskManager's process at once (SIGKILL, no shutdown), as a crash would.
      * The JobManager notices through missed heartbeats.
      *

@@ -20,6 +20,8 @@ import dev.flinkkda.kda.schema.KdaSchemaException;
 import dev.flinkkda.kda.sql.KdaTranslator;
 import dev.flinkkda.kda.sql.analysis.KdaSemanticException;
 import dev.flinkkda.kda.sql.emit.FlinkSqlScript;
+import dev.flinkkda.kda.sql.emit.ScriptSettings;
+import dev.flinkkda.kda.sql.emit.SqlClientScript;
 import dev.flinkkda.kda.sql.parser.KdaSqlSyntaxException;
 import dev.flinkkda.kda.sql.parser.NotUtf8Exception;
 import dev.flinkkda.kda.sql.plan.StatementReport;
@@ -41,6 +43,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.EnumMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -362,7 +365,15 @@ public final class FlinkKdaCli {
      */
     private static int translate(String[] args, PrintStream out, PrintStream err, boolean validate)
             throws IOException {
-        TranslationOptions options = RunOptions.parseForTranslation(args);
+        ScriptArguments script = ScriptArguments.of(args);
+        if (script.sqlScript()) {
+            if (validate) {
+                throw new RunOptionsException(
+                        "--format: validate takes none (it is translate's option)");
+            }
+            return sqlScript(script, out);
+        }
+        TranslationOptions options = RunOptions.parseForTranslation(script.rest());
         Path file = options.application();
         Map<String, KdaSchema> schemas = options.inputs();
         Map<String, KdaSchema> referenceTables = options.referenceTables();
@@ -435,6 +446,40 @@ public final class FlinkKdaCli {
         return 0;
     }
 
+    /**
+     * {@code translate … --format sql-script [--jar PATH]}: the script for Flink's SQL client, with
+     * the inputs, outputs and reference tables of {@code run}'s options.
+     */
+    private static int sqlScript(ScriptArguments script, PrintStream out) throws IOException {
+        RunOptions options = RunOptions.parse(script.rest());
+        Map<String, KdaSchema> schemas = new LinkedHashMap<>();
+        options.inputs().forEach(i -> schemas.put(i.streamName(), i.schema()));
+        Map<String, KdaSchema> referenceTables = new LinkedHashMap<>();
+        options.references().forEach(r -> referenceTables.put(r.tableName(), r.schema()));
+        KdaTranslator.Lenient translation =
+                KdaTranslator.translateReportingAll(
+                        options.application(), schemas, referenceTables);
+        translation
+                .plan()
+                .ifPresent(
+                        plan ->
+                                out.print(
+                                        SqlClientScript.render(
+                                                plan,
+                                                new ScriptSettings(
+                                                        options.inputs(),
+                                                        options.outputs(),
+                                                        options.references(),
+                                                        script.jar()))));
+        if (!translation.problems().isEmpty()) {
+            out.println("-- Not translated (not in this script):");
+            for (StatementReport problem : translation.problems()) {
+                out.println("--   " + problem);
+            }
+        }
+        return translation.problems().isEmpty() ? 0 : 1;
+    }
+
     private static void usage(PrintStream s) {
         s.println("usage: flink-kda COMMAND ...");
         s.println();
@@ -450,6 +495,13 @@ public final class FlinkKdaCli {
         s.println(
                 "  translate APP.sql [--schema [STREAM=]COLUMNS|@FILE]... [--reference NAME[=FILE]]...");
         s.println("            prints the Flink SQL it becomes and how each statement runs");
+        s.println(
+                "  translate APP.sql --input ... --schema ... [--output ...] --format sql-script [--jar PATH]");
+        s.println(
+                "            prints a script for Flink's SQL client (sql-client.sh -f): tables with");
+        s.println(
+                "            the real connectors, the views, the INSERTs; --jar: the flink-kda jar's");
+        s.println("            path for ADD JAR (else a placeholder to replace)");
         s.println(
                 "  validate APP.sql [--schema [STREAM=]COLUMNS|@FILE]... [--reference NAME[=FILE]]...");
         s.println(

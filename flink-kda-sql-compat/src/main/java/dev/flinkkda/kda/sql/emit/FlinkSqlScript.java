@@ -90,7 +90,7 @@ public final class FlinkSqlScript {
                 .append(";\n");
     }
 
-    private static void stagger(StringBuilder sql, PlanStep.StaggerAggregation stagger) {
+    static void stagger(StringBuilder sql, PlanStep.StaggerAggregation stagger) {
         List<PlanColumn> input = stagger.input().columns();
         List<String> aggregates = new ArrayList<>();
         for (WindowAggregate aggregate : stagger.aggregates()) {
@@ -127,7 +127,7 @@ public final class FlinkSqlScript {
                 .append('\n');
     }
 
-    private static void tableFunction(StringBuilder sql, PlanStep.TableFunction function) {
+    static void tableFunction(StringBuilder sql, PlanStep.TableFunction function) {
         List<String> outputs = new ArrayList<>();
         function.columns().forEach(c -> outputs.add(name(c.name())));
         sql.append("-- flink-kda: ")
@@ -141,7 +141,7 @@ public final class FlinkSqlScript {
                 .append(").\n");
     }
 
-    private static void perEvent(StringBuilder sql, PlanStep.PerEventAggregation range) {
+    static void perEvent(StringBuilder sql, PlanStep.PerEventAggregation range) {
         List<PlanColumn> input = range.input().columns();
         List<String> aggregates = new ArrayList<>();
         for (int j = 0; j < range.aggregates().size(); j++) {
