@@ -457,8 +457,14 @@ public final class FlinkKdaCli {
         Map<String, KdaSchema> referenceTables = new LinkedHashMap<>();
         options.references().forEach(r -> referenceTables.put(r.tableName(), r.schema()));
         KdaTranslator.Lenient translation =
-                KdaTranslator.translateReportingAll(
-                        options.application(), schemas, referenceTables);
+                options.code().isPresent()
+                        ? KdaTranslator.translateReportingAll(
+                                options.code().get().sql(),
+                                options.code().get().sourceName(),
+                                schemas,
+                                referenceTables)
+                        : KdaTranslator.translateReportingAll(
+                                options.application(), schemas, referenceTables);
         translation
                 .plan()
                 .ifPresent(

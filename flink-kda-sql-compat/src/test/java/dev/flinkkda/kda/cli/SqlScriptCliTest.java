@@ -6,6 +6,7 @@ import org.junit.jupiter.api.io.TempDir;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -130,5 +131,54 @@ class SqlScriptCliTest {
         assertThat(err.toString(StandardCharsets.UTF_8))
                 .contains("--input")
                 .contains("file not found");
+    }
+
+    /**
+     * The script of a configuration: the SQL from its ApplicationCode, the input its Kinesis stream
+     * (name and region from the ARN), a Firehose destination as Flink's firehose connector and S3
+     * reference data as flink-kda's reference connector on the object.
+     */
+    @Test
+    void theScriptOfAConfiguration(@TempDir Path dir) throws Exception {
+        String gettingStarted =
+                Files.readString(Path.of("src/test/resources/config/getting-started.json"));
+        String withFirehose =
+                gettingStarted.replace(
+                        "\"KinesisStreamsOutput\": {\n"
+                                + "        \"ResourceARN\":"
+                                + " \"arn:aws:kinesis:us-east-1:012345678901:stream/ExampleOutputStream\"",
+                        "\"KinesisFirehoseOutput\": {\n"
+                                + "        \"ResourceARN\":"
+                                + " \"arn:aws:firehose:us-east-1:012345678901:deliverystream/archive\"");
+        assertThat(withFirehose).isNotEqualTo(gettingStarted);
+        Path config = Files.writeString(dir.resolve("application.json"), withFirehose);
+        int status = run("translate", "--config", config.toString(), "--format", "sql-script");
+        assertThat(status).as(err.toString(StandardCharsets.UTF_8)).isZero();
+        String script = out.toString(StandardCharsets.UTF_8);
+        assertThat(script)
+                .contains("'connector' = 'kinesis'")
+                .contains("'stream' = 'kinesis-analytics-demo-stream'")
+                .contains("'aws.region' = 'us-east-1'")
+                .contains("'connector' = 'firehose'")
+                .contains("'delivery-stream' = 'archive'")
+                .contains("the Firehose connector 4.3.0-1.19")
+                .contains("EXECUTE STATEMENT SET");
+    }
+
+    /** S3 reference data in a script: flink-kda's reference connector on the object. */
+    @Test
+    void theScriptReadsConfiguredReferenceDataFromS3() throws Exception {
+        int status =
+                run(
+                        "translate",
+                        "--config",
+                        "src/test/resources/config/reference-data.json",
+                        "--format",
+                        "sql-script");
+        assertThat(status).as(err.toString(StandardCharsets.UTF_8)).isZero();
+        assertThat(out.toString(StandardCharsets.UTF_8))
+                .contains("'connector' = 'kda-reference-file'")
+                .contains("'path' = 's3://kda-reference-data/TickerReference.csv'")
+                .contains("'s3.region' = 'us-east-1'");
     }
 }

@@ -1,6 +1,7 @@
 package dev.flinkkda.kda.sql.emit;
 
 import dev.flinkkda.kda.format.RecordFormatType;
+import dev.flinkkda.kda.io.FirehoseSinks;
 import dev.flinkkda.kda.options.OutputSpec;
 import dev.flinkkda.kda.options.StreamLocation;
 import dev.flinkkda.kda.sql.analysis.StreamDefinition;
@@ -55,6 +56,11 @@ record OutputTable(String ddl, String insert) {
             options.putAll(kinesisOptions.options());
             notes.addAll(kinesisOptions.notes());
             kinesis.settings().partitionKey().ifPresent(partitionedBy::add);
+        } else if (location instanceof StreamLocation.Firehose firehose) {
+            options.putAll(FirehoseSinks.tableOptions(firehose));
+            notes.add(
+                    "Flink's firehose connector (flink-connector-aws-kinesis-firehose"
+                            + " 4.3.0-1.19): one record per row, records Firehose refuses retried");
         } else if (location instanceof StreamLocation.File file) {
             options.put("connector", "filesystem");
             options.put("path", file.path().toAbsolutePath().normalize().toString());

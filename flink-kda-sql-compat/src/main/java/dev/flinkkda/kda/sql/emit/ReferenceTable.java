@@ -1,6 +1,7 @@
 package dev.flinkkda.kda.sql.emit;
 
 import dev.flinkkda.kda.options.ReferenceSpec;
+import dev.flinkkda.kda.reference.ReferenceSource;
 import dev.flinkkda.kda.reference.ReferenceTables;
 import dev.flinkkda.kda.schema.KdaColumn;
 
@@ -25,13 +26,14 @@ final class ReferenceTable {
     /** The table's {@code CREATE TABLE}; a spec without a file names a placeholder path. */
     static String render(ReferenceSpec reference) {
 
-        Path file =
-                reference.file() != null
-                        ? reference.file()
-                        : Path.of("/path/to/" + reference.tableName() + ".csv");
+        ReferenceSource source =
+                reference.source() != null
+                        ? reference.source()
+                        : ReferenceSource.file(
+                                Path.of("/path/to/" + reference.tableName() + ".csv"));
         Map<String, String> options =
                 new LinkedHashMap<>(
-                        ReferenceTables.descriptor(reference.schema(), file, reference.format())
+                        ReferenceTables.descriptor(reference.schema(), source, reference.format())
                                 .getOptions());
         List<String> columns = new ArrayList<>();
         for (KdaColumn column : reference.schema().columns()) {

@@ -67,6 +67,7 @@ public final class SqlClientScript {
         StringBuilder tables = new StringBuilder();
         Set<String> jarNeeds = new LinkedHashSet<>();
         List<String> kinesisTables = new ArrayList<>();
+        List<String> firehoseTables = new ArrayList<>();
         for (StreamDefinition stream : streams.values()) {
             if (stream.kind() == StreamKind.INPUT && scriptable.inScript(stream.name())) {
                 InputSpec input = inputs.get(stream.name());
@@ -125,6 +126,15 @@ public final class SqlClientScript {
             if (output.location() instanceof StreamLocation.Kinesis) {
                 kinesisTables.add(stream + " (output)");
             }
+            if (output.location() instanceof StreamLocation.Firehose) {
+                firehoseTables.add(stream + " (output)");
+            }
+        }
+        if (!firehoseTables.isEmpty()) {
+            jarNeeds.add(
+                    "the Firehose connector 4.3.0-1.19 with its dependencies, for "
+                            + String.join(", ", firehoseTables)
+                            + " (or that connector in the cluster's lib/)");
         }
 
         List<KdaFunction.Implementation> functions = KdaFunctionDdl.calledIn(views);
