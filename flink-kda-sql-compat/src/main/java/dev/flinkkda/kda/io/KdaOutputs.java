@@ -55,12 +55,23 @@ public final class KdaOutputs {
      */
     public static DataStreamSink<?> write(
             StreamTableEnvironment tableEnv, Table table, OutputSpec output) {
+        return write(tableEnv, table, output, 1);
+    }
+
+    /**
+     * As {@link #write(StreamTableEnvironment, Table, OutputSpec)}, for the {@code n}-th output of
+     * its stream (from 1): a stream may have several destinations (KDA's configuration sends one
+     * stream to a Kinesis stream and a Firehose delivery stream), and each needs operator ids of
+     * its own; the first keeps the ids of a stream's only output.
+     */
+    public static DataStreamSink<?> write(
+            StreamTableEnvironment tableEnv, Table table, OutputSpec output, int n) {
         RowFormatter formatter = formatter(table, output);
         DataStream<Row> rows = tableEnv.toDataStream(table);
         String counter = KdaCounters.rowsOutName(output);
         // The ids that Flink would generate depend on the job's shape and parallelism: a
         // savepoint taken before a rescale or another --output would not map to them.
-        String uid = "flink-kda-output-" + output.streamName();
+        String uid = "flink-kda-output-" + output.streamName() + (n == 1 ? "" : "-" + n);
         String name =
                 output.streamName()
                         + " -> "

@@ -421,12 +421,25 @@ public record RunOptions(
                 String stream = outputKey(output.streamName().value());
                 if (outputByStream.containsKey(stream)) {
                     if (placed.add(stream)) {
+                        List<ConfiguredOutput> destinations =
+                                config.get().outputs().stream()
+                                        .filter(
+                                                o ->
+                                                        outputKey(o.streamName().value())
+                                                                .equals(stream))
+                                        .toList();
+                        int k = 0;
                         for (Assignment replacement : outputs) {
                             if (outputKey(replacement.stream()).equals(stream)) {
-                                // the configured records (DestinationSchema), elsewhere
+                                // the configured records (DestinationSchema), elsewhere: the k-th
+                                // --output of a stream takes its k-th destination's, one more the
+                                // first's
+                                ConfiguredOutput replaced =
+                                        k < destinations.size() ? destinations.get(k) : output;
                                 outputArguments.add(
                                         OutputArgument.of(replacement)
-                                                .withFormat(output.format().value()));
+                                                .withFormat(replaced.format().value()));
+                                k++;
                             }
                         }
                     }

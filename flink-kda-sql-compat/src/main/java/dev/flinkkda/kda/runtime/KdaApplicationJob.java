@@ -36,6 +36,7 @@ import org.apache.flink.util.CloseableIterator;
 import java.io.IOException;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -161,18 +162,22 @@ public final class KdaApplicationJob {
                 PlanExecutor.execute(plan, tableEnvironment, eventTime);
         DataStream<KdaError> errors = ErrorRows.of(malformed, pumpErrors);
         boolean errorsWritten = false;
+        // the n-th output of a stream, for operator ids of its own
+        Map<String, Integer> outputsOfStream = new HashMap<>();
         for (OutputSpec output : outputs) {
+            int n = outputsOfStream.merge(output.streamName(), 1, Integer::sum);
             if (ErrorStream.isErrorStream(output.streamName())) {
                 errorsWritten = true;
                 if (errors != null) {
                     KdaOutputs.write(
-                            tableEnvironment, ErrorRows.table(tableEnvironment, errors), output);
+                            tableEnvironment, ErrorRows.table(tableEnvironment, errors), output, n);
                 }
             } else {
                 KdaOutputs.write(
                         tableEnvironment,
                         rowtimeFirst(tableEnvironment, output.streamName()),
-                        output);
+                        output,
+                        n);
             }
         }
         CloseableIterator<String> malformedMessages = CloseableIterator.empty();

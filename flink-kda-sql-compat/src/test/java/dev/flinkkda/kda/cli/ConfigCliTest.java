@@ -332,4 +332,146 @@ class ConfigCliTest {
                         "4 records in, 4 rows out to DESTINATION_SQL_STREAM, 1 rows out to"
                                 + " error_stream, 1 error (COERCION_ERROR 1)");
     }
+
+    /**
+     * The developer guide's getting-started configuration on a replay of its demo stream: the pump
+     * keeps rows whose SECTOR is {@code SIMILAR TO '%TECH%'} (case-sensitive, anywhere in the
+     * text). By hand: AMZN (TECHNOLOGY) and SQ (FINTECH) pass; WMT (RETAIL) and IBM ("technology",
+     * lower case) do not; NFLX's CHANGE "-1.75" is a numeric string KDA coerces to REAL, its PRICE
+     * 300 becomes 300.0. REAL values exact in binary (-0.25, 0.5, 45.75), so their DOUBLE output is
+     * the same number. The output keeps the configured JSON.
+     */
+    @Test
+    void gettingStartedKeepsTheTechSectors(@TempDir Path dir) throws Exception {
+        Path replay = dir.resolve("demo-stream.jsonl");
+        Files.write(
+                replay,
+                List.of(
+                        "{\"ROWTIME\": \"2024-01-01 00:00:00\", \"TICKER_SYMBOL\": \"AMZN\","
+                                + " \"SECTOR\": \"TECHNOLOGY\", \"CHANGE\": -0.25, \"PRICE\": 1802.5}",
+                        "{\"ROWTIME\": \"2024-01-01 00:00:01\", \"TICKER_SYMBOL\": \"WMT\","
+                                + " \"SECTOR\": \"RETAIL\", \"CHANGE\": 1.5, \"PRICE\": 120.25}",
+                        "{\"ROWTIME\": \"2024-01-01 00:00:02\", \"TICKER_SYMBOL\": \"SQ\","
+                                + " \"SECTOR\": \"FINTECH\", \"CHANGE\": 0.5, \"PRICE\": 45.75}",
+                        "{\"ROWTIME\": \"2024-01-01 00:00:03\", \"TICKER_SYMBOL\": \"IBM\","
+                                + " \"SECTOR\": \"technology\", \"CHANGE\": 0.125, \"PRICE\": 140.5}",
+                        "{\"ROWTIME\": \"2024-01-01 00:00:04\", \"TICKER_SYMBOL\": \"NFLX\","
+                                + " \"SECTOR\": \"TECHNOLOGY\", \"CHANGE\": \"-1.75\", \"PRICE\": 300}"));
+        Path output = dir.resolve("out.jsonl");
+        int exit =
+                run(
+                        "run",
+                        "--config",
+                        CONFIGS.resolve("getting-started.json").toString(),
+                        "--input",
+                        "SOURCE_SQL_STREAM_001=" + replay,
+                        "--output",
+                        "DESTINATION_SQL_STREAM=" + output);
+        assertThat(exit).as(err()).isZero();
+        assertThat(Files.readAllLines(output))
+                .containsExactly(
+                        "{\"ROWTIME\":\"2024-01-01 00:00:00\",\"TICKER_SYMBOL\":\"AMZN\","
+                                + "\"SECTOR\":\"TECHNOLOGY\",\"CHANGE\":-0.25,\"PRICE\":1802.5}",
+                        "{\"ROWTIME\":\"2024-01-01 00:00:02\",\"TICKER_SYMBOL\":\"SQ\","
+                                + "\"SECTOR\":\"FINTECH\",\"CHANGE\":0.5,\"PRICE\":45.75}",
+                        "{\"ROWTIME\":\"2024-01-01 00:00:04\",\"TICKER_SYMBOL\":\"NFLX\","
+                                + "\"SECTOR\":\"TECHNOLOGY\",\"CHANGE\":-1.75,\"PRICE\":300.0}");
+        assertThat(err()).contains("5 records in, 3 rows out to DESTINATION_SQL_STREAM, 0 errors");
+    }
+
+    /**
+     * The describe-application fixture, every in-application stream replayed: ORDERS_001 (JSON, a
+     * row per element of {@code $.orders[0:]}, the customer at {@code $.orders[0:].customer.name}),
+     * CLICKS_001 and CLICKS_002 (Count 2: each its own {@code --input}; CSV, {@code ;} between
+     * columns, {@code |} between rows, ROWTIME their CLICKED_AT), the reference table CUSTOMERS
+     * from a local copy. ORDER_STREAM's two destinations (Kinesis JSON, Firehose CSV) are replaced
+     * by two files in that order, each keeping its DestinationSchema; error_stream by a third.
+     *
+     * <p>By hand: record 1 holds two orders, two rows (o-1, o-2; "7.25" a numeric string coerced to
+     * DECIMAL(10,2)); record 2's empty array is one row of NULLs (AWS: "an array is always
+     * flattened to at least one row"); record 3's first order has the amount "lots", a
+     * COERCION_ERROR for that row alone, its second (o-4, no customer) a row with customer NULL.
+     * The pump selects ORDERS_001 only; CLICKS_002's VISITS "many" is a COERCION_ERROR of its own.
+     */
+    @Test
+    void describeApplicationWithEveryStreamReplayed(@TempDir Path dir) throws Exception {
+        Path orders = dir.resolve("orders.jsonl");
+        Files.write(
+                orders,
+                List.of(
+                        "{\"ROWTIME\": \"2019-03-05 08:00:00\", \"orders\": ["
+                                + "{\"id\": \"o-1\", \"customer\": {\"name\": \"John Doe\"},"
+                                + " \"amount\": 12.5},"
+                                + " {\"id\": \"o-2\", \"customer\": {\"name\": \"Jane Roe\"},"
+                                + " \"amount\": \"7.25\"}]}",
+                        "{\"ROWTIME\": \"2019-03-05 08:00:01\", \"orders\": []}",
+                        "{\"ROWTIME\": \"2019-03-05 08:00:02\", \"orders\": ["
+                                + "{\"id\": \"o-3\", \"customer\": {\"name\": \"Ann\"},"
+                                + " \"amount\": \"lots\"}, {\"id\": \"o-4\", \"amount\": 3}]}"));
+        Path clicks1 = dir.resolve("clicks-1.csv");
+        Files.writeString(
+                clicks1, "index.html;3;2019-03-05 08:00:00|cart.html;1;2019-03-05 08:00:05\n");
+        Path clicks2 = dir.resolve("clicks-2.csv");
+        Files.writeString(clicks2, "checkout.html;many;2019-03-05 08:00:10\n");
+        Path customers = dir.resolve("customers.jsonl");
+        Files.writeString(customers, "{\"name\": \"John Doe\", \"tier\": \"A\"}\n");
+        Path json = dir.resolve("order-results.jsonl");
+        Path csv = dir.resolve("order-archive.csv");
+        Path errors = dir.resolve("errors.jsonl");
+
+        int exit =
+                run(
+                        "run",
+                        "--config",
+                        CONFIGS.resolve("describe-application.json").toString(),
+                        "--input",
+                        "ORDERS_001=" + orders,
+                        "--input",
+                        "CLICKS_001=" + clicks1,
+                        "--input",
+                        "CLICKS_002=" + clicks2,
+                        "--rowtime",
+                        "CLICKS_001=field:CLICKED_AT",
+                        "--rowtime",
+                        "CLICKS_002=field:CLICKED_AT",
+                        "--reference",
+                        "CUSTOMERS=" + customers + "?format=json",
+                        "--output",
+                        "ORDER_STREAM=" + json,
+                        "--output",
+                        "ORDER_STREAM=" + csv,
+                        "--output",
+                        "error_stream=" + errors);
+        assertThat(exit).as(err()).isZero();
+        assertThat(Files.readAllLines(json))
+                .containsExactly(
+                        "{\"ROWTIME\":\"2019-03-05 08:00:00\",\"ORDER_ID\":\"o-1\","
+                                + "\"CUSTOMER\":\"John Doe\",\"AMOUNT\":12.50}",
+                        "{\"ROWTIME\":\"2019-03-05 08:00:00\",\"ORDER_ID\":\"o-2\","
+                                + "\"CUSTOMER\":\"Jane Roe\",\"AMOUNT\":7.25}",
+                        "{\"ROWTIME\":\"2019-03-05 08:00:01\",\"ORDER_ID\":null,"
+                                + "\"CUSTOMER\":null,\"AMOUNT\":null}",
+                        "{\"ROWTIME\":\"2019-03-05 08:00:02\",\"ORDER_ID\":\"o-4\","
+                                + "\"CUSTOMER\":null,\"AMOUNT\":3.00}");
+        assertThat(Files.readAllLines(csv))
+                .containsExactly(
+                        "2019-03-05 08:00:00,o-1,John Doe,12.50",
+                        "2019-03-05 08:00:00,o-2,Jane Roe,7.25",
+                        "2019-03-05 08:00:01,,,",
+                        "2019-03-05 08:00:02,o-4,,3.00");
+        List<String> errorLines = Files.readAllLines(errors);
+        assertThat(errorLines).hasSize(2);
+        assertThat(errorLines)
+                .allSatisfy(line -> assertThat(line).contains("\"ERROR_NAME\":\"COERCION_ERROR\""))
+                .anySatisfy(
+                        line ->
+                                assertThat(line)
+                                        .contains("row 1 of 2: column amount: cannot convert")
+                                        .contains("lots"))
+                .anySatisfy(
+                        line ->
+                                assertThat(line)
+                                        .contains("column VISITS: cannot convert")
+                                        .contains("many"));
+    }
 }

@@ -151,6 +151,40 @@ class FlinkKdaCliTest {
     }
 
     /**
+     * One stream to two files (KDA's configuration sends a stream to a Kinesis stream and a
+     * Firehose delivery stream alike): each output is an operator of its own — before, the second
+     * collided with the first on its uid and the job did not start — and each gets every row, the
+     * reference-join example's three.
+     */
+    @Test
+    void oneStreamToTwoOutputs(@TempDir Path dir) throws Exception {
+        Path folder = EXAMPLES.resolve("reference-join");
+        Path first = dir.resolve("first.jsonl");
+        Path second = dir.resolve("second.jsonl");
+        int exit =
+                run(
+                        "run",
+                        folder.resolve("app.sql").toString(),
+                        "--input",
+                        folder.resolve("input.jsonl").toString(),
+                        "--schema",
+                        "@" + folder.resolve("schema.txt"),
+                        "--reference",
+                        "\"CompanyName\"=" + folder.resolve("companies.csv") + "?csv.header=true",
+                        "--schema",
+                        "\"CompanyName\"=@" + folder.resolve("companies-schema.txt"),
+                        "--output",
+                        "DESTINATION_SQL_STREAM=" + first,
+                        "--output",
+                        "DESTINATION_SQL_STREAM=" + second);
+        assertThat(exit).as(err()).isZero();
+        List<String> expected = Files.readAllLines(folder.resolve("expected-output.jsonl"));
+        assertThat(expected).hasSize(3);
+        assertThat(Files.readAllLines(first)).containsExactlyElementsOf(expected);
+        assertThat(Files.readAllLines(second)).containsExactlyElementsOf(expected);
+    }
+
+    /**
      * The developer guide's anomaly-detection shape on 600 rows of one normal cluster (PRICE about
      * 100 ± 2, CHANGE about 0 ± 0.5) with three planted rows at PRICE 131, CHANGE 9 (10:00:40, :48,
      * :56). The forest is random, so no row-exact output: the planted rows must score above three

@@ -1,5 +1,6 @@
 package dev.flinkkda.kda.config;
 
+import dev.flinkkda.kda.format.RecordFormatType;
 import dev.flinkkda.kda.kinesis.KinesisSettings;
 import dev.flinkkda.kda.options.InputSpec;
 import dev.flinkkda.kda.options.OutputSpec;
@@ -20,6 +21,7 @@ import java.util.Map;
 import java.util.OptionalInt;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 /** What {@code --config} gives {@code run} and {@code translate}, and how flags replace parts. */
 class ConfigRunOptionsTest {
@@ -259,6 +261,54 @@ class ConfigRunOptionsTest {
         assertThat(replaced.outputs().stream().map(OutputSpec::location))
                 .containsExactly(
                         configured.outputs().get(0).location(), new StreamLocation.Stdout());
+    }
+
+    /**
+     * The describe-application fixture sends ORDER_STREAM to a Kinesis stream as JSON and to a
+     * Firehose delivery stream as CSV: two {@code --output ORDER_STREAM=…} replace them in that
+     * order, each keeping its destination's DestinationSchema; a third takes the first's.
+     */
+    @Test
+    void eachReplacementKeepsTheRecordFormatOfTheDestinationItReplaces() throws Exception {
+        Path orders = dir.resolve("orders.jsonl");
+        Path clicks = dir.resolve("clicks.csv");
+        Files.writeString(orders, "");
+        Files.writeString(clicks, "");
+        RunOptions options =
+                RunOptions.parse(
+                        "--config",
+                        "src/test/resources/config/describe-application.json",
+                        "--input",
+                        "ORDERS_001=" + orders,
+                        "--input",
+                        "CLICKS_001=" + clicks,
+                        "--input",
+                        "CLICKS_002=" + clicks,
+                        "--rowtime",
+                        "CLICKS_001=field:CLICKED_AT",
+                        "--rowtime",
+                        "CLICKS_002=field:CLICKED_AT",
+                        "--reference",
+                        "CUSTOMERS=" + orders + "?format=json",
+                        "--output",
+                        "ORDER_STREAM=" + dir.resolve("a.jsonl"),
+                        "--output",
+                        "ORDER_STREAM=" + dir.resolve("b.csv"),
+                        "--output",
+                        "ORDER_STREAM=" + dir.resolve("c.jsonl"),
+                        "--output",
+                        "error_stream=-");
+        assertThat(options.outputs())
+                .extracting(OutputSpec::location, OutputSpec::format)
+                .containsExactly(
+                        tuple(
+                                new StreamLocation.File(dir.resolve("a.jsonl")),
+                                RecordFormatType.JSON),
+                        tuple(new StreamLocation.File(dir.resolve("b.csv")), RecordFormatType.CSV),
+                        tuple(
+                                new StreamLocation.File(dir.resolve("c.jsonl")),
+                                RecordFormatType.JSON),
+                        tuple(new StreamLocation.Stdout(), RecordFormatType.JSON));
     }
 
     /**
