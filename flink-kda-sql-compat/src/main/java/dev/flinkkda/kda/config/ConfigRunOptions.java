@@ -27,9 +27,7 @@ import java.util.Set;
  * STREAM=…}, {@code --reference TABLE=…}); what is neither expressible by the runtime nor replaced
  * is refused here, before the job starts, with what to do instead.
  *
- * <p>The parts other work adds to the runtime are behind one method each, which for now refuses
- * with "not yet supported": reference data in a record format the reference reader does not take
- * ({@link #referenceFormat}).
+ * <p>Reference data takes its {@code ReferenceSchema}'s record format ({@link #referenceFormat}).
  */
 public final class ConfigRunOptions {
 
@@ -335,68 +333,42 @@ public final class ConfigRunOptions {
 
     /**
      * A {@code ReferenceSchema}'s record format as the reference reader takes it: CSV rows ending
-     * at a line break with a one-character column delimiter, or JSON objects a row each with the
-     * columns at their top-level keys.
+     * at a line break with a one-character column delimiter as plain CSV, JSON objects a line each
+     * with the columns at their top-level keys as JSON lines, anything else (JSONPath mappings, a
+     * row path, other delimiters) as KDA's record format ({@link ReferenceFormat#records}).
      *
-     * @throws ConfigException for another format (a JSONPath mapping, a row path, other delimiters)
+     * @throws ConfigException for a JSONPath that does not parse or a mapping the rows cannot have,
+     *     at its JSON path
      */
     public static ReferenceFormat referenceFormat(
             ApplicationConfig config, ConfiguredSchema schema) {
         if (schema.recordFormat() instanceof ConfiguredRecordFormat.Csv csv) {
-            String column = csv.columnDelimiter().value();
             String row = csv.rowDelimiter().value();
-            if (!row.equals("\n") && !row.equals("\r\n")) {
-                throw notYetSupported(
-                        config,
-                        csv.rowDelimiter().jsonPath(),
-                        "reference data with rows ending at "
-                                + Shown.quoted(row)
-                                + " is not yet supported (rows end at a line break)");
-            }
-            if (column.length() != 1) {
-                throw notYetSupported(
-                        config,
-                        csv.columnDelimiter().jsonPath(),
-                        "reference data with the column delimiter "
-                                + Shown.quoted(column)
-                                + " is not yet supported (one character)");
-            }
-            try {
+            String column = csv.columnDelimiter().value();
+            if ((row.equals("\n") || row.equals("\r\n"))
+                    && column.length() == 1
+                    && column.charAt(0) != '"') {
                 return ReferenceFormat.csv(column.charAt(0), '"', false);
-            } catch (IllegalArgumentException e) {
-                throw ConfigException.of(
-                        csv.columnDelimiter().problem(config.file(), e.getMessage()));
+            }
+        } else {
+            ConfiguredRecordFormat.Json json = (ConfiguredRecordFormat.Json) schema.recordFormat();
+            boolean byName =
+                    json.recordRowPath().value().equals("$")
+                            && schema.columns().stream()
+                                    .allMatch(
+                                            c ->
+                                                    c.mapping().isEmpty()
+                                                            || c.mapping()
+                                                                    .get()
+                                                                    .value()
+                                                                    .equals(
+                                                                            "$."
+                                                                                    + c.column()
+                                                                                            .name()));
+            if (byName) {
+                return ReferenceFormat.json();
             }
         }
-        ConfiguredRecordFormat.Json json = (ConfiguredRecordFormat.Json) schema.recordFormat();
-        if (!json.recordRowPath().value().equals("$")) {
-            throw notYetSupported(
-                    config,
-                    json.recordRowPath().jsonPath(),
-                    "reference data at the row path "
-                            + Shown.quoted(json.recordRowPath().value())
-                            + " is not yet supported (one JSON object per line: $)");
-        }
-        for (ConfiguredColumn column : schema.columns()) {
-            Optional<Located<String>> mapping = column.mapping();
-            if (mapping.isPresent()
-                    && !mapping.get().value().equals("$." + column.column().name())) {
-                throw notYetSupported(
-                        config,
-                        mapping.get().jsonPath(),
-                        "reference data mapped by "
-                                + Shown.quoted(mapping.get().value())
-                                + " is not yet supported (the top-level key named as the column:"
-                                + " $."
-                                + Shown.redacted(column.column().name())
-                                + ")");
-            }
-        }
-        return ReferenceFormat.json();
-    }
-
-    private static ConfigException notYetSupported(
-            ApplicationConfig config, String jsonPath, String what) {
-        return ConfigException.of(config.file() + ": " + jsonPath + ": " + what);
+        return ReferenceFormat.records(inputRecordFormat(config, schema));
     }
 }

@@ -1,7 +1,10 @@
 package dev.flinkkda.kda.reference;
 
+import dev.flinkkda.kda.format.JsonPath;
+import dev.flinkkda.kda.format.RecordFormat;
 import dev.flinkkda.kda.json.JsonRecordParser;
 import dev.flinkkda.kda.json.MalformedRecordException;
+import dev.flinkkda.kda.json.RecordMapper;
 import dev.flinkkda.kda.options.RowtimeMode;
 import dev.flinkkda.kda.schema.KdaSchema;
 import dev.flinkkda.kda.sql.parser.NotUtf8Exception;
@@ -93,10 +96,44 @@ final class ReferenceFileReader implements Serializable {
      */
     List<Row> read() {
         String text = readText();
+        if (format.kind() == ReferenceFormat.Kind.RECORDS) {
+            return recordRows(text, format.recordFormat().orElseThrow());
+        }
         JsonRecordParser parser = new JsonRecordParser(schema, RowtimeMode.processing());
         return format.kind() == ReferenceFormat.Kind.CSV
                 ? csvRows(text, parser)
                 : jsonRows(text, parser);
+    }
+
+    /** The rows of KDA's record format ({@link ReferenceFormat#records}). */
+    private List<Row> recordRows(String text, RecordFormat records) {
+        RecordMapper mapper = RecordMapper.of(schema, records);
+        boolean oneDocument =
+                records instanceof RecordFormat.Csv
+                        || ((RecordFormat.Json) records)
+                                .recordRowPath().steps().stream()
+                                        .anyMatch(step -> step instanceof JsonPath.EveryElement);
+        if (oneDocument) {
+            return mapped(mapper, text, path);
+        }
+        List<Row> rows = new ArrayList<>();
+        int line = 0;
+        for (Iterator<String> it = text.lines().iterator(); it.hasNext(); ) {
+            String record = it.next();
+            line++;
+            if (!record.isBlank()) {
+                rows.addAll(mapped(mapper, record, path + ":" + line));
+            }
+        }
+        return rows;
+    }
+
+    private static List<Row> mapped(RecordMapper mapper, String record, String where) {
+        try {
+            return mapper.rows(record);
+        } catch (MalformedRecordException e) {
+            throw new ReferenceDataException(where + ": " + e.getMessage());
+        }
     }
 
     private List<Row> csvRows(String text, JsonRecordParser parser) {

@@ -111,6 +111,19 @@ public final class ReferenceFileTableFactory implements DynamicTableSourceFactor
                                     + " for itself.");
 
     /** Whether the first CSV record is a header line, skipped. */
+    /**
+     * KDA's {@code ReferenceSchema} record format (format {@code kda-records}): {@code
+     * {"type":"JSON","rowPath":"$","mappings":{"NAME":"$.name"}}} or {@code
+     * {"type":"CSV","columnDelimiter":",","rowDelimiter":"\n"}}.
+     */
+    public static final ConfigOption<String> RECORD_FORMAT =
+            ConfigOptions.key("kda.record-format")
+                    .stringType()
+                    .noDefaultValue()
+                    .withDescription(
+                            "For format 'kda-records': KDA's record format as JSON, e.g."
+                                    + " {\"type\":\"JSON\",\"rowPath\":\"$\",\"mappings\":{\"NAME\":\"$.name\"}}");
+
     public static final ConfigOption<Boolean> CSV_HEADER =
             ConfigOptions.key("csv.header")
                     .booleanType()
@@ -140,6 +153,7 @@ public final class ReferenceFileTableFactory implements DynamicTableSourceFactor
                 CSV_FIELD_DELIMITER,
                 CSV_QUOTE_CHARACTER,
                 CSV_HEADER,
+                RECORD_FORMAT,
                 S3_ENDPOINT,
                 S3_REGION,
                 S3_PROFILE);
@@ -231,6 +245,25 @@ public final class ReferenceFileTableFactory implements DynamicTableSourceFactor
      */
     public static ReferenceFormat format(ReadableConfig options) {
         String format = options.get(FORMAT);
+        if (format.equals(ReferenceFormat.formatName(ReferenceFormat.Kind.RECORDS))) {
+            String text =
+                    options.getOptional(RECORD_FORMAT)
+                            .orElseThrow(
+                                    () ->
+                                            new IllegalArgumentException(
+                                                    "format 'kda-records' needs option '"
+                                                            + RECORD_FORMAT.key()
+                                                            + "'"));
+            return ReferenceFormat.records(RecordFormatText.read(RECORD_FORMAT.key(), text));
+        }
+        if (options.getOptional(RECORD_FORMAT).isPresent()) {
+            throw new IllegalArgumentException(
+                    "option '"
+                            + RECORD_FORMAT.key()
+                            + "' applies to format 'kda-records' only, but 'format' is '"
+                            + format
+                            + "'");
+        }
         if (format.equals("json")) {
             for (ConfigOption<?> csvOption : CSV_OPTIONS) {
                 if (options.getOptional(csvOption).isPresent()) {
@@ -244,7 +277,11 @@ public final class ReferenceFileTableFactory implements DynamicTableSourceFactor
         }
         if (!format.equals("csv")) {
             throw new IllegalArgumentException(
-                    "option '" + FORMAT.key() + "' must be 'csv' or 'json', was '" + format + "'");
+                    "option '"
+                            + FORMAT.key()
+                            + "' must be 'csv', 'json' or 'kda-records', was '"
+                            + format
+                            + "'");
         }
         char delimiter =
                 ReferenceFormat.optionCharacter(

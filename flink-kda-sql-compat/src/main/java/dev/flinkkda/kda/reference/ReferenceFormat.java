@@ -1,9 +1,12 @@
 package dev.flinkkda.kda.reference;
 
+import dev.flinkkda.kda.format.RecordFormat;
+
 import java.io.Serializable;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * How a reference table's file is written: CSV (a delimiter, a quote character, an optional header
@@ -17,32 +20,44 @@ public final class ReferenceFormat implements Serializable {
 
     private static final long serialVersionUID = 1L;
 
-    /** The two syntaxes of a reference file. */
+    /** The syntaxes of a reference file. */
     public enum Kind {
         /** Comma (or other) separated values, one record per line; quoted fields may span lines. */
         CSV,
         /** JSON lines: one JSON object per line, a key per column. */
-        JSON
+        JSON,
+        /**
+         * KDA's {@code ReferenceSchema} record format ({@link RecordFormat}): JSON with a {@code
+         * RecordRowPath} and JSONPath mappings, or CSV with its column and row delimiters.
+         */
+        RECORDS
     }
 
     private static final ReferenceFormat JSON_FORMAT =
-            new ReferenceFormat(Kind.JSON, ',', '"', false);
+            new ReferenceFormat(Kind.JSON, ',', '"', false, null);
 
     private final Kind kind;
     private final char fieldDelimiter;
     private final char quoteCharacter;
     private final boolean header;
+    private final RecordFormat records;
 
-    private ReferenceFormat(Kind kind, char fieldDelimiter, char quoteCharacter, boolean header) {
+    private ReferenceFormat(
+            Kind kind,
+            char fieldDelimiter,
+            char quoteCharacter,
+            boolean header,
+            RecordFormat records) {
         this.kind = kind;
         this.fieldDelimiter = fieldDelimiter;
         this.quoteCharacter = quoteCharacter;
         this.header = header;
+        this.records = records;
     }
 
     /** CSV with {@code ,} between fields, {@code "} around quoted fields and no header line. */
     public static ReferenceFormat csv() {
-        return new ReferenceFormat(Kind.CSV, ',', '"', false);
+        return new ReferenceFormat(Kind.CSV, ',', '"', false, null);
     }
 
     /**
@@ -53,12 +68,27 @@ public final class ReferenceFormat implements Serializable {
      */
     public static ReferenceFormat csv(char fieldDelimiter, char quoteCharacter, boolean header) {
         checkCharacters(fieldDelimiter, quoteCharacter);
-        return new ReferenceFormat(Kind.CSV, fieldDelimiter, quoteCharacter, header);
+        return new ReferenceFormat(Kind.CSV, fieldDelimiter, quoteCharacter, header, null);
     }
 
     /** JSON lines. */
     public static ReferenceFormat json() {
         return JSON_FORMAT;
+    }
+
+    /**
+     * Records as KDA's {@code ReferenceSchema} maps them: for CSV the file is one record, its rows
+     * split at the row delimiter; for JSON each line is a record, unless the row path flattens an
+     * array ({@code $[0:]}, {@code $.items[0:]}), which reads the whole file as one document.
+     */
+    public static ReferenceFormat records(RecordFormat records) {
+        return new ReferenceFormat(
+                Kind.RECORDS, ',', '"', false, Objects.requireNonNull(records, "records"));
+    }
+
+    /** The KDA record format of a {@link Kind#RECORDS} format. */
+    public Optional<RecordFormat> recordFormat() {
+        return Optional.ofNullable(records);
     }
 
     /**
@@ -70,7 +100,7 @@ public final class ReferenceFormat implements Serializable {
     public ReferenceFormat withFieldDelimiter(char delimiter) {
         requireCsv(ReferenceFileTableFactory.CSV_FIELD_DELIMITER.key());
         checkCharacters(delimiter, quoteCharacter);
-        return new ReferenceFormat(kind, delimiter, quoteCharacter, header);
+        return new ReferenceFormat(kind, delimiter, quoteCharacter, header, null);
     }
 
     /**
@@ -82,7 +112,7 @@ public final class ReferenceFormat implements Serializable {
     public ReferenceFormat withQuoteCharacter(char quote) {
         requireCsv(ReferenceFileTableFactory.CSV_QUOTE_CHARACTER.key());
         checkCharacters(fieldDelimiter, quote);
-        return new ReferenceFormat(kind, fieldDelimiter, quote, header);
+        return new ReferenceFormat(kind, fieldDelimiter, quote, header, null);
     }
 
     /**
@@ -92,7 +122,7 @@ public final class ReferenceFormat implements Serializable {
      */
     public ReferenceFormat withHeader(boolean skipFirstLine) {
         requireCsv(ReferenceFileTableFactory.CSV_HEADER.key());
-        return new ReferenceFormat(kind, fieldDelimiter, quoteCharacter, skipFirstLine);
+        return new ReferenceFormat(kind, fieldDelimiter, quoteCharacter, skipFirstLine, null);
     }
 
     /** CSV or JSON lines. */
@@ -131,12 +161,23 @@ public final class ReferenceFormat implements Serializable {
                     String.valueOf(quoteCharacter));
             options.put(ReferenceFileTableFactory.CSV_HEADER.key(), String.valueOf(header));
         }
+        if (kind == Kind.RECORDS) {
+            options.put(
+                    ReferenceFileTableFactory.RECORD_FORMAT.key(), RecordFormatText.write(records));
+        }
         return options;
     }
 
-    /** The value of the {@code format} option: {@code csv} or {@code json}. */
+    /** The value of the {@code format} option: {@code csv}, {@code json} or {@code kda-records}. */
     static String formatName(Kind kind) {
-        return kind == Kind.CSV ? "csv" : "json";
+        switch (kind) {
+            case CSV:
+                return "csv";
+            case JSON:
+                return "json";
+            default:
+                return "kda-records";
+        }
     }
 
     /**
@@ -162,7 +203,11 @@ public final class ReferenceFormat implements Serializable {
     private void requireCsv(String option) {
         if (kind != Kind.CSV) {
             throw new IllegalStateException(
-                    "option '" + option + "' applies to format 'csv' only, not 'json'");
+                    "option '"
+                            + option
+                            + "' applies to format 'csv' only, not '"
+                            + formatName(kind)
+                            + "'");
         }
     }
 
@@ -205,12 +250,13 @@ public final class ReferenceFormat implements Serializable {
                 && kind == other.kind
                 && fieldDelimiter == other.fieldDelimiter
                 && quoteCharacter == other.quoteCharacter
-                && header == other.header;
+                && header == other.header
+                && Objects.equals(records, other.records);
     }
 
     @Override
     public int hashCode() {
-        return Objects.hash(kind, fieldDelimiter, quoteCharacter, header);
+        return Objects.hash(kind, fieldDelimiter, quoteCharacter, header, records);
     }
 
     /** The options, e.g. {@code format=csv, csv.field-delimiter=;, …}. */

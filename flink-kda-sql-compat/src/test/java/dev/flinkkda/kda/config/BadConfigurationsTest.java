@@ -431,7 +431,7 @@ class BadConfigurationsTest {
                                 + " as the Lambda's event source), or give --output"
                                 + " DESTINATION_SQL_STREAM=LOCATION"),
                 Arguments.of(
-                        "S3 reference data at a row path (not yet)",
+                        "a reference mapping that does not parse",
                         with(
                                 "\"Outputs\": [",
                                 "\"ReferenceDataSources\": [{\"TableName\": \"COMPANIES\","
@@ -444,12 +444,12 @@ class BadConfigurationsTest {
                                         + " {\"JSONMappingParameters\": {\"RecordRowPath\":"
                                         + " \"$.companies[0:]\"}}}, \"RecordColumns\":"
                                         + " [{\"Name\": \"T\", \"SqlType\": \"VARCHAR(4)\","
-                                        + " \"Mapping\": \"$.companies[0:].t\"}]}}],"
+                                        + " \"Mapping\": \"$.companies[0:]..t\"}]}}],"
                                         + " \"Outputs\": ["),
-                        "application.json: $.ReferenceDataSources[0].ReferenceSchema.RecordFormat"
-                                + ".MappingParameters.JSONMappingParameters.RecordRowPath:"
-                                + " reference data at the row path '$.companies[0:]' is not yet"
-                                + " supported (one JSON object per line: $)"),
+                        "application.json: $.ReferenceDataSources[0].ReferenceSchema"
+                                + ".RecordColumns[0].Mapping: '$.companies[0:]..t': column 17:"
+                                + " expected a name after '.', found '.' (recursive descent '..'"
+                                + " is not KDA's JSONPath)"),
                 Arguments.of(
                         "no ApplicationCode and no APP.sql",
                         with("\"ApplicationCode\"", "\"ApplicationDescription\""),

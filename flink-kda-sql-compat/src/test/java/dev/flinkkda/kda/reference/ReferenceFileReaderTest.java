@@ -1,5 +1,7 @@
 package dev.flinkkda.kda.reference;
 
+import dev.flinkkda.kda.format.JsonPath;
+import dev.flinkkda.kda.format.RecordFormat;
 import dev.flinkkda.kda.schema.KdaSchema;
 
 import org.apache.flink.table.types.DataType;
@@ -16,6 +18,7 @@ import java.nio.file.Path;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.util.List;
+import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -225,5 +228,74 @@ class ReferenceFileReaderTest {
         Path file = Files.write(directory.resolve("latin1.csv"), new byte[] {'A', (byte) 0xE9});
         assertThatThrownBy(() -> reader(file, ReferenceFormat.csv(), "T VARCHAR(4)").read())
                 .hasMessage(file + ": not UTF-8 at byte 1 (line 1, column 2)");
+    }
+
+    /**
+     * KDA's ReferenceSchema formats: JSON records a line each with JSONPath mappings of nested
+     * fields; one JSON document whose rows are an array ({@code $.companies[0:]}); CSV with
+     * several-character delimiters. Rows by hand from the texts.
+     */
+    @Test
+    void kdaRecordFormatsMapTheirRows() throws IOException {
+        String columns = "\"Ticker\" VARCHAR(4), \"Company\" VARCHAR(16)";
+        Map<String, JsonPath> nested = new java.util.LinkedHashMap<>();
+        nested.put("Ticker", JsonPath.parse("$.id.ticker"));
+        nested.put("Company", JsonPath.parse("$.name"));
+        Path lines =
+                file(
+                        "companies.json",
+                        "{\"id\": {\"ticker\": \"AMZN\"}, \"name\": \"Amazon\"}\n\n"
+                                + "{\"id\": {\"ticker\": \"INFY\"}, \"name\": \"Infosys\"}\n");
+        assertThat(
+                        reader(
+                                        lines,
+                                        ReferenceFormat.records(
+                                                RecordFormat.json(JsonPath.parse("$"), nested)),
+                                        columns)
+                                .read())
+                .containsExactly(Row.of("AMZN", "Amazon"), Row.of("INFY", "Infosys"));
+
+        Map<String, JsonPath> flattened = new java.util.LinkedHashMap<>();
+        flattened.put("Ticker", JsonPath.parse("$.companies[0:].t"));
+        flattened.put("Company", JsonPath.parse("$.companies[0:].c"));
+        Path document =
+                file(
+                        "document.json",
+                        "{\"companies\": [\n  {\"t\": \"AMZN\", \"c\": \"Amazon\"},\n"
+                                + "  {\"t\": \"MSFT\", \"c\": \"Microsoft\"}\n]}\n");
+        assertThat(
+                        reader(
+                                        document,
+                                        ReferenceFormat.records(
+                                                RecordFormat.json(
+                                                        JsonPath.parse("$.companies[0:]"),
+                                                        flattened)),
+                                        columns)
+                                .read())
+                .containsExactly(Row.of("AMZN", "Amazon"), Row.of("MSFT", "Microsoft"));
+
+        Path csv = file("companies.txt", "AMZN::Amazon||INFY::Infosys||");
+        assertThat(
+                        reader(csv, ReferenceFormat.records(RecordFormat.csv("::", "||")), columns)
+                                .read())
+                .containsExactly(Row.of("AMZN", "Amazon"), Row.of("INFY", "Infosys"));
+    }
+
+    /** A record that does not fit names the file and its line. */
+    @Test
+    void aKdaRecordThatDoesNotFitNamesItsLine() throws IOException {
+        Path lines = file("bad.json", "{\"n\": 1}\n{\"n\": \"x\"}\n");
+        Map<String, JsonPath> mappings = Map.of("N", JsonPath.parse("$.n"));
+        assertThatThrownBy(
+                        () ->
+                                reader(
+                                                lines,
+                                                ReferenceFormat.records(
+                                                        RecordFormat.json(
+                                                                JsonPath.parse("$"), mappings)),
+                                                "N INTEGER")
+                                        .read())
+                .isInstanceOf(ReferenceDataException.class)
+                .hasMessage(lines + ":2: column N: cannot convert \"x\" to INTEGER");
     }
 }

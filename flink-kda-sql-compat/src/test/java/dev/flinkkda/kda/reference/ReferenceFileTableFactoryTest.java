@@ -1,5 +1,7 @@
 package dev.flinkkda.kda.reference;
 
+import dev.flinkkda.kda.format.JsonPath;
+import dev.flinkkda.kda.format.RecordFormat;
 import dev.flinkkda.kda.schema.KdaSchema;
 import dev.flinkkda.kda.sql.analysis.StreamColumn;
 import dev.flinkkda.kda.sql.analysis.StreamDefinition;
@@ -85,7 +87,8 @@ class ReferenceFileTableFactoryTest {
         assertThatThrownBy(() -> plan("'path' = '" + companies + "', 'format' = 'xml'"))
                 .hasRootCauseInstanceOf(ValidationException.class)
                 .hasRootCauseMessage(
-                        "reference table \"CompanyName\": option 'format' must be 'csv' or 'json',"
+                        "reference table \"CompanyName\": option 'format' must be 'csv', 'json' or"
+                                + " 'kda-records',"
                                 + " was 'xml'");
     }
 
@@ -321,5 +324,24 @@ class ReferenceFileTableFactoryTest {
                         .columns()
                         .get(0)
                         .type());
+    }
+
+    /** KDA's record formats travel in the options and come back equal. */
+    @Test
+    void kdaRecordFormatsRoundTripThroughTheOptions() {
+        for (RecordFormat records :
+                List.of(
+                        RecordFormat.csv("::", "||"),
+                        RecordFormat.json(
+                                JsonPath.parse("$.companies[0:]"),
+                                Map.of("T", JsonPath.parse("$.companies[0:]['the id']"))))) {
+            ReferenceFormat format = ReferenceFormat.records(records);
+            assertThat(format.options()).containsEntry("format", "kda-records");
+            assertThat(
+                            ReferenceFileTableFactory.format(
+                                    org.apache.flink.configuration.Configuration.fromMap(
+                                            format.options())))
+                    .isEqualTo(format);
+        }
     }
 }
