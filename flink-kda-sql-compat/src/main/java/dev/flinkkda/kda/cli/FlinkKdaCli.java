@@ -5,6 +5,7 @@ import dev.flinkkda.kda.config.ConfigException;
 import dev.flinkkda.kda.errorstream.ErrorName;
 import dev.flinkkda.kda.errorstream.ErrorStream;
 import dev.flinkkda.kda.io.KdaCounters;
+import dev.flinkkda.kda.options.ApplicationCode;
 import dev.flinkkda.kda.options.OutputSpec;
 import dev.flinkkda.kda.options.RunOptions;
 import dev.flinkkda.kda.options.RunOptionsException;
@@ -378,13 +379,7 @@ public final class FlinkKdaCli {
         Map<String, KdaSchema> schemas = options.inputs();
         Map<String, KdaSchema> referenceTables = options.referenceTables();
         KdaTranslator.Lenient translation =
-                options.code().isPresent()
-                        ? KdaTranslator.translateReportingAll(
-                                options.code().get().sql(),
-                                options.code().get().sourceName(),
-                                schemas,
-                                referenceTables)
-                        : KdaTranslator.translateReportingAll(file, schemas, referenceTables);
+                translateReportingAll(file, options.code(), schemas, referenceTables);
         if (!validate) {
             translation.plan().ifPresent(plan -> out.print(FlinkSqlScript.render(plan)));
             if (!translation.problems().isEmpty()) {
@@ -457,14 +452,8 @@ public final class FlinkKdaCli {
         Map<String, KdaSchema> referenceTables = new LinkedHashMap<>();
         options.references().forEach(r -> referenceTables.put(r.tableName(), r.schema()));
         KdaTranslator.Lenient translation =
-                options.code().isPresent()
-                        ? KdaTranslator.translateReportingAll(
-                                options.code().get().sql(),
-                                options.code().get().sourceName(),
-                                schemas,
-                                referenceTables)
-                        : KdaTranslator.translateReportingAll(
-                                options.application(), schemas, referenceTables);
+                translateReportingAll(
+                        options.application(), options.code(), schemas, referenceTables);
         translation
                 .plan()
                 .ifPresent(
@@ -484,6 +473,19 @@ public final class FlinkKdaCli {
             }
         }
         return translation.problems().isEmpty() ? 0 : 1;
+    }
+
+    /** The application's SQL translated: the configuration's code when given, else the file's. */
+    private static KdaTranslator.Lenient translateReportingAll(
+            Path file,
+            Optional<ApplicationCode> code,
+            Map<String, KdaSchema> schemas,
+            Map<String, KdaSchema> referenceTables)
+            throws IOException {
+        return code.isPresent()
+                ? KdaTranslator.translateReportingAll(
+                        code.get().sql(), code.get().sourceName(), schemas, referenceTables)
+                : KdaTranslator.translateReportingAll(file, schemas, referenceTables);
     }
 
     private static void usage(PrintStream s) {

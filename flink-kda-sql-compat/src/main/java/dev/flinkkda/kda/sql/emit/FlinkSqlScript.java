@@ -82,7 +82,8 @@ public final class FlinkSqlScript {
         return sql.toString();
     }
 
-    private static void view(StringBuilder sql, String name, String query) {
+    /** {@code CREATE TEMPORARY VIEW name AS query;} */
+    static void view(StringBuilder sql, String name, String query) {
         sql.append("CREATE TEMPORARY VIEW ")
                 .append(name(name))
                 .append(" AS\n")

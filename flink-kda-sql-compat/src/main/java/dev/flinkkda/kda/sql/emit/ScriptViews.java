@@ -3,6 +3,7 @@ package dev.flinkkda.kda.sql.emit;
 import dev.flinkkda.kda.sql.plan.ApplicationPlan;
 import dev.flinkkda.kda.sql.plan.PlanColumn;
 import dev.flinkkda.kda.sql.plan.PlanStep;
+import dev.flinkkda.kda.sql.plan.PlanWalker;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -41,18 +42,11 @@ final class ScriptViews {
                                     " (KDA's ROWTIME of these rows, e.g. a window's end) is a value")
                             .append(" here: no later step needs it as event time\n");
                 }
-                view(views, step.name(), FlinkSqlEmitter.query(ScriptableSteps.query(step)));
+                FlinkSqlScript.view(
+                        views, step.name(), FlinkSqlEmitter.query(PlanWalker.query(step)));
             }
         }
         return views.toString();
-    }
-
-    private static void view(StringBuilder sql, String name, String query) {
-        sql.append("CREATE TEMPORARY VIEW ")
-                .append(name(name))
-                .append(" AS\n")
-                .append(query)
-                .append(";\n");
     }
 
     /**
@@ -71,7 +65,7 @@ final class ScriptViews {
         sql.append("-- error check of pump ")
                 .append(name(checked.pump()))
                 .append(": a row on which its expressions fail stops the job, naming the error\n");
-        view(
+        FlinkSqlScript.view(
                 sql,
                 checked.name(),
                 "SELECT "
@@ -105,9 +99,7 @@ final class ScriptViews {
             sql.append("-- CREATE TEMPORARY VIEW ")
                     .append(name(step.name()))
                     .append(" AS\n-- ")
-                    .append(
-                            FlinkSqlEmitter.query(ScriptableSteps.query(step))
-                                    .replace("\n", "\n-- "))
+                    .append(FlinkSqlEmitter.query(PlanWalker.query(step)).replace("\n", "\n-- "))
                     .append('\n');
         }
     }

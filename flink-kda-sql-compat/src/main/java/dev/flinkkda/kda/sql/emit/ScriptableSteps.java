@@ -3,6 +3,7 @@ package dev.flinkkda.kda.sql.emit;
 import dev.flinkkda.kda.sql.plan.ApplicationPlan;
 import dev.flinkkda.kda.sql.plan.PlanNode;
 import dev.flinkkda.kda.sql.plan.PlanStep;
+import dev.flinkkda.kda.sql.plan.PlanWalker;
 
 import java.util.HashMap;
 import java.util.HashSet;
@@ -48,7 +49,7 @@ final class ScriptableSteps {
             boolean passThrough = step instanceof PlanStep.RowtimeView ? false : own;
             boolean operator = isOperator(step);
             reads(
-                    query(step),
+                    PlanWalker.query(step),
                     passThrough || operator,
                     (name, attribute) ->
                             needsTimeAttribute.merge(name, attribute, Boolean::logicalOr));
@@ -58,7 +59,7 @@ final class ScriptableSteps {
             Optional<String> reason = ownReason(step, eventTime, needsTimeAttribute);
             if (reason.isEmpty()) {
                 Set<String> read = new HashSet<>();
-                reads(query(step), false, (name, attribute) -> read.add(name));
+                reads(PlanWalker.query(step), false, (name, attribute) -> read.add(name));
                 reason =
                         read.stream()
                                 .filter(omitted::containsKey)
@@ -130,26 +131,6 @@ final class ScriptableSteps {
             }
         }
         return Optional.empty();
-    }
-
-    /** The query a step runs: its view's, or its operator's input. */
-    static PlanNode query(PlanStep step) {
-        if (step instanceof PlanStep.View view) {
-            return view.query();
-        }
-        if (step instanceof PlanStep.RowtimeView view) {
-            return view.query();
-        }
-        if (step instanceof PlanStep.StaggerAggregation stagger) {
-            return stagger.input();
-        }
-        if (step instanceof PlanStep.TableFunction function) {
-            return function.input();
-        }
-        if (step instanceof PlanStep.RowErrors checked) {
-            return checked.query();
-        }
-        return ((PlanStep.PerEventAggregation) step).input();
     }
 
     /**

@@ -48,7 +48,7 @@ public final class PlanWalker {
     }
 
     /** The query a step runs: its view's, or its operator's input. */
-    static PlanNode query(PlanStep step) {
+    public static PlanNode query(PlanStep step) {
         if (step instanceof PlanStep.View view) {
             return view.query();
         }
