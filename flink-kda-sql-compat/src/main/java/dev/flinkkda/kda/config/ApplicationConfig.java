@@ -12,6 +12,7 @@ import java.util.Optional;
  * @param shape which JSON the file was
  * @param applicationName {@code ApplicationName}
  * @param applicationCode {@code ApplicationCode}: the SQL, if the file has it
+ * @param applicationCodePath the JSON path where the file has (or would have) the SQL
  * @param inputs the inputs, in order
  * @param outputs the outputs, in order
  * @param referenceData the reference data sources, in order
@@ -21,11 +22,12 @@ public record ApplicationConfig(
         Shape shape,
         Located<String> applicationName,
         Optional<Located<String>> applicationCode,
+        String applicationCodePath,
         List<ConfiguredInput> inputs,
         List<ConfiguredOutput> outputs,
         List<ConfiguredReferenceData> referenceData) {
 
-    /** The two JSON documents AWS describes an application with. */
+    /** The JSON documents AWS describes an application with. */
     public enum Shape {
         /**
          * The {@code CreateApplication} request ({@code aws kinesisanalytics create-application
@@ -36,7 +38,19 @@ public record ApplicationConfig(
          * The output of {@code aws kinesisanalytics describe-application}: {@code
          * ApplicationDetail}.
          */
-        DESCRIBE_APPLICATION
+        DESCRIBE_APPLICATION,
+        /**
+         * The V2 API's {@code CreateApplication} request ({@code aws kinesisanalyticsv2
+         * create-application}, runtime {@code SQL-1_0}).
+         */
+        CREATE_APPLICATION_V2,
+        /** The output of {@code aws kinesisanalyticsv2 describe-application}. */
+        DESCRIBE_APPLICATION_V2,
+        /**
+         * A CloudFormation template with an {@code AWS::KinesisAnalytics::Application} (or {@code
+         * AWS::KinesisAnalyticsV2::Application}) and its output and reference data resources.
+         */
+        CLOUDFORMATION_TEMPLATE
     }
 
     public ApplicationConfig {
@@ -44,6 +58,7 @@ public record ApplicationConfig(
         Objects.requireNonNull(shape, "shape");
         Objects.requireNonNull(applicationName, "applicationName");
         Objects.requireNonNull(applicationCode, "applicationCode");
+        Objects.requireNonNull(applicationCodePath, "applicationCodePath");
         inputs = List.copyOf(inputs);
         outputs = List.copyOf(outputs);
         referenceData = List.copyOf(referenceData);

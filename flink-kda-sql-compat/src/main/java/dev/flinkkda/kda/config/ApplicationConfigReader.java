@@ -22,8 +22,8 @@ import java.util.Optional;
 
 /**
  * Reads a KDA application's configuration JSON into an {@link ApplicationConfig}, checking it
- * against AWS's API reference (Kinesis Analytics, API version 2015-08-14). Two documents are
- * accepted:
+ * against AWS's API references (Kinesis Analytics, API version 2015-08-14, and Kinesis Analytics
+ * V2, 2018-05-23, for applications of the runtime {@code SQL-1_0}). These documents are accepted:
  *
  * <ul>
  *   <li>the output of {@code aws kinesisanalytics describe-application}: {@code
@@ -35,6 +35,15 @@ import java.util.Optional;
  *       …]} or that call's own {@code "ReferenceDataSource": {…}}. {@code
  *       InputStartingPositionConfiguration}, which StartApplication takes, may be given in an
  *       {@code Input}.
+ *   <li>the output of {@code aws kinesisanalyticsv2 describe-application}: {@code
+ *       {"ApplicationDetail": {"RuntimeEnvironment": "SQL-1_0",
+ *       "ApplicationConfigurationDescription": {"SqlApplicationConfigurationDescription": {…},
+ *       "ApplicationCodeConfigurationDescription": {"CodeContentDescription": {"TextContent":
+ *       "…"}}}, …}}};
+ *   <li>the V2 {@code CreateApplication} request ({@code {"ApplicationName", "RuntimeEnvironment",
+ *       "ServiceExecutionRole", "ApplicationConfiguration": {"SqlApplicationConfiguration":
+ *       {"Inputs", "Outputs", "ReferenceDataSources"}, "ApplicationCodeConfiguration":
+ *       {"CodeContent": {"TextContent"}}}}}).
  * </ul>
  *
  * <p>Every problem is reported, each as {@code application.json: <JSON path>: <what is wrong and
@@ -81,6 +90,61 @@ public final class ApplicationConfigReader {
                     "ApplicationCode",
                     "ApplicationVersionId");
 
+    private static final List<String> CREATE_APPLICATION_V2 =
+            List.of(
+                    "ApplicationName",
+                    "ApplicationDescription",
+                    "RuntimeEnvironment",
+                    "ServiceExecutionRole",
+                    "ApplicationConfiguration",
+                    "CloudWatchLoggingOptions",
+                    "Tags",
+                    "ApplicationMode");
+
+    private static final List<String> APPLICATION_CONFIGURATION =
+            List.of(
+                    "SqlApplicationConfiguration",
+                    "ApplicationCodeConfiguration",
+                    "FlinkApplicationConfiguration",
+                    "EnvironmentProperties",
+                    "ApplicationSnapshotConfiguration",
+                    "ApplicationSystemRollbackConfiguration",
+                    "VpcConfigurations",
+                    "ZeppelinApplicationConfiguration");
+
+    private static final List<String> APPLICATION_DETAIL_V2 =
+            List.of(
+                    "ApplicationARN",
+                    "ApplicationDescription",
+                    "ApplicationName",
+                    "RuntimeEnvironment",
+                    "ServiceExecutionRole",
+                    "ApplicationStatus",
+                    "ApplicationVersionId",
+                    "CreateTimestamp",
+                    "LastUpdateTimestamp",
+                    "ApplicationConfigurationDescription",
+                    "CloudWatchLoggingOptionDescriptions",
+                    "ApplicationMaintenanceConfigurationDescription",
+                    "ApplicationVersionUpdatedFrom",
+                    "ApplicationVersionRolledBackFrom",
+                    "ApplicationVersionCreateTimestamp",
+                    "ConditionalToken",
+                    "ApplicationVersionRolledBackTo",
+                    "ApplicationMode");
+
+    private static final List<String> APPLICATION_CONFIGURATION_DESCRIPTION =
+            List.of(
+                    "SqlApplicationConfigurationDescription",
+                    "ApplicationCodeConfigurationDescription",
+                    "RunConfigurationDescription",
+                    "FlinkApplicationConfigurationDescription",
+                    "EnvironmentPropertyDescriptions",
+                    "ApplicationSnapshotConfigurationDescription",
+                    "ApplicationSystemRollbackConfigurationDescription",
+                    "VpcConfigurationDescriptions",
+                    "ZeppelinApplicationConfigurationDescription");
+
     private ApplicationConfigReader() {}
 
     /**
@@ -112,35 +176,250 @@ public final class ApplicationConfigReader {
                             + ConfigObject.found(root));
             problems.throwIfAny();
         }
-        boolean description = root.has("ApplicationDetail");
-        ConfigObject application;
-        if (description) {
-            ConfigObject response =
-                    ConfigObject.of(
-                            root,
-                            "$",
-                            "DescribeApplicationResponse",
-                            List.of("ApplicationDetail"),
-                            problems);
-            application =
-                    response.object(
-                                    "ApplicationDetail",
-                                    true,
-                                    "ApplicationDetail",
-                                    APPLICATION_DETAIL)
-                            .orElseThrow();
+        ApplicationConfig config;
+        if (root.has("ApplicationDetail")) {
+            config = readDescription(root, file, problems);
+        } else if (isV2(root)) {
+            config =
+                    readV2Request(
+                            ConfigObject.of(
+                                    root,
+                                    "$",
+                                    "CreateApplication request",
+                                    CREATE_APPLICATION_V2,
+                                    problems),
+                            file);
         } else {
-            application =
-                    ConfigObject.of(
-                            root, "$", "CreateApplication request", CREATE_APPLICATION, problems);
+            config =
+                    readV1(
+                            ConfigObject.of(
+                                    root,
+                                    "$",
+                                    "CreateApplication request",
+                                    CREATE_APPLICATION,
+                                    problems),
+                            ConfigDialect.V1_REQUEST,
+                            file);
         }
-        ApplicationConfig config = read(application, description, file, problems);
+        checkUniqueNames(config.inputs(), config.outputs(), config.referenceData(), problems);
         problems.throwIfAny();
         return config;
     }
 
-    private static ApplicationConfig read(
-            ConfigObject application, boolean description, String file, ConfigProblems problems) {
+    /** A V2 document: it has the V2 API's fields (a V1 document has none of them). */
+    private static boolean isV2(JsonNode application) {
+        return application.has("ApplicationConfiguration")
+                || application.has("ApplicationConfigurationDescription")
+                || application.has("RuntimeEnvironment")
+                || application.has("ServiceExecutionRole");
+    }
+
+    private static ApplicationConfig readDescription(
+            JsonNode root, String file, ConfigProblems problems) {
+        ConfigObject response =
+                ConfigObject.of(
+                        root,
+                        "$",
+                        "DescribeApplicationResponse",
+                        List.of("ApplicationDetail"),
+                        problems);
+        if (isV2(root.get("ApplicationDetail"))) {
+            return readV2Description(
+                    response.object(
+                                    "ApplicationDetail",
+                                    true,
+                                    "ApplicationDetail",
+                                    APPLICATION_DETAIL_V2)
+                            .orElseThrow(),
+                    file);
+        }
+        return readV1(
+                response.object("ApplicationDetail", true, "ApplicationDetail", APPLICATION_DETAIL)
+                        .orElseThrow(),
+                ConfigDialect.V1_DESCRIPTION,
+                file);
+    }
+
+    /** The first API's documents: everything is a field of the application. */
+    private static ApplicationConfig readV1(
+            ConfigObject application, ConfigDialect dialect, String file) {
+        boolean description = dialect.description();
+        Optional<Located<String>> name = applicationName(application);
+        Optional<Located<String>> code = code(application, "ApplicationCode");
+        if (description) {
+            versionAndStatus(application);
+        }
+        loggingOptions(application, dialect);
+        if (!description) {
+            tags(application);
+        }
+        return new ApplicationConfig(
+                file,
+                description
+                        ? ApplicationConfig.Shape.DESCRIBE_APPLICATION
+                        : ApplicationConfig.Shape.CREATE_APPLICATION,
+                name.orElse(Located.at(application.pathOf("ApplicationName"), "")),
+                code,
+                application.pathOf("ApplicationCode"),
+                inputs(application, dialect),
+                outputs(application, dialect),
+                references(application, dialect));
+    }
+
+    /**
+     * The V2 API's {@code CreateApplication} request: the inputs, outputs and reference data in
+     * {@code ApplicationConfiguration.SqlApplicationConfiguration}, the SQL in {@code
+     * ApplicationConfiguration.ApplicationCodeConfiguration.CodeContent.TextContent}.
+     */
+    private static ApplicationConfig readV2Request(ConfigObject application, String file) {
+        Optional<Located<String>> name = applicationName(application);
+        runtime(application);
+        ArnField.role(application, "ServiceExecutionRole", true);
+        loggingOptions(application, ConfigDialect.V2_REQUEST);
+        tags(application);
+        application.ignored("ApplicationMode");
+        Optional<ConfigObject> configuration =
+                application.object(
+                        "ApplicationConfiguration",
+                        false,
+                        "ApplicationConfiguration",
+                        APPLICATION_CONFIGURATION);
+        Optional<ConfigObject> sql =
+                configuration.flatMap(
+                        c ->
+                                c.object(
+                                        "SqlApplicationConfiguration",
+                                        false,
+                                        "SqlApplicationConfiguration",
+                                        List.of("Inputs", "Outputs", "ReferenceDataSources")));
+        Optional<ConfigObject> codeContent =
+                configuration
+                        .flatMap(
+                                c ->
+                                        c.object(
+                                                "ApplicationCodeConfiguration",
+                                                false,
+                                                "ApplicationCodeConfiguration",
+                                                List.of("CodeContent", "CodeContentType")))
+                        .flatMap(
+                                c ->
+                                        c.object(
+                                                "CodeContent",
+                                                false,
+                                                "CodeContent",
+                                                List.of(
+                                                        "TextContent",
+                                                        "ZipFileContent",
+                                                        "S3ContentLocation")));
+        return v2Config(
+                ApplicationConfig.Shape.CREATE_APPLICATION_V2,
+                ConfigDialect.V2_REQUEST,
+                application,
+                name,
+                sql,
+                codeContent,
+                "ApplicationConfiguration.ApplicationCodeConfiguration.CodeContent.TextContent",
+                file);
+    }
+
+    /** The output of {@code aws kinesisanalyticsv2 describe-application}. */
+    private static ApplicationConfig readV2Description(ConfigObject application, String file) {
+        Optional<Located<String>> name = applicationName(application);
+        runtime(application);
+        ArnField.role(application, "ServiceExecutionRole", false);
+        versionAndStatus(application);
+        loggingOptions(application, ConfigDialect.V2_DESCRIPTION);
+        Optional<ConfigObject> configuration =
+                application.object(
+                        "ApplicationConfigurationDescription",
+                        false,
+                        "ApplicationConfigurationDescription",
+                        APPLICATION_CONFIGURATION_DESCRIPTION);
+        Optional<ConfigObject> sql =
+                configuration.flatMap(
+                        c ->
+                                c.object(
+                                        "SqlApplicationConfigurationDescription",
+                                        false,
+                                        "SqlApplicationConfigurationDescription",
+                                        List.of(
+                                                "InputDescriptions",
+                                                "OutputDescriptions",
+                                                "ReferenceDataSourceDescriptions")));
+        Optional<ConfigObject> codeContent =
+                configuration
+                        .flatMap(
+                                c ->
+                                        c.object(
+                                                "ApplicationCodeConfigurationDescription",
+                                                false,
+                                                "ApplicationCodeConfigurationDescription",
+                                                List.of(
+                                                        "CodeContentType",
+                                                        "CodeContentDescription")))
+                        .flatMap(
+                                c ->
+                                        c.object(
+                                                "CodeContentDescription",
+                                                false,
+                                                "CodeContentDescription",
+                                                List.of(
+                                                        "TextContent",
+                                                        "CodeMD5",
+                                                        "CodeSize",
+                                                        "S3ApplicationCodeLocationDescription")));
+        return v2Config(
+                ApplicationConfig.Shape.DESCRIBE_APPLICATION_V2,
+                ConfigDialect.V2_DESCRIPTION,
+                application,
+                name,
+                sql,
+                codeContent,
+                "ApplicationConfigurationDescription.ApplicationCodeConfigurationDescription"
+                        + ".CodeContentDescription.TextContent",
+                file);
+    }
+
+    private static ApplicationConfig v2Config(
+            ApplicationConfig.Shape shape,
+            ConfigDialect dialect,
+            ConfigObject application,
+            Optional<Located<String>> name,
+            Optional<ConfigObject> sql,
+            Optional<ConfigObject> codeContent,
+            String codeField,
+            String file) {
+        return new ApplicationConfig(
+                file,
+                shape,
+                name.orElse(Located.at(application.pathOf("ApplicationName"), "")),
+                codeContent.flatMap(c -> code(c, "TextContent")),
+                application.path() + "." + codeField,
+                sql.map(s -> inputs(s, dialect)).orElse(List.of()),
+                sql.map(s -> outputs(s, dialect)).orElse(List.of()),
+                sql.map(s -> references(s, dialect)).orElse(List.of()));
+    }
+
+    /**
+     * {@code RuntimeEnvironment}: {@code SQL-1_0} is KDA for SQL; the V2 API's other runtimes are
+     * Flink and Zeppelin applications, which have no KDA SQL to run.
+     */
+    private static void runtime(ConfigObject application) {
+        application
+                .requiredString("RuntimeEnvironment")
+                .filter(r -> !r.value().equals("SQL-1_0"))
+                .ifPresent(
+                        r ->
+                                application.problem(
+                                        "RuntimeEnvironment",
+                                        Shown.quoted(r.value())
+                                                + " is not KDA for SQL; flink-kda runs"
+                                                + " applications of the runtime SQL-1_0 (a"
+                                                + " Flink or Zeppelin application runs on Flink"
+                                                + " as it is)"));
+    }
+
+    private static Optional<Located<String>> applicationName(ConfigObject application) {
         Optional<Located<String>> name = application.requiredString("ApplicationName");
         name.ifPresent(
                 n -> {
@@ -152,77 +431,88 @@ public final class ApplicationConfigReader {
                     }
                 });
         application.optionalString("ApplicationDescription");
-        Optional<Located<String>> code = code(application);
-        if (description) {
-            application.requiredString("ApplicationARN");
-            application.requiredString("ApplicationStatus");
-            application.optionalInt("ApplicationVersionId", 1, 999_999_999, "");
-            if (!application.has("ApplicationVersionId")) {
-                application.problem(
-                        "ApplicationVersionId",
-                        "missing; an ApplicationDetail needs ApplicationVersionId (a whole number)");
-            }
+        return name;
+    }
+
+    private static void versionAndStatus(ConfigObject application) {
+        application.requiredString("ApplicationARN");
+        application.requiredString("ApplicationStatus");
+        application.optionalInt("ApplicationVersionId", 1, 999_999_999, "");
+        if (!application.has("ApplicationVersionId")) {
+            application.problem(
+                    "ApplicationVersionId",
+                    "missing; an ApplicationDetail needs ApplicationVersionId (a whole number)");
         }
-        loggingOptions(application, description);
-        if (!description) {
-            application
-                    .objects("Tags", false, 1, "Tag", List.of("Key", "Value"))
-                    .forEach(
-                            tag -> {
-                                tag.requiredString("Key");
-                                tag.optionalString("Value");
-                            });
-        }
+    }
+
+    private static void tags(ConfigObject application) {
+        application
+                .objects("Tags", false, 1, "Tag", List.of("Key", "Value"))
+                .forEach(
+                        tag -> {
+                            tag.requiredString("Key");
+                            tag.optionalString("Value");
+                        });
+    }
+
+    private static List<ConfiguredInput> inputs(ConfigObject holder, ConfigDialect dialect) {
+        boolean description = dialect.description();
         List<ConfiguredInput> inputs = new ArrayList<>();
         for (ConfigObject input :
-                application.objects(
+                holder.objects(
                         description ? "InputDescriptions" : "Inputs",
                         false,
                         0,
                         description ? "InputDescription" : "Input",
                         description ? InputReader.INPUT_DESCRIPTION : InputReader.INPUT)) {
-            InputReader.read(input, description).ifPresent(inputs::add);
+            InputReader.read(input, dialect).ifPresent(inputs::add);
         }
+        return inputs;
+    }
+
+    private static List<ConfiguredOutput> outputs(ConfigObject holder, ConfigDialect dialect) {
+        boolean description = dialect.description();
         List<ConfiguredOutput> outputs = new ArrayList<>();
         for (ConfigObject output :
-                application.objects(
+                holder.objects(
                         description ? "OutputDescriptions" : "Outputs",
                         false,
                         0,
                         description ? "OutputDescription" : "Output",
                         description ? OutputReader.OUTPUT_DESCRIPTION : OutputReader.OUTPUT)) {
-            OutputReader.read(output, description).ifPresent(outputs::add);
+            OutputReader.read(output, dialect).ifPresent(outputs::add);
         }
-        List<ConfiguredReferenceData> references = new ArrayList<>();
-        for (ConfigObject reference : referenceObjects(application, description)) {
-            ReferenceDataReader.read(reference, description).ifPresent(references::add);
-        }
-        checkUniqueNames(inputs, outputs, references, problems);
-        return new ApplicationConfig(
-                file,
-                description
-                        ? ApplicationConfig.Shape.DESCRIBE_APPLICATION
-                        : ApplicationConfig.Shape.CREATE_APPLICATION,
-                name.orElse(Located.at(application.pathOf("ApplicationName"), "")),
-                code,
-                inputs,
-                outputs,
-                references);
+        return outputs;
     }
 
-    /** {@code ApplicationCode}: a string, possibly empty (AWS allows 0 to 102,400 characters). */
-    private static Optional<Located<String>> code(ConfigObject application) {
-        if (!application.has("ApplicationCode")) {
+    private static List<ConfiguredReferenceData> references(
+            ConfigObject holder, ConfigDialect dialect) {
+        List<ConfiguredReferenceData> references = new ArrayList<>();
+        for (ConfigObject reference : referenceObjects(holder, dialect.description())) {
+            ReferenceDataReader.read(reference, dialect).ifPresent(references::add);
+        }
+        return references;
+    }
+
+    /**
+     * The SQL ({@code ApplicationCode}, V2's {@code TextContent}): a string, possibly empty (AWS
+     * allows 0 to 102,400 characters).
+     */
+    private static Optional<Located<String>> code(ConfigObject holder, String field) {
+        if (!holder.has(field)) {
             return Optional.empty();
         }
-        return application.optionalString("ApplicationCode");
+        return holder.optionalString(field);
     }
 
-    private static void loggingOptions(ConfigObject application, boolean description) {
+    private static void loggingOptions(ConfigObject application, ConfigDialect dialect) {
+        boolean description = dialect.description();
         List<String> fields =
                 description
                         ? List.of("CloudWatchLoggingOptionId", "LogStreamARN", "RoleARN")
-                        : List.of("LogStreamARN", "RoleARN");
+                        : dialect.roleRequired()
+                                ? List.of("LogStreamARN", "RoleARN")
+                                : List.of("LogStreamARN");
         for (ConfigObject option :
                 application.objects(
                         description
@@ -235,7 +525,10 @@ public final class ApplicationConfigReader {
                                 : "CloudWatchLoggingOption",
                         fields)) {
             option.requiredString("LogStreamARN");
-            ArnField.role(option, "RoleARN", true);
+            ArnField.role(
+                    option,
+                    "RoleARN",
+                    dialect.roleRequired() || dialect == ConfigDialect.V1_DESCRIPTION);
         }
     }
 

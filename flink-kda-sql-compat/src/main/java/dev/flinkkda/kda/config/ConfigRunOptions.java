@@ -77,10 +77,7 @@ public final class ConfigRunOptions {
      * @throws ConfigException if the file has none
      */
     public static ApplicationCode applicationCode(ApplicationConfig config) {
-        String path =
-                config.shape() == ApplicationConfig.Shape.DESCRIBE_APPLICATION
-                        ? "$.ApplicationDetail.ApplicationCode"
-                        : "$.ApplicationCode";
+        String path = config.applicationCodePath();
         Located<String> code =
                 config.applicationCode()
                         .filter(c -> !c.value().isBlank())

@@ -37,8 +37,6 @@ final class InputReader {
                     "InputParallelism",
                     "InputStartingPositionConfiguration");
 
-    private static final List<String> RESOURCE_AND_ROLE = List.of("ResourceARN", "RoleARN");
-
     /** AWS's InputParallelism.Count: 1 to 64. */
     static final int MAX_PARALLELISM = 64;
 
@@ -47,8 +45,8 @@ final class InputReader {
 
     private InputReader() {}
 
-    static Optional<ConfiguredInput> read(ConfigObject input, boolean description) {
-        String suffix = description ? "Description" : "";
+    static Optional<ConfiguredInput> read(ConfigObject input, ConfigDialect dialect) {
+        boolean description = dialect.description();
         if (description) {
             input.ignored("InputId");
         }
@@ -65,8 +63,8 @@ final class InputReader {
                                                 " (KDA's InputParallelism limit); Flink's"
                                                         + " parallelism is --parallelism"))
                         .orElse(OptionalInt.empty());
-        Optional<InputSource> source = source(input, suffix);
-        Optional<Located<String>> lambda = lambda(input, description);
+        Optional<InputSource> source = source(input, dialect);
+        Optional<Located<String>> lambda = lambda(input, dialect);
         Optional<Located<StartingPosition>> start = startingPosition(input);
         Optional<ConfiguredSchema> schema = SourceSchemaReader.read(input, "InputSchema");
         List<Located<String>> listed = description ? input.strings("InAppStreamNames") : List.of();
@@ -129,17 +127,17 @@ final class InputReader {
         return names;
     }
 
-    private static Optional<InputSource> source(ConfigObject input, String suffix) {
-        String kinesis = "KinesisStreamsInput" + suffix;
-        String firehose = "KinesisFirehoseInput" + suffix;
-        boolean required = suffix.isEmpty();
+    private static Optional<InputSource> source(ConfigObject input, ConfigDialect dialect) {
+        String kinesis = "KinesisStreamsInput" + dialect.suffix();
+        String firehose = "KinesisFirehoseInput" + dialect.suffix();
+        boolean required = dialect.roleRequired();
         if (input.has(kinesis) && input.has(firehose)) {
             input.problem(
                     "has both " + kinesis + " and " + firehose + "; an input reads one stream");
             return Optional.empty();
         }
         if (input.has(firehose)) {
-            return input.object(firehose, true, firehose, RESOURCE_AND_ROLE)
+            return input.object(firehose, true, firehose, dialect.resourceFields())
                     .flatMap(
                             f -> {
                                 ArnField.role(f, "RoleARN", required);
@@ -152,12 +150,14 @@ final class InputReader {
                     kinesis,
                     "missing; an input needs "
                             + kinesis
-                            + " {ResourceARN, RoleARN} (or "
+                            + " {"
+                            + String.join(", ", dialect.resourceFields())
+                            + "} (or "
                             + firehose
                             + ")");
             return Optional.empty();
         }
-        return input.object(kinesis, true, kinesis, RESOURCE_AND_ROLE)
+        return input.object(kinesis, true, kinesis, dialect.resourceFields())
                 .flatMap(
                         k -> {
                             ArnField.role(k, "RoleARN", required);
@@ -166,8 +166,9 @@ final class InputReader {
                 .map(InputSource.KinesisStream::new);
     }
 
-    private static Optional<Located<String>> lambda(ConfigObject input, boolean description) {
-        String suffix = description ? "Description" : "";
+    private static Optional<Located<String>> lambda(ConfigObject input, ConfigDialect dialect) {
+        String suffix = dialect.suffix();
+        boolean description = dialect.description();
         return input.object(
                         "InputProcessingConfiguration" + suffix,
                         false,
@@ -179,10 +180,10 @@ final class InputReader {
                                         "InputLambdaProcessor" + suffix,
                                         !description,
                                         "InputLambdaProcessor" + suffix,
-                                        RESOURCE_AND_ROLE))
+                                        dialect.resourceFields()))
                 .flatMap(
                         l -> {
-                            ArnField.role(l, "RoleARN", !description);
+                            ArnField.role(l, "RoleARN", dialect.roleRequired());
                             return ArnField.lambdaFunction(l, "ResourceARN", true);
                         });
     }

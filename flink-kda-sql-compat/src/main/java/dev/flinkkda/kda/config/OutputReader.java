@@ -25,18 +25,15 @@ final class OutputReader {
                     "LambdaOutputDescription",
                     "DestinationSchema");
 
-    private static final List<String> RESOURCE_AND_ROLE = List.of("ResourceARN", "RoleARN");
-
     private OutputReader() {}
 
-    static Optional<ConfiguredOutput> read(ConfigObject output, boolean description) {
-        String suffix = description ? "Description" : "";
-        if (description) {
+    static Optional<ConfiguredOutput> read(ConfigObject output, ConfigDialect dialect) {
+        if (dialect.description()) {
             output.ignored("OutputId");
         }
         Optional<Located<String>> name =
                 output.requiredString("Name").filter(n -> InputReader.checkName(output, "Name", n));
-        Optional<OutputDestination> destination = destination(output, suffix);
+        Optional<OutputDestination> destination = destination(output, dialect);
         Optional<RecordFormatType> format =
                 output.object(
                                 "DestinationSchema",
@@ -57,11 +54,12 @@ final class OutputReader {
                         output.path()));
     }
 
-    private static Optional<OutputDestination> destination(ConfigObject output, String suffix) {
-        String kinesis = "KinesisStreamsOutput" + suffix;
-        String firehose = "KinesisFirehoseOutput" + suffix;
-        String lambda = "LambdaOutput" + suffix;
-        boolean roleRequired = suffix.isEmpty();
+    private static Optional<OutputDestination> destination(
+            ConfigObject output, ConfigDialect dialect) {
+        String kinesis = "KinesisStreamsOutput" + dialect.suffix();
+        String firehose = "KinesisFirehoseOutput" + dialect.suffix();
+        String lambda = "LambdaOutput" + dialect.suffix();
+        boolean roleRequired = dialect.roleRequired();
         List<String> given =
                 List.of(kinesis, firehose, lambda).stream().filter(output::has).toList();
         if (given.size() != 1) {
@@ -73,11 +71,14 @@ final class OutputReader {
                             + firehose
                             + " or "
                             + lambda
-                            + " {ResourceARN, RoleARN}");
+                            + " {"
+                            + String.join(", ", dialect.resourceFields())
+                            + "}");
             return Optional.empty();
         }
         ConfigObject target =
-                output.object(given.get(0), true, given.get(0), RESOURCE_AND_ROLE).orElseThrow();
+                output.object(given.get(0), true, given.get(0), dialect.resourceFields())
+                        .orElseThrow();
         ArnField.role(target, "RoleARN", roleRequired);
         if (given.get(0).equals(kinesis)) {
             return ArnField.kinesisStream(target, "ResourceARN", true)

@@ -16,14 +16,11 @@ final class ReferenceDataReader {
                     "S3ReferenceDataSourceDescription",
                     "ReferenceSchema");
 
-    private static final List<String> S3_REFERENCE_DATA_SOURCE =
-            List.of("BucketARN", "FileKey", "ReferenceRoleARN");
-
     private ReferenceDataReader() {}
 
-    static Optional<ConfiguredReferenceData> read(ConfigObject reference, boolean description) {
-        String s3Field = "S3ReferenceDataSource" + (description ? "Description" : "");
-        if (description) {
+    static Optional<ConfiguredReferenceData> read(ConfigObject reference, ConfigDialect dialect) {
+        String s3Field = "S3ReferenceDataSource" + dialect.suffix();
+        if (dialect.description()) {
             reference.requiredString("ReferenceId");
         }
         Optional<Located<String>> table =
@@ -32,10 +29,11 @@ final class ReferenceDataReader {
                         .filter(t -> InputReader.checkName(reference, "TableName", t));
         Optional<ConfiguredS3Object> s3 =
                 reference
-                        .object(s3Field, true, s3Field, S3_REFERENCE_DATA_SOURCE)
+                        .object(s3Field, true, s3Field, dialect.s3ReferenceFields())
                         .flatMap(
                                 s -> {
-                                    ArnField.role(s, "ReferenceRoleARN", true);
+                                    ArnField.role(
+                                            s, "ReferenceRoleARN", dialect.referenceRoleRequired());
                                     Optional<Located<String>> bucket =
                                             ArnField.bucket(s, "BucketARN");
                                     Optional<Located<String>> key = s.requiredString("FileKey");
