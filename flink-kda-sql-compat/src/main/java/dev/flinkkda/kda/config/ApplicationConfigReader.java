@@ -2,14 +2,7 @@ package dev.flinkkda.kda.config;
 
 import dev.flinkkda.kda.sql.parser.Utf8Text;
 
-import com.fasterxml.jackson.core.JsonLocation;
-import com.fasterxml.jackson.core.JsonParser;
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.StreamReadFeature;
-import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.json.JsonMapper;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -55,13 +48,6 @@ import java.util.Optional;
  * where {@code --input}/{@code --output} may replace it.
  */
 public final class ApplicationConfigReader {
-
-    private static final ObjectMapper JSON =
-            JsonMapper.builder()
-                    .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
-                    .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
-                    .disable(JsonParser.Feature.AUTO_CLOSE_SOURCE)
-                    .build();
 
     private static final List<String> CREATE_APPLICATION =
             List.of(
@@ -166,18 +152,20 @@ public final class ApplicationConfigReader {
      * @throws ConfigException listing every problem
      */
     public static ApplicationConfig parse(String json, String file) {
-        JsonNode root = tree(json, file);
+        JsonNode root = ConfigDocument.parse(json, file);
         ConfigProblems problems = new ConfigProblems(file);
         if (!root.isObject()) {
             problems.add(
                     "$",
-                    "expected an object (a CreateApplication request, or the output of"
-                            + " describe-application), found "
+                    "expected an object (a CreateApplication request, the output of"
+                            + " describe-application or a CloudFormation template), found "
                             + ConfigObject.found(root));
             problems.throwIfAny();
         }
         ApplicationConfig config;
-        if (root.has("ApplicationDetail")) {
+        if (CloudFormationTemplate.isTemplate(root)) {
+            config = CloudFormationTemplate.read(root, file, problems);
+        } else if (root.has("ApplicationDetail")) {
             config = readDescription(root, file, problems);
         } else if (isV2(root)) {
             config =
@@ -278,6 +266,26 @@ public final class ApplicationConfigReader {
         loggingOptions(application, ConfigDialect.V2_REQUEST);
         tags(application);
         application.ignored("ApplicationMode");
+        V2Parts parts = v2RequestParts(application);
+        return v2Config(
+                ApplicationConfig.Shape.CREATE_APPLICATION_V2,
+                ConfigDialect.V2_REQUEST,
+                application,
+                name,
+                parts.sql(),
+                parts.codeContent(),
+                "ApplicationConfiguration.ApplicationCodeConfiguration.CodeContent.TextContent",
+                file);
+    }
+
+    /** Where a V2 request (or CloudFormation's V2 resource) has its SQL and its streams. */
+    record V2Parts(Optional<ConfigObject> sql, Optional<ConfigObject> codeContent) {}
+
+    /**
+     * {@code ApplicationConfiguration}'s {@code SqlApplicationConfiguration} and {@code
+     * ApplicationCodeConfiguration.CodeContent}.
+     */
+    static V2Parts v2RequestParts(ConfigObject application) {
         Optional<ConfigObject> configuration =
                 application.object(
                         "ApplicationConfiguration",
@@ -311,15 +319,7 @@ public final class ApplicationConfigReader {
                                                         "TextContent",
                                                         "ZipFileContent",
                                                         "S3ContentLocation")));
-        return v2Config(
-                ApplicationConfig.Shape.CREATE_APPLICATION_V2,
-                ConfigDialect.V2_REQUEST,
-                application,
-                name,
-                sql,
-                codeContent,
-                "ApplicationConfiguration.ApplicationCodeConfiguration.CodeContent.TextContent",
-                file);
+        return new V2Parts(sql, codeContent);
     }
 
     /** The output of {@code aws kinesisanalyticsv2 describe-application}. */
@@ -404,7 +404,7 @@ public final class ApplicationConfigReader {
      * {@code RuntimeEnvironment}: {@code SQL-1_0} is KDA for SQL; the V2 API's other runtimes are
      * Flink and Zeppelin applications, which have no KDA SQL to run.
      */
-    private static void runtime(ConfigObject application) {
+    static void runtime(ConfigObject application) {
         application
                 .requiredString("RuntimeEnvironment")
                 .filter(r -> !r.value().equals("SQL-1_0"))
@@ -445,7 +445,7 @@ public final class ApplicationConfigReader {
         }
     }
 
-    private static void tags(ConfigObject application) {
+    static void tags(ConfigObject application) {
         application
                 .objects("Tags", false, 1, "Tag", List.of("Key", "Value"))
                 .forEach(
@@ -455,7 +455,7 @@ public final class ApplicationConfigReader {
                         });
     }
 
-    private static List<ConfiguredInput> inputs(ConfigObject holder, ConfigDialect dialect) {
+    static List<ConfiguredInput> inputs(ConfigObject holder, ConfigDialect dialect) {
         boolean description = dialect.description();
         List<ConfiguredInput> inputs = new ArrayList<>();
         for (ConfigObject input :
@@ -470,7 +470,7 @@ public final class ApplicationConfigReader {
         return inputs;
     }
 
-    private static List<ConfiguredOutput> outputs(ConfigObject holder, ConfigDialect dialect) {
+    static List<ConfiguredOutput> outputs(ConfigObject holder, ConfigDialect dialect) {
         boolean description = dialect.description();
         List<ConfiguredOutput> outputs = new ArrayList<>();
         for (ConfigObject output :
@@ -485,8 +485,7 @@ public final class ApplicationConfigReader {
         return outputs;
     }
 
-    private static List<ConfiguredReferenceData> references(
-            ConfigObject holder, ConfigDialect dialect) {
+    static List<ConfiguredReferenceData> references(ConfigObject holder, ConfigDialect dialect) {
         List<ConfiguredReferenceData> references = new ArrayList<>();
         for (ConfigObject reference : referenceObjects(holder, dialect.description())) {
             ReferenceDataReader.read(reference, dialect).ifPresent(references::add);
@@ -498,7 +497,7 @@ public final class ApplicationConfigReader {
      * The SQL ({@code ApplicationCode}, V2's {@code TextContent}): a string, possibly empty (AWS
      * allows 0 to 102,400 characters).
      */
-    private static Optional<Located<String>> code(ConfigObject holder, String field) {
+    static Optional<Located<String>> code(ConfigObject holder, String field) {
         if (!holder.has(field)) {
             return Optional.empty();
         }
@@ -572,7 +571,7 @@ public final class ApplicationConfigReader {
      * application's SQL reads both by name); an output may write one stream to several
      * destinations, but not the same one twice.
      */
-    private static void checkUniqueNames(
+    static void checkUniqueNames(
             List<ConfiguredInput> inputs,
             List<ConfiguredOutput> outputs,
             List<ConfiguredReferenceData> references,
@@ -619,33 +618,6 @@ public final class ApplicationConfigReader {
                                 + " is also "
                                 + previous);
             }
-        }
-    }
-
-    /** The file's JSON, or a {@link ConfigException} naming {@code file:line:column}. */
-    private static JsonNode tree(String json, String file) {
-        try {
-            JsonNode root = JSON.readTree(json);
-            if (root == null || root.isMissingNode()) {
-                throw ConfigException.of(
-                        file
-                                + ": empty; expected a JSON object (a CreateApplication request or the"
-                                + " output of describe-application)");
-            }
-            return root;
-        } catch (JsonProcessingException e) {
-            JsonLocation where = e.getLocation();
-            String position =
-                    where == null ? "" : ":" + where.getLineNr() + ":" + where.getColumnNr();
-            String detail = String.valueOf(e.getOriginalMessage()).lines().findFirst().orElse("");
-            int source = detail.indexOf(" (for ");
-            if (source >= 0) {
-                // "(for Array starting at [Source: …; line: 1, column: 12])": the position is given
-                detail = detail.substring(0, source);
-            }
-            // Jackson's limits (nesting depth, lengths) name its own setting; the limit suffices
-            detail = detail.replaceAll(", from `[^`]*`", "");
-            throw ConfigException.of(file + position + ": not JSON: " + Shown.redacted(detail));
         }
     }
 }

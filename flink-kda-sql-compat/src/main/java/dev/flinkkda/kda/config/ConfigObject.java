@@ -237,7 +237,7 @@ final class ConfigObject {
         JsonNode value = node.get(field);
         if (value == null || value.isNull()) {
             if (required && !notAnObject) {
-                problems.add(
+                problems.addAbsence(
                         pathOf(field),
                         (value == null ? "missing" : "is null")
                                 + "; "

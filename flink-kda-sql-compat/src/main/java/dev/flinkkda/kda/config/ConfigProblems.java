@@ -11,6 +11,7 @@ final class ConfigProblems {
 
     private final String file;
     private final List<String> problems = new ArrayList<>();
+    private final List<String> paths = new ArrayList<>();
 
     ConfigProblems(String file) {
         this.file = file;
@@ -24,6 +25,22 @@ final class ConfigProblems {
     /** Adds {@code FILE: PATH: problem}. */
     void add(String jsonPath, String problem) {
         problems.add(file + ": " + jsonPath + ": " + problem);
+        paths.add(jsonPath);
+    }
+
+    /**
+     * Adds a value's absence unless a problem inside it explains it (a CloudFormation function that
+     * could not be evaluated leaves its property out).
+     */
+    void addAbsence(String jsonPath, String problem) {
+        for (String path : paths) {
+            if (path.equals(jsonPath)
+                    || path.startsWith(jsonPath + ".")
+                    || path.startsWith(jsonPath + "[")) {
+                return;
+            }
+        }
+        add(jsonPath, problem);
     }
 
     /** Throws every problem found, if any. */

@@ -99,8 +99,8 @@ class BadConfigurationsTest {
                         "[1]",
                         List.of(
                                 "application.json: $: expected an object (a CreateApplication"
-                                        + " request, or the output of describe-application), found"
-                                        + " an array")),
+                                        + " request, the output of describe-application or a"
+                                        + " CloudFormation template), found an array")),
                 Arguments.of(
                         "unknown field, with the nearest name",
                         with("\"SqlType\": \"DOUBLE\"", "\"SqlTyp\": \"DOUBLE\""),
