@@ -45,10 +45,12 @@ import static org.assertj.core.api.Assertions.fail;
  *       columns {@code $.device.id} and {@code $.reading.temperature};
  *   <li>the reference table {@code DEVICES}: a CSV object in s3rver, {@code ;} between columns (the
  *       ReferenceSchema's delimiter; the override location sets no format);
+ *   <li>the reference table {@code SITES}: an object of JSON records in s3rver, its columns by the
+ *       ReferenceSchema's JSONPath mappings ({@code $.device}, {@code $.site.name});
  *   <li>{@code READINGS_STREAM} (each reading with its device's location) to a Kinesalite stream as
- *       JSON, {@code HOT_STREAM} (readings of 25 °C or more, in °F) to a Firehose endpoint faked at
- *       the protocol level ({@link FakeFirehose}) as CSV, {@code error_stream} to a Kinesalite
- *       stream as JSON.
+ *       JSON, {@code HOT_STREAM} (readings of 25 °C or more, in °F, with the device's site) to a
+ *       Firehose endpoint faked at the protocol level ({@link FakeFirehose}) as CSV, {@code
+ *       error_stream} to a Kinesalite stream as JSON.
  * </ul>
  *
  * <p>ROWTIME is the records' own {@code ROWTIME} field ({@code --rowtime field:ROWTIME}), so that
@@ -68,6 +70,13 @@ class KdaConfigurationITCase {
 
     /** The device table: ';' between columns, as the configuration's ReferenceSchema says. */
     private static final String DEVICES_CSV = "d1;Roof\nd2;Basement\n";
+
+    private static final String SITES_KEY = "devices/sites.json";
+
+    /** The site table: a JSON record per line, the site's name nested. */
+    private static final String SITES_JSON =
+            "{\"device\":\"d1\",\"site\":{\"name\":\"North\",\"floor\":3}}\n"
+                    + "{\"device\":\"d2\",\"site\":{\"name\":\"South\"}}\n";
 
     private static Path runDir;
     private static KinesaliteServer kinesalite;
@@ -129,6 +138,7 @@ class KdaConfigurationITCase {
         }
         s3.createBucket(BUCKET);
         s3.putObject(BUCKET, KEY, DEVICES_CSV.getBytes(StandardCharsets.UTF_8));
+        s3.putObject(BUCKET, SITES_KEY, SITES_JSON.getBytes(StandardCharsets.UTF_8));
 
         String bad =
                 "{\"ROWTIME\":\"2024-05-01 10:00:02\",\"device\":{\"id\":\"d1\"},"
@@ -160,6 +170,8 @@ class KdaConfigurationITCase {
                         "field:ROWTIME",
                         "--reference",
                         "DEVICES=s3://" + BUCKET + "/" + KEY + "?endpoint=" + s3.endpoint(),
+                        "--reference",
+                        "SITES=s3://" + BUCKET + "/" + SITES_KEY + "?endpoint=" + s3.endpoint(),
                         "--output",
                         "READINGS_STREAM="
                                 + FlinkKdaArguments.kinesisLocation(kinesalite, "readings-out"),
@@ -213,7 +225,8 @@ class KdaConfigurationITCase {
         // CSV, as the configuration's DestinationSchema says, though --output moved the stream.
         assertThat(firehose.records("hot-readings"))
                 .containsExactlyInAnyOrder(
-                        "2024-05-01 10:00:01,d2,Basement,86.0", "2024-05-01 10:00:03,d9,,95.0");
+                        "2024-05-01 10:00:01,d2,Basement,South,86.0",
+                        "2024-05-01 10:00:03,d9,,,95.0");
 
         assertThat(errors).hasSize(1);
         JsonNode error = MAPPER.readTree(errors.get(0));

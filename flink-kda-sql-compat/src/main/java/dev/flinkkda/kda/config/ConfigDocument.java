@@ -68,6 +68,12 @@ final class ConfigDocument {
                     "Length",
                     "ToJsonString");
 
+    /** More values than any application's configuration has: aliases that expand a bomb. */
+    static final int MAX_VALUES = 200_000;
+
+    /** Deeper than any configuration nests (Jackson's JSON limit is 1,000). */
+    static final int MAX_DEPTH = 1_000;
+
     private ConfigDocument() {}
 
     /**
@@ -123,92 +129,123 @@ final class ConfigDocument {
         } catch (YamlEngineException e) {
             throw ConfigException.of(
                     file + ": neither JSON nor YAML: " + Shown.redacted(e.getMessage()));
+        } catch (StackOverflowError e) {
+            throw tooDeep(file);
         }
         if (root.isEmpty()) {
             throw ConfigException.of(file + ": empty; expected a JSON or YAML object");
         }
-        return tree(root.get(), file);
+        return new YamlTree(file).tree(root.get(), 0);
     }
 
-    private static JsonNode tree(Node node, String file) {
-        String tag = node.getTag().getValue();
-        if (tag.startsWith("!") && !tag.startsWith("!!")) {
-            return shortForm(tag.substring(1), node, file);
+    private static ConfigException tooDeep(String file) {
+        return ConfigException.of(
+                file + ": not YAML flink-kda reads: nested more than " + MAX_DEPTH + " levels");
+    }
+
+    /** YAML nodes to JSON values, counting them: an alias is its node again, copied. */
+    private static final class YamlTree {
+        private final String file;
+        private int values;
+
+        YamlTree(String file) {
+            this.file = file;
         }
-        if (node instanceof MappingNode mapping) {
-            ObjectNode object = NODES.objectNode();
-            for (NodeTuple entry : mapping.getValue()) {
-                if (!(entry.getKeyNode() instanceof ScalarNode key)) {
-                    throw ConfigException.of(
-                            file + where(entry.getKeyNode()) + ": a key that is not text");
+
+        private JsonNode tree(Node node, int depth) {
+            if (++values > MAX_VALUES) {
+                throw ConfigException.of(
+                        file
+                                + ": not YAML flink-kda reads: more than "
+                                + MAX_VALUES
+                                + " values (aliases of aliases?)");
+            }
+            if (depth > MAX_DEPTH) {
+                throw tooDeep(file);
+            }
+            String tag = node.getTag().getValue();
+            if (tag.startsWith("!") && !tag.startsWith("!!")) {
+                return shortForm(tag.substring(1), node, depth);
+            }
+            if (node instanceof MappingNode mapping) {
+                ObjectNode object = NODES.objectNode();
+                for (NodeTuple entry : mapping.getValue()) {
+                    if (!(entry.getKeyNode() instanceof ScalarNode key)) {
+                        throw ConfigException.of(
+                                file + where(entry.getKeyNode()) + ": a key that is not text");
+                    }
+                    JsonNode value = tree(entry.getValueNode(), depth + 1);
+                    if (object.has(key.getValue()) && !object.get(key.getValue()).equals(value)) {
+                        // the same key with the same value twice (AWS's own YAML example has a
+                        // Description twice) says nothing twice; with two values it is ambiguous
+                        throw ConfigException.of(
+                                file
+                                        + where(key)
+                                        + ": the key "
+                                        + Shown.quoted(key.getValue())
+                                        + " appears twice in one mapping, with two values");
+                    }
+                    object.set(key.getValue(), value);
                 }
-                JsonNode value = tree(entry.getValueNode(), file);
-                if (object.has(key.getValue()) && !object.get(key.getValue()).equals(value)) {
-                    // the same key with the same value twice (AWS's own YAML example has a
-                    // Description twice) says nothing twice; with two values it is ambiguous
-                    throw ConfigException.of(
-                            file
-                                    + where(key)
-                                    + ": the key "
-                                    + Shown.quoted(key.getValue())
-                                    + " appears twice in one mapping, with two values");
+                return object;
+            }
+            if (node instanceof SequenceNode sequence) {
+                ArrayNode array = NODES.arrayNode();
+                sequence.getValue().forEach(element -> array.add(tree(element, depth + 1)));
+                return array;
+            }
+            return scalar((ScalarNode) node);
+        }
+
+        /**
+         * A scalar as YAML's core schema types it: a plain {@code 1} a number, {@code "1"} text.
+         */
+        private static JsonNode scalar(ScalarNode scalar) {
+            Tag tag = scalar.getTag();
+            String value = scalar.getValue();
+            try {
+                if (tag.equals(Tag.NULL)) {
+                    return NODES.nullNode();
                 }
-                object.set(key.getValue(), value);
+                if (tag.equals(Tag.BOOL)) {
+                    return NODES.booleanNode(value.equalsIgnoreCase("true"));
+                }
+                if (tag.equals(Tag.INT)) {
+                    return NODES.numberNode(new BigInteger(value.replace("_", "")));
+                }
+                if (tag.equals(Tag.FLOAT)) {
+                    return NODES.numberNode(new BigDecimal(value));
+                }
+            } catch (NumberFormatException e) {
+                // .inf, 0x1F and other forms JSON has no number for: the text, as written
             }
-            return object;
+            return NODES.textNode(value);
         }
-        if (node instanceof SequenceNode sequence) {
-            ArrayNode array = NODES.arrayNode();
-            sequence.getValue().forEach(element -> array.add(tree(element, file)));
-            return array;
-        }
-        return scalar((ScalarNode) node);
-    }
 
-    /** A scalar as YAML's core schema types it: a plain {@code 1} a number, {@code "1"} text. */
-    private static JsonNode scalar(ScalarNode scalar) {
-        Tag tag = scalar.getTag();
-        String value = scalar.getValue();
-        try {
-            if (tag.equals(Tag.NULL)) {
-                return NODES.nullNode();
+        /**
+         * {@code !Ref x}, {@code !GetAtt a.b}, {@code !Condition c}, {@code !Sub …} and the like.
+         */
+        private JsonNode shortForm(String name, Node node, int depth) {
+            if (name.equals("Ref") || name.equals("Condition")) {
+                return NODES.objectNode().set(name, tree(untagged(node), depth + 1));
             }
-            if (tag.equals(Tag.BOOL)) {
-                return NODES.booleanNode(value.equalsIgnoreCase("true"));
+            if (name.equals("GetAtt") && node instanceof ScalarNode scalar) {
+                // !GetAtt Resource.Attribute (an attribute may contain dots: split at the first)
+                String[] parts = scalar.getValue().split("\\.", 2);
+                ArrayNode arguments = NODES.arrayNode();
+                Arrays.stream(parts).forEach(arguments::add);
+                return NODES.objectNode().set("Fn::GetAtt", arguments);
             }
-            if (tag.equals(Tag.INT)) {
-                return NODES.numberNode(new BigInteger(value.replace("_", "")));
+            if (name.equals("GetAtt") || FUNCTIONS.contains(name)) {
+                return NODES.objectNode().set("Fn::" + name, tree(untagged(node), depth + 1));
             }
-            if (tag.equals(Tag.FLOAT)) {
-                return NODES.numberNode(new BigDecimal(value));
-            }
-        } catch (NumberFormatException e) {
-            // .inf, 0x1F and other forms JSON has no number for: the text, as written
+            throw ConfigException.of(
+                    file
+                            + where(node)
+                            + ": the tag !"
+                            + Shown.redacted(name)
+                            + " is not one of CloudFormation's (!Ref, !GetAtt, !Sub, !Join …)");
         }
-        return NODES.textNode(value);
-    }
-
-    /** {@code !Ref x}, {@code !GetAtt a.b}, {@code !Condition c}, {@code !Sub …} and the like. */
-    private static JsonNode shortForm(String name, Node node, String file) {
-        if (name.equals("Ref") || name.equals("Condition")) {
-            return NODES.objectNode().set(name, tree(untagged(node), file));
-        }
-        if (name.equals("GetAtt") && node instanceof ScalarNode scalar) {
-            // !GetAtt Resource.Attribute (an attribute may contain dots: split at the first)
-            String[] parts = scalar.getValue().split("\\.", 2);
-            ArrayNode arguments = NODES.arrayNode();
-            Arrays.stream(parts).forEach(arguments::add);
-            return NODES.objectNode().set("Fn::GetAtt", arguments);
-        }
-        if (name.equals("GetAtt") || FUNCTIONS.contains(name)) {
-            return NODES.objectNode().set("Fn::" + name, tree(untagged(node), file));
-        }
-        throw ConfigException.of(
-                file
-                        + where(node)
-                        + ": the tag !"
-                        + Shown.redacted(name)
-                        + " is not one of CloudFormation's (!Ref, !GetAtt, !Sub, !Join …)");
     }
 
     /** The node without its tag, read as YAML types it. */

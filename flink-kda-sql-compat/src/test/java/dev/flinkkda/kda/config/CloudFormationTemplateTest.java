@@ -273,4 +273,32 @@ class CloudFormationTemplateTest {
                 .isInstanceOf(ConfigException.class)
                 .hasMessage(message);
     }
+
+    /**
+     * Aliases of aliases: five levels of ten (50 aliases, YAML's own limit) make a million values;
+     * refused at 200,000.
+     */
+    @Test
+    void aYamlBombIsRefused() {
+        StringBuilder yaml = new StringBuilder("a0: &a0 [x, x, x, x, x, x, x, x, x, x]\n");
+        for (int i = 1; i <= 5; i++) {
+            String previous = "*a" + (i - 1);
+            yaml.append("a").append(i).append(": &a").append(i).append(" [");
+            yaml.append(String.join(", ", java.util.Collections.nCopies(10, previous)));
+            yaml.append("]\n");
+        }
+        assertThatThrownBy(() -> ApplicationConfigReader.parse(yaml.toString(), "bomb.yaml"))
+                .isInstanceOf(ConfigException.class)
+                .hasMessage(
+                        "bomb.yaml: not YAML flink-kda reads: more than 200000 values (aliases of"
+                                + " aliases?)");
+    }
+
+    @Test
+    void yamlNestedTooDeeplyIsRefused() {
+        String deep = "a: " + "[".repeat(50_000) + "]".repeat(50_000) + "\n";
+        assertThatThrownBy(() -> ApplicationConfigReader.parse(deep, "deep.yaml"))
+                .isInstanceOf(ConfigException.class)
+                .hasMessageStartingWith("deep.yaml: not YAML flink-kda reads: nested more than");
+    }
 }
