@@ -1,0 +1,237 @@
+package dev.flinkkda.analytics.sketches;
+
+import org.apache.flink.runtime.testutils.MiniClusterResourceConfiguration;
+import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
+import org.apache.flink.table.api.DataTypes;
+import org.apache.flink.table.api.Schema;
+import org.apache.flink.table.api.Table;
+import org.apache.flink.table.api.ValidationException;
+import org.apache.flink.table.api.bridge.java.StreamTableEnvironment;
+import org.apache.flink.test.junit5.MiniClusterExtension;
+import org.apache.flink.types.Row;
+import org.apache.flink.util.CollectionUtil;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+import java.time.LocalDateTime;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Collectors;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/**
+ * {@code APPROX_COUNT_DISTINCT} and {@code TOP_K_ITEMS} in Flink SQL window TVF aggregations,
+ * registered with {@code createTemporarySystemFunction}. The table {@code trades} (event time
+ * {@code ts}, watermark {@code ts}; seconds after midnight, 2024-01-01):
+ *
+ * <pre>
+ *  ts  ticker  n        ts  ticker  n        ts  ticker  n
+ *   1  A       1        11  B       5        25  NULL    7
+ *   2  B       2        12  B       5
+ *   3  A       1        13  C       6
+ *   4  C       3        14  C       6
+ *   5  A       1        15  E       5
+ *   6  B       2
+ *   7  NULL    NULL
+ *   8  D       2
+ * </pre>
+ *
+ * Worked by hand: in [0 s, 10 s) the tickers A, B, C, D (4 distinct; A 3×, B 2×, C and D once: the
+ * top 3 are A, B and C, which precedes D), n is 1 three times, 2 three times, 3 once; in [10 s, 20
+ * s) B, C, E (B and C twice, E once); in [20 s, 30 s) only a NULL ticker (0 distinct, no top
+ * items).
+ */
+class SketchAggregatesSqlTest {
+
+    @RegisterExtension
+    static final MiniClusterExtension MINI_CLUSTER =
+            new MiniClusterExtension(
+                    new MiniClusterResourceConfiguration.Builder()
+                            .setNumberTaskManagers(1)
+                            .setNumberSlotsPerTaskManager(2)
+                            .build());
+
+    private static final LocalDateTime MIDNIGHT = LocalDateTime.of(2024, 1, 1, 0, 0);
+
+    private static final String AGGREGATES =
+            "SELECT window_start, window_end, APPROX_COUNT_DISTINCT(ticker),"
+                    + " TOP_K_ITEMS(ticker, 3) FROM TABLE(%s) GROUP BY window_start, window_end";
+
+    /** Tumbling windows of 10 s, with one-phase and with two-phase (local/global) aggregation. */
+    @ParameterizedTest(name = "two-phase: {0}")
+    @ValueSource(booleans = {false, true})
+    void tumblingWindows(boolean twoPhase) {
+        assertThat(
+                        rows(
+                                twoPhase,
+                                AGGREGATES,
+                                "TUMBLE(TABLE trades, DESCRIPTOR(ts), INTERVAL '10' SECOND)"))
+                .containsExactly(
+                        "0-10: 4 [A=3, B=2, C=1]", "10-20: 3 [B=2, C=2, E=1]", "20-30: 0 []");
+    }
+
+    /**
+     * Hopping windows of 20 s every 10 s: each window merges two 10 s slices (the same slice goes
+     * into two windows, so merge must leave it as it is). [0 s, 20 s) has A 3×, B 4×, C 3×, D and E
+     * once: 5 distinct, the top 3 are B, then A and C tied.
+     */
+    @ParameterizedTest(name = "two-phase: {0}")
+    @ValueSource(booleans = {false, true})
+    void hoppingWindows(boolean twoPhase) {
+        assertThat(
+                        rows(
+                                twoPhase,
+                                AGGREGATES,
+                                "HOP(TABLE trades, DESCRIPTOR(ts), INTERVAL '10' SECOND,"
+                                        + " INTERVAL '20' SECOND)"))
+                .containsExactly(
+                        "-10-10: 4 [A=3, B=2, C=1]",
+                        "0-20: 5 [B=4, A=3, C=3]",
+                        "10-30: 3 [B=2, C=2, E=1]",
+                        "20-40: 0 []");
+    }
+
+    /**
+     * The distinct count of other types (INT, DOUBLE, DECIMAL, TIMESTAMP, DATE, an interval) and
+     * the top items of an INT (its text): in [0 s, 10 s) n is 1, 2, 1, 3, 1, 2, NULL, 2.
+     */
+    @Test
+    void otherItemTypes() {
+        List<String> rows =
+                rows(
+                        false,
+                        "SELECT window_start, window_end, APPROX_COUNT_DISTINCT(n),"
+                                + " APPROX_COUNT_DISTINCT(CAST(n AS DOUBLE)) +"
+                                + " 10 * APPROX_COUNT_DISTINCT(CAST(n AS DECIMAL(5, 2))) +"
+                                + " 100 * APPROX_COUNT_DISTINCT(ts) +"
+                                + " 1000 * APPROX_COUNT_DISTINCT(CAST(ts AS DATE)) +"
+                                + " 10000 * APPROX_COUNT_DISTINCT(INTERVAL '1' SECOND * n),"
+                                + " TOP_K_ITEMS(n, 2) FROM TABLE(%s)"
+                                + " GROUP BY window_start, window_end",
+                        "TUMBLE(TABLE trades, DESCRIPTOR(ts), INTERVAL '10' SECOND)");
+        // [0, 10): n 3 distinct, 7 distinct timestamps with a ticker plus ts 7 (n NULL) = 8, 1 date
+        assertThat(rows)
+                .containsExactly(
+                        "0-10: 3 31833 [1=3, 2=3]",
+                        "10-20: 2 21522 [5=3, 6=2]",
+                        "20-30: 1 11111 [7=1]");
+    }
+
+    @Test
+    void badK() {
+        for (String k :
+                new String[] {"0", "-1", "100001", "NULL", "CAST(NULL AS INT)", "n", "2.5"}) {
+            assertThatThrownBy(() -> plan("SELECT TOP_K_ITEMS(ticker, " + k + ") FROM trades"))
+                    .as("k = %s", k)
+                    .isInstanceOf(ValidationException.class)
+                    .hasStackTraceContaining(
+                            "TOP_K_ITEMS: argument 2 (k) must be an integer constant");
+        }
+    }
+
+    @Test
+    void badItems() {
+        assertThatThrownBy(() -> plan("SELECT TOP_K_ITEMS(CAST(n AS DOUBLE), 3) FROM trades"))
+                .isInstanceOf(ValidationException.class)
+                .hasStackTraceContaining(
+                        "TOP_K_ITEMS: argument 1 (the item) must be a character string or an integer, not DOUBLE");
+        assertThatThrownBy(() -> plan("SELECT APPROX_COUNT_DISTINCT(ARRAY[n]) FROM trades"))
+                .isInstanceOf(ValidationException.class)
+                .hasStackTraceContaining(
+                        "APPROX_COUNT_DISTINCT: argument 1 (the item) must be a scalar");
+    }
+
+    private static StreamTableEnvironment environment(boolean twoPhase) {
+        StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
+        env.setParallelism(2);
+        StreamTableEnvironment tEnv = StreamTableEnvironment.create(env);
+        if (twoPhase) {
+            tEnv.getConfig().set("table.optimizer.agg-phase-strategy", "TWO_PHASE");
+        }
+        tEnv.createTemporarySystemFunction(
+                ApproxCountDistinctFunction.NAME, ApproxCountDistinctFunction.create());
+        tEnv.createTemporarySystemFunction(TopKItemsFunction.NAME, TopKItemsFunction.create());
+        Table values =
+                tEnv.fromValues(
+                        DataTypes.ROW(
+                                DataTypes.FIELD("ts", DataTypes.TIMESTAMP(3)),
+                                DataTypes.FIELD("ticker", DataTypes.VARCHAR(4)),
+                                DataTypes.FIELD("n", DataTypes.INT())),
+                        row(1, "A", 1),
+                        row(2, "B", 2),
+                        row(3, "A", 1),
+                        row(4, "C", 3),
+                        row(5, "A", 1),
+                        row(6, "B", 2),
+                        row(7, null, null),
+                        row(8, "D", 2),
+                        row(11, "B", 5),
+                        row(12, "B", 5),
+                        row(13, "C", 6),
+                        row(14, "C", 6),
+                        row(15, "E", 5),
+                        row(25, null, 7));
+        tEnv.createTemporaryView(
+                "trades",
+                tEnv.fromDataStream(
+                        tEnv.toDataStream(values),
+                        Schema.newBuilder().watermark("ts", "ts").build()));
+        return tEnv;
+    }
+
+    private static Row row(int second, String ticker, Integer n) {
+        return Row.of(MIDNIGHT.plusSeconds(second), ticker, n);
+    }
+
+    private static void plan(String sql) {
+        environment(false).sqlQuery(sql).explain();
+    }
+
+    /** "start-end: values… [item=count, …]", start and end in seconds after midnight. */
+    private static List<String> rows(boolean twoPhase, String query, String window) {
+        List<Row> rows =
+                CollectionUtil.iteratorToList(
+                        environment(twoPhase).executeSql(String.format(query, window)).collect());
+        List<String> out = new ArrayList<>();
+        for (Row r : rows) {
+            StringBuilder s =
+                    new StringBuilder()
+                            .append(seconds(r.getField(0)))
+                            .append('-')
+                            .append(seconds(r.getField(1)))
+                            .append(':');
+            for (int i = 2; i < r.getArity(); i++) {
+                Object value = r.getField(i);
+                s.append(' ')
+                        .append(
+                                value instanceof Row[]
+                                        ? top((Row[]) value)
+                                        : String.valueOf(value));
+            }
+            out.add(s.toString());
+        }
+        out.sort((a, b) -> Long.compare(start(a), start(b)));
+        return out;
+    }
+
+    private static String top(Row[] rows) {
+        List<String> items = new ArrayList<>();
+        for (Row r : rows) {
+            items.add(r.getField("ITEM") + "=" + r.getField("ITEM_COUNT"));
+        }
+        return items.stream().collect(Collectors.joining(", ", "[", "]"));
+    }
+
+    private static long seconds(Object time) {
+        return java.time.Duration.between(MIDNIGHT, (LocalDateTime) time).getSeconds();
+    }
+
+    private static long start(String row) {
+        return Long.parseLong(row.substring(0, row.indexOf('-', 1)));
+    }
+}
