@@ -4,6 +4,7 @@ import org.apache.flink.annotation.PublicEvolving;
 import org.apache.flink.table.api.DataTypes;
 import org.apache.flink.table.catalog.DataTypeFactory;
 import org.apache.flink.table.functions.AggregateFunction;
+import org.apache.flink.table.types.DataType;
 import org.apache.flink.table.types.inference.ArgumentTypeStrategy;
 import org.apache.flink.table.types.inference.InputTypeStrategies;
 import org.apache.flink.table.types.inference.TypeInference;
@@ -41,6 +42,11 @@ public final class ApproxCountDistinctFunction
 
     /** The SQL name under which the {@code kda} module offers it. */
     public static final String NAME = "APPROX_COUNT_DISTINCT";
+
+    /** The accumulator's type: {@code RAW} with its own serializer. */
+    public static final DataType ACCUMULATOR_TYPE =
+            DataTypes.RAW(
+                    DistinctCountAccumulator.class, DistinctCountAccumulator.Serializer.INSTANCE);
 
     private final SqlValueEncoder encoder = new SqlValueEncoder();
 
@@ -84,11 +90,7 @@ public final class ApproxCountDistinctFunction
                         InputTypeStrategies.sequence(
                                 new String[] {"item"},
                                 new ArgumentTypeStrategy[] {SqlItemArgument.anyScalar()}))
-                .accumulatorTypeStrategy(
-                        TypeStrategies.explicit(
-                                DataTypes.RAW(
-                                        DistinctCountAccumulator.class,
-                                        DistinctCountAccumulator.Serializer.INSTANCE)))
+                .accumulatorTypeStrategy(TypeStrategies.explicit(ACCUMULATOR_TYPE))
                 .outputTypeStrategy(TypeStrategies.explicit(DataTypes.BIGINT().notNull()))
                 .build();
     }

@@ -54,6 +54,10 @@ public final class TopKItemsFunction extends AggregateFunction<Row[], TopKItemsA
                             DataTypes.FIELD("ITEM", DataTypes.STRING()),
                             DataTypes.FIELD("ITEM_COUNT", DataTypes.BIGINT())));
 
+    /** The accumulator's type: {@code RAW} with its own serializer. */
+    public static final DataType ACCUMULATOR_TYPE =
+            DataTypes.RAW(TopKItemsAccumulator.class, TopKItemsAccumulator.Serializer.INSTANCE);
+
     /** The DataStream function of the K last used: its exact limit, sketch size and ordering. */
     private transient TopKItems<String, String> topK;
 
@@ -122,11 +126,7 @@ public final class TopKItemsFunction extends AggregateFunction<Row[], TopKItemsA
                                 new ArgumentTypeStrategy[] {
                                     SqlItemArgument.stringOrInteger(), TopKArgument.INSTANCE
                                 }))
-                .accumulatorTypeStrategy(
-                        TypeStrategies.explicit(
-                                DataTypes.RAW(
-                                        TopKItemsAccumulator.class,
-                                        TopKItemsAccumulator.Serializer.INSTANCE)))
+                .accumulatorTypeStrategy(TypeStrategies.explicit(ACCUMULATOR_TYPE))
                 .outputTypeStrategy(TypeStrategies.explicit(RESULT_TYPE))
                 .build();
     }
