@@ -67,7 +67,7 @@ final class TopKArgument implements ArgumentTypeStrategy {
             return "it is of type " + type.getLogicalType().asSummaryString();
         }
         if (!literal) {
-            return "it is not a constant";
+            return "it is not a literal (write the number itself)";
         }
         long k = context.getArgumentValue(pos, Long.class).orElse(0L);
         if (k < SketchSettings.MIN_K || k > SketchSettings.MAX_K) {

@@ -3,8 +3,10 @@ package dev.flinkkda.analytics.sketches;
 import org.apache.flink.runtime.testutils.MiniClusterResourceConfiguration;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.apache.flink.table.api.DataTypes;
+import org.apache.flink.table.api.EnvironmentSettings;
 import org.apache.flink.table.api.Schema;
 import org.apache.flink.table.api.Table;
+import org.apache.flink.table.api.TableEnvironment;
 import org.apache.flink.table.api.ValidationException;
 import org.apache.flink.table.api.bridge.java.StreamTableEnvironment;
 import org.apache.flink.test.junit5.MiniClusterExtension;
@@ -122,6 +124,91 @@ class SketchAggregatesSqlTest {
                         "20-30: 1 11111 [7=1]");
     }
 
+    /**
+     * Every predefined scalar type, in batch mode: three values of which two are equal (NULL is not
+     * counted), so the count is 2.
+     */
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(
+            strings = {
+                "TRUE, FALSE, TRUE",
+                "CAST(1 AS TINYINT), CAST(2 AS TINYINT), CAST(1 AS TINYINT)",
+                "CAST(1 AS SMALLINT), CAST(2 AS SMALLINT), CAST(1 AS SMALLINT)",
+                "1, 2, 1",
+                "CAST(1 AS BIGINT), CAST(2 AS BIGINT), CAST(1 AS BIGINT)",
+                "CAST(1.5 AS FLOAT), CAST(2.5 AS FLOAT), CAST(1.5 AS FLOAT)",
+                "1.5E0, 2.5E0, 1.5E0",
+                "1.50, 2.25, 1.50",
+                "CAST('ab' AS CHAR(3)), CAST('ac' AS CHAR(3)), CAST('ab' AS CHAR(3))",
+                "'x', CAST(NULL AS STRING), 'y', 'x'",
+                "X'01', X'02', X'01'",
+                "DATE '2024-01-01', DATE '2024-01-02', DATE '2024-01-01'",
+                "TIME '10:00:00', TIME '10:00:01', TIME '10:00:00'",
+                "TIMESTAMP '2024-01-01 10:00:00.001', TIMESTAMP '2024-01-01 10:00:00.002',"
+                        + " TIMESTAMP '2024-01-01 10:00:00.001'",
+                "TO_TIMESTAMP_LTZ(1000, 3), TO_TIMESTAMP_LTZ(2000, 3), TO_TIMESTAMP_LTZ(1000, 3)",
+                "INTERVAL '1' MONTH, INTERVAL '2' MONTH, INTERVAL '1' MONTH",
+                "INTERVAL '1' SECOND, INTERVAL '2' SECOND, INTERVAL '1' SECOND"
+            })
+    void everyScalarType(String values) {
+        TableEnvironment batch = TableEnvironment.create(EnvironmentSettings.inBatchMode());
+        batch.createTemporarySystemFunction(
+                ApproxCountDistinctFunction.NAME, ApproxCountDistinctFunction.create());
+        String rows = "(" + String.join("), (", values.split(", (?![^(]*\\))")) + ")";
+        List<Row> result =
+                CollectionUtil.iteratorToList(
+                        batch.executeSql(
+                                        "SELECT APPROX_COUNT_DISTINCT(x) FROM (VALUES "
+                                                + rows
+                                                + ") AS t(x)")
+                                .collect());
+        assertThat(result).containsExactly(Row.of(2L));
+    }
+
+    /** KDA's one row per item: UNNEST of the array; an element's fields by name. */
+    @Test
+    void unnestGivesOneRowPerItem() {
+        List<String> rows =
+                rows(
+                        false,
+                        "SELECT window_start, window_end, t.ITEM, t.ITEM_COUNT, w.top3[1].ITEM"
+                                + " FROM (SELECT window_start, window_end, TOP_K_ITEMS(ticker, 3)"
+                                + " AS top3 FROM TABLE(%s) GROUP BY window_start, window_end) AS w"
+                                + " CROSS JOIN UNNEST(w.top3) AS t(ITEM, ITEM_COUNT)",
+                        "TUMBLE(TABLE trades, DESCRIPTOR(ts), INTERVAL '10' SECOND)");
+        assertThat(rows)
+                .containsExactlyInAnyOrder(
+                        "0-10: A 3 A",
+                        "0-10: B 2 A",
+                        "0-10: C 1 A",
+                        "10-20: B 2 B",
+                        "10-20: C 2 B",
+                        "10-20: E 1 B");
+    }
+
+    /**
+     * A group whose rows can be retracted needs {@code retract}, which a sketch cannot offer; an
+     * insert-only input grouped without a window needs none.
+     */
+    @Test
+    void retractionIsNotSupported() {
+        StreamTableEnvironment tEnv = environment(false);
+        assertThatThrownBy(
+                        () ->
+                                tEnv.executeSql(
+                                        "SELECT APPROX_COUNT_DISTINCT(c) FROM (SELECT ticker,"
+                                                + " COUNT(*) AS c FROM trades GROUP BY ticker)"))
+                .isInstanceOf(ValidationException.class)
+                .hasStackTraceContaining("retract");
+        List<Row> changes =
+                CollectionUtil.iteratorToList(
+                        tEnv.executeSql(
+                                        "SELECT APPROX_COUNT_DISTINCT(ticker) FROM trades WHERE ts <"
+                                                + " TIMESTAMP '2024-01-01 00:00:03'")
+                                .collect());
+        assertThat(changes.get(changes.size() - 1).getField(0)).isEqualTo(2L); // A, B
+    }
+
     @Test
     void badK() {
         for (String k :
@@ -132,6 +219,18 @@ class SketchAggregatesSqlTest {
                     .hasStackTraceContaining(
                             "TOP_K_ITEMS: argument 2 (k) must be an integer constant");
         }
+    }
+
+    /** The message names the function as it was called (the module's KDA_ alias, say). */
+    @Test
+    void messagesUseTheNameCalled() {
+        StreamTableEnvironment tEnv = environment(false);
+        tEnv.createTemporarySystemFunction("KDA_TOP_K_ITEMS", TopKItemsFunction.create());
+        assertThatThrownBy(() -> tEnv.sqlQuery("SELECT KDA_TOP_K_ITEMS(ticker, 0) FROM trades"))
+                .isInstanceOf(ValidationException.class)
+                .hasStackTraceContaining(
+                        "KDA_TOP_K_ITEMS: argument 2 (k) must be an integer constant between 1 and"
+                                + " 100000; it is 0");
     }
 
     @Test
