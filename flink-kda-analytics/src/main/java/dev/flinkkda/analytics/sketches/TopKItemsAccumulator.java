@@ -2,7 +2,6 @@ package dev.flinkkda.analytics.sketches;
 
 import org.apache.flink.api.common.typeutils.SimpleTypeSerializerSnapshot;
 import org.apache.flink.api.common.typeutils.TypeSerializerSnapshot;
-import org.apache.flink.api.common.typeutils.base.TypeSerializerSingleton;
 import org.apache.flink.core.memory.DataInputView;
 import org.apache.flink.core.memory.DataOutputView;
 
@@ -30,8 +29,11 @@ public final class TopKItemsAccumulator {
         return new TopKItemsAccumulator(0, new TopKAccumulator());
     }
 
-    /** Writes K, then the counts. */
-    public static final class Serializer extends TypeSerializerSingleton<TopKItemsAccumulator> {
+    /**
+     * Writes K, then the counts in {@link TopKAccumulator.Serializer}'s exact-or-sketch layout (so
+     * a record is copied as K and that layout).
+     */
+    public static final class Serializer extends ExactOrSketchSerializer<TopKItemsAccumulator> {
 
         private static final long serialVersionUID = 1L;
 
@@ -40,11 +42,8 @@ public final class TopKItemsAccumulator {
         private static final TopKAccumulator.Serializer COUNTS =
                 TopKAccumulator.Serializer.INSTANCE;
 
-        private Serializer() {}
-
-        @Override
-        public boolean isImmutableType() {
-            return false;
+        private Serializer() {
+            super(Long.BYTES); // as TopKAccumulator.Serializer: a count after each item
         }
 
         @Override
@@ -55,16 +54,6 @@ public final class TopKItemsAccumulator {
         @Override
         public TopKItemsAccumulator copy(TopKItemsAccumulator from) {
             return new TopKItemsAccumulator(from.k, from.counts.copy());
-        }
-
-        @Override
-        public TopKItemsAccumulator copy(TopKItemsAccumulator from, TopKItemsAccumulator reuse) {
-            return copy(from);
-        }
-
-        @Override
-        public int getLength() {
-            return -1;
         }
 
         @Override
@@ -80,15 +69,9 @@ public final class TopKItemsAccumulator {
         }
 
         @Override
-        public TopKItemsAccumulator deserialize(TopKItemsAccumulator reuse, DataInputView in)
-                throws IOException {
-            return deserialize(in);
-        }
-
-        @Override
         public void copy(DataInputView in, DataOutputView out) throws IOException {
             out.writeInt(in.readInt());
-            COUNTS.copy(in, out);
+            super.copy(in, out);
         }
 
         @Override
