@@ -88,6 +88,27 @@ public final class DistinctCountAccumulator {
         return this;
     }
 
+    /**
+     * Adds the other window part's items to this accumulator and leaves the other unchanged: the
+     * Table API merges into its first accumulator, and a {@code HOP} window's slices are merged
+     * into several windows, so they must stay as they are.
+     */
+    void addAll(DistinctCountAccumulator other) {
+        if (other.items != null) {
+            for (EncodedItem item : other.items) {
+                add(item);
+            }
+            return;
+        }
+        if (items != null) {
+            toSketch();
+        }
+        Union union = new Union(LG_K);
+        union.update(sketch);
+        union.update(other.sketch);
+        sketch = union.getResult(HLL_TYPE);
+    }
+
     /** The number of distinct items: exact, or the sketch's estimate rounded. */
     long count() {
         return items != null ? items.size() : Math.round(sketch.getEstimate());

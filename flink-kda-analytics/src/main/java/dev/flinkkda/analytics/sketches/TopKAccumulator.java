@@ -47,9 +47,7 @@ public final class TopKAccumulator {
         if (counts != null) {
             counts.merge(item, n, Long::sum);
             if (counts.size() > exactLimit) {
-                sketch = new ItemsSketch<>(maxMapSize);
-                counts.forEach(sketch::update);
-                counts = null;
+                toSketch(maxMapSize);
             }
         } else {
             sketch.update(item, n);
@@ -71,6 +69,28 @@ public final class TopKAccumulator {
         }
         sketch.merge(other.sketch);
         return this;
+    }
+
+    /**
+     * Adds the other window part's counts to this accumulator and leaves the other unchanged: the
+     * Table API merges into its first accumulator, and a {@code HOP} window's slices are merged
+     * into several windows, so they must stay as they are.
+     */
+    void addAll(TopKAccumulator other, int exactLimit, int maxMapSize) {
+        if (other.counts != null) {
+            other.counts.forEach((item, n) -> add(item, n, exactLimit, maxMapSize));
+            return;
+        }
+        if (counts != null) {
+            toSketch(maxMapSize);
+        }
+        sketch.merge(other.sketch);
+    }
+
+    private void toSketch(int maxMapSize) {
+        sketch = new ItemsSketch<>(maxMapSize);
+        counts.forEach(sketch::update);
+        counts = null;
     }
 
     /** Whether the counts are exact (no sketch yet). */

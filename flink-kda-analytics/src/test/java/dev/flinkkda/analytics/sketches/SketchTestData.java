@@ -1,8 +1,11 @@
 package dev.flinkkda.analytics.sketches;
 
 import org.apache.flink.api.common.typeutils.TypeSerializer;
+import org.apache.flink.api.common.typeutils.TypeSerializerSnapshot;
 import org.apache.flink.core.memory.DataInputDeserializer;
 import org.apache.flink.core.memory.DataOutputSerializer;
+import org.apache.flink.table.types.DataType;
+import org.apache.flink.table.types.logical.RawType;
 
 import java.io.IOException;
 import java.util.Arrays;
@@ -33,6 +36,38 @@ final class SketchTestData {
             int i = Arrays.binarySearch(cumulative, u);
             return i >= 0 ? i : -i - 1;
         }
+    }
+
+    /**
+     * The serializer a job restores from a checkpoint of a SQL aggregate with this {@code RAW}
+     * accumulator type: the type's serializer string (as in a compiled plan) read back into a
+     * {@code RawType}, its serializer's snapshot written and read as in a checkpoint, then the
+     * serializer restored from that snapshot, which must be compatible as is with the current one.
+     */
+    static <A> TypeSerializer<A> restoredRawSerializer(DataType rawType) throws IOException {
+        @SuppressWarnings("unchecked")
+        RawType<A> raw = (RawType<A>) rawType.getLogicalType();
+        @SuppressWarnings("unchecked")
+        RawType<A> restoredType =
+                (RawType<A>)
+                        RawType.restore(
+                                SketchTestData.class.getClassLoader(),
+                                raw.getOriginatingClass().getName(),
+                                raw.getSerializerString());
+        DataOutputSerializer out = new DataOutputSerializer(64);
+        TypeSerializerSnapshot.writeVersionedSnapshot(
+                out, restoredType.getTypeSerializer().snapshotConfiguration());
+        TypeSerializerSnapshot<A> snapshot =
+                TypeSerializerSnapshot.readVersionedSnapshot(
+                        new DataInputDeserializer(out.getCopyOfBuffer()),
+                        SketchTestData.class.getClassLoader());
+        if (!raw.getTypeSerializer()
+                .snapshotConfiguration()
+                .resolveSchemaCompatibility(snapshot)
+                .isCompatibleAsIs()) {
+            throw new AssertionError("the restored snapshot is not compatible as is");
+        }
+        return snapshot.restoreSerializer();
     }
 
     /** Serializes and deserializes with the accumulator's serializer, checking raw copy too. */
