@@ -114,6 +114,43 @@ class ReferenceJoinMiniClusterTest {
     }
 
     /**
+     * Two reference tables in one query, {@code s LEFT JOIN c ON … JOIN x ON …}: each trade gets
+     * its company (NULL for XYZ, in no company row) and its exchange; the inner join with the
+     * exchanges drops MMB, which is in none. The second condition reads the first table's column.
+     */
+    @Test
+    void aStreamJoinedWithTwoTablesOneAfterTheOther() throws Exception {
+        Path exchanges =
+                Files.writeString(
+                        directory.resolve("exchanges.csv"),
+                        "Ticker,Exchange\nAMZN,NASDAQ\nXYZ,NYSE\n");
+        String app =
+                "CREATE OR REPLACE STREAM \"LISTED\" (ticker VARCHAR(4), company VARCHAR(20),"
+                        + " exchange VARCHAR(8), price DOUBLE);\n"
+                        + "CREATE OR REPLACE PUMP \"P\" AS INSERT INTO \"LISTED\""
+                        + " SELECT STREAM t.ticker_symbol, c.\"Company\", x.\"Exchange\","
+                        + " t.price FROM \"SOURCE_SQL_STREAM_001\" AS t"
+                        + " LEFT JOIN \"CompanyName\" AS c ON t.ticker_symbol = c.\"Ticker\""
+                        + " JOIN \"Exchanges\" AS x ON t.ticker_symbol = x.\"Ticker\""
+                        + " AND (c.\"Company\" IS NULL OR c.\"Company\" <> 'none');";
+        ReferenceTable table =
+                new ReferenceTable(
+                        "Exchanges",
+                        "\"Ticker\" VARCHAR(4), \"Exchange\" VARCHAR(8)",
+                        exchanges,
+                        ReferenceFormat.csv().withHeader(true));
+
+        assertThat(
+                        TranslatedApplications.run(
+                                app, TRADE_COLUMNS, TRADES, "LISTED", List.of(companies(), table)))
+                .containsExactly(
+                        Row.of("AMZN", "Amazon", "NASDAQ", 84.5, at("10:00:00")),
+                        Row.of("XYZ", null, "NYSE", 10.0, at("10:00:20")),
+                        Row.of("AMZN", "Amazon", "NASDAQ", 85.5, at("10:00:50")),
+                        Row.of("AMZN", "Amazon", "NASDAQ", 86.0, at("10:01:10")));
+    }
+
+    /**
      * A JSON-lines table with a DECIMAL and a TIMESTAMP column: MMB's weight "0.125" is rounded
      * half up to 0.13, its listing date given as epoch milliseconds (946684800000 = 2000-01-01
      * 00:00 UTC), its ticker under a key differing in case.

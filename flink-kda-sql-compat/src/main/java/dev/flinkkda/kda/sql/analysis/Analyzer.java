@@ -375,33 +375,10 @@ public final class Analyzer {
             if (from instanceof AnalyzedRelation.LookupJoin
                     || from instanceof AnalyzedRelation.IntervalJoin) {
                 Join join = (Join) select.from();
-                Expression written = join.on().orElseGet(() -> select.where().orElseThrow());
                 if (join.on().isEmpty()) {
                     whereClause = Optional.empty();
                 }
-                TypedExpression on = joinCondition(written);
-                if (from instanceof AnalyzedRelation.LookupJoin lookup
-                        && !hasKeyEquality(on, lookup.table().alias())) {
-                    throw unsupported(
-                            written.position(),
-                            "a reference-table join without an equality on a column of the table",
-                            "Flink's lookup join finds the table's rows by equal keys, e.g. ON"
-                                    + " s.TICKER = r.TICKER");
-                }
-                if (from instanceof AnalyzedRelation.LookupJoin lookup) {
-                    from =
-                            new AnalyzedRelation.LookupJoin(
-                                    lookup.stream(), lookup.table(), lookup.type(), on);
-                } else {
-                    AnalyzedRelation.IntervalJoin interval = (AnalyzedRelation.IntervalJoin) from;
-                    from =
-                            new AnalyzedRelation.IntervalJoin(
-                                    interval.left(),
-                                    interval.right(),
-                                    interval.type(),
-                                    on,
-                                    interval.precedingMillis());
-                }
+                from = withConditions(from, join);
             }
             List<Optional<SelectExpression>> written = new ArrayList<>();
             List<OutputColumn> items = expandItems(leaves, written);
@@ -630,13 +607,19 @@ public final class Analyzer {
         }
 
         private AnalyzedRelation bindJoin(Join join, boolean first) {
-            if (join.left() instanceof Join) {
+            if (join.left() instanceof Join && !joinsReferenceTable(join)) {
                 throw unsupported(
                         join.position(),
-                        "a join of more than two relations",
-                        "a stream joins one reference table or one windowed stream; join"
-                                + " further in a nested query (FROM (SELECT STREAM …)) or in"
-                                + " another pump");
+                        "a join of more than two relations but for reference tables",
+                        "a stream joins reference tables, one after another, or one windowed"
+                                + " stream; join further in a nested query (FROM (SELECT STREAM"
+                                + " …)) or in another pump");
+            }
+            if (join.left() instanceof Join && join.on().isEmpty()) {
+                throw unsupported(
+                        join.position(),
+                        "a comma join of more than two relations",
+                        "join each reference table with JOIN … ON …");
             }
             if (join.type() == JoinType.CROSS) {
                 throw unsupported(
@@ -663,7 +646,13 @@ public final class Analyzer {
             }
             JoinType type = join.type() == JoinType.IMPLICIT ? JoinType.INNER : join.type();
             AnalyzedRelation left = bindFrom(join.left(), first);
-            AnalyzedRelation.Leaf leftLeaf = (AnalyzedRelation.Leaf) left;
+            if (left instanceof AnalyzedRelation.IntervalJoin) {
+                throw unsupported(
+                        join.position(),
+                        "a reference table joined after a stream-to-stream join",
+                        "join the table in a nested query over the stream join (FROM (SELECT"
+                                + " STREAM … JOIN … OVER …)) or in another pump");
+            }
             TypedExpression pending =
                     dev.flinkkda.kda.sql.expr.Literal.of(
                             dev.flinkkda.kda.sql.expr.Literal.Kind.BOOLEAN,
@@ -697,7 +686,7 @@ public final class Analyzer {
                                                     right.columnAliases()),
                                             false);
                     return new AnalyzedRelation.IntervalJoin(
-                            leftLeaf, rightLeaf, type, pending, preceding);
+                            (AnalyzedRelation.Leaf) left, rightLeaf, type, pending, preceding);
                 }
             }
             if (!(join.right() instanceof StreamReference)) {
@@ -708,6 +697,15 @@ public final class Analyzer {
                     "a stream-to-stream JOIN without a window",
                     "KDA joins a stream with the rows of a window of the other: write JOIN s"
                             + " OVER (RANGE INTERVAL '1' MINUTE PRECEDING) AS t ON …");
+        }
+
+        /** Whether the relation a join adds is a reference table (a lookup, not a stream). */
+        private boolean joinsReferenceTable(Join join) {
+            // an unknown name passes, for bindFrom to name it
+            return join.right() instanceof StreamReference right
+                    && right.window().isEmpty()
+                    && (!streams.containsKey(right.name().name())
+                            || lookup(right.name()).kind() == StreamKind.REFERENCE_TABLE);
         }
 
         /**
@@ -786,6 +784,37 @@ public final class Analyzer {
          * Whether {@code on}, or one of the conditions it ANDs, is {@code table.column = x} (or
          * {@code x = table.column}) with {@code x} not of the table.
          */
+        /**
+         * The join with each condition analysed: a lookup join's own {@code ON} (a comma join's
+         * {@code WHERE}), and those of the lookup joins it extends, {@code s JOIN r1 ON … JOIN r2
+         * ON …}.
+         */
+        private AnalyzedRelation withConditions(AnalyzedRelation from, Join join) {
+            Expression written = join.on().orElseGet(() -> select.where().orElseThrow());
+            TypedExpression on = joinCondition(written);
+            if (from instanceof AnalyzedRelation.LookupJoin lookup) {
+                if (!hasKeyEquality(on, lookup.table().alias())) {
+                    throw unsupported(
+                            written.position(),
+                            "a reference-table join without an equality on a column of the table",
+                            "Flink's lookup join finds the table's rows by equal keys, e.g. ON"
+                                    + " s.TICKER = r.TICKER");
+                }
+                AnalyzedRelation stream =
+                        lookup.stream() instanceof AnalyzedRelation.LookupJoin
+                                ? withConditions(lookup.stream(), (Join) join.left())
+                                : lookup.stream();
+                return new AnalyzedRelation.LookupJoin(stream, lookup.table(), lookup.type(), on);
+            }
+            AnalyzedRelation.IntervalJoin interval = (AnalyzedRelation.IntervalJoin) from;
+            return new AnalyzedRelation.IntervalJoin(
+                    interval.left(),
+                    interval.right(),
+                    interval.type(),
+                    on,
+                    interval.precedingMillis());
+        }
+
         private boolean hasKeyEquality(TypedExpression on, String table) {
             if (!(on instanceof Call call)) {
                 return false;

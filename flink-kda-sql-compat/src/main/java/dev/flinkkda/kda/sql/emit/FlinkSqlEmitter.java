@@ -174,21 +174,35 @@ public final class FlinkSqlEmitter {
             return intervalJoin(interval);
         }
         PlanNode.From.LookupJoin join = (PlanNode.From.LookupJoin) from;
-        String alias = join.stream().alias();
-        return "(SELECT *, PROCTIME() AS "
-                + name(PROC_TIME)
-                + " FROM "
-                + source(join.stream().node())
-                + ") AS "
-                + name(alias)
+        PlanNode.From.Aliased stream = lookupStream(join);
+        String looked;
+        if (join.stream() instanceof PlanNode.From.LookupJoin previous) {
+            looked = from(previous) + "\n";
+        } else {
+            looked =
+                    "(SELECT *, PROCTIME() AS "
+                            + name(PROC_TIME)
+                            + " FROM "
+                            + source(stream.node())
+                            + ") AS "
+                            + name(stream.alias());
+        }
+        return looked
                 + (join.type() == JoinType.LEFT ? " LEFT JOIN " : " JOIN ")
                 + name(join.table().name())
                 + " FOR SYSTEM_TIME AS OF "
-                + qualified(alias, PROC_TIME)
+                + qualified(stream.alias(), PROC_TIME)
                 + " AS "
                 + name(join.tableAlias())
                 + " ON "
                 + expression(join.on());
+    }
+
+    /** The stream a lookup join (and the lookups it extends) looks tables up for. */
+    private static PlanNode.From.Aliased lookupStream(PlanNode.From.LookupJoin join) {
+        return join.stream() instanceof PlanNode.From.LookupJoin previous
+                ? lookupStream(previous)
+                : (PlanNode.From.Aliased) join.stream();
     }
 
     /**

@@ -195,13 +195,18 @@ public sealed interface PlanNode {
 
         /**
          * A stream joined with a reference table, looked up when each row arrives ({@code FOR
-         * SYSTEM_TIME AS OF} the row's processing time).
+         * SYSTEM_TIME AS OF} the row's processing time). The stream is a relation, or a lookup join
+         * that this one extends: {@code s JOIN r1 ON … JOIN r2 ON …}.
          */
         record LookupJoin(
-                Aliased stream, Scan table, String tableAlias, JoinType type, TypedExpression on)
+                From stream, Scan table, String tableAlias, JoinType type, TypedExpression on)
                 implements From {
             public LookupJoin {
                 Objects.requireNonNull(stream, "stream");
+                if (!(stream instanceof Aliased) && !(stream instanceof LookupJoin)) {
+                    throw new IllegalArgumentException(
+                            "a lookup join extends a relation or a lookup join");
+                }
                 Objects.requireNonNull(table, "table");
                 Objects.requireNonNull(tableAlias, "tableAlias");
                 Objects.requireNonNull(type, "type");

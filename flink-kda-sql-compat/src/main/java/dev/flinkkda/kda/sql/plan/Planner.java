@@ -490,7 +490,9 @@ public final class Planner {
         private From from(AnalyzedRelation relation) {
             if (relation instanceof AnalyzedRelation.LookupJoin join) {
                 return new From.LookupJoin(
-                        aliased(join.stream()),
+                        join.stream() instanceof AnalyzedRelation.LookupJoin
+                                ? from(join.stream())
+                                : aliased(join.stream()),
                         scan(join.table().stream()),
                         join.table().alias(),
                         join.type(),

@@ -185,14 +185,28 @@ class StreamJoinAnalyzerTest {
     }
 
     @Test
-    void threeRelationsAreRejected() {
+    void threeRelationsButAStreamAndItsReferenceTablesAreRejected() {
         rejects(
                 "SELECT STREAM s.ticker_symbol, c.name FROM SOURCE_SQL_STREAM_001 AS s JOIN TRADES"
                         + " OVER (RANGE INTERVAL '1' MINUTE PRECEDING) AS t ON s.ticker_symbol ="
                         + " t.ticker LEFT JOIN \"Companies\" AS c ON c.ticker = s.ticker_symbol;",
-                "app.sql:3:44: unsupported: a join of more than two relations at 3:44 (a stream"
-                        + " joins one reference table or one windowed stream; join further in a"
-                        + " nested query (FROM (SELECT STREAM …)) or in another pump)");
+                "app.sql:3:44: unsupported: a reference table joined after a stream-to-stream"
+                        + " join at 3:44 (join the table in a nested query over the stream join"
+                        + " (FROM (SELECT STREAM … JOIN … OVER …)) or in another pump)");
+        rejects(
+                "SELECT STREAM s.ticker_symbol FROM SOURCE_SQL_STREAM_001 AS s JOIN \"Companies\""
+                        + " AS c ON c.ticker = s.ticker_symbol JOIN TRADES OVER (RANGE INTERVAL '1'"
+                        + " MINUTE PRECEDING) AS t ON s.ticker_symbol = t.ticker;",
+                "app.sql:3:36: unsupported: a join of more than two relations but for reference"
+                        + " tables at 3:36 (a stream joins reference tables, one after another, or"
+                        + " one windowed stream; join further in a nested query (FROM (SELECT"
+                        + " STREAM …)) or in another pump)");
+        rejects(
+                "SELECT STREAM s.ticker_symbol FROM SOURCE_SQL_STREAM_001 AS s, \"Companies\" AS c,"
+                        + " \"Companies\" AS d WHERE c.ticker = s.ticker_symbol AND d.ticker ="
+                        + " s.ticker_symbol;",
+                "app.sql:3:36: unsupported: a comma join of more than two relations at 3:36 (join"
+                        + " each reference table with JOIN … ON …)");
     }
 
     @Test
