@@ -16,6 +16,7 @@ import dev.flinkkda.kda.sql.plan.PlanNode;
 import dev.flinkkda.kda.sql.plan.Planner;
 
 import org.apache.flink.table.types.DataType;
+import org.apache.flink.table.types.logical.ArrayType;
 import org.apache.flink.table.types.logical.DecimalType;
 import org.apache.flink.table.types.logical.LogicalType;
 import org.apache.flink.table.types.logical.RowType;
@@ -73,6 +74,9 @@ public final class FlinkSqlEmitter {
         if (nullable instanceof VarBinaryType varbinary
                 && varbinary.getLength() == VarBinaryType.MAX_LENGTH) {
             return "BYTES";
+        }
+        if (nullable instanceof ArrayType array) {
+            return "ARRAY<" + type(array.getElementType()) + ">";
         }
         if (nullable instanceof RowType row) {
             List<String> fields = new ArrayList<>();

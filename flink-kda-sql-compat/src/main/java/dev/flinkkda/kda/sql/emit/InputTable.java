@@ -9,6 +9,7 @@ import dev.flinkkda.kda.options.StreamLocation;
 import dev.flinkkda.kda.sql.analysis.RelationColumn;
 import dev.flinkkda.kda.sql.analysis.StreamDefinition;
 
+import org.apache.flink.table.api.DataTypes;
 import org.apache.flink.table.types.DataType;
 
 import java.time.Duration;
@@ -32,9 +33,12 @@ import static dev.flinkkda.kda.sql.emit.FlinkSqlEmitter.string;
  * falls back to {@code ROWTIME}), a table {@code STREAM__RECORDS} of the records and a view of the
  * stream's name over it.
  *
- * <p>What Flink's formats cannot read as KDA does ({@code [0:]} or {@code [n]} in a JSONPath, CSV
- * with a delimiter of several characters or rows split by anything but a line break) makes the
- * input {@link #unreadable}: its pumps need flink-kda's runner.
+ * <p>A {@code [0:]} array whose elements are rows ({@code RecordRowPath $.orders[0:]}, or mappings
+ * {@code $.orders[0:].id}) is the view's {@code LEFT JOIN UNNEST}, one row of NULLs for an empty or
+ * missing array as KDA. What Flink's formats cannot read as KDA does ({@code [n]}, an array read
+ * whole as one value, a second array, CSV with a delimiter of several characters or rows split by
+ * anything but a line break) makes the input {@link #unreadable}: its pumps need flink-kda's
+ * runner.
  */
 final class InputTable {
 
@@ -43,6 +47,9 @@ final class InputTable {
 
     private static final String ALIAS = "r";
 
+    /** The alias of the flattened array's element. */
+    private static final String ELEMENT_ALIAS = "e";
+
     private InputTable() {}
 
     /** Why Flink SQL cannot read this input's records as flink-kda does, if it cannot. */
@@ -50,13 +57,34 @@ final class InputTable {
         if (input.format() instanceof RecordFormat.Json json) {
             List<JsonPath> paths = new ArrayList<>(json.columnMappings().values());
             paths.add(json.recordRowPath());
+            Optional<List<JsonPath.Step>> array = Optional.empty();
             for (JsonPath path : paths) {
-                if (path.steps().stream().anyMatch(s -> !(s instanceof JsonPath.Field))) {
+                List<JsonPath.Step> steps = path.steps();
+                int every = steps.indexOf(new JsonPath.EveryElement());
+                boolean onlyFields =
+                        steps.stream()
+                                .allMatch(
+                                        s ->
+                                                s instanceof JsonPath.Field
+                                                        || s instanceof JsonPath.EveryElement);
+                boolean oneArray = every == steps.lastIndexOf(new JsonPath.EveryElement());
+                List<JsonPath.Step> prefix = every < 0 ? null : steps.subList(0, every);
+                boolean sameArray = prefix == null || array.map(prefix::equals).orElse(true);
+                // the row path ends in [0:]; a mapping ending in it reads the array whole
+                boolean rowPath = path == json.recordRowPath();
+                boolean flattens =
+                        every < 0
+                                || (rowPath ? every == steps.size() - 1 : every < steps.size() - 1);
+                if (!onlyFields || !oneArray || !sameArray || !flattens) {
                     return Optional.of(
                             "flink-kda's record reader: the JSONPath "
                                     + path
-                                    + " reads arrays ([0:] makes rows of a record, [n] an"
-                                    + " element), which Flink's json format does not");
+                                    + " reads an array as Flink's json format does not ([n] an"
+                                    + " element, an array whole as one value, or more than one"
+                                    + " [0:] array); Flink SQL unnests one [0:] array into rows");
+                }
+                if (prefix != null) {
+                    array = Optional.of(prefix);
                 }
             }
             return Optional.empty();
@@ -168,6 +196,7 @@ final class InputTable {
                     .append(name(tableName))
                     .append(" AS ")
                     .append(name(ALIAS))
+                    .append(columns.unnest())
                     .append(";\n");
         }
         return sql.toString();
@@ -215,40 +244,45 @@ final class InputTable {
         return fields;
     }
 
-    /** The JSON field names a column's value is found under, from the record's root. */
-    private static List<String> path(RecordFormat.Json json, String name) {
-        List<String> path = new ArrayList<>();
+    /** The JSONPath steps a column's value is found under, from the record's root. */
+    private static List<JsonPath.Step> path(RecordFormat.Json json, String name) {
         JsonPath mapping = json.columnMappings().get(name);
-        if (mapping == null) {
-            fields(json.recordRowPath()).forEach(path::add);
-            path.add(name);
-        } else {
-            fields(mapping).forEach(path::add);
+        if (mapping != null) {
+            return mapping.steps();
         }
+        List<JsonPath.Step> path = new ArrayList<>(json.recordRowPath().steps());
+        path.add(new JsonPath.Field(name));
         return path;
     }
 
-    private static boolean isRootField(List<String> path, String name) {
-        return path.size() == 1 && path.get(0).equals(name);
+    private static boolean isRootField(List<JsonPath.Step> path, String name) {
+        return path.size() == 1 && path.get(0).equals(new JsonPath.Field(name));
     }
 
     private static void dataColumn(InputSpec input, RelationColumn column, Columns columns) {
         String name = column.name();
         if (input.format() instanceof RecordFormat.Json json) {
-            List<String> path = path(json, name);
-            if (isRootField(path, name)) {
+            List<JsonPath.Step> path = path(json, name);
+            int every = path.indexOf(new JsonPath.EveryElement());
+            if (every >= 0) {
+                columns.element(
+                        name,
+                        fields(path.subList(0, every)),
+                        fields(path.subList(every + 1, path.size())),
+                        column.type());
+            } else if (isRootField(path, name)) {
                 columns.physical(name, column.type());
             } else {
-                columns.nested(name, path, column.type());
+                columns.nested(name, fields(path), column.type());
             }
         } else {
             columns.physical(name, column.type());
         }
     }
 
-    private static List<String> fields(JsonPath path) {
+    private static List<String> fields(List<JsonPath.Step> steps) {
         List<String> names = new ArrayList<>();
-        path.steps().forEach(s -> names.add(((JsonPath.Field) s).name()));
+        steps.forEach(s -> names.add(((JsonPath.Field) s).name()));
         return names;
     }
 
@@ -313,6 +347,8 @@ final class InputTable {
         private final List<String> hidden = new ArrayList<>();
         private final List<String> view = new ArrayList<>();
         private final Map<String, NestedField> nested = new LinkedHashMap<>();
+        private final NestedField element = NestedField.branch(ELEMENT_ALIAS);
+        private List<String> flattened;
         private boolean expressions;
 
         void physical(String name, DataType type) {
@@ -344,15 +380,62 @@ final class InputTable {
             expression(name, access.toString());
         }
 
+        /**
+         * A column read from each element of the flattened array at {@code array}, {@code inside}
+         * it.
+         */
+        void element(String name, List<String> array, List<String> inside, DataType type) {
+            if (flattened != null && !flattened.equals(array)) {
+                throw new IllegalStateException("one array is flattened");
+            }
+            flattened = array;
+            element.add(inside, type, name);
+            StringBuilder access = new StringBuilder(qualified(ELEMENT_ALIAS, inside.get(0)));
+            inside.subList(1, inside.size()).forEach(f -> access.append('.').append(name(f)));
+            expression(name, access.toString());
+        }
+
         boolean needsView() {
             return expressions || !hidden.isEmpty() || !nested.isEmpty();
         }
 
         List<String> tableColumns() {
+            if (flattened != null) {
+                DataType array = DataTypes.ARRAY(element.dataType());
+                if (flattened.size() == 1) {
+                    table.add(name(flattened.get(0)) + " " + FlinkSqlEmitter.type(array));
+                } else {
+                    nested.computeIfAbsent(
+                                    flattened.get(0), k -> NestedField.branch(flattened.get(0)))
+                            .add(flattened.subList(1, flattened.size()), array, "[0:]");
+                }
+            }
             List<String> all = new ArrayList<>(table);
             nested.values().forEach(n -> all.add(name(n.name()) + " " + n.type()));
             all.addAll(hidden);
             return all;
+        }
+
+        /**
+         * {@code LEFT JOIN UNNEST(r.array) AS e (fields) ON TRUE}: a row per element, and one row
+         * of NULLs for an empty or missing array (KDA: "an array is always flattened to at least
+         * one row"); nothing without a flattened array.
+         */
+        String unnest() {
+            if (flattened == null) {
+                return "";
+            }
+            StringBuilder access = new StringBuilder(qualified(ALIAS, flattened.get(0)));
+            flattened.subList(1, flattened.size()).forEach(f -> access.append('.').append(name(f)));
+            List<String> quoted = new ArrayList<>();
+            element.fieldNames().forEach(f -> quoted.add(name(f)));
+            return "\nLEFT JOIN UNNEST("
+                    + access
+                    + ") AS "
+                    + name(ELEMENT_ALIAS)
+                    + " ("
+                    + String.join(", ", quoted)
+                    + ") ON TRUE";
         }
 
         List<String> viewItems() {

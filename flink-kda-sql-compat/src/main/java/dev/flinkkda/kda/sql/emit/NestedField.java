@@ -1,5 +1,6 @@
 package dev.flinkkda.kda.sql.emit;
 
+import org.apache.flink.table.api.DataTypes;
 import org.apache.flink.table.types.DataType;
 
 import java.util.ArrayList;
@@ -68,6 +69,21 @@ final class NestedField {
                         + name
                         + " in two ways (whole and into it, or as two types); Flink's json format"
                         + " reads a field one way");
+    }
+
+    /** The names of the fields read into this one, in the order first read. */
+    List<String> fieldNames() {
+        return List.copyOf(children.keySet());
+    }
+
+    /** The field's Flink type as a {@link DataType}: the leaf's, or a {@code ROW}. */
+    DataType dataType() {
+        if (leafType != null) {
+            return leafType;
+        }
+        List<DataTypes.Field> fields = new ArrayList<>();
+        children.values().forEach(c -> fields.add(DataTypes.FIELD(c.name, c.dataType())));
+        return DataTypes.ROW(fields);
     }
 
     /** The field's Flink type: the leaf's, or a {@code ROW} of the fields read. */

@@ -74,13 +74,36 @@ class InputTableTest {
                         StreamLocation.parse("kinesis:trades?region=us-east-1"),
                         SCHEMA);
 
+        // one [0:] array, its elements' fields read: Flink's UNNEST
         assertThat(
                         InputTable.unreadable(
                                 json.withFormat(
                                         RecordFormat.json(
                                                 JsonPath.parse("$.trades[0:]"), Map.of()))))
+                .isEmpty();
+        // [n], an array read whole as one value: flink-kda's reader
+        assertThat(
+                        InputTable.unreadable(
+                                json.withFormat(
+                                        RecordFormat.json(
+                                                JsonPath.root(),
+                                                Map.of(
+                                                        "TICKER_SYMBOL",
+                                                        JsonPath.parse("$.trades[1].symbol"))))))
                 .hasValueSatisfying(
-                        r -> assertThat(r).contains("$.trades[0:]").contains("[0:] makes rows"));
+                        r ->
+                                assertThat(r)
+                                        .contains("$.trades[1].symbol")
+                                        .contains("[n] an element"));
+        assertThat(
+                        InputTable.unreadable(
+                                json.withFormat(
+                                        RecordFormat.json(
+                                                JsonPath.root(),
+                                                Map.of(
+                                                        "TICKER_SYMBOL",
+                                                        JsonPath.parse("$.tags[0:]"))))))
+                .hasValueSatisfying(r -> assertThat(r).contains("$.tags[0:]"));
         assertThat(InputTable.unreadable(json.withFormat(RecordFormat.csv("||", "\n"))))
                 .hasValueSatisfying(r -> assertThat(r).contains("'||'"));
         assertThat(InputTable.unreadable(json.withFormat(RecordFormat.csv(",", ";"))))

@@ -6,6 +6,7 @@ import dev.flinkkda.kda.options.InputSpec;
 import dev.flinkkda.kda.options.OutputSpec;
 import dev.flinkkda.kda.options.StreamLocation;
 import dev.flinkkda.kda.schema.KdaSchema;
+import dev.flinkkda.kda.sql.KdaTranslator;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -79,5 +80,82 @@ class JsonPathInputScriptTest {
                 .containsExactly(
                         "{\"ROWTIME\":\"2018-08-01 11:00:00\",\"TICKER_SYMBOL\":\"MJN\",\"SECTOR\":\"TECHNOLOGY\",\"CHANGE\":0.25,\"PRICE\":84.5}",
                         "{\"ROWTIME\":\"2018-08-01 11:00:02\",\"TICKER_SYMBOL\":\"NUL\",\"SECTOR\":\"FINTECH\",\"CHANGE\":null,\"PRICE\":null}");
+    }
+
+    /**
+     * A {@code [0:]} row path: each element of a record's {@code trades} array is a row; a value
+     * outside the array ({@code $.desk}) repeats on each; an empty or missing array gives one row
+     * of NULLs (KDA: "an array is always flattened to at least one row"), as flink-kda's reader.
+     */
+    @Test
+    void aFlattenedArrayIsUnnested(@TempDir Path dir) throws Exception {
+        Path input = dir.resolve("batches.jsonl");
+        Files.writeString(
+                input,
+                String.join(
+                                "\n",
+                                "{\"desk\":\"EU\",\"trades\":[{\"symbol\":\"MJN\","
+                                        + "\"quote\":{\"price\":84.5}},{\"symbol\":\"QXZ\","
+                                        + "\"quote\":{\"price\":12.75}}],"
+                                        + "\"ROWTIME\":\"2018-08-01 11:00:00\"}",
+                                "{\"desk\":\"US\",\"trades\":[],"
+                                        + "\"ROWTIME\":\"2018-08-01 11:00:01\"}",
+                                "{\"desk\":\"JP\",\"ROWTIME\":\"2018-08-01 11:00:02\"}")
+                        + "\n");
+        Path out = dir.resolve("out");
+        ScriptSettings settings =
+                new ScriptSettings(
+                        List.of(
+                                InputSpec.of(
+                                                "SOURCE_SQL_STREAM_001",
+                                                StreamLocation.parse(input.toString()),
+                                                KdaSchema.parse(
+                                                        "TICKER_SYMBOL VARCHAR(4), SECTOR VARCHAR(16), CHANGE DOUBLE, PRICE DOUBLE"))
+                                        .withFormat(
+                                                RecordFormat.json(
+                                                        JsonPath.parse("$.trades[0:]"),
+                                                        Map.of(
+                                                                "TICKER_SYMBOL",
+                                                                JsonPath.parse(
+                                                                        "$.trades[0:].symbol"),
+                                                                "SECTOR",
+                                                                JsonPath.parse("$.desk"),
+                                                                "PRICE",
+                                                                JsonPath.parse(
+                                                                        "$.trades[0:].quote.price"))))),
+                        List.of(
+                                new OutputSpec(
+                                        "DESTINATION_SQL_STREAM",
+                                        StreamLocation.parse(out.toString()))),
+                        List.of(),
+                        Optional.empty());
+        String all =
+                "CREATE OR REPLACE STREAM \"DESTINATION_SQL_STREAM\" (ticker_symbol VARCHAR(4),"
+                        + " sector VARCHAR(16), change DOUBLE, price DOUBLE);\n"
+                        + "CREATE OR REPLACE PUMP \"P\" AS INSERT INTO \"DESTINATION_SQL_STREAM\""
+                        + " SELECT STREAM ticker_symbol, sector, change, price"
+                        + " FROM \"SOURCE_SQL_STREAM_001\";";
+        String script =
+                SqlClientScript.render(
+                        KdaTranslator.translate(
+                                all,
+                                "all.sql",
+                                Map.of("SOURCE_SQL_STREAM_001", settings.inputs().get(0).schema()),
+                                Map.of()),
+                        settings);
+
+        // the element's fields in the order the mappings name them
+        assertThat(script)
+                .containsPattern("`trades` ARRAY<ROW<[^\\n]*`quote` ROW<`price` DOUBLE>[^\\n]*>>,")
+                .containsPattern(
+                        "LEFT JOIN UNNEST\\(`r`\\.`trades`\\) AS `e` \\([^)]*\\) ON TRUE;");
+        LocalScriptRun.run(script);
+
+        assertThat(LocalScriptRun.partFileLines(out))
+                .containsExactly(
+                        "{\"ROWTIME\":\"2018-08-01 11:00:00\",\"TICKER_SYMBOL\":\"MJN\",\"SECTOR\":\"EU\",\"CHANGE\":null,\"PRICE\":84.5}",
+                        "{\"ROWTIME\":\"2018-08-01 11:00:00\",\"TICKER_SYMBOL\":\"QXZ\",\"SECTOR\":\"EU\",\"CHANGE\":null,\"PRICE\":12.75}",
+                        "{\"ROWTIME\":\"2018-08-01 11:00:01\",\"TICKER_SYMBOL\":null,\"SECTOR\":\"US\",\"CHANGE\":null,\"PRICE\":null}",
+                        "{\"ROWTIME\":\"2018-08-01 11:00:02\",\"TICKER_SYMBOL\":null,\"SECTOR\":\"JP\",\"CHANGE\":null,\"PRICE\":null}");
     }
 }
