@@ -641,7 +641,7 @@ class PerEventRandomizedTest {
     @Test
     void lateElementsMatchTheReference() throws Exception {
         Exercised exercised = late(new Random(77L), Variant.PLAIN);
-        // the streams do exercise each rule (2,861, 2,161 and 1,160 with this seed)
+        // the streams do exercise each rule (2,630, 2,644 and 781 with this seed)
         assertThat(exercised.refires).isGreaterThan(1_000);
         assertThat(exercised.late).isGreaterThan(1_000);
         assertThat(exercised.behindJoined).isGreaterThan(500);
@@ -666,8 +666,8 @@ class PerEventRandomizedTest {
     @Test
     void firingElementsMatchTheReference() throws Exception {
         Exercised exercised = late(new Random(4242L), Variant.FIRING_ELEMENT);
-        // 16,401 windows, 5,657 with peers (same window, another element), 3,233 fired again,
-        // 1,020 behind the watermark joining with this seed
+        // 15,857 windows, 5,439 with peers (same window, another element), 2,975 fired again,
+        // 612 behind the watermark joining with this seed
         assertThat(exercised.windowsWithPeers).isGreaterThan(3_000);
         assertThat(exercised.refires).isGreaterThan(1_000);
         assertThat(exercised.behindJoined).isGreaterThan(500);
@@ -680,7 +680,7 @@ class PerEventRandomizedTest {
     @Test
     void onTimeStreamsWithAllElementsMatchTheReference() throws Exception {
         Exercised exercised = onTime(new Random(16_01L), Variant.ELEMENTS);
-        System.out.println("element form, on time: " + exercised);
+        // 16,045 windows, 6,426 with peers, 1,588 without a later peer with this seed
         assertThat(exercised.windows).isGreaterThan(10_000);
         assertThat(exercised.windowsWithPeers).isGreaterThan(3_000);
     }
@@ -689,7 +689,7 @@ class PerEventRandomizedTest {
     @Test
     void lateElementsWithAllElementsMatchTheReference() throws Exception {
         Exercised exercised = late(new Random(16_02L), Variant.ELEMENTS);
-        System.out.println("element form, late: " + exercised);
+        // 14,098 windows, 2,195 fired again, 3,379 late, 573 behind the watermark joining
         assertThat(exercised.refires).isGreaterThan(1_000);
         assertThat(exercised.late).isGreaterThan(1_000);
         assertThat(exercised.behindJoined).isGreaterThan(200);
@@ -699,7 +699,7 @@ class PerEventRandomizedTest {
     @Test
     void restoredOperatorWithAllElementsContinuesAsTheReference() throws Exception {
         Exercised exercised = restored(new Random(16_03L), Variant.ELEMENTS);
-        System.out.println("element form, restored: " + exercised);
+        // 14,546 windows, 908 fired again with this seed
         assertThat(exercised.windows).isGreaterThan(10_000);
         assertThat(exercised.refires).isGreaterThan(300);
     }
@@ -760,7 +760,7 @@ class PerEventRandomizedTest {
     @Test
     void restoredOperatorWithFiringElementsContinuesAsTheReference() throws Exception {
         Exercised exercised = restored(new Random(8086L), Variant.FIRING_ELEMENT);
-        // 15,144 windows, 5,459 with peers, 1,259 fired again with this seed
+        // 14,911 windows, 5,327 with peers, 1,128 fired again with this seed
         assertThat(exercised.windowsWithPeers).isGreaterThan(3_000);
         assertThat(exercised.refires).isGreaterThan(500);
     }
@@ -836,7 +836,7 @@ class PerEventRandomizedTest {
     void processingTimeStreamsWithAllElementsMatchTheReference() throws Exception {
         Exercised exercised = new Exercised();
         processingTime(new Random(16_04L), Variant.ELEMENTS, exercised);
-        System.out.println("element form, processing time: " + exercised);
+        // 5,179 windows, 3,558 with peers with this seed
         assertThat(exercised.windows).isGreaterThan(3_000);
     }
 
