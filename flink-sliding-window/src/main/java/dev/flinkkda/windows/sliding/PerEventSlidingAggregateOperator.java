@@ -64,6 +64,12 @@ import java.util.TreeMap;
  * the same (timestamp, number) until its window fired (with allowed lateness, until its cleanup
  * time) and is handed to the result function with its window's aggregate.
  *
+ * <p><b>All elements</b> ({@link ElementsWindowFunction}): the slices are the lists of their
+ * elements ({@link ElementsOfSlice}) and there is no queue — a window is the concatenation of the
+ * slices in its range, read from the slices when it fires (a pass over the key's kept slices and
+ * the window's elements); each slice has a timer at its last window's cleanup time, when it is
+ * dropped.
+ *
  * <p><b>Elements behind the watermark</b> that are not late (see {@link PerEventWindowedStream})
  * are put into the queue in timestamp order (renumbering it: linear, late elements are expected to
  * be rare), and the fired windows they join are combined again from the slices.

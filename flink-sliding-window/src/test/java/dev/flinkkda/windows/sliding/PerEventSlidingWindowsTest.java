@@ -9,6 +9,7 @@ import org.apache.flink.api.java.tuple.Tuple3;
 import org.apache.flink.runtime.checkpoint.OperatorSubtaskState;
 import org.apache.flink.streaming.api.datastream.KeyedStream;
 import org.apache.flink.streaming.api.datastream.SingleOutputStreamOperator;
+import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.apache.flink.streaming.api.windowing.windows.TimeWindow;
 
 import org.junit.jupiter.api.Test;
@@ -566,6 +567,44 @@ class PerEventSlidingWindowsTest {
                                         .withDelay(Duration.ofMillis(-1)))
                 .hasMessage(
                         "per-event sliding window delay must be zero or positive, was PT-0.001S");
+        assertThatThrownBy(() -> EventTimePerEventSlidingWindows.of(TEN).withDelay(null))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("per-event sliding window delay must not be null");
+        assertThatThrownBy(
+                        () ->
+                                ProcessingTimePerEventSlidingWindows.of(TEN)
+                                        .withDelay(Duration.ofNanos(4_000_001)))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage(
+                        "per-event sliding window delay must be a whole number of milliseconds"
+                                + " (Flink's time unit), was PT0.004000001S");
+        KeyedStream<Tuple3<String, Long, Long>, String> keyed =
+                StreamExecutionEnvironment.getExecutionEnvironment()
+                        .fromData(Tuple3.of("k", 0L, 0L))
+                        .keyBy(e -> e.f0);
+        assertThatThrownBy(
+                        () ->
+                                PerEventSlidingWindows.over(
+                                        null, EventTimePerEventSlidingWindows.of(TEN)))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("the keyed stream must not be null");
+        assertThatThrownBy(() -> PerEventSlidingWindows.over(keyed, null))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("the per-event sliding windows must not be null");
+        PerEventWindowedStream<Tuple3<String, Long, Long>, String> stream =
+                PerEventSlidingWindows.over(keyed, EventTimePerEventSlidingWindows.of(TEN));
+        assertThatThrownBy(() -> stream.triggeredBy(null))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("the trigger predicate must not be null");
+        assertThatThrownBy(() -> stream.sideOutputLateData(null))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("the late-data output tag must not be null");
+        assertThatThrownBy(() -> stream.allowedLateness(Duration.ofNanos(1_500_000)))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage(
+                        "allowed lateness must be a whole number of milliseconds, was PT0.0015S");
+        assertThatThrownBy(() -> stream.allowedLateness(null))
+                .isInstanceOf(IllegalArgumentException.class);
         assertThat(EventTimePerEventSlidingWindows.of(Duration.ofMillis(300)).windowOf(1000))
                 .isEqualTo(new TimeWindow(700, 1001));
         assertThat(
