@@ -1,8 +1,5 @@
 package dev.flinkkda.windows.sliding;
 
-import org.apache.flink.api.common.functions.OpenContext;
-import org.apache.flink.api.common.functions.RuntimeContext;
-import org.apache.flink.api.common.functions.util.FunctionUtils;
 import org.apache.flink.api.common.state.KeyedStateStore;
 import org.apache.flink.streaming.api.functions.windowing.ProcessWindowFunction;
 import org.apache.flink.streaming.api.windowing.windows.TimeWindow;
@@ -18,32 +15,15 @@ import java.util.List;
  * Opens, closes and gives the runtime context to the user's function.
  */
 final class ElementsWindowFunction<T, R, K>
-        extends ProcessWindowFunction<List<T>, R, K, TimeWindow> {
+        extends DelegatingWindowFunction<
+                List<T>, R, K, ProcessWindowFunction<T, R, K, TimeWindow>> {
 
     private static final long serialVersionUID = 1L;
-
-    private final ProcessWindowFunction<T, R, K, TimeWindow> function;
 
     private transient ElementsContext context;
 
     ElementsWindowFunction(ProcessWindowFunction<T, R, K, TimeWindow> function) {
-        this.function = function;
-    }
-
-    @Override
-    public void setRuntimeContext(RuntimeContext runtimeContext) {
-        super.setRuntimeContext(runtimeContext);
-        FunctionUtils.setFunctionRuntimeContext(function, runtimeContext);
-    }
-
-    @Override
-    public void open(OpenContext openContext) throws Exception {
-        FunctionUtils.openFunction(function, openContext);
-    }
-
-    @Override
-    public void close() throws Exception {
-        FunctionUtils.closeFunction(function);
+        super(function);
     }
 
     @Override

@@ -403,24 +403,34 @@ final class PerEventSlidingAggregateOperator<K, T, ACC, V, R>
             fireWindows(t, 0, count, q.aggregate());
         }
         if (due) {
-            if (allowedLateness == 0) {
-                removeTriggers(t);
-            } else {
-                registerCleanupTimer(cleanupTime(t));
-            }
+            fired(t);
         }
-        if (allowedLateness > 0 && time != Long.MAX_VALUE) {
-            long cleaned = time - allowedLateness - (span - 1);
-            if (cleanupTime(cleaned) == time) {
-                removeTriggers(cleaned);
-            }
-        }
+        forgetTriggersCleanedUpAt(time);
         advance(Math.max(q.time, time));
         if (q.mark == time) {
             q.mark = Long.MIN_VALUE;
         }
         armCleanup();
         q.store();
+    }
+
+    /** The windows of the triggers at {@code t} fired on time: forgotten, or kept for lateness. */
+    private void fired(long t) throws Exception {
+        if (allowedLateness == 0) {
+            removeTriggers(t);
+        } else {
+            registerCleanupTimer(cleanupTime(t));
+        }
+    }
+
+    /** With allowed lateness: forgets the triggers whose windows' cleanup time is {@code time}. */
+    private void forgetTriggersCleanedUpAt(long time) throws Exception {
+        if (allowedLateness > 0 && time != Long.MAX_VALUE) {
+            long cleaned = time - allowedLateness - (span - 1);
+            if (cleanupTime(cleaned) == time) {
+                removeTriggers(cleaned);
+            }
+        }
     }
 
     /**
@@ -433,18 +443,9 @@ final class PerEventSlidingAggregateOperator<K, T, ACC, V, R>
         Integer count = triggers.get(t);
         if (count != null && fireTime(t) == time) {
             fireFromSlices(slicesByTime(), t, 0, count);
-            if (allowedLateness == 0) {
-                removeTriggers(t);
-            } else {
-                registerCleanupTimer(cleanupTime(t));
-            }
+            fired(t);
         }
-        if (allowedLateness > 0 && time != Long.MAX_VALUE) {
-            long cleaned = time - allowedLateness - (span - 1);
-            if (cleanupTime(cleaned) == time) {
-                removeTriggers(cleaned);
-            }
-        }
+        forgetTriggersCleanedUpAt(time);
         if (time == Long.MAX_VALUE) {
             slices.clear();
         } else {
