@@ -32,8 +32,8 @@ import org.apache.flink.streaming.api.windowing.windows.TimeWindow;
  * allowedLateness <= watermark} — without allowed lateness, every element at or behind the
  * watermark, with a delay or not (eKuiper's rule, and Flink SQL's {@code OVER} windows'): it goes
  * to the late side output, or is dropped and counted in {@value #LATE_RECORDS_DROPPED_METRIC}, even
- * if windows that contain it have not fired yet (a delay does not make an element less late). Delay
- * 5, watermark 12:
+ * if windows that contain it have not fired yet (a delay does not make an element less late). Size
+ * 10, delay 5, an element at 9, watermark 12:
  *
  * <pre>
  *   element 12 → late, though the window of 9, [-1, 14), fires only at 13
