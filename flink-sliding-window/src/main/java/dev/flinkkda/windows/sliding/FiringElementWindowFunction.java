@@ -1,10 +1,5 @@
 package dev.flinkkda.windows.sliding;
 
-import org.apache.flink.api.common.functions.OpenContext;
-import org.apache.flink.api.common.functions.RuntimeContext;
-import org.apache.flink.api.common.functions.util.FunctionUtils;
-import org.apache.flink.streaming.api.functions.windowing.ProcessWindowFunction;
-import org.apache.flink.streaming.api.windowing.windows.TimeWindow;
 import org.apache.flink.util.Collector;
 
 /**
@@ -14,37 +9,19 @@ import org.apache.flink.util.Collector;
  * function. Opens, closes and gives the runtime context to a rich result function.
  */
 final class FiringElementWindowFunction<T, V, R, K>
-        extends ProcessWindowFunction<V, R, K, TimeWindow> {
+        extends DelegatingWindowFunction<V, R, K, PerEventResultFunction<T, V, R>> {
 
     private static final long serialVersionUID = 1L;
-
-    private final PerEventResultFunction<T, V, R> function;
 
     private transient T element;
 
     FiringElementWindowFunction(PerEventResultFunction<T, V, R> function) {
-        this.function = function;
+        super(function);
     }
 
     /** The element whose window is emitted next. */
     void firedBy(T element) {
         this.element = element;
-    }
-
-    @Override
-    public void setRuntimeContext(RuntimeContext context) {
-        super.setRuntimeContext(context);
-        FunctionUtils.setFunctionRuntimeContext(function, context);
-    }
-
-    @Override
-    public void open(OpenContext openContext) throws Exception {
-        FunctionUtils.openFunction(function, openContext);
-    }
-
-    @Override
-    public void close() throws Exception {
-        FunctionUtils.closeFunction(function);
     }
 
     @Override

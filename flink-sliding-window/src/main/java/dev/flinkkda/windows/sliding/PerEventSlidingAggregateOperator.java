@@ -64,6 +64,12 @@ import java.util.TreeMap;
  * the same (timestamp, number) until its window fired (with allowed lateness, until its cleanup
  * time) and is handed to the result function with its window's aggregate.
  *
+ * <p><b>All elements</b> ({@link ElementsWindowFunction}): the slices are the lists of their
+ * elements ({@link ElementsOfSlice}) and there is no queue — a window is the concatenation of the
+ * slices in its range, read from the slices when it fires (a pass over the key's kept slices and
+ * the window's elements); each slice has a timer at its last window's cleanup time, when it is
+ * dropped.
+ *
  * <p><b>Elements behind the watermark</b> that are not late (see {@link PerEventWindowedStream})
  * are put into the queue in timestamp order (renumbering it: linear, late elements are expected to
  * be rare), and the fired windows they join are combined again from the slices.
@@ -79,6 +85,7 @@ final class PerEventSlidingAggregateOperator<K, T, ACC, V, R>
     private final boolean eventTime;
     private final long allowedLateness;
     private final boolean excludeLaterPeers;
+    private final boolean keepsElements;
     private final FilterFunction<T> trigger;
     private final TypeInformation<ACC> accumulatorType;
     private final TypeInformation<T> firingElementType;
@@ -151,6 +158,7 @@ final class PerEventSlidingAggregateOperator<K, T, ACC, V, R>
         this.span = windows.span();
         this.eventTime = windows.isEventTime();
         this.excludeLaterPeers = windows.excludesLaterPeers();
+        this.keepsElements = windowFunction instanceof ElementsWindowFunction;
         this.allowedLateness = allowedLateness;
         this.trigger = trigger;
         this.accumulatorType = accumulatorType;
@@ -264,7 +272,7 @@ final class PerEventSlidingAggregateOperator<K, T, ACC, V, R>
         long watermark = latenessWatermark();
         if (timestamp > watermark) {
             addOnTime(value, timestamp, fires);
-        } else if (cleanupTime(timestamp) <= watermark) {
+        } else if (lateTime(timestamp) <= watermark) {
             late(element);
         } else {
             addBehindWatermark(value, timestamp, fires, watermark);
@@ -277,6 +285,9 @@ final class PerEventSlidingAggregateOperator<K, T, ACC, V, R>
         if (accumulator == null) {
             accumulator = aggregate.createAccumulator();
             registerTimer(timestamp);
+            if (keepsElements) {
+                registerTimer(sliceCleanupTime(timestamp));
+            }
         }
         accumulator = aggregate.add(value, accumulator);
         slices.put(timestamp, accumulator);
@@ -294,19 +305,25 @@ final class PerEventSlidingAggregateOperator<K, T, ACC, V, R>
     /** An element at or behind the watermark, but within the allowed lateness of its window. */
     private void addBehindWatermark(T value, long timestamp, boolean fires, long watermark)
             throws Exception {
-        q.load();
-        // catch up with the watermark, as if a timer at it had run
-        advance(Math.max(q.time, watermark));
-        long stacksFrom = firstSliceStillNeeded(q.time);
         ACC before = slices.get(timestamp);
         ACC slice = aggregate.add(value, before == null ? aggregate.createAccumulator() : before);
         slices.put(timestamp, slice);
-        if (before == null) {
-            q.insert(timestamp, queued -> queued >= stacksFrom);
-        } else if (q.inStacks(timestamp)) {
-            q.rebuildStacks();
+        if (keepsElements) {
+            if (before == null) {
+                registerTimer(sliceCleanupTime(timestamp));
+            }
+        } else {
+            q.load();
+            // catch up with the watermark, as if a timer at it had run
+            advance(Math.max(q.time, watermark));
+            long stacksFrom = firstSliceStillNeeded(q.time);
+            if (before == null) {
+                q.insert(timestamp, queued -> queued >= stacksFrom);
+            } else if (q.inStacks(timestamp)) {
+                q.rebuildStacks();
+            }
+            armCleanup();
         }
-        armCleanup();
         TreeMap<Long, ACC> kept = null;
         if (allowedLateness > 0) {
             // the fired windows that contain the element and are kept fire again
@@ -342,7 +359,9 @@ final class PerEventSlidingAggregateOperator<K, T, ACC, V, R>
                 registerCleanupTimer(cleanupTime(timestamp));
             }
         }
-        q.store();
+        if (!keepsElements) {
+            q.store();
+        }
     }
 
     // ---- timers ----
@@ -359,6 +378,10 @@ final class PerEventSlidingAggregateOperator<K, T, ACC, V, R>
     }
 
     private void onTimer(long time) throws Exception {
+        if (keepsElements) {
+            onTimerOfElements(time);
+            return;
+        }
         q.load();
         long t = time - (span - 1);
         Integer count = triggers.get(t);
@@ -380,24 +403,57 @@ final class PerEventSlidingAggregateOperator<K, T, ACC, V, R>
             fireWindows(t, 0, count, q.aggregate());
         }
         if (due) {
-            if (allowedLateness == 0) {
-                removeTriggers(t);
-            } else {
-                registerCleanupTimer(cleanupTime(t));
-            }
+            fired(t);
         }
-        if (allowedLateness > 0 && time != Long.MAX_VALUE) {
-            long cleaned = time - allowedLateness - (span - 1);
-            if (cleanupTime(cleaned) == time) {
-                removeTriggers(cleaned);
-            }
-        }
+        forgetTriggersCleanedUpAt(time);
         advance(Math.max(q.time, time));
         if (q.mark == time) {
             q.mark = Long.MIN_VALUE;
         }
         armCleanup();
         q.store();
+    }
+
+    /** The windows of the triggers at {@code t} fired on time: forgotten, or kept for lateness. */
+    private void fired(long t) throws Exception {
+        if (allowedLateness == 0) {
+            removeTriggers(t);
+        } else {
+            registerCleanupTimer(cleanupTime(t));
+        }
+    }
+
+    /** With allowed lateness: forgets the triggers whose windows' cleanup time is {@code time}. */
+    private void forgetTriggersCleanedUpAt(long time) throws Exception {
+        if (allowedLateness > 0 && time != Long.MAX_VALUE) {
+            long cleaned = time - allowedLateness - (span - 1);
+            if (cleanupTime(cleaned) == time) {
+                removeTriggers(cleaned);
+            }
+        }
+    }
+
+    /**
+     * A timer of the element form, which keeps no queue: the window of the triggers at {@code time
+     * - span + 1} fires from the slices, triggers past their cleanup time are forgotten, and so is
+     * the slice whose last window's cleanup time is {@code time} (all of them at the end of time).
+     */
+    private void onTimerOfElements(long time) throws Exception {
+        long t = time - (span - 1);
+        Integer count = triggers.get(t);
+        if (count != null && fireTime(t) == time) {
+            fireFromSlices(slicesByTime(), t, 0, count);
+            fired(t);
+        }
+        forgetTriggersCleanedUpAt(time);
+        if (time == Long.MAX_VALUE) {
+            slices.clear();
+        } else {
+            long slice = time - (size + span - 1 + allowedLateness);
+            if (sliceCleanupTime(slice) == time) {
+                slices.remove(slice);
+            }
+        }
     }
 
     /**
@@ -443,10 +499,16 @@ final class PerEventSlidingAggregateOperator<K, T, ACC, V, R>
             throws Exception {
         ACC result = null;
         for (ACC slice : all.subMap(t - size, true, slicesEnd(t), false).values()) {
-            result =
-                    result == null
-                            ? accumulatorSerializer.copy(slice)
-                            : aggregate.merge(result, accumulatorSerializer.copy(slice));
+            if (keepsElements) { // a new list of the slices' elements, in timestamp order
+                result =
+                        aggregate.merge(
+                                result == null ? aggregate.createAccumulator() : result, slice);
+            } else {
+                result =
+                        result == null
+                                ? accumulatorSerializer.copy(slice)
+                                : aggregate.merge(result, accumulatorSerializer.copy(slice));
+            }
         }
         fireWindows(t, first, end, result);
     }
@@ -527,6 +589,14 @@ final class PerEventSlidingAggregateOperator<K, T, ACC, V, R>
     /** When the window of an element at {@code t} fires: {@code t + span - 1}. */
     private long fireTime(long t) {
         return t + (span - 1);
+    }
+
+    /**
+     * When an element at {@code t} becomes late: {@code t + allowedLateness} (eKuiper's rule: an
+     * element at or behind the watermark is late without allowed lateness, delay or not).
+     */
+    private long lateTime(long t) {
+        return saturatedAdd(t, allowedLateness);
     }
 
     /** Until when the window of {@code t} is kept for late elements. */

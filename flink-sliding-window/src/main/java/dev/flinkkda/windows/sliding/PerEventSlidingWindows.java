@@ -61,6 +61,9 @@ import java.time.Duration;
  *     .aggregate(new Max(), new WithWindowBounds());  // or .aggregate(f), .reduce(f[, windowFunction])
  * }</pre>
  *
+ * <p>{@code process(ProcessWindowFunction)} hands each window's elements instead (in timestamp
+ * order, then arrival order), kept once per element rather than aggregated.
+ *
  * <p>A window assigner cannot express these windows (which windows an element is in depends on the
  * elements after it), so there is no {@code keyedStream.window(…)} form.
  */
@@ -87,8 +90,9 @@ public abstract class PerEventSlidingWindows implements Serializable {
     }
 
     /**
-     * The per-event sliding windows of {@code windows} over {@code input}: add {@code aggregate} or
-     * {@code reduce} (and optionally a trigger predicate, allowed lateness and a late side output).
+     * The per-event sliding windows of {@code windows} over {@code input}: add {@code aggregate},
+     * {@code reduce} or {@code process} (and optionally a trigger predicate, allowed lateness and a
+     * late side output).
      *
      * @param input the keyed stream; on event time its elements must carry timestamps
      * @param windows e.g. {@code EventTimePerEventSlidingWindows.of(Duration.ofSeconds(60))}

@@ -1,11 +1,13 @@
 package dev.flinkkda.windows.sliding;
 
 import dev.flinkkda.windows.core.LateDataWindowedStream;
+import dev.flinkkda.windows.core.WindowFunctionTypes;
 
 import org.apache.flink.annotation.PublicEvolving;
 import org.apache.flink.api.common.functions.AggregateFunction;
 import org.apache.flink.api.common.functions.FilterFunction;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
+import org.apache.flink.api.common.typeinfo.Types;
 import org.apache.flink.api.java.typeutils.TypeExtractor;
 import org.apache.flink.streaming.api.datastream.KeyedStream;
 import org.apache.flink.streaming.api.datastream.SingleOutputStreamOperator;
@@ -13,9 +15,10 @@ import org.apache.flink.streaming.api.functions.windowing.ProcessWindowFunction;
 import org.apache.flink.streaming.api.windowing.windows.TimeWindow;
 
 /**
- * {@link PerEventSlidingWindows} over a keyed stream, before the aggregate is chosen: {@code
+ * {@link PerEventSlidingWindows} over a keyed stream, before the function is chosen: {@code
  * aggregate} or {@code reduce}, optionally followed by a {@code ProcessWindowFunction} that gets
- * the key and the window {@code [t - size, t + max(delay, 1))}.
+ * the key and the window {@code [t - size, t + max(delay, 1))}; or {@code process} with a {@code
+ * ProcessWindowFunction} over all elements of each window.
  *
  * <pre>{@code
  * PerEventSlidingWindows.over(keyed, EventTimePerEventSlidingWindows.of(Duration.ofSeconds(60)))
@@ -25,14 +28,22 @@ import org.apache.flink.streaming.api.windowing.windows.TimeWindow;
  *     .aggregate(new Max());
  * }</pre>
  *
- * <p><b>Late elements</b> (event time): an element at {@code t} is late when the watermark has
- * passed its own window's {@code end - 1 + allowedLateness}, i.e. {@code t + max(delay, 1) - 1 +
- * allowedLateness}: it goes to the late side output, or is dropped and counted in {@value
- * #LATE_RECORDS_DROPPED_METRIC}. Without allowed lateness and delay that is every element at or
- * behind the watermark, as in Flink SQL's {@code OVER} windows. An element behind the watermark
- * that is not late joins every window that contains it and has not passed its cleanup time ({@code
- * end - 1 + allowedLateness}): the windows that already fired fire again at once, with all their
- * elements, and its own window fires at once if its time has passed.
+ * <p><b>Late elements</b> (event time): an element at {@code t} is late when {@code t +
+ * allowedLateness <= watermark} — without allowed lateness, every element at or behind the
+ * watermark, with a delay or not (eKuiper's rule, and Flink SQL's {@code OVER} windows'): it goes
+ * to the late side output, or is dropped and counted in {@value #LATE_RECORDS_DROPPED_METRIC}, even
+ * if windows that contain it have not fired yet (a delay does not make an element less late). Size
+ * 10, delay 5, an element at 9, watermark 12:
+ *
+ * <pre>
+ *   element 12 → late, though the window of 9, [-1, 14), fires only at 13
+ *   element 13 → on time: in the windows of 9 and 13
+ * </pre>
+ *
+ * <p>An element behind the watermark that is not late (allowed lateness) joins every window that
+ * contains it and has not passed its cleanup time ({@code end - 1 + allowedLateness}): the windows
+ * that already fired fire again at once, with all their elements, and its own window fires at once
+ * if its time has passed.
  *
  * <p>On processing time there is no late data, and allowed lateness does nothing.
  *
@@ -77,6 +88,57 @@ public final class PerEventWindowedStream<T, K>
         }
         this.trigger = input.getExecutionEnvironment().clean(trigger);
         return this;
+    }
+
+    /**
+     * Hands all elements of each window, with the key and the window {@code [t - size, t +
+     * max(delay, 1))}, to {@code function}; its results carry the window's {@code end - 1} as
+     * timestamp. The elements come in timestamp order, and at one timestamp in arrival order (each
+     * firing element is among them; with {@code excludingLaterPeers()}, the window ends at it):
+     *
+     * <pre>
+     *   size 10; arrivals a@3 b@5 x@2, watermark 5   window of b, [-5, 5]: x a b
+     * </pre>
+     *
+     * <p>Works with every setting (trigger predicate, later peers excluded, delay, allowed lateness
+     * — a window fired again by a late element comes again with all its elements — late side
+     * output, restore). The elements are kept in keyed state, one list per timestamp, until the
+     * last window that can hold them is past its cleanup time; each window reads the key's kept
+     * lists once (a pass over the key's timestamps and the window's elements), as Flink's window
+     * operator reads a window's list. The context has no per-window state ({@code windowState()}
+     * throws); {@code globalState()} is the key's.
+     *
+     * @throws IllegalArgumentException if {@code function} is null
+     */
+    public <R> SingleOutputStreamOperator<R> process(
+            ProcessWindowFunction<T, R, K, TimeWindow> function) {
+        if (function == null) {
+            throw new IllegalArgumentException("the process window function must not be null");
+        }
+        return process(function, WindowFunctionTypes.resultType(function, input.getType()));
+    }
+
+    /**
+     * As {@link #process(ProcessWindowFunction)}, with the result type given, for functions whose
+     * type cannot be extracted.
+     *
+     * @throws IllegalArgumentException if {@code function} or {@code resultType} is null
+     */
+    public <R> SingleOutputStreamOperator<R> process(
+            ProcessWindowFunction<T, R, K, TimeWindow> function, TypeInformation<R> resultType) {
+        if (function == null) {
+            throw new IllegalArgumentException("the process window function must not be null");
+        }
+        if (resultType == null) {
+            throw new IllegalArgumentException("the result type must not be null");
+        }
+        return transform(
+                new ElementsOfSlice<T>(),
+                Types.LIST(input.getType()),
+                new ElementsWindowFunction<T, R, K>(
+                        input.getExecutionEnvironment().clean(function)),
+                null,
+                resultType);
     }
 
     /**

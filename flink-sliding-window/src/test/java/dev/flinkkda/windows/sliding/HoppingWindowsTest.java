@@ -7,6 +7,8 @@ import dev.flinkkda.windows.testing.WindowResult;
 
 import org.apache.flink.api.java.tuple.Tuple3;
 import org.apache.flink.runtime.checkpoint.OperatorSubtaskState;
+import org.apache.flink.streaming.api.datastream.KeyedStream;
+import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -714,6 +716,33 @@ class HoppingWindowsTest {
                 .hasMessageContaining("out of the range of epoch milliseconds");
         assertThatThrownBy(() -> HoppingWindows.incremental(null, hopping(10, 5)))
                 .hasMessageContaining("keyed stream must not be null");
+        assertThatThrownBy(() -> EventTimeHoppingWindows.of(Duration.ofSeconds(1), null))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("hopping window hop must not be null");
+        assertThatThrownBy(
+                        () ->
+                                EventTimeHoppingWindows.of(
+                                        Duration.ofSeconds(1), Duration.ofNanos(500_000)))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage(
+                        "hopping window hop must be a whole number of milliseconds (Flink's time"
+                                + " unit), was PT0.0005S");
+        KeyedStream<Tuple3<String, Long, Long>, String> keyed =
+                StreamExecutionEnvironment.getExecutionEnvironment()
+                        .fromData(Tuple3.of("k", 0L, 0L))
+                        .keyBy(e -> e.f0);
+        assertThatThrownBy(() -> HoppingWindows.incremental(keyed, null))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("the hopping windows must not be null");
+        HoppingWindowedStream<Tuple3<String, Long, Long>, String> stream =
+                HoppingWindows.incremental(keyed, hopping(10, 5));
+        assertThatThrownBy(() -> stream.sideOutputLateData(null))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("the late-data output tag must not be null");
+        assertThatThrownBy(() -> stream.allowedLateness(Duration.ofNanos(1_500_000)))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage(
+                        "allowed lateness must be a whole number of milliseconds, was PT0.0015S");
     }
 
     @Test

@@ -460,12 +460,12 @@ class PerEventLaterPeersTest {
             h.watermark(13); // [0, 14) fires at 13, once per trigger, each with its element
             assertThat(fired(h.results()))
                     .containsExactly("1,100,200,2 <- 100", "1,100,200,2 <- 200");
-            // 9 is behind the watermark but its own window ([-1, 13), fired at 12) is kept until
-            // 17: not late; the window of 10 contains it and fires again, once per trigger
+            // 9 is behind the watermark but within the allowed lateness (9 + 5 > 13): not late;
+            // the window of 10 contains it and fires again, once per trigger
             h.element("k", 9, 4);
             assertThat(fired(h.results()).subList(2, 4))
                     .containsExactly("1,4,100,200,2 <- 100", "1,4,100,200,2 <- 200");
-            h.element("k", 3, 8); // its window was kept until 11: late
+            h.element("k", 3, 8); // 3 + 5 <= 13: late
             assertThat(h.late()).containsExactly(Tuple3.of("k", 3L, 8L));
             h.watermark(Long.MAX_VALUE);
             assertThat(h.keyedStateEntries()).isZero();

@@ -5,7 +5,6 @@ import dev.flinkkda.windows.testing.WindowResult;
 import org.apache.flink.api.java.tuple.Tuple3;
 
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -36,8 +35,9 @@ import java.util.function.LongPredicate;
  * <ul>
  *   <li>on time if {@code ts > W}: it is taken in, and its window (if a trigger) fires when the
  *       watermark reaches {@code f(ts)};
- *   <li>late if {@code ts + span - 1 + L <= W}: it goes to the late side output, or is dropped and
- *       counted; it joins no window;
+ *   <li>late if {@code ts + L <= W} (eKuiper's rule: without allowed lateness every element at or
+ *       behind the watermark, whatever the delay): it goes to the late side output, or is dropped
+ *       and counted; it joins no window;
  *   <li>else behind the watermark: it is taken in; every window that has fired, contains {@code ts}
  *       and whose {@code c(t) > W} fires again at once, once per trigger element it belongs to; its
  *       own window (if a trigger) fires at once if {@code f(ts) <= W}, else when the watermark
@@ -61,6 +61,7 @@ final class PerEventReference {
     private final LongPredicate trigger;
     private final boolean excludeLaterPeers;
     private final boolean withElements;
+    private boolean valuesInOrder;
 
     /** All elements taken in, per key: {timestamp, value, arrival number}. */
     private final Map<String, List<long[]>> elements = new LinkedHashMap<>();
@@ -140,6 +141,20 @@ final class PerEventReference {
         this.trigger = trigger;
     }
 
+    /**
+     * The element form ({@code process}): each window's values in the order its elements come, by
+     * timestamp and at one timestamp by arrival, instead of sorted.
+     */
+    PerEventReference valuesInOrder() {
+        valuesInOrder = true;
+        return this;
+    }
+
+    /** Whether the windows' values come in order ({@link #valuesInOrder()}). */
+    boolean inOrder() {
+        return valuesInOrder;
+    }
+
     long fireTime(long t) {
         return t + span - 1;
     }
@@ -157,7 +172,7 @@ final class PerEventReference {
             takeIn(key, ts, ts, value);
             return emitted;
         }
-        if (cleanupTime(ts) <= watermark) {
+        if (ts + allowedLateness <= watermark) {
             if (lateOutput) {
                 late.add(Tuple3.of(key, ts, value));
             } else {
@@ -287,7 +302,12 @@ final class PerEventReference {
         List<Long> values = new ArrayList<>();
         int peers = 0;
         int laterPeers = 0;
-        for (long[] e : elements.getOrDefault(trigger.key, List.of())) {
+        List<long[]> ofKey = new ArrayList<>(elements.getOrDefault(trigger.key, List.of()));
+        if (valuesInOrder) { // by timestamp, then by arrival
+            ofKey.sort(
+                    (a, b) -> a[0] != b[0] ? Long.compare(a[0], b[0]) : Long.compare(a[2], b[2]));
+        }
+        for (long[] e : ofKey) {
             if (e[0] == t && e[2] != trigger.number) {
                 peers++;
                 laterPeers += e[2] > trigger.number ? 1 : 0;
@@ -303,16 +323,21 @@ final class PerEventReference {
         }
         windowsWithPeers += peers > 0 ? 1 : 0;
         windowsWithoutLaterPeers += excludeLaterPeers && laterPeers > 0 ? 1 : 0;
-        window.values = sortedValues(values);
+        window.values = valuesInOrder ? joined(values) : sortedValues(values);
         return window;
     }
 
     /** Values as a canonical string: sorted, joined with commas (the order is not defined). */
     static String sortedValues(List<Long> values) {
-        long[] sorted = values.stream().mapToLong(Long::longValue).toArray();
-        Arrays.sort(sorted);
+        List<Long> sorted = new ArrayList<>(values);
+        sorted.sort(null);
+        return joined(sorted);
+    }
+
+    /** Values joined with commas, in their order. */
+    static String joined(List<Long> values) {
         StringBuilder joined = new StringBuilder();
-        for (long v : sorted) {
+        for (long v : values) {
             joined.append(joined.length() == 0 ? "" : ",").append(v);
         }
         return joined.toString();

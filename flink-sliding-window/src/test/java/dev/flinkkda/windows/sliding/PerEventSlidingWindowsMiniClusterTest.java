@@ -66,6 +66,27 @@ class PerEventSlidingWindowsMiniClusterTest {
     }
 
     @Test
+    void processGetsEachWindowsElementsInTimestampOrder() throws Exception {
+        StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
+        DataStream<WindowResult> result =
+                PerEventSlidingWindows.over(
+                                HoppingWindowsMiniClusterTest.input(
+                                        env, HoppingWindowsMiniClusterTest.ARRIVALS),
+                                WINDOWS)
+                        .triggeredBy(e -> e.f2 >= 9)
+                        .process(new WindowTestFunctions.CountSumValuesOfElements());
+        // triggers a: 9 12 13 30, b: 20; [t - 10, t] by hand, values in timestamp order
+        assertThat(HoppingWindowsMiniClusterTest.collect(result))
+                .extracting(r -> r.key + " [" + r.start + ", " + r.end + ") " + r.values)
+                .containsExactlyInAnyOrder(
+                        "a [-1, 10) 0,2,6,9",
+                        "a [2, 13) 2,6,9,12",
+                        "a [3, 14) 6,9,12,13",
+                        "a [20, 31) 30",
+                        "b [10, 21) 20");
+    }
+
+    @Test
     void reduceWithATriggerPredicate() throws Exception {
         StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
         DataStream<String> result =

@@ -9,6 +9,7 @@ import org.apache.flink.api.java.tuple.Tuple3;
 import org.apache.flink.runtime.checkpoint.OperatorSubtaskState;
 import org.apache.flink.streaming.api.datastream.KeyedStream;
 import org.apache.flink.streaming.api.datastream.SingleOutputStreamOperator;
+import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.apache.flink.streaming.api.windowing.windows.TimeWindow;
 
 import org.junit.jupiter.api.Test;
@@ -284,22 +285,67 @@ class PerEventSlidingWindowsTest {
         }
     }
 
+    /**
+     * eKuiper's rule for late data ("a Watermark(t) declares that event time has reached time t
+     * [...] there should be no more elements with a timestamp t' <= t"; with the default {@code
+     * lateTolerance} of 0 "late elements are dropped") with its {@code SLIDINGWINDOW(unit, size,
+     * delay)}: an element at or behind the watermark is late even when the delay keeps windows that
+     * contain it open. Size 10, delay 5: windows {@code [t - 10, t + 5)} fire at {@code t + 4}.
+     *
+     * <pre>
+     *   time        1    9  11 12 13     watermark 12
+     *   window of 1 [-9, 6)              fired at 5
+     *   window of 9 [-1, 14)             fires at 13: not fired yet
+     *   element 11  behind the watermark: late (it would be in the window of 9)
+     *   element 12  at the watermark: late
+     *   element 13  on time: in the windows of 9 and 13
+     * </pre>
+     */
     @Test
-    void withADelayAnElementBehindTheWatermarkStillJoinsTheWindowsNotFired() throws Exception {
-        // size 10, delay 5: windows [t-10, t+5) fire at t+4. Watermark 12: the window of 9
-        // ([-1, 14), fires at 13) has not fired; an element at 11 is behind the watermark but
-        // its own window fires at 15, so it is not late and joins both.
+    void withADelayAnElementAtOrBehindTheWatermarkIsLateThoughAWindowOfItIsOpen() throws Exception {
         try (WindowPipelineHarness h =
                 harness(EventTimePerEventSlidingWindows.of(TEN).withDelay(Duration.ofMillis(5)))) {
-            h.element("k", 9, 1);
+            h.element("k", 1, 1);
+            h.element("k", 9, 2);
             h.watermark(12);
-            assertThat(h.results()).isEmpty();
-            h.element("k", 11, 2);
-            h.element("k", 8, 4); // own window fires at 12: already passed, late
+            assertThat(h.results()).containsExactly(window("k", -9, 6, "1"));
+            h.element("k", 11, 4);
+            h.element("k", 12, 8);
+            h.element("k", 13, 16);
             h.watermark(Long.MAX_VALUE);
             assertThat(h.results())
-                    .containsExactly(window("k", -1, 14, "1,2"), window("k", 1, 16, "1,2"));
-            assertThat(h.late()).containsExactly(Tuple3.of("k", 8L, 4L));
+                    .containsExactly(
+                            window("k", -9, 6, "1"),
+                            window("k", -1, 14, "1,2,16"),
+                            window("k", 3, 18, "2,16"));
+            assertThat(h.late()).containsExactly(Tuple3.of("k", 11L, 4L), Tuple3.of("k", 12L, 8L));
+        }
+    }
+
+    /**
+     * With allowed lateness the rule is {@code t + allowedLateness <= watermark}, the delay still
+     * not counted: size 10, delay 5, allowed lateness 3, watermark 12: 9 is late (9 + 3 <= 12), 10
+     * joins the window of 9, which has not fired yet.
+     */
+    @Test
+    void withADelayAllowedLatenessAloneDecidesWhatIsLate() throws Exception {
+        try (WindowPipelineHarness h =
+                harness(
+                        EventTimePerEventSlidingWindows.of(TEN).withDelay(Duration.ofMillis(5)),
+                        null,
+                        3,
+                        false,
+                        null)) {
+            h.element("k", 9, 1);
+            h.watermark(12);
+            h.element("k", 9, 2); // 9 + 3 <= 12: late, dropped
+            h.element("k", 10, 4); // 10 + 3 > 12: joins [-1, 14); its own window fires at 14
+            h.watermark(13);
+            assertThat(h.results()).containsExactly(window("k", -1, 14, "1,4"));
+            h.watermark(Long.MAX_VALUE);
+            assertThat(h.results().get(1)).isEqualTo(window("k", 0, 15, "1,4"));
+            assertThat(h.lateRecordsDropped()).isEqualTo(1);
+            assertThat(h.keyedStateEntries()).isZero();
         }
     }
 
@@ -521,6 +567,44 @@ class PerEventSlidingWindowsTest {
                                         .withDelay(Duration.ofMillis(-1)))
                 .hasMessage(
                         "per-event sliding window delay must be zero or positive, was PT-0.001S");
+        assertThatThrownBy(() -> EventTimePerEventSlidingWindows.of(TEN).withDelay(null))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("per-event sliding window delay must not be null");
+        assertThatThrownBy(
+                        () ->
+                                ProcessingTimePerEventSlidingWindows.of(TEN)
+                                        .withDelay(Duration.ofNanos(4_000_001)))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage(
+                        "per-event sliding window delay must be a whole number of milliseconds"
+                                + " (Flink's time unit), was PT0.004000001S");
+        KeyedStream<Tuple3<String, Long, Long>, String> keyed =
+                StreamExecutionEnvironment.getExecutionEnvironment()
+                        .fromData(Tuple3.of("k", 0L, 0L))
+                        .keyBy(e -> e.f0);
+        assertThatThrownBy(
+                        () ->
+                                PerEventSlidingWindows.over(
+                                        null, EventTimePerEventSlidingWindows.of(TEN)))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("the keyed stream must not be null");
+        assertThatThrownBy(() -> PerEventSlidingWindows.over(keyed, null))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("the per-event sliding windows must not be null");
+        PerEventWindowedStream<Tuple3<String, Long, Long>, String> stream =
+                PerEventSlidingWindows.over(keyed, EventTimePerEventSlidingWindows.of(TEN));
+        assertThatThrownBy(() -> stream.triggeredBy(null))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("the trigger predicate must not be null");
+        assertThatThrownBy(() -> stream.sideOutputLateData(null))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("the late-data output tag must not be null");
+        assertThatThrownBy(() -> stream.allowedLateness(Duration.ofNanos(1_500_000)))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage(
+                        "allowed lateness must be a whole number of milliseconds, was PT0.0015S");
+        assertThatThrownBy(() -> stream.allowedLateness(null))
+                .isInstanceOf(IllegalArgumentException.class);
         assertThat(EventTimePerEventSlidingWindows.of(Duration.ofMillis(300)).windowOf(1000))
                 .isEqualTo(new TimeWindow(700, 1001));
         assertThat(
