@@ -8,6 +8,7 @@ import dev.flinkkda.kda.format.RecordFormat;
 import dev.flinkkda.kda.format.RecordFormatException;
 import dev.flinkkda.kda.json.RecordMapper;
 import dev.flinkkda.kda.kinesis.KinesisSettings;
+import dev.flinkkda.kda.kinesis.ShardSubset;
 import dev.flinkkda.kda.options.ApplicationCode;
 import dev.flinkkda.kda.options.ReferenceSpec;
 import dev.flinkkda.kda.options.StreamLocation;
@@ -103,7 +104,7 @@ public final class ConfigRunOptions {
      *
      * @param replaced the input streams {@code --input} replaces
      * @throws ConfigException for what the runtime cannot read: a Firehose delivery stream, Lambda
-     *     preprocessing, {@code LAST_STOPPED_POINT}, several in-application streams of one source
+     *     preprocessing, {@code LAST_STOPPED_POINT}
      */
     public static StreamLocation inputLocation(
             ApplicationConfig config, ConfiguredStream stream, Set<String> replaced) {
@@ -137,21 +138,6 @@ public final class ConfigRunOptions {
                                             + KdaNames.toSql(stream.streamName())
                                             + "=FILE.jsonl"));
         }
-        if (input.streamNames().size() > 1) {
-            throw ConfigException.of(
-                    config.file()
-                            + ": "
-                            + input.jsonPath()
-                            + ".InputParallelism.Count: "
-                            + input.streamNames().size()
-                            + " in-application streams ("
-                            + String.join(", ", input.streamNames())
-                            + ") read one Kinesis stream, which KDA splits among them by shard;"
-                            + " flink-kda reads a stream into one in-application stream. Give"
-                            + " each its own --input (no --input replaces "
-                            + KdaNames.toSql(stream.streamName())
-                            + "), or set Count to 1 (--parallelism scales the job)");
-        }
         String start = KinesisSettings.LATEST;
         if (input.startingPosition().isPresent()) {
             Located<StartingPosition> position = input.startingPosition().get();
@@ -169,15 +155,24 @@ public final class ConfigRunOptions {
             }
         }
         StreamArn arn = input.source().stream();
-        return new StreamLocation.Kinesis(
-                arn.name(),
+        KinesisSettings settings =
                 new KinesisSettings(
                         Optional.empty(),
                         arn.region(),
                         start,
                         Optional.empty(),
                         Optional.empty(),
-                        Map.of()));
+                        Optional.empty(),
+                        Map.of());
+        int count = input.streamNames().size();
+        if (count > 1) {
+            // KDA splits the stream's shards among its in-application streams
+            settings =
+                    settings.withShards(
+                            new ShardSubset(
+                                    input.streamNames().indexOf(stream.streamName()) + 1, count));
+        }
+        return new StreamLocation.Kinesis(arn.name(), settings);
     }
 
     /**
@@ -259,6 +254,7 @@ public final class ConfigRunOptions {
                             Optional.empty(),
                             kinesis.stream().region(),
                             KinesisSettings.LATEST,
+                            Optional.empty(),
                             Optional.empty(),
                             Optional.empty(),
                             Map.of()));

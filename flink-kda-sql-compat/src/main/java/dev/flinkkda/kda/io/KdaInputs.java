@@ -7,6 +7,7 @@ import dev.flinkkda.kda.json.RawRecord;
 import dev.flinkkda.kda.json.RecordMapper;
 import dev.flinkkda.kda.kinesis.KinesisJvm;
 import dev.flinkkda.kda.kinesis.KinesisRecordSchema;
+import dev.flinkkda.kda.kinesis.ShardSubset;
 import dev.flinkkda.kda.options.ArrivalTimeMode;
 import dev.flinkkda.kda.options.InputSpec;
 import dev.flinkkda.kda.options.RowtimeMode;
@@ -15,6 +16,7 @@ import dev.flinkkda.kda.schema.KdaNames;
 import dev.flinkkda.kda.schema.KdaSchema;
 
 import org.apache.flink.api.common.eventtime.WatermarkStrategy;
+import org.apache.flink.api.common.functions.FilterFunction;
 import org.apache.flink.connector.file.src.FileSource;
 import org.apache.flink.streaming.api.datastream.DataStream;
 import org.apache.flink.streaming.api.datastream.SingleOutputStreamOperator;
@@ -179,8 +181,25 @@ public final class KdaInputs {
                         kinesis.streamName(),
                         new KinesisRecordSchema(),
                         kinesis.settings().clientProperties(true));
-        return env.addSource(consumer, name + " <- kinesis:" + kinesis.streamName())
-                .uid("flink-kda-input-" + name + "-kinesis")
+        DataStream<RawRecord> records =
+                env.addSource(consumer, name + " <- kinesis:" + kinesis.streamName())
+                        .uid("flink-kda-input-" + name + "-kinesis")
+                        .setParallelism(1);
+        if (kinesis.settings().shards().isEmpty()) {
+            return records;
+        }
+        ShardSubset shards = kinesis.settings().shards().get();
+        return records.filter(new ShardFilter(shards))
+                .name(name + " <- shards " + shards)
+                .uid("flink-kda-input-" + name + "-shards")
                 .setParallelism(1);
+    }
+
+    /** The records of a {@link ShardSubset}'s shards (the shard id from the record's origin). */
+    private record ShardFilter(ShardSubset shards) implements FilterFunction<RawRecord> {
+        @Override
+        public boolean filter(RawRecord record) {
+            return shards.contains(KinesisRecordSchema.shardId(record));
+        }
     }
 }

@@ -29,6 +29,13 @@ public final class KinesisRecordSchema implements KinesisDeserializationSchema<R
                 approximateArrivalTimestamp);
     }
 
+    /** The shard id in a record's origin, {@code kinesis STREAM/SHARD/SEQUENCE-NUMBER}. */
+    public static String shardId(RawRecord record) {
+        String origin = record.origin();
+        int end = origin.lastIndexOf('/');
+        return origin.substring(origin.lastIndexOf('/', end - 1) + 1, end);
+    }
+
     @Override
     public TypeInformation<RawRecord> getProducedType() {
         return TypeInformation.of(RawRecord.class);

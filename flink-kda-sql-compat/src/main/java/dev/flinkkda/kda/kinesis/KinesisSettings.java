@@ -33,6 +33,9 @@ import java.util.stream.Collectors;
  *       CommandLineCredentials};
  *   <li>{@code partitionKey=COLUMN} (outputs): the partition key is that column's value; by default
  *       a hash of the row;
+ *   <li>{@code shards=K/N} (inputs): only the records of the shards whose number is {@code K − 1}
+ *       modulo {@code N} ({@link ShardSubset}): the K-th of the N in-application streams KDA's
+ *       {@code InputParallelism.Count} splits a stream into;
  *   <li>{@code aws.…} and {@code flink.…}: passed to the connector as they are (see its {@code
  *       AWSConfigConstants} and {@code ConsumerConfigConstants}).
  * </ul>
@@ -46,6 +49,7 @@ public record KinesisSettings(
         String start,
         Optional<String> profile,
         Optional<String> partitionKey,
+        Optional<ShardSubset> shards,
         Map<String, String> connectorProperties) {
 
     /** KDA's {@code NOW}: only records written after the application starts. */
@@ -63,6 +67,7 @@ public record KinesisSettings(
         Objects.requireNonNull(start, "start");
         Objects.requireNonNull(profile, "profile");
         Objects.requireNonNull(partitionKey, "partitionKey");
+        Objects.requireNonNull(shards, "shards");
         connectorProperties = Map.copyOf(connectorProperties);
         for (Map.Entry<String, String> property : connectorProperties.entrySet()) {
             AwsSettings.checkNoCredential(property.getKey(), property.getValue());
@@ -83,6 +88,7 @@ public record KinesisSettings(
         String start = LATEST;
         Optional<String> profile = Optional.empty();
         Optional<String> partitionKey = Optional.empty();
+        Optional<ShardSubset> shards = Optional.empty();
         Map<String, String> properties = new LinkedHashMap<>();
         for (String pair : query.split("&")) {
             if (pair.isEmpty()) {
@@ -103,20 +109,22 @@ public record KinesisSettings(
                 case "start" -> start = checkStart(value);
                 case "profile" -> profile = Optional.of(value);
                 case "partitionKey" -> partitionKey = Optional.of(value);
+                case "shards" -> shards = Optional.of(ShardSubset.parse(value));
                 default -> {
                     if (!key.startsWith("aws.") && !key.startsWith("flink.")) {
                         throw new IllegalArgumentException(
                                 "unknown setting '"
                                         + key
                                         + "': expected endpoint, region, start, profile,"
-                                        + " partitionKey, or a connector property aws.… /"
+                                        + " partitionKey, shards, or a connector property aws.… /"
                                         + " flink.…");
                     }
                     properties.put(key, value);
                 }
             }
         }
-        return new KinesisSettings(endpoint, region, start, profile, partitionKey, properties);
+        return new KinesisSettings(
+                endpoint, region, start, profile, partitionKey, shards, properties);
     }
 
     private static String checkStart(String value) {
@@ -192,6 +200,18 @@ public record KinesisSettings(
         return Files.isRegularFile(file) ? Optional.of(file) : Optional.empty();
     }
 
+    /** These settings reading only {@code shards}. */
+    public KinesisSettings withShards(ShardSubset shards) {
+        return new KinesisSettings(
+                endpoint,
+                region,
+                start,
+                profile,
+                partitionKey,
+                Optional.of(shards),
+                connectorProperties);
+    }
+
     /** The query string of these settings, {@code ?key=value&...}. */
     public String toQueryString() {
         Map<String, String> pairs = new LinkedHashMap<>();
@@ -200,6 +220,7 @@ public record KinesisSettings(
         pairs.put("start", start);
         profile.ifPresent(p -> pairs.put("profile", p));
         partitionKey.ifPresent(k -> pairs.put("partitionKey", k));
+        shards.ifPresent(k -> pairs.put("shards", k.toString()));
         pairs.putAll(connectorProperties);
         return pairs.entrySet().stream()
                 .map(e -> e.getKey() + "=" + e.getValue())

@@ -394,16 +394,6 @@ class BadConfigurationsTest {
                                 + " TRIM_HORIZON or NOW, and resume flink-kda runs from their"
                                 + " checkpoints (--checkpoint-dir, --resume)"),
                 Arguments.of(
-                        "two in-application streams of one Kinesis stream",
-                        with("\"Count\": 1", "\"Count\": 2"),
-                        "application.json: $.Inputs[0].InputParallelism.Count: 2 in-application"
-                                + " streams (SOURCE_SQL_STREAM_001, SOURCE_SQL_STREAM_002) read"
-                                + " one Kinesis stream, which KDA splits among them by shard;"
-                                + " flink-kda reads a stream into one in-application stream. Give"
-                                + " each its own --input (no --input replaces"
-                                + " SOURCE_SQL_STREAM_001), or set Count to 1 (--parallelism"
-                                + " scales the job)"),
-                Arguments.of(
                         "a JSONPath that does not parse",
                         with("\"$.PRICE\"", "\"$.quote..price\""),
                         "application.json: "

@@ -159,6 +159,30 @@ class ConfigRunOptionsTest {
         assertThat(options.inputs().get(1).schema()).isEqualTo(COLUMNS);
     }
 
+    /**
+     * {@code InputParallelism.Count} 3 on a Kinesis stream: each in-application stream reads the
+     * stream's shards whose number is its own index − 1 modulo 3 (KDA splits the shards among
+     * them); an {@code --input} still replaces one.
+     */
+    @Test
+    void aCountAboveOneSplitsTheKinesisStreamsShards() throws Exception {
+        configure("\"Count\": 1", "\"Count\": 3");
+        RunOptions options =
+                RunOptions.parse(
+                        "--config",
+                        config.toString(),
+                        "--input",
+                        "SOURCE_SQL_STREAM_003=" + replay);
+
+        assertThat(options.inputs().stream().map(i -> i.streamName() + " " + i.location()))
+                .containsExactly(
+                        "SOURCE_SQL_STREAM_001 kinesis:trades?region=us-east-1&start=LATEST"
+                                + "&shards=1/3",
+                        "SOURCE_SQL_STREAM_002 kinesis:trades?region=us-east-1&start=LATEST"
+                                + "&shards=2/3",
+                        "SOURCE_SQL_STREAM_003 " + replay);
+    }
+
     @Test
     void aFirehoseInputAndALambdaOutputRunWhenFlagsReplaceThem() throws Exception {
         configure(
