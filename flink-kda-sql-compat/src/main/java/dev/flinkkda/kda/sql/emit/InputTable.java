@@ -54,6 +54,14 @@ final class InputTable {
 
     /** Why Flink SQL cannot read this input's records as flink-kda does, if it cannot. */
     static Optional<String> unreadable(InputSpec input) {
+        if (input.location() instanceof StreamLocation.Kinesis kinesis
+                && kinesis.settings().shards().isPresent()) {
+            return Optional.of(
+                    "flink-kda's Kinesis input: the in-application stream reads shards "
+                            + kinesis.settings().shards().get()
+                            + " of the stream (InputParallelism.Count), which Flink's kinesis"
+                            + " table does not split");
+        }
         if (input.format() instanceof RecordFormat.Json json) {
             List<JsonPath> paths = new ArrayList<>(json.columnMappings().values());
             paths.add(json.recordRowPath());

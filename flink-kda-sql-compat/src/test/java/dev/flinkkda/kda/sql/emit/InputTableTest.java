@@ -110,5 +110,13 @@ class InputTableTest {
                 .hasValueSatisfying(r -> assertThat(r).contains("rows delimited by ';'"));
         assertThat(InputTable.unreadable(json.withFormat(RecordFormat.csv(",", "\n")))).isEmpty();
         assertThat(InputTable.unreadable(json)).isEmpty();
+        // the 2nd of 3 in-application streams of one stream: flink-kda's shard split
+        assertThat(
+                        InputTable.unreadable(
+                                InputSpec.of(
+                                        "SOURCE_SQL_STREAM_002",
+                                        StreamLocation.parse("kinesis:trades?shards=2/3"),
+                                        SCHEMA)))
+                .hasValueSatisfying(r -> assertThat(r).contains("shards 2/3"));
     }
 }
