@@ -110,6 +110,18 @@ class ModuleOrderTest {
                 .isEqualTo(Row.of(FLINK_FORMS));
     }
 
+    /** The module has no UNIX_TIMESTAMP without arguments: Flink's, the current epoch second. */
+    @Test
+    void unixTimestampWithoutArgumentsStaysFlinks() throws Exception {
+        long before = System.currentTimeMillis() / 1000;
+        Row row =
+                ModuleSessions.row(
+                        ModuleSessions.withKdaModule("kda", "core"), "SELECT UNIX_TIMESTAMP()");
+        long after = System.currentTimeMillis() / 1000;
+
+        assertThat((Long) row.getField(0)).isBetween(before, after);
+    }
+
     /**
      * Flink's UNIX_TIMESTAMP(string) reads the text in the session time zone; the module's does
      * too, with the zone set after LOAD MODULE (Berlin was UTC+1 on 1970-01-01).
