@@ -1,6 +1,5 @@
 package dev.flinkkda.kda.module;
 
-import org.apache.flink.runtime.testutils.MiniClusterResourceConfiguration;
 import org.apache.flink.test.junit5.MiniClusterExtension;
 import org.apache.flink.types.Row;
 
@@ -25,12 +24,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class DocumentedExamplesTest {
 
     @RegisterExtension
-    static final MiniClusterExtension MINI_CLUSTER =
-            new MiniClusterExtension(
-                    new MiniClusterResourceConfiguration.Builder()
-                            .setNumberTaskManagers(1)
-                            .setNumberSlotsPerTaskManager(1)
-                            .build());
+    static final MiniClusterExtension MINI_CLUSTER = ModuleSessions.miniCluster();
 
     private static final String W3C_LINE =
             "192.168.254.30 - John [24/May/2004:22:01:02 -0700]"

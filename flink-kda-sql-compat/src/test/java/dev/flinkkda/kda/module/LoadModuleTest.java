@@ -4,7 +4,6 @@ import dev.flinkkda.kda.sql.functions.KdaFunction;
 import dev.flinkkda.kda.sql.functions.KdaFunctionTable;
 
 import org.apache.flink.configuration.Configuration;
-import org.apache.flink.runtime.testutils.MiniClusterResourceConfiguration;
 import org.apache.flink.table.api.TableEnvironment;
 import org.apache.flink.table.factories.FactoryUtil;
 import org.apache.flink.table.factories.ModuleFactory;
@@ -26,12 +25,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class LoadModuleTest {
 
     @RegisterExtension
-    static final MiniClusterExtension MINI_CLUSTER =
-            new MiniClusterExtension(
-                    new MiniClusterResourceConfiguration.Builder()
-                            .setNumberTaskManagers(1)
-                            .setNumberSlotsPerTaskManager(1)
-                            .build());
+    static final MiniClusterExtension MINI_CLUSTER = ModuleSessions.miniCluster();
 
     @Test
     void loadModuleKdaOffersTsdiff() throws Exception {

@@ -1,8 +1,10 @@
 package dev.flinkkda.kda.module;
 
 import org.apache.flink.configuration.CoreOptions;
+import org.apache.flink.runtime.testutils.MiniClusterResourceConfiguration;
 import org.apache.flink.table.api.EnvironmentSettings;
 import org.apache.flink.table.api.TableEnvironment;
+import org.apache.flink.test.junit5.MiniClusterExtension;
 import org.apache.flink.types.Row;
 import org.apache.flink.util.CloseableIterator;
 
@@ -14,6 +16,15 @@ import java.util.List;
 final class ModuleSessions {
 
     private ModuleSessions() {}
+
+    /** A MiniCluster of one TaskManager with two slots, for a test class's jobs. */
+    static MiniClusterExtension miniCluster() {
+        return new MiniClusterExtension(
+                new MiniClusterResourceConfiguration.Builder()
+                        .setNumberTaskManagers(1)
+                        .setNumberSlotsPerTaskManager(2)
+                        .build());
+    }
 
     /**
      * A streaming environment in UTC (as the translator's scripts set it), parallelism 1, with

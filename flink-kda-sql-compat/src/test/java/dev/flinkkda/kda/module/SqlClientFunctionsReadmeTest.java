@@ -1,7 +1,6 @@
 package dev.flinkkda.kda.module;
 
 import org.apache.flink.configuration.Configuration;
-import org.apache.flink.runtime.testutils.MiniClusterResourceConfiguration;
 import org.apache.flink.table.api.DataTypes;
 import org.apache.flink.table.api.TableEnvironment;
 import org.apache.flink.test.junit5.MiniClusterExtension;
@@ -31,12 +30,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class SqlClientFunctionsReadmeTest {
 
     @RegisterExtension
-    static final MiniClusterExtension MINI_CLUSTER =
-            new MiniClusterExtension(
-                    new MiniClusterResourceConfiguration.Builder()
-                            .setNumberTaskManagers(1)
-                            .setNumberSlotsPerTaskManager(1)
-                            .build());
+    static final MiniClusterExtension MINI_CLUSTER = ModuleSessions.miniCluster();
 
     private static final Path README = Path.of("README.md");
     private static final Pattern SET = Pattern.compile("SET '([^']+)' = '([^']*)'");

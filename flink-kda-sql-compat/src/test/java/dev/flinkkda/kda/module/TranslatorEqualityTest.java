@@ -3,7 +3,6 @@ package dev.flinkkda.kda.module;
 import dev.flinkkda.kda.runtime.TranslatedApplications;
 import dev.flinkkda.kda.sql.functions.KdaFunctionTable;
 
-import org.apache.flink.runtime.testutils.MiniClusterResourceConfiguration;
 import org.apache.flink.table.api.DataTypes;
 import org.apache.flink.table.api.TableEnvironment;
 import org.apache.flink.test.junit5.MiniClusterExtension;
@@ -36,12 +35,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class TranslatorEqualityTest {
 
     @RegisterExtension
-    static final MiniClusterExtension MINI_CLUSTER =
-            new MiniClusterExtension(
-                    new MiniClusterResourceConfiguration.Builder()
-                            .setNumberTaskManagers(1)
-                            .setNumberSlotsPerTaskManager(2)
-                            .build());
+    static final MiniClusterExtension MINI_CLUSTER = ModuleSessions.miniCluster();
 
     /**
      * A KDA expression, its Flink SQL call through the module, and the output column's KDA type. A
