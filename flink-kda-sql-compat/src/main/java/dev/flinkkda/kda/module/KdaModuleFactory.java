@@ -1,6 +1,7 @@
 package dev.flinkkda.kda.module;
 
 import org.apache.flink.configuration.ConfigOption;
+import org.apache.flink.table.factories.FactoryUtil;
 import org.apache.flink.table.factories.ModuleFactory;
 import org.apache.flink.table.module.Module;
 
@@ -32,6 +33,8 @@ public final class KdaModuleFactory implements ModuleFactory {
 
     @Override
     public Module createModule(Context context) {
+        // Flink does not check a module's options itself: LOAD MODULE kda WITH ('x' = 'y') fails
+        FactoryUtil.createModuleFactoryHelper(this, context).validate();
         return KdaModule.create(context.getConfiguration());
     }
 }

@@ -38,6 +38,8 @@ class BadArgumentsTest {
                 "SELECT STEP(TIMESTAMP '2024-01-01 00:00:00', 'x')"
                         + "|STEP: argument 2 (step) must be a day-time INTERVAL",
                 "SELECT STEP('x', 5)|STEP: argument 1 must be a TIMESTAMP or an integer",
+                "SELECT STEP(TIMESTAMP '2024-01-01 00:00:00', INTERVAL '1' MONTH)"
+                        + "|STEP: argument 2 (step) must be a day-time INTERVAL",
                 "SELECT REGEX_REPLACE('a', 'b', 'c', 'x', 0)"
                         + "|REGEX_REPLACE: argument 4 (startPosition) must be INT, not CHAR(1)",
                 "SELECT CHAR_TO_TIMESTAMP(1, '2024')"

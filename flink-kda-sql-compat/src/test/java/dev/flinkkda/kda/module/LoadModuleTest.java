@@ -5,6 +5,7 @@ import dev.flinkkda.kda.sql.functions.KdaFunctionTable;
 
 import org.apache.flink.configuration.Configuration;
 import org.apache.flink.table.api.TableEnvironment;
+import org.apache.flink.table.api.ValidationException;
 import org.apache.flink.table.factories.FactoryUtil;
 import org.apache.flink.table.factories.ModuleFactory;
 import org.apache.flink.test.junit5.MiniClusterExtension;
@@ -17,6 +18,7 @@ import java.util.Set;
 import java.util.TreeSet;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowable;
 
 /**
  * {@code LOAD MODULE kda} in a streaming {@code TableEnvironment}: the factory is found by Java's
@@ -39,6 +41,19 @@ class LoadModuleTest {
                                 "SELECT TSDIFF(TIMESTAMP '2024-01-01 00:00:01.500',"
                                         + " TIMESTAMP '2024-01-01 00:00:00')"))
                 .isEqualTo(Row.of(1500L));
+    }
+
+    /** The module takes no options: one given is an error that names it. */
+    @Test
+    void optionsAreRejected() {
+        TableEnvironment tables = ModuleSessions.withoutKdaModule();
+
+        Throwable thrown =
+                catchThrowable(() -> tables.executeSql("LOAD MODULE kda WITH ('lgk' = '12')"));
+
+        assertThat(thrown).isInstanceOf(ValidationException.class);
+        assertThat(ModuleSessions.rootCause(thrown).getMessage()).contains("lgk");
+        assertThat(tables.listModules()).containsExactly("core");
     }
 
     @Test

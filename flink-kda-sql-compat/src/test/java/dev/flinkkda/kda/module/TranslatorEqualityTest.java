@@ -1,6 +1,7 @@
 package dev.flinkkda.kda.module;
 
 import dev.flinkkda.kda.runtime.TranslatedApplications;
+import dev.flinkkda.kda.sql.functions.KdaFunction.Kind;
 import dev.flinkkda.kda.sql.functions.KdaFunctionTable;
 
 import org.apache.flink.table.api.DataTypes;
@@ -246,11 +247,15 @@ class TranslatorEqualityTest {
         }
     }
 
-    /** A function added to the module without a case here fails. */
+    /**
+     * A scalar function added to the module without a case here fails (aggregates, whose KDA form
+     * is a table function, are compared with the translator elsewhere).
+     */
     @Test
     void everyKdaNamedFunctionOfTheModuleHasACase() {
         Set<String> offered = new TreeSet<>();
-        KdaFunctionTable.entries()
+        KdaFunctionTable.entries().stream()
+                .filter(e -> e.kind() == Kind.SCALAR || e.kind() == Kind.OPERATOR)
                 .forEach(e -> e.sqlClientFunction().ifPresent(f -> offered.add(f.flinkName())));
         Set<String> covered = new TreeSet<>();
         cases().forEach(c -> covered.add(c.function()));
