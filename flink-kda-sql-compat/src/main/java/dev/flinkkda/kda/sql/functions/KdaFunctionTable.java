@@ -9,6 +9,7 @@ import dev.flinkkda.kda.functions.KdaRegexReplace;
 import dev.flinkkda.kda.functions.KdaStep;
 import dev.flinkkda.kda.functions.KdaStringFunctions;
 import dev.flinkkda.kda.functions.KdaSysLogParse;
+import dev.flinkkda.kda.functions.KdaToTimestamp;
 import dev.flinkkda.kda.functions.KdaTsDiff;
 import dev.flinkkda.kda.functions.KdaUnixTimestamp;
 import dev.flinkkda.kda.functions.KdaVariableColumnLogParse;
@@ -297,16 +298,21 @@ public final class KdaFunctionTable {
                             2,
                             function("KDA_STEP"),
                             ReturnTypes.argument(0),
-                            Optional.of(
-                                    new KdaFunction.Implementation("KDA_STEP", KdaStep.class))));
+                            Optional.of(new KdaFunction.Implementation("KDA_STEP", KdaStep.class)),
+                            sqlClient("STEP", KdaStep.class)));
 
     /** {@code STEP(number BY number)}: rounded down to a multiple, also below zero. */
     public static final KdaFunction STEP_NUMBER =
-            operator(
-                    "STEP BY NUMBER",
-                    2,
-                    "({0} - MOD(MOD({0}, {1}) + {1}, {1}))",
-                    ReturnTypes.requiring("NN", ReturnTypes.argument(0)));
+            register(
+                    new KdaFunction(
+                            "STEP BY NUMBER",
+                            Kind.OPERATOR,
+                            2,
+                            2,
+                            template("({0} - MOD(MOD({0}, {1}) + {1}, {1}))"),
+                            ReturnTypes.requiring("NN", ReturnTypes.argument(0)),
+                            Optional.empty(),
+                            sqlClient("STEP", KdaStep.class)));
 
     // ------------------------------------------------------------------ scalar functions
 
@@ -373,17 +379,20 @@ public final class KdaFunctionTable {
                         "OVERLAY({0} PLACING {1} FROM {2})",
                         "OVERLAY({0} PLACING {1} FROM {2} FOR {3})"),
                 ReturnTypes.requiring("SSNN", ReturnTypes.STRING));
-        // KDA writes the format first, Flink last.
+        // KDA writes the format first and reads it as SimpleDateFormat does (hh without a is the
+        // hour of a 12-hour clock; Flink's TO_TIMESTAMP reads no hour from it).
         scalar(
                 "CHAR_TO_TIMESTAMP",
                 2,
-                reversed("TO_TIMESTAMP"),
-                ReturnTypes.requiring("SS", ReturnTypes.TIMESTAMP));
+                function("KDA_CHAR_TO_TIMESTAMP"),
+                ReturnTypes.requiring("SS", ReturnTypes.TIMESTAMP),
+                implementation("KDA_CHAR_TO_TIMESTAMP", KdaDatetimeText.CharToTimestamp.class));
         scalar(
                 "CHAR_TO_DATE",
                 2,
-                reversed("TO_DATE"),
-                ReturnTypes.requiring("SS", ReturnTypes.fixed(DataTypes.DATE())));
+                function("KDA_CHAR_TO_DATE"),
+                ReturnTypes.requiring("SS", ReturnTypes.fixed(DataTypes.DATE())),
+                implementation("KDA_CHAR_TO_DATE", KdaDatetimeText.CharToDate.class));
         // KDA writes "null" for a null timestamp (SR TIMESTAMP_TO_CHAR).
         scalar(
                 "TIMESTAMP_TO_CHAR",
@@ -406,8 +415,9 @@ public final class KdaFunctionTable {
         scalar(
                 "DATE_TO_CHAR",
                 2,
-                reversed("DATE_FORMAT"),
-                ReturnTypes.requiring("ST", ReturnTypes.STRING));
+                function("KDA_DATE_TO_CHAR"),
+                ReturnTypes.requiring("ST", ReturnTypes.STRING),
+                implementation("KDA_DATE_TO_CHAR", KdaDatetimeText.DateToChar.class));
         // KDA's epoch milliseconds: Flink's UNIX_TIMESTAMP counts seconds of a string.
         udf(
                 "UNIX_TIMESTAMP",
@@ -416,11 +426,12 @@ public final class KdaFunctionTable {
                 KdaUnixTimestamp.class,
                 ReturnTypes.requiring("P", ReturnTypes.BIGINT));
         udf("TSDIFF", 2, 2, KdaTsDiff.class, ReturnTypes.requiring("PP", ReturnTypes.BIGINT));
-        scalar(
+        flinkEquivalent(
                 "TO_TIMESTAMP",
                 1,
                 template("CAST(TO_TIMESTAMP_LTZ({0}, 3) AS TIMESTAMP(3))"),
-                ReturnTypes.requiring("N", ReturnTypes.TIMESTAMP));
+                ReturnTypes.requiring("N", ReturnTypes.TIMESTAMP),
+                KdaToTimestamp.class);
 
         // Log parsers return a ROW whose fields their constant arguments define.
         logParser(LogParsers.REGEX_LOG_PARSE, 2, 2);
@@ -553,6 +564,13 @@ public final class KdaFunctionTable {
         return named(name).stream().anyMatch(f -> f.kind() == Kind.TABLE);
     }
 
+    /** Every entry, operators included, in the table's order. */
+    public static List<KdaFunction> entries() {
+        List<KdaFunction> all = new ArrayList<>();
+        BY_NAME.values().forEach(all::addAll);
+        return all;
+    }
+
     /** Every function callable by name (not the operators), for documentation and tests. */
     public static List<KdaFunction> functions() {
         List<KdaFunction> all = new ArrayList<>();
@@ -651,6 +669,33 @@ public final class KdaFunctionTable {
                         Optional.of(implementation)));
     }
 
+    /**
+     * A function the translator writes with Flink's own functions, and the SQL client's module
+     * offers as {@code function}, KDA's argument order.
+     */
+    private static void flinkEquivalent(
+            String name,
+            int arity,
+            FlinkForm form,
+            ReturnType returnType,
+            Class<? extends UserDefinedFunction> function) {
+        register(
+                new KdaFunction(
+                        name,
+                        Kind.SCALAR,
+                        arity,
+                        arity,
+                        form,
+                        returnType,
+                        Optional.empty(),
+                        sqlClient(name, function)));
+    }
+
+    private static Optional<KdaFunction.Implementation> sqlClient(
+            String kdaName, Class<? extends UserDefinedFunction> function) {
+        return Optional.of(new KdaFunction.Implementation(kdaName, function));
+    }
+
     private static void niladic(String name, String flink, ReturnType returnType) {
         register(new KdaFunction(name, Kind.SCALAR, 0, 0, template(flink), returnType));
     }
@@ -725,9 +770,5 @@ public final class KdaFunctionTable {
                                                                                 i.flinkName(),
                                                                                 i))));
         return new ArrayList<>(byName.values());
-    }
-
-    private static FlinkForm reversed(String flinkName) {
-        return new FlinkForm.Function(flinkName, List.of(1, 0));
     }
 }
