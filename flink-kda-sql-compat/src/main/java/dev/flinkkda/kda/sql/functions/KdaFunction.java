@@ -13,6 +13,10 @@ import java.util.Optional;
  *     +}, {@code IS NULL}, {@code FLOOR TO})
  * @param minArity the fewest arguments
  * @param maxArity the most arguments; {@link Integer#MAX_VALUE} for any number
+ * @param implementation the flink-kda function the Flink form calls, if it calls one
+ * @param moduleFunction where the Flink form is no single function call with KDA's arguments (a
+ *     template around Flink's functions, an operator), the function {@code LOAD MODULE kda} offers
+ *     under KDA's name instead; see {@link #sqlClientFunction()}
  */
 public record KdaFunction(
         String name,
@@ -21,7 +25,8 @@ public record KdaFunction(
         int maxArity,
         FlinkForm flink,
         ReturnType returnType,
-        Optional<Implementation> implementation) {
+        Optional<Implementation> implementation,
+        Optional<Implementation> moduleFunction) {
 
     /**
      * A flink-kda function that the Flink form calls and the runtime registers under {@code
@@ -56,6 +61,7 @@ public record KdaFunction(
         Objects.requireNonNull(flink, "flink");
         Objects.requireNonNull(returnType, "returnType");
         Objects.requireNonNull(implementation, "implementation");
+        Objects.requireNonNull(moduleFunction, "moduleFunction");
         if (minArity < 0 || maxArity < minArity) {
             throw new IllegalArgumentException("bad arity of " + name);
         }
@@ -70,6 +76,35 @@ public record KdaFunction(
             FlinkForm flink,
             ReturnType returnType) {
         this(name, kind, minArity, maxArity, flink, returnType, Optional.empty());
+    }
+
+    /** A function whose Flink form may call one of flink-kda's functions. */
+    public KdaFunction(
+            String name,
+            Kind kind,
+            int minArity,
+            int maxArity,
+            FlinkForm flink,
+            ReturnType returnType,
+            Optional<Implementation> implementation) {
+        this(name, kind, minArity, maxArity, flink, returnType, implementation, Optional.empty());
+    }
+
+    /**
+     * The function the SQL client's {@code kda} module offers for this entry, with KDA's name and
+     * argument order: the {@link #moduleFunction() explicit one}, else for a scalar function
+     * implemented by flink-kda that implementation under KDA's name. Empty for what Flink writes
+     * the same way (ABS, LOWER …) and for what needs more than a function (aggregates, table
+     * functions, special forms).
+     */
+    public Optional<Implementation> sqlClientFunction() {
+        if (moduleFunction.isPresent()) {
+            return moduleFunction;
+        }
+        if (kind == Kind.SCALAR) {
+            return implementation.map(i -> new Implementation(name, i.function()));
+        }
+        return Optional.empty();
     }
 
     public boolean accepts(int arity) {

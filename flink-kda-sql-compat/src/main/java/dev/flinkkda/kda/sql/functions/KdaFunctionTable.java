@@ -3,6 +3,7 @@ package dev.flinkkda.kda.sql.functions;
 import dev.flinkkda.kda.functions.KdaDatetimeText;
 import dev.flinkkda.kda.functions.KdaFastRegexLogParser;
 import dev.flinkkda.kda.functions.KdaFixedColumnLogParse;
+import dev.flinkkda.kda.functions.KdaFlinkEquivalents;
 import dev.flinkkda.kda.functions.KdaIntervalFunctions;
 import dev.flinkkda.kda.functions.KdaRegexLogParse;
 import dev.flinkkda.kda.functions.KdaRegexReplace;
@@ -297,16 +298,21 @@ public final class KdaFunctionTable {
                             2,
                             function("KDA_STEP"),
                             ReturnTypes.argument(0),
-                            Optional.of(
-                                    new KdaFunction.Implementation("KDA_STEP", KdaStep.class))));
+                            Optional.of(new KdaFunction.Implementation("KDA_STEP", KdaStep.class)),
+                            sqlClient("STEP", KdaStep.class)));
 
     /** {@code STEP(number BY number)}: rounded down to a multiple, also below zero. */
     public static final KdaFunction STEP_NUMBER =
-            operator(
-                    "STEP BY NUMBER",
-                    2,
-                    "({0} - MOD(MOD({0}, {1}) + {1}, {1}))",
-                    ReturnTypes.requiring("NN", ReturnTypes.argument(0)));
+            register(
+                    new KdaFunction(
+                            "STEP BY NUMBER",
+                            Kind.OPERATOR,
+                            2,
+                            2,
+                            template("({0} - MOD(MOD({0}, {1}) + {1}, {1}))"),
+                            ReturnTypes.requiring("NN", ReturnTypes.argument(0)),
+                            Optional.empty(),
+                            sqlClient("STEP", KdaStep.class)));
 
     // ------------------------------------------------------------------ scalar functions
 
@@ -374,16 +380,18 @@ public final class KdaFunctionTable {
                         "OVERLAY({0} PLACING {1} FROM {2} FOR {3})"),
                 ReturnTypes.requiring("SSNN", ReturnTypes.STRING));
         // KDA writes the format first, Flink last.
-        scalar(
+        flinkEquivalent(
                 "CHAR_TO_TIMESTAMP",
                 2,
                 reversed("TO_TIMESTAMP"),
-                ReturnTypes.requiring("SS", ReturnTypes.TIMESTAMP));
-        scalar(
+                ReturnTypes.requiring("SS", ReturnTypes.TIMESTAMP),
+                KdaFlinkEquivalents.CharToTimestamp.class);
+        flinkEquivalent(
                 "CHAR_TO_DATE",
                 2,
                 reversed("TO_DATE"),
-                ReturnTypes.requiring("SS", ReturnTypes.fixed(DataTypes.DATE())));
+                ReturnTypes.requiring("SS", ReturnTypes.fixed(DataTypes.DATE())),
+                KdaFlinkEquivalents.CharToDate.class);
         // KDA writes "null" for a null timestamp (SR TIMESTAMP_TO_CHAR).
         scalar(
                 "TIMESTAMP_TO_CHAR",
@@ -403,11 +411,12 @@ public final class KdaFunctionTable {
                 function("KDA_CHAR_TO_TIME"),
                 ReturnTypes.requiring("SS", ReturnTypes.fixed(DataTypes.TIME(0))),
                 implementation("KDA_CHAR_TO_TIME", KdaDatetimeText.CharToTime.class));
-        scalar(
+        flinkEquivalent(
                 "DATE_TO_CHAR",
                 2,
                 reversed("DATE_FORMAT"),
-                ReturnTypes.requiring("ST", ReturnTypes.STRING));
+                ReturnTypes.requiring("ST", ReturnTypes.STRING),
+                KdaFlinkEquivalents.DateToChar.class);
         // KDA's epoch milliseconds: Flink's UNIX_TIMESTAMP counts seconds of a string.
         udf(
                 "UNIX_TIMESTAMP",
@@ -416,11 +425,12 @@ public final class KdaFunctionTable {
                 KdaUnixTimestamp.class,
                 ReturnTypes.requiring("P", ReturnTypes.BIGINT));
         udf("TSDIFF", 2, 2, KdaTsDiff.class, ReturnTypes.requiring("PP", ReturnTypes.BIGINT));
-        scalar(
+        flinkEquivalent(
                 "TO_TIMESTAMP",
                 1,
                 template("CAST(TO_TIMESTAMP_LTZ({0}, 3) AS TIMESTAMP(3))"),
-                ReturnTypes.requiring("N", ReturnTypes.TIMESTAMP));
+                ReturnTypes.requiring("N", ReturnTypes.TIMESTAMP),
+                KdaFlinkEquivalents.ToTimestamp.class);
 
         // Log parsers return a ROW whose fields their constant arguments define.
         logParser(LogParsers.REGEX_LOG_PARSE, 2, 2);
@@ -553,6 +563,13 @@ public final class KdaFunctionTable {
         return named(name).stream().anyMatch(f -> f.kind() == Kind.TABLE);
     }
 
+    /** Every entry, operators included, in the table's order. */
+    public static List<KdaFunction> entries() {
+        List<KdaFunction> all = new ArrayList<>();
+        BY_NAME.values().forEach(all::addAll);
+        return all;
+    }
+
     /** Every function callable by name (not the operators), for documentation and tests. */
     public static List<KdaFunction> functions() {
         List<KdaFunction> all = new ArrayList<>();
@@ -649,6 +666,33 @@ public final class KdaFunctionTable {
                         form,
                         returnType,
                         Optional.of(implementation)));
+    }
+
+    /**
+     * A function the translator writes with Flink's own functions, and the SQL client's module
+     * offers as {@code function}, KDA's argument order.
+     */
+    private static void flinkEquivalent(
+            String name,
+            int arity,
+            FlinkForm form,
+            ReturnType returnType,
+            Class<? extends UserDefinedFunction> function) {
+        register(
+                new KdaFunction(
+                        name,
+                        Kind.SCALAR,
+                        arity,
+                        arity,
+                        form,
+                        returnType,
+                        Optional.empty(),
+                        sqlClient(name, function)));
+    }
+
+    private static Optional<KdaFunction.Implementation> sqlClient(
+            String kdaName, Class<? extends UserDefinedFunction> function) {
+        return Optional.of(new KdaFunction.Implementation(kdaName, function));
     }
 
     private static void niladic(String name, String flink, ReturnType returnType) {
