@@ -1,5 +1,6 @@
 package dev.flinkkda.kda.sql.emit;
 
+import dev.flinkkda.kda.module.KdaModuleFactory;
 import dev.flinkkda.kda.sql.functions.KdaFunction;
 import dev.flinkkda.kda.sql.functions.KdaFunctionTable;
 
@@ -17,8 +18,8 @@ import java.util.regex.Pattern;
  */
 final class KdaFunctionDdl {
 
-    /** The module's name, the identifier of its factory (in the flink-kda jar's SPI file). */
-    static final String MODULE = "kda";
+    /** The module's name, its factory's identifier (in the flink-kda jar's service file). */
+    static final String MODULE = KdaModuleFactory.IDENTIFIER;
 
     private KdaFunctionDdl() {}
 
