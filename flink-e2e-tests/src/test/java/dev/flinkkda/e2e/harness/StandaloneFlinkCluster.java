@@ -202,7 +202,16 @@ public final class StandaloneFlinkCluster implements AutoCloseable {
      * jars, the cluster's JVM options. Its output goes to {@code <log dir>/sql-client-N.out}. Once
      * it has submitted its statement set, {@link FlinkCliRun#awaitJob} finds the job.
      */
-    public synchronized FlinkCliRun runSqlClient(Path sqlClientLib, Path script) {
+    public FlinkCliRun runSqlClient(Path sqlClientLib, Path script) {
+        return runSqlClient(sqlClientLib, List.of(), script);
+    }
+
+    /**
+     * As {@link #runSqlClient(Path, Path)}, with options of {@code sql-client.sh} before {@code
+     * -f}: {@code sql-client.sh embedded clientOptions… -f script}, e.g. {@code -j <jar>}.
+     */
+    public synchronized FlinkCliRun runSqlClient(
+            Path sqlClientLib, List<String> clientOptions, Path script) {
         cliRuns++;
         String name = "sql-client-" + cliRuns;
         Path conf = workDir.resolve("conf");
@@ -218,6 +227,7 @@ public final class StandaloneFlinkCluster implements AutoCloseable {
         command.add(classPath + java.io.File.pathSeparator + sqlClientLib.resolve("*"));
         command.add("org.apache.flink.table.client.SqlClient");
         command.add("embedded");
+        command.addAll(clientOptions);
         command.add("-f");
         command.add(script.toString());
         ManagedProcess process =
@@ -229,7 +239,7 @@ public final class StandaloneFlinkCluster implements AutoCloseable {
                         logDir().resolve(name + ".out"),
                         pidDir);
         processes.add(process);
-        LOG.info("Started the SQL client with {} ({})", script, process);
+        LOG.info("Started the SQL client with {} {} ({})", clientOptions, script, process);
         return new FlinkCliRun(this, process);
     }
 
