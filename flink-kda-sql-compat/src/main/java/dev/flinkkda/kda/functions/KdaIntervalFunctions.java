@@ -1,7 +1,6 @@
 package dev.flinkkda.kda.functions;
 
 import org.apache.flink.table.annotation.DataTypeHint;
-import org.apache.flink.table.functions.ScalarFunction;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;
@@ -68,7 +67,7 @@ public final class KdaIntervalFunctions {
     }
 
     /** {@code (a - b) qualifier}. */
-    public static final class DatetimeMinus extends ScalarFunction {
+    public static final class DatetimeMinus extends KdaScalarFunction {
         private static final long serialVersionUID = 1L;
 
         public @DataTypeHint("INTERVAL SECOND(3)") Duration eval(
@@ -107,7 +106,7 @@ public final class KdaIntervalFunctions {
     }
 
     /** {@code interval * number} and {@code number * interval}, to whole milliseconds. */
-    public static final class Times extends ScalarFunction {
+    public static final class Times extends KdaScalarFunction {
         private static final long serialVersionUID = 1L;
 
         public @DataTypeHint("INTERVAL SECOND(3)") Duration eval(
@@ -124,7 +123,7 @@ public final class KdaIntervalFunctions {
     }
 
     /** {@code interval / number}, to whole milliseconds; division by zero is an error. */
-    public static final class Divide extends ScalarFunction {
+    public static final class Divide extends KdaScalarFunction {
         private static final long serialVersionUID = 1L;
 
         public @DataTypeHint("INTERVAL SECOND(3)") Duration eval(
@@ -143,7 +142,7 @@ public final class KdaIntervalFunctions {
     }
 
     /** {@code FLOOR(interval TO unit)}: down to a whole number of units. */
-    public static final class Floor extends ScalarFunction {
+    public static final class Floor extends KdaScalarFunction {
         private static final long serialVersionUID = 1L;
 
         public @DataTypeHint("INTERVAL SECOND(3)") Duration eval(
@@ -157,7 +156,7 @@ public final class KdaIntervalFunctions {
     }
 
     /** {@code CEIL(interval TO unit)}: up to a whole number of units. */
-    public static final class Ceil extends ScalarFunction {
+    public static final class Ceil extends KdaScalarFunction {
         private static final long serialVersionUID = 1L;
 
         public @DataTypeHint("INTERVAL SECOND(3)") Duration eval(
@@ -171,7 +170,7 @@ public final class KdaIntervalFunctions {
     }
 
     /** {@code CAST(interval AS BIGINT|DECIMAL)}: its length in its last unit. */
-    public static final class ToNumber extends ScalarFunction {
+    public static final class ToNumber extends KdaScalarFunction {
         private static final long serialVersionUID = 1L;
 
         public @DataTypeHint("DECIMAL(38, 9)") BigDecimal eval(
@@ -188,7 +187,7 @@ public final class KdaIntervalFunctions {
      * {@code CAST(interval AS VARCHAR)}: sign, the first field unpadded, the others two digits, as
      * the SR's {@code +6:11} for {@code MINUTE TO SECOND}; milliseconds only when not zero.
      */
-    public static final class ToChar extends ScalarFunction {
+    public static final class ToChar extends KdaScalarFunction {
         private static final long serialVersionUID = 1L;
 
         public String eval(

@@ -2,8 +2,6 @@ package dev.flinkkda.kda.functions;
 
 import dev.flinkkda.kda.functions.logparse.RegexReplace;
 
-import org.apache.flink.table.functions.ScalarFunction;
-
 /**
  * KDA's {@code REGEX_REPLACE(original, regex, replacement, startPosition, occurrence)}: the matches
  * of {@code regex} from the 1-based {@code startPosition} on replaced, all when {@code occurrence}
@@ -11,7 +9,7 @@ import org.apache.flink.table.functions.ScalarFunction;
  * REGEXP_REPLACE} has neither start position nor occurrence. The compiled expression is kept for
  * the next row.
  */
-public final class KdaRegexReplace extends ScalarFunction {
+public final class KdaRegexReplace extends KdaScalarFunction {
 
     private static final long serialVersionUID = 1L;
 

@@ -1,7 +1,5 @@
 package dev.flinkkda.kda.functions;
 
-import org.apache.flink.table.functions.ScalarFunction;
-
 /** KDA's string functions whose rules differ from Flink's functions of the same name. */
 public final class KdaStringFunctions {
 
@@ -13,7 +11,7 @@ public final class KdaStringFunctions {
      * character that is not a letter or digit ({@code o'neil} becomes {@code O'Neil}; KDA's is
      * {@code O'neil}).
      */
-    public static final class Initcap extends ScalarFunction {
+    public static final class Initcap extends KdaScalarFunction {
         private static final long serialVersionUID = 1L;
 
         public String eval(String s) {
@@ -40,7 +38,7 @@ public final class KdaStringFunctions {
      * SUBSTRING counts a negative start from the end of the string. A negative length is an error,
      * as in SQL.
      */
-    public static final class Substring extends ScalarFunction {
+    public static final class Substring extends KdaScalarFunction {
         private static final long serialVersionUID = 1L;
 
         public String eval(String s, Long start) {

@@ -1,7 +1,6 @@
 package dev.flinkkda.kda.functions;
 
 import org.apache.flink.table.annotation.DataTypeHint;
-import org.apache.flink.table.functions.ScalarFunction;
 
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
@@ -10,7 +9,7 @@ import java.time.ZoneOffset;
  * KDA's {@code TSDIFF(ts1, ts2)}: {@code ts1 - ts2} in milliseconds, as {@code BIGINT}; null if
  * either is. Flink's {@code TIMESTAMPDIFF} counts whole seconds at best.
  */
-public final class KdaTsDiff extends ScalarFunction {
+public final class KdaTsDiff extends KdaScalarFunction {
 
     private static final long serialVersionUID = 1L;
 

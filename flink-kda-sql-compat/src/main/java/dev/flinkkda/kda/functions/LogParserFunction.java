@@ -91,7 +91,7 @@ public abstract class LogParserFunction extends ScalarFunction {
                                 + " decides the columns of the result",
                         kdaName, i + 1);
             }
-            literals.add(literalValue(context, i, types.get(i)));
+            literals.add(literalValue(context, kdaName, i, types.get(i)));
         }
         try {
             return LogParsers.compile(kdaName, literals);
@@ -100,7 +100,8 @@ public abstract class LogParserFunction extends ScalarFunction {
         }
     }
 
-    private static Object literalValue(CallContext context, int index, DataType type) {
+    private static Object literalValue(
+            CallContext context, String kdaName, int index, DataType type) {
         if (context.isArgumentNull(index)) {
             return null;
         }
@@ -114,8 +115,8 @@ public abstract class LogParserFunction extends ScalarFunction {
             return context.getArgumentValue(index, java.math.BigDecimal.class).orElse(null);
         }
         throw context.newValidationError(
-                "argument %d must be a string or a number, not %s",
-                index + 1, type.getLogicalType().asSummaryString());
+                "%s: argument %d must be a string or a number, not %s",
+                kdaName, index + 1, type.getLogicalType().asSummaryString());
     }
 
     /** The line as a string, the literals as they are, after checking them. */

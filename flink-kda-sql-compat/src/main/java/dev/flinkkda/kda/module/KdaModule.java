@@ -1,10 +1,15 @@
 package dev.flinkkda.kda.module;
 
+import dev.flinkkda.kda.functions.SessionTimeZoneAware;
+
+import org.apache.flink.configuration.ReadableConfig;
+import org.apache.flink.table.api.config.TableConfigOptions;
 import org.apache.flink.table.functions.FunctionDefinition;
 import org.apache.flink.table.functions.UserDefinedFunction;
 import org.apache.flink.table.functions.UserDefinedFunctionHelper;
 import org.apache.flink.table.module.Module;
 
+import java.time.ZoneId;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
@@ -18,14 +23,23 @@ import java.util.Set;
 public final class KdaModule implements Module {
 
     private final Map<String, Class<? extends UserDefinedFunction>> functions;
+    private final ReadableConfig session;
 
-    private KdaModule(Map<String, Class<? extends UserDefinedFunction>> functions) {
+    private KdaModule(
+            Map<String, Class<? extends UserDefinedFunction>> functions, ReadableConfig session) {
         this.functions = functions;
+        this.session = session;
     }
 
-    /** The module with every function of {@link KdaModuleFunctions#all()}. */
-    public static KdaModule create() {
-        return new KdaModule(KdaModuleFunctions.all());
+    /**
+     * The module with every function of {@link KdaModuleFunctions#all()}.
+     *
+     * @param session the table environment's configuration, read when a query is planned for the
+     *     session time zone of the functions that stand in for Flink's ({@link
+     *     SessionTimeZoneAware})
+     */
+    public static KdaModule create(ReadableConfig session) {
+        return new KdaModule(KdaModuleFunctions.all(), session);
     }
 
     @Override
@@ -37,6 +51,20 @@ public final class KdaModule implements Module {
     public Optional<FunctionDefinition> getFunctionDefinition(String name) {
         Class<? extends UserDefinedFunction> function =
                 functions.get(name.toUpperCase(Locale.ROOT));
-        return Optional.ofNullable(function).map(UserDefinedFunctionHelper::instantiateFunction);
+        if (function == null) {
+            return Optional.empty();
+        }
+        UserDefinedFunction instance = UserDefinedFunctionHelper.instantiateFunction(function);
+        if (instance instanceof SessionTimeZoneAware zoned) {
+            return Optional.of(zoned.inTimeZone(sessionTimeZone()));
+        }
+        return Optional.of(instance);
+    }
+
+    private ZoneId sessionTimeZone() {
+        String zone = session.get(TableConfigOptions.LOCAL_TIME_ZONE);
+        return TableConfigOptions.LOCAL_TIME_ZONE.defaultValue().equals(zone)
+                ? ZoneId.systemDefault()
+                : ZoneId.of(zone);
     }
 }

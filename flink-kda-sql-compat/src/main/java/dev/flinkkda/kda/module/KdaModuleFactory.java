@@ -32,6 +32,6 @@ public final class KdaModuleFactory implements ModuleFactory {
 
     @Override
     public Module createModule(Context context) {
-        return KdaModule.create();
+        return KdaModule.create(context.getConfiguration());
     }
 }

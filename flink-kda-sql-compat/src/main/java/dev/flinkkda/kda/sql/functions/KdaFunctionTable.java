@@ -3,13 +3,13 @@ package dev.flinkkda.kda.sql.functions;
 import dev.flinkkda.kda.functions.KdaDatetimeText;
 import dev.flinkkda.kda.functions.KdaFastRegexLogParser;
 import dev.flinkkda.kda.functions.KdaFixedColumnLogParse;
-import dev.flinkkda.kda.functions.KdaFlinkEquivalents;
 import dev.flinkkda.kda.functions.KdaIntervalFunctions;
 import dev.flinkkda.kda.functions.KdaRegexLogParse;
 import dev.flinkkda.kda.functions.KdaRegexReplace;
 import dev.flinkkda.kda.functions.KdaStep;
 import dev.flinkkda.kda.functions.KdaStringFunctions;
 import dev.flinkkda.kda.functions.KdaSysLogParse;
+import dev.flinkkda.kda.functions.KdaToTimestamp;
 import dev.flinkkda.kda.functions.KdaTsDiff;
 import dev.flinkkda.kda.functions.KdaUnixTimestamp;
 import dev.flinkkda.kda.functions.KdaVariableColumnLogParse;
@@ -379,19 +379,20 @@ public final class KdaFunctionTable {
                         "OVERLAY({0} PLACING {1} FROM {2})",
                         "OVERLAY({0} PLACING {1} FROM {2} FOR {3})"),
                 ReturnTypes.requiring("SSNN", ReturnTypes.STRING));
-        // KDA writes the format first, Flink last.
-        flinkEquivalent(
+        // KDA writes the format first and reads it as SimpleDateFormat does (hh without a is the
+        // hour of a 12-hour clock; Flink's TO_TIMESTAMP reads no hour from it).
+        scalar(
                 "CHAR_TO_TIMESTAMP",
                 2,
-                reversed("TO_TIMESTAMP"),
+                function("KDA_CHAR_TO_TIMESTAMP"),
                 ReturnTypes.requiring("SS", ReturnTypes.TIMESTAMP),
-                KdaFlinkEquivalents.CharToTimestamp.class);
-        flinkEquivalent(
+                implementation("KDA_CHAR_TO_TIMESTAMP", KdaDatetimeText.CharToTimestamp.class));
+        scalar(
                 "CHAR_TO_DATE",
                 2,
-                reversed("TO_DATE"),
+                function("KDA_CHAR_TO_DATE"),
                 ReturnTypes.requiring("SS", ReturnTypes.fixed(DataTypes.DATE())),
-                KdaFlinkEquivalents.CharToDate.class);
+                implementation("KDA_CHAR_TO_DATE", KdaDatetimeText.CharToDate.class));
         // KDA writes "null" for a null timestamp (SR TIMESTAMP_TO_CHAR).
         scalar(
                 "TIMESTAMP_TO_CHAR",
@@ -411,12 +412,12 @@ public final class KdaFunctionTable {
                 function("KDA_CHAR_TO_TIME"),
                 ReturnTypes.requiring("SS", ReturnTypes.fixed(DataTypes.TIME(0))),
                 implementation("KDA_CHAR_TO_TIME", KdaDatetimeText.CharToTime.class));
-        flinkEquivalent(
+        scalar(
                 "DATE_TO_CHAR",
                 2,
-                reversed("DATE_FORMAT"),
+                function("KDA_DATE_TO_CHAR"),
                 ReturnTypes.requiring("ST", ReturnTypes.STRING),
-                KdaFlinkEquivalents.DateToChar.class);
+                implementation("KDA_DATE_TO_CHAR", KdaDatetimeText.DateToChar.class));
         // KDA's epoch milliseconds: Flink's UNIX_TIMESTAMP counts seconds of a string.
         udf(
                 "UNIX_TIMESTAMP",
@@ -430,7 +431,7 @@ public final class KdaFunctionTable {
                 1,
                 template("CAST(TO_TIMESTAMP_LTZ({0}, 3) AS TIMESTAMP(3))"),
                 ReturnTypes.requiring("N", ReturnTypes.TIMESTAMP),
-                KdaFlinkEquivalents.ToTimestamp.class);
+                KdaToTimestamp.class);
 
         // Log parsers return a ROW whose fields their constant arguments define.
         logParser(LogParsers.REGEX_LOG_PARSE, 2, 2);
@@ -769,9 +770,5 @@ public final class KdaFunctionTable {
                                                                                 i.flinkName(),
                                                                                 i))));
         return new ArrayList<>(byName.values());
-    }
-
-    private static FlinkForm reversed(String flinkName) {
-        return new FlinkForm.Function(flinkName, List.of(1, 0));
     }
 }
