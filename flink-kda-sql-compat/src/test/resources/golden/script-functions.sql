@@ -1,5 +1,5 @@
 -- flink-kda's functions in a script (LOAD MODULE kda): KDA's UNIX_TIMESTAMP and TSDIFF
--- (milliseconds), INITCAP (words split at spaces only), and CHAR_TO_TIMESTAMP, Flink's TO_TIMESTAMP
+-- (milliseconds), INITCAP (words split at spaces only), CHAR_TO_TIMESTAMP (SimpleDateFormat)
 CREATE OR REPLACE STREAM "DESTINATION_SQL_STREAM" (ticker_symbol VARCHAR(4), rowtime_ms BIGINT, lag_ms BIGINT, company VARCHAR(16), traded TIMESTAMP);
 CREATE OR REPLACE PUMP "STREAM_PUMP" AS INSERT INTO "DESTINATION_SQL_STREAM"
   SELECT STREAM TICKER_SYMBOL, UNIX_TIMESTAMP(ROWTIME), TSDIFF(ROWTIME, EVENT_TIME), INITCAP(COMPANY),

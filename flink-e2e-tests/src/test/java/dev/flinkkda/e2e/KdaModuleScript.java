@@ -46,8 +46,9 @@ final class KdaModuleScript {
      * stream, {@code %3$s} Kinesalite's endpoint). {@code LOAD MODULE} appends the module after
      * {@code core}: {@code INITCAP}, a function of both, stays Flink's (a word starts after any
      * character that is not a letter or digit), KDA's is {@code KDA_INITCAP} (words split at spaces
-     * only). {@code UNIX_TIMESTAMP} is KDA's (milliseconds of a timestamp): Flink's is a built-in
-     * of its planner, not of the {@code core} module, and is looked up after every module.
+     * only). {@code UNIX_TIMESTAMP} of a timestamp is KDA's (milliseconds): Flink's is a built-in
+     * of its planner, not of the {@code core} module, and is looked up after every module (the
+     * module's takes Flink's string forms too).
      */
     private static final String SCRIPT =
             """

@@ -19,9 +19,8 @@ import java.util.Optional;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * A script that calls flink-kda's functions registers them with {@code LOAD MODULE kda} alone, and
- * Flink's own functions keep their meaning next to them ({@code core} stays first): {@code
- * golden/script-functions.sql} over a file, run to its end, the rows worked out by hand.
+ * A script that calls flink-kda's functions registers them with {@code LOAD MODULE kda} alone:
+ * {@code golden/script-functions.sql} over a file, run to its end, the rows worked out by hand.
  */
 class KdaFunctionsScriptTest {
 
@@ -62,7 +61,7 @@ class KdaFunctionsScriptTest {
 
         // 2018-08-01 is day 17,744 of the epoch (48 years with 12 leap days, then 212 days):
         // 1,533,081,600 s, and 11:00:05 is 39,605 s later. TSDIFF: ROWTIME minus EVENT_TIME.
-        // INITCAP: words split at spaces only (SR). CHAR_TO_TIMESTAMP is Flink's TO_TIMESTAMP.
+        // INITCAP: words split at spaces only (SR). CHAR_TO_TIMESTAMP: the format first.
         assertThat(LocalScriptRun.partFileLines(out))
                 .containsExactly(
                         "{\"ROWTIME\":\"2018-08-01 11:00:05\",\"TICKER_SYMBOL\":\"AMZN\",\"ROWTIME_MS\":1533121205000,\"LAG_MS\":5000,\"COMPANY\":\"Amazon.com Inc\",\"TRADED\":\"2018-08-01 10:59:00\"}",
