@@ -129,11 +129,7 @@ final class KdaModuleScript {
         KinesaliteClient kinesis = env.kinesis();
         kinesis.createStream(input, 1, STREAM_TIMEOUT);
         kinesis.createStream(output, 1, STREAM_TIMEOUT);
-        for (String record : ACCESS_LOG) {
-            kinesis.putRecord(input, "log", record);
-        }
-        List<ShardRecord> sent = kinesis.readFromStart(input).pollRecords();
-        assertThat(sent).hasSize(ACCESS_LOG.size());
+        List<ShardRecord> sent = kinesis.putRecordsAndReadBack(input, "log", ACCESS_LOG);
         Path script = env.runDir().resolve(name + ".sql");
         Files.writeString(script, SCRIPT.formatted(input, output, env.kinesalite().endpoint()));
 

@@ -139,11 +139,7 @@ class SqlClientScriptITCase {
         KinesaliteClient kinesis = env.kinesis();
         kinesis.createStream(input, 1, STREAM_TIMEOUT);
         kinesis.createStream(output, 1, STREAM_TIMEOUT);
-        for (String record : RECORDS) {
-            kinesis.putRecord(input, "ticker", record);
-        }
-        List<ShardRecord> sent = kinesis.readFromStart(input).pollRecords();
-        assertThat(sent).hasSize(RECORDS.size());
+        List<ShardRecord> sent = kinesis.putRecordsAndReadBack(input, "ticker", RECORDS);
 
         Path script = translate("getting-started", APPLICATION, input, output);
         String text = Files.readString(script);

@@ -1,19 +1,10 @@
 package dev.flinkkda.kda.sql.emit;
 
-import dev.flinkkda.kda.options.ArrivalTimeMode;
-import dev.flinkkda.kda.options.InputSpec;
-import dev.flinkkda.kda.options.OutputSpec;
-import dev.flinkkda.kda.options.RowtimeMode;
-import dev.flinkkda.kda.options.StreamLocation;
-import dev.flinkkda.kda.schema.KdaSchema;
-
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
-import java.util.List;
 import java.util.Optional;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -36,21 +27,7 @@ class KdaFunctionsScriptTest {
                         + "\n");
         Path out = dir.resolve("out");
         ScriptSettings settings =
-                new ScriptSettings(
-                        List.of(
-                                new InputSpec(
-                                        "SOURCE_SQL_STREAM_001",
-                                        StreamLocation.parse(input.toString()),
-                                        KdaSchema.parse(ScriptCases.FUNCTION_INPUT),
-                                        RowtimeMode.field("ROWTIME"),
-                                        Duration.ZERO,
-                                        ArrivalTimeMode.rowtime())),
-                        List.of(
-                                new OutputSpec(
-                                        "DESTINATION_SQL_STREAM",
-                                        StreamLocation.parse(out.toString()))),
-                        List.of(),
-                        Optional.empty());
+                ScriptCases.functionSettings(input.toString(), out.toString(), Optional.empty());
         String script =
                 SqlClientScript.render(ScriptCases.plan("script-functions", settings), settings);
         assertThat(script)

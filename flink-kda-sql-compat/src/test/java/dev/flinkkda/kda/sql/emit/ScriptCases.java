@@ -43,7 +43,7 @@ final class ScriptCases {
             "TICKER_SYMBOL VARCHAR(4), EVENT_TIME TIMESTAMP, PRICE DOUBLE";
 
     /** The input of {@code script-functions}. */
-    static final String FUNCTION_INPUT =
+    private static final String FUNCTION_INPUT =
             "TICKER_SYMBOL VARCHAR(4), COMPANY VARCHAR(16), EVENT_TIME TIMESTAMP, TRADED_AT VARCHAR(16)";
 
     private ScriptCases() {}
@@ -183,23 +183,31 @@ final class ScriptCases {
                             Optional.empty());
             case "script-functions" ->
                     // flink-kda's functions: LOAD MODULE kda after the ADD JAR
-                    new ScriptSettings(
-                            List.of(
-                                    new InputSpec(
-                                            "SOURCE_SQL_STREAM_001",
-                                            StreamLocation.parse("/data/trades.jsonl"),
-                                            KdaSchema.parse(FUNCTION_INPUT),
-                                            RowtimeMode.field("ROWTIME"),
-                                            Duration.ZERO,
-                                            ArrivalTimeMode.rowtime())),
-                            List.of(
-                                    new OutputSpec(
-                                            "DESTINATION_SQL_STREAM",
-                                            StreamLocation.parse("/data/out"))),
-                            List.of(),
+                    functionSettings(
+                            "/data/trades.jsonl",
+                            "/data/out",
                             Optional.of("/opt/flink-kda/flink-kda-0.1.0-SNAPSHOT.jar"));
             default -> throw new IllegalArgumentException(name);
         };
+    }
+
+    /**
+     * The connections of {@code script-functions}: a file of JSON records with a ROWTIME field in,
+     * {@code output} a directory of JSON part files.
+     */
+    static ScriptSettings functionSettings(String input, String output, Optional<String> jar) {
+        return new ScriptSettings(
+                List.of(
+                        new InputSpec(
+                                "SOURCE_SQL_STREAM_001",
+                                StreamLocation.parse(input),
+                                KdaSchema.parse(FUNCTION_INPUT),
+                                RowtimeMode.field("ROWTIME"),
+                                Duration.ZERO,
+                                ArrivalTimeMode.rowtime())),
+                List.of(new OutputSpec("DESTINATION_SQL_STREAM", StreamLocation.parse(output))),
+                List.of(),
+                jar);
     }
 
     static String resource(String name) throws IOException {
