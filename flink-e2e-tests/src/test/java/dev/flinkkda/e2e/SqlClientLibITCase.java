@@ -44,4 +44,15 @@ class SqlClientLibITCase {
     void kdaFunctionsByTheirKdaNamesWithTheJarInLib() throws Exception {
         KdaModuleScript.run(env, List.of(), "kda-module-lib");
     }
+
+    /**
+     * The jar in {@code lib/} and added to the session as well ({@code -j}, as a translated
+     * script's {@code ADD JAR} does): two copies of the module's factory on the class path make
+     * neither {@code LOAD MODULE kda} ambiguous nor the functions' classes clash.
+     */
+    @Test
+    void theJarInLibAndAddedToTheSessionToo() throws Exception {
+        KdaModuleScript.run(
+                env, List.of("-j", E2eSettings.flinkKdaJar().toString()), "kda-module-lib-and-j");
+    }
 }
