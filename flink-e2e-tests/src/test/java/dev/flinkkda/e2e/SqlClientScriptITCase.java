@@ -11,7 +11,6 @@ import dev.flinkkda.e2e.harness.StandaloneFlinkCluster;
 import dev.flinkkda.e2e.harness.Waiting;
 import dev.flinkkda.kda.cli.FlinkKdaCli;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -23,7 +22,6 @@ import org.slf4j.LoggerFactory;
 
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -52,7 +50,10 @@ import static org.assertj.core.api.Assertions.assertThat;
  *
  * <p>A second application counts per ticker in STEP windows of the records' arrival time and calls
  * a flink-kda function ({@code UNIX_TIMESTAMP}, KDA's milliseconds): the script's {@code ADD JAR}
- * and {@code CREATE TEMPORARY SYSTEM FUNCTION} at work in the SQL client.
+ * and {@code LOAD MODULE kda} at work in the SQL client.
+ *
+ * <p>A Flink SQL user's own script: the flink-kda jar given with {@code sql-client.sh -j}, {@code
+ * LOAD MODULE kda}, and KDA's functions by their KDA names over a Kinesalite table.
  *
  * <p>Logs: {@code target/e2e/SqlClientScriptITCase/} ({@code flink/log/sql-client-N.out} is the SQL
  * client's output; {@code NAME.script.sql} the script it ran).
@@ -67,7 +68,7 @@ class SqlClientScriptITCase {
     private static final Duration CLIENT_TIMEOUT = Duration.ofSeconds(90);
 
     /** The emulator's keys, found by the AWS default chain (SDK v1 and v2 system properties). */
-    private static final List<String> EMULATOR_KEYS =
+    static final List<String> EMULATOR_KEYS =
             List.of(
                     "-Daws.accessKeyId=local-emulator",
                     "-Daws.secretKey=local-emulator",
@@ -138,11 +139,7 @@ class SqlClientScriptITCase {
         KinesaliteClient kinesis = env.kinesis();
         kinesis.createStream(input, 1, STREAM_TIMEOUT);
         kinesis.createStream(output, 1, STREAM_TIMEOUT);
-        for (String record : RECORDS) {
-            kinesis.putRecord(input, "ticker", record);
-        }
-        List<ShardRecord> sent = kinesis.readFromStart(input).pollRecords();
-        assertThat(sent).hasSize(RECORDS.size());
+        List<ShardRecord> sent = kinesis.putRecordsAndReadBack(input, "ticker", RECORDS);
 
         Path script = translate("getting-started", APPLICATION, input, output);
         String text = Files.readString(script);
@@ -180,10 +177,10 @@ class SqlClientScriptITCase {
 
     /**
      * A STEP window with a flink-kda function, ROWTIME the Kinesis arrival time: the script's
-     * {@code ADD JAR} and {@code CREATE TEMPORARY SYSTEM FUNCTION KDA_UNIX_TIMESTAMP}, Flink's
-     * window aggregate on the connector's {@code timestamp} metadata, and the pump's error check.
-     * The windows are worked out from the arrival times Kinesalite reports; a last record after the
-     * windows' ends moves the watermark past them (its own window does not fire).
+     * {@code ADD JAR} and {@code LOAD MODULE kda} (which offers {@code KDA_UNIX_TIMESTAMP}),
+     * Flink's window aggregate on the connector's {@code timestamp} metadata, and the pump's error
+     * check. The windows are worked out from the arrival times Kinesalite reports; a last record
+     * after the windows' ends moves the watermark past them (its own window does not fire).
      */
     @Test
     void stepWindowWithAKdaFunctionRunsInTheSqlClient() throws Exception {
@@ -194,10 +191,9 @@ class SqlClientScriptITCase {
         kinesis.createStream(output, 1, STREAM_TIMEOUT);
         Path script = translate("step-count", STEP_APPLICATION, input, output);
         assertThat(Files.readString(script))
-                .contains("ADD JAR '" + E2eSettings.flinkKdaJar() + "';")
-                .contains(
-                        "CREATE TEMPORARY SYSTEM FUNCTION KDA_UNIX_TIMESTAMP AS"
-                                + " 'dev.flinkkda.kda.functions.KdaUnixTimestamp' LANGUAGE JAVA;");
+                .contains("ADD JAR '" + E2eSettings.flinkKdaJar() + "';\nLOAD MODULE kda;\n")
+                .contains("KDA_UNIX_TIMESTAMP(")
+                .doesNotContain("CREATE TEMPORARY SYSTEM FUNCTION");
 
         FlinkCliRun client = env.cluster().runSqlClient(E2eSettings.sqlClientLib(), script);
         FlinkJob job = client.awaitJob(CLIENT_TIMEOUT);
@@ -246,6 +242,17 @@ class SqlClientScriptITCase {
         } finally {
             job.cancelQuietly();
         }
+    }
+
+    /**
+     * A Flink SQL user's own script with the flink-kda jar given as {@code sql-client.sh -j JAR}
+     * (no {@code ADD JAR}): {@code LOAD MODULE kda} finds the module's factory in the jar, and
+     * KDA's functions run on the cluster by their KDA names ({@link KdaModuleScript}).
+     */
+    @Test
+    void kdaFunctionsByTheirKdaNamesWithDashJ() throws Exception {
+        KdaModuleScript.run(
+                env, List.of("-j", E2eSettings.flinkKdaJar().toString()), "kda-module-dash-j");
     }
 
     private static String record(String ticker) {
@@ -317,14 +324,6 @@ class SqlClientScriptITCase {
      * timestamp format) as {@link LocalDateTime#toString}, to compare with the arrival time.
      */
     private static JsonNode withRowtime(String record) {
-        try {
-            ObjectNode row = (ObjectNode) MAPPER.readTree(record);
-            row.put(
-                    "ROWTIME",
-                    LocalDateTime.parse(row.path("ROWTIME").asText().replace(' ', 'T')).toString());
-            return row;
-        } catch (JsonProcessingException e) {
-            throw new UncheckedIOException(record, e);
-        }
+        return KdaModuleScript.withTimestamps(record, "ROWTIME");
     }
 }

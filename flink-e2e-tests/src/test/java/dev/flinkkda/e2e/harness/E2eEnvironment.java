@@ -57,6 +57,19 @@ public final class E2eEnvironment implements AutoCloseable {
      */
     public static E2eEnvironment start(
             Class<?> testClass, int taskManagers, int slots, List<String> extraJvmOptions) {
+        return start(testClass, taskManagers, slots, extraJvmOptions, List.of());
+    }
+
+    /**
+     * As {@link #start(Class, int, int, List)}, with {@code extraLibJars} on the class path of
+     * every process of the cluster and of its clients, as jars put into Flink's {@code lib/}.
+     */
+    public static E2eEnvironment start(
+            Class<?> testClass,
+            int taskManagers,
+            int slots,
+            List<String> extraJvmOptions,
+            List<Path> extraLibJars) {
         Path runDir = E2eSettings.workDir().resolve(testClass.getSimpleName());
         Path pidDir = E2eSettings.workDir().resolve("pids");
         deleteRecursively(runDir);
@@ -69,6 +82,7 @@ public final class E2eEnvironment implements AutoCloseable {
             StandaloneFlinkCluster cluster =
                     StandaloneFlinkCluster.start(
                             E2eSettings.flinkLib(),
+                            extraLibJars,
                             runDir.resolve("flink"),
                             pidDir,
                             jvmOptions,

@@ -72,6 +72,23 @@ public final class KinesaliteClient {
         return call("PutRecord", request).path("SequenceNumber").asText();
     }
 
+    /**
+     * Puts {@code records} into an empty one-shard {@code stream} and returns them as read back
+     * from its start, with their sequence numbers and arrival times.
+     *
+     * @throws IllegalStateException if the stream does not hold exactly those records then
+     */
+    public List<ShardRecord> putRecordsAndReadBack(
+            String stream, String partitionKey, List<String> records) {
+        records.forEach(record -> putRecord(stream, partitionKey, record));
+        List<ShardRecord> read = readFromStart(stream).pollRecords();
+        if (!read.stream().map(ShardRecord::data).toList().equals(records)) {
+            throw new IllegalStateException(
+                    "stream " + stream + " holds " + read + ", not the records put: " + records);
+        }
+        return read;
+    }
+
     /** A reader of the stream's first shard from its oldest record (TRIM_HORIZON). */
     public ShardReader readFromStart(String stream) {
         String shardId = describeStream(stream).path("Shards").path(0).path("ShardId").asText();

@@ -71,12 +71,15 @@ public final class StandaloneFlinkCluster implements AutoCloseable {
             int slots,
             int restPort,
             Path libDir,
+            List<Path> extraLibJars,
             Path pidDir,
             List<String> jvmOptions) {
         this.workDir = workDir;
         this.slots = slots;
         this.restPort = restPort;
-        this.classPath = libDir.resolve("*").toString();
+        StringBuilder path = new StringBuilder(libDir.resolve("*").toString());
+        extraLibJars.forEach(jar -> path.append(java.io.File.pathSeparator).append(jar));
+        this.classPath = path.toString();
         this.pidDir = pidDir;
         this.jvmOptions = List.copyOf(jvmOptions);
     }
@@ -99,6 +102,23 @@ public final class StandaloneFlinkCluster implements AutoCloseable {
             List<String> jvmOptions,
             int taskManagers,
             int slots) {
+        return start(libDir, List.of(), workDir, pidDir, jvmOptions, taskManagers, slots);
+    }
+
+    /**
+     * As {@link #start(Path, Path, Path, List, int, int)}, with {@code extraLibJars} on the class
+     * path of every process after {@code libDir}'s jars, as jars put into a distribution's {@code
+     * lib/} are: the JobManager's, the TaskManagers', and the clients' ({@code flink run}, the SQL
+     * client).
+     */
+    public static StandaloneFlinkCluster start(
+            Path libDir,
+            List<Path> extraLibJars,
+            Path workDir,
+            Path pidDir,
+            List<String> jvmOptions,
+            int taskManagers,
+            int slots) {
         if (taskManagers < 1) {
             throw new IllegalArgumentException("a cluster needs a TaskManager: " + taskManagers);
         }
@@ -108,7 +128,7 @@ public final class StandaloneFlinkCluster implements AutoCloseable {
         }
         StandaloneFlinkCluster cluster =
                 new StandaloneFlinkCluster(
-                        workDir, slots, FreePort.pick(), libDir, pidDir, jvmOptions);
+                        workDir, slots, FreePort.pick(), libDir, extraLibJars, pidDir, jvmOptions);
         try {
             cluster.writeConfiguration(FreePort.pick());
             cluster.startProcesses(taskManagers);
@@ -202,7 +222,16 @@ public final class StandaloneFlinkCluster implements AutoCloseable {
      * jars, the cluster's JVM options. Its output goes to {@code <log dir>/sql-client-N.out}. Once
      * it has submitted its statement set, {@link FlinkCliRun#awaitJob} finds the job.
      */
-    public synchronized FlinkCliRun runSqlClient(Path sqlClientLib, Path script) {
+    public FlinkCliRun runSqlClient(Path sqlClientLib, Path script) {
+        return runSqlClient(sqlClientLib, List.of(), script);
+    }
+
+    /**
+     * As {@link #runSqlClient(Path, Path)}, with options of {@code sql-client.sh} before {@code
+     * -f}: {@code sql-client.sh embedded clientOptions… -f script}, e.g. {@code -j <jar>}.
+     */
+    public synchronized FlinkCliRun runSqlClient(
+            Path sqlClientLib, List<String> clientOptions, Path script) {
         cliRuns++;
         String name = "sql-client-" + cliRuns;
         Path conf = workDir.resolve("conf");
@@ -218,6 +247,7 @@ public final class StandaloneFlinkCluster implements AutoCloseable {
         command.add(classPath + java.io.File.pathSeparator + sqlClientLib.resolve("*"));
         command.add("org.apache.flink.table.client.SqlClient");
         command.add("embedded");
+        command.addAll(clientOptions);
         command.add("-f");
         command.add(script.toString());
         ManagedProcess process =
@@ -229,7 +259,7 @@ public final class StandaloneFlinkCluster implements AutoCloseable {
                         logDir().resolve(name + ".out"),
                         pidDir);
         processes.add(process);
-        LOG.info("Started the SQL client with {} ({})", script, process);
+        LOG.info("Started the SQL client with {} {} ({})", clientOptions, script, process);
         return new FlinkCliRun(this, process);
     }
 

@@ -1,5 +1,6 @@
 package dev.flinkkda.kda.sql.emit;
 
+import dev.flinkkda.kda.module.KdaModuleFactory;
 import dev.flinkkda.kda.sql.functions.KdaFunction;
 import dev.flinkkda.kda.sql.functions.KdaFunctionTable;
 
@@ -7,14 +8,18 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Pattern;
 
-import static dev.flinkkda.kda.sql.emit.FlinkSqlEmitter.string;
-
 /**
- * How a script makes flink-kda's {@code KDA_*} functions callable: one {@code CREATE TEMPORARY
- * SYSTEM FUNCTION} per function its statements call, the class from the jar {@code ADD JAR} adds.
- * The one place to change when {@code LOAD MODULE kda} (issue 15) offers them all at once.
+ * How a script makes flink-kda's {@code KDA_*} functions callable: {@code LOAD MODULE kda;} (the
+ * module from the jar {@code ADD JAR} adds), once, when its statements call any of them.
+ *
+ * <p>{@code LOAD MODULE} appends the module after {@code core}, so Flink's own functions keep their
+ * meaning in the translated SQL ({@code UNIX_TIMESTAMP} is Flink's seconds); the translator calls
+ * flink-kda's functions only by their {@code KDA_*} names, which no other module has.
  */
 final class KdaFunctionDdl {
+
+    /** The module's name, its factory's identifier (in the flink-kda jar's service file). */
+    static final String MODULE = KdaModuleFactory.IDENTIFIER;
 
     private KdaFunctionDdl() {}
 
@@ -31,16 +36,11 @@ final class KdaFunctionDdl {
         return called;
     }
 
-    /** The statements that register {@code functions}. */
+    /**
+     * The statement that makes {@code functions} callable: {@code LOAD MODULE kda;}, or nothing
+     * when there are none (a script that calls no flink-kda function needs no module).
+     */
     static String render(List<KdaFunction.Implementation> functions) {
-        StringBuilder sql = new StringBuilder();
-        for (KdaFunction.Implementation function : functions) {
-            sql.append("CREATE TEMPORARY SYSTEM FUNCTION ")
-                    .append(function.flinkName())
-                    .append(" AS ")
-                    .append(string(function.function().getName()))
-                    .append(" LANGUAGE JAVA;\n");
-        }
-        return sql.toString();
+        return functions.isEmpty() ? "" : "LOAD MODULE " + MODULE + ";\n";
     }
 }

@@ -28,10 +28,11 @@ import static dev.flinkkda.kda.sql.emit.FlinkSqlEmitter.string;
 /**
  * A translated application as a script that runs unchanged in Flink 1.20's SQL client ({@code
  * sql-client.sh -f script.sql}): a header saying what needs the flink-kda jar and which pumps need
- * {@code flink run} with it instead; {@code ADD JAR} and the {@code KDA_*} functions the script
- * calls; a {@code CREATE TABLE} per input, reference table and output with the real connectors; a
- * {@code CREATE TEMPORARY VIEW} per step Flink SQL can express; and the outputs' {@code INSERT}s in
- * one {@code EXECUTE STATEMENT SET}.
+ * {@code flink run} with it instead; {@code ADD JAR}, and {@code LOAD MODULE kda} when the script
+ * calls flink-kda's {@code KDA_*} functions ({@link KdaFunctionDdl}); a {@code CREATE TABLE} per
+ * input, reference table and output with the real connectors; a {@code CREATE TEMPORARY VIEW} per
+ * step Flink SQL can express; and the outputs' {@code INSERT}s in one {@code EXECUTE STATEMENT
+ * SET}.
  *
  * <p>What has no SQL form: flink-kda's operators (stagger windows, {@code RANGE} windows, table
  * functions), a window's end made event time again for a later window ({@link ScriptableSteps}),
@@ -147,7 +148,12 @@ public final class SqlClientScript {
         if (!functions.isEmpty()) {
             List<String> names = new ArrayList<>();
             functions.forEach(f -> names.add(f.flinkName()));
-            jarNeeds.add("flink-kda's functions " + String.join(", ", names));
+            jarNeeds.add(
+                    "flink-kda's functions "
+                            + String.join(", ", names)
+                            + " (its module "
+                            + KdaFunctionDdl.MODULE
+                            + ", LOAD MODULE below)");
         }
         if (!referenceTables.isEmpty()) {
             List<String> names = new ArrayList<>();

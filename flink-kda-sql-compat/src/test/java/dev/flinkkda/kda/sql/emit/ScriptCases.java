@@ -36,10 +36,15 @@ final class ScriptCases {
                     "script-step",
                     "script-stagger",
                     "script-reference",
-                    "script-row-errors");
+                    "script-row-errors",
+                    "script-functions");
 
     private static final String TICKERS =
             "TICKER_SYMBOL VARCHAR(4), EVENT_TIME TIMESTAMP, PRICE DOUBLE";
+
+    /** The input of {@code script-functions}. */
+    private static final String FUNCTION_INPUT =
+            "TICKER_SYMBOL VARCHAR(4), COMPANY VARCHAR(16), EVENT_TIME TIMESTAMP, TRADED_AT VARCHAR(16)";
 
     private ScriptCases() {}
 
@@ -176,8 +181,33 @@ final class ScriptCases {
                                             StreamLocation.parse("/data/errors.jsonl"))),
                             List.of(),
                             Optional.empty());
+            case "script-functions" ->
+                    // flink-kda's functions: LOAD MODULE kda after the ADD JAR
+                    functionSettings(
+                            "/data/trades.jsonl",
+                            "/data/out",
+                            Optional.of("/opt/flink-kda/flink-kda-0.1.0-SNAPSHOT.jar"));
             default -> throw new IllegalArgumentException(name);
         };
+    }
+
+    /**
+     * The connections of {@code script-functions}: a file of JSON records with a ROWTIME field in,
+     * {@code output} a directory of JSON part files.
+     */
+    static ScriptSettings functionSettings(String input, String output, Optional<String> jar) {
+        return new ScriptSettings(
+                List.of(
+                        new InputSpec(
+                                "SOURCE_SQL_STREAM_001",
+                                StreamLocation.parse(input),
+                                KdaSchema.parse(FUNCTION_INPUT),
+                                RowtimeMode.field("ROWTIME"),
+                                Duration.ZERO,
+                                ArrivalTimeMode.rowtime())),
+                List.of(new OutputSpec("DESTINATION_SQL_STREAM", StreamLocation.parse(output))),
+                List.of(),
+                jar);
     }
 
     static String resource(String name) throws IOException {
