@@ -50,7 +50,11 @@ public final class ApproxCountDistinctFunction
 
     private final SqlValueEncoder encoder = new SqlValueEncoder();
 
-    private ApproxCountDistinctFunction() {}
+    /**
+     * For Flink, which instantiates a function by its class: {@code CREATE FUNCTION … AS '…'}, the
+     * {@code kda} module.
+     */
+    public ApproxCountDistinctFunction() {}
 
     /** A new instance, to register, e.g. {@code createTemporarySystemFunction(NAME, create())}. */
     public static ApproxCountDistinctFunction create() {

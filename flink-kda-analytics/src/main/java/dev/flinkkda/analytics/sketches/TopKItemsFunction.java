@@ -61,7 +61,11 @@ public final class TopKItemsFunction extends AggregateFunction<Row[], TopKItemsA
     /** The DataStream function of the K last used: its exact limit, sketch size and ordering. */
     private transient TopKItems<String, String> topK;
 
-    private TopKItemsFunction() {}
+    /**
+     * For Flink, which instantiates a function by its class: {@code CREATE FUNCTION … AS '…'}, the
+     * {@code kda} module.
+     */
+    public TopKItemsFunction() {}
 
     /** A new instance, to register, e.g. {@code createTemporarySystemFunction(NAME, create())}. */
     public static TopKItemsFunction create() {

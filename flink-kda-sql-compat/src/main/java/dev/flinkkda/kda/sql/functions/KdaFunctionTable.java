@@ -1,5 +1,7 @@
 package dev.flinkkda.kda.sql.functions;
 
+import dev.flinkkda.analytics.sketches.ApproxCountDistinctFunction;
+import dev.flinkkda.analytics.sketches.TopKItemsFunction;
 import dev.flinkkda.kda.functions.KdaDatetimeText;
 import dev.flinkkda.kda.functions.KdaFastRegexLogParser;
 import dev.flinkkda.kda.functions.KdaFixedColumnLogParse;
@@ -516,6 +518,17 @@ public final class KdaFunctionTable {
         analytic("EXP_AVG", 2, 2, ReturnTypes.DOUBLE);
 
         // ------------------------------------------------------------------ table functions
+        // The SQL client gets the two sketches as aggregates for Flink's window TVFs (a table
+        // function owning timers is out of Flink 1.20 SQL's reach).
+        Map<String, KdaFunction.Implementation> aggregateForms =
+                Map.of(
+                        "TOP_K_ITEMS_TUMBLING",
+                        new KdaFunction.Implementation(
+                                TopKItemsFunction.NAME, TopKItemsFunction.class),
+                        "COUNT_DISTINCT_ITEMS_TUMBLING",
+                        new KdaFunction.Implementation(
+                                ApproxCountDistinctFunction.NAME,
+                                ApproxCountDistinctFunction.class));
         for (String name :
                 List.of(
                         "RANDOM_CUT_FOREST",
@@ -532,7 +545,9 @@ public final class KdaFunctionTable {
                             new FlinkForm.Operator(),
                             arguments -> {
                                 throw new IllegalStateException(name + " returns a table");
-                            }));
+                            },
+                            Optional.empty(),
+                            Optional.ofNullable(aggregateForms.get(name))));
         }
     }
 
