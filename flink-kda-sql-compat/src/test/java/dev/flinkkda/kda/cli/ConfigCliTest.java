@@ -1,5 +1,7 @@
 package dev.flinkkda.kda.cli;
 
+import dev.flinkkda.kda.options.RunOptions;
+
 import dev.flinkkda.kda.config.ApplicationConfigReader;
 
 import org.apache.flink.runtime.testutils.MiniClusterResourceConfiguration;
@@ -121,13 +123,13 @@ class ConfigCliTest {
         assertThat(run("validate", "--config", config.toString())).as(err()).isZero();
         assertThat(out())
                 .startsWith("describe-application.json: valid — 2 statements: 2 native Flink SQL");
-        assertThat(run("run", "--config", config.toString())).isEqualTo(2);
-        assertThat(err())
-                .startsWith(
-                        "describe-application.json:"
-                                + " $.ApplicationDetail.InputDescriptions[1].InputParallelism"
-                                + ".Count: 2 in-application streams (CLICKS_001, CLICKS_002)"
-                                + " read one Kinesis stream");
+        // InputParallelism.Count 2: each of CLICKS_001 and CLICKS_002 reads half of the shards
+        assertThat(
+                        RunOptions.parse("--config", config.toString()).inputs().stream()
+                                .map(i -> i.streamName() + " " + i.location()))
+                .contains(
+                        "CLICKS_001 kinesis:clicks?region=eu-central-1&start=LATEST&shards=1/2",
+                        "CLICKS_002 kinesis:clicks?region=eu-central-1&start=LATEST&shards=2/2");
     }
 
     /** A syntax error in ApplicationCode is reported at its line and column within the code. */
