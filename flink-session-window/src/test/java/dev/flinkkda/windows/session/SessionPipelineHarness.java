@@ -156,6 +156,11 @@ final class SessionPipelineHarness implements WindowPipeline {
         return results;
     }
 
+    /** Event-time timers of all operators of the path. */
+    int timers() {
+        return (ordered ? sorter.numEventTimeTimers() : 0) + window.numEventTimeTimers();
+    }
+
     /** Event-time timers of the ordering step ({@link Path#ORDERED_WINDOW} only). */
     int orderingTimers() {
         return sorter.numEventTimeTimers();
