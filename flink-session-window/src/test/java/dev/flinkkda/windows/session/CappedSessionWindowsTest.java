@@ -3,8 +3,11 @@ package dev.flinkkda.windows.session;
 import dev.flinkkda.windows.session.SessionPipelineHarness.Path;
 import dev.flinkkda.windows.session.SessionPipelineHarness.Snapshot;
 import dev.flinkkda.windows.testing.WindowResult;
+import dev.flinkkda.windows.testing.WindowTestFunctions;
 
 import org.apache.flink.api.java.tuple.Tuple3;
+import org.apache.flink.streaming.api.datastream.KeyedStream;
+import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -444,6 +447,68 @@ class CappedSessionWindowsTest {
                 .hasMessageContaining("max-duration rule must not be null");
         assertThatThrownBy(() -> EventTimeCappedSessionWindows.withDynamicGap(null))
                 .hasMessageContaining("gap extractor must not be null");
+    }
+
+    /**
+     * Durations finer than Flink's millisecond are rejected, not truncated (1.5 ms would become 1
+     * ms); a null keyed stream or session windows are named. Event and processing time alike.
+     */
+    @Test
+    void rejectsSubMillisecondDurationsAndNullArguments() {
+        Duration oneAndAHalfMillis = Duration.ofNanos(1_500_000);
+        assertThatThrownBy(() -> EventTimeCappedSessionWindows.withGap(oneAndAHalfMillis))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage(
+                        "session gap must be a whole number of milliseconds (Flink's time unit),"
+                                + " was PT0.0015S");
+        assertThatThrownBy(() -> ProcessingTimeCappedSessionWindows.withGap(oneAndAHalfMillis))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageStartingWith("session gap must be a whole number of milliseconds");
+        assertThatThrownBy(() -> gap(5).withMaxDuration(Duration.ofSeconds(10).plusNanos(1)))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage(
+                        "maximum session duration must be a whole number of milliseconds (Flink's"
+                                + " time unit), was PT10.000000001S");
+        assertThatThrownBy(
+                        () ->
+                                ProcessingTimeCappedSessionWindows.withGap(Duration.ofMillis(5))
+                                        .withMaxDuration(
+                                                oneAndAHalfMillis, MaxDurationRule.ALIGNED_CHECKS))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageStartingWith(
+                        "maximum session duration must be a whole number of milliseconds");
+        assertThatThrownBy(() -> ProcessingTimeCappedSessionWindows.withGap(Duration.ofNanos(999)))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("session gap must be at least 1 millisecond, was PT0.000000999S");
+        assertThatThrownBy(() -> ProcessingTimeCappedSessionWindows.withGap(Duration.ofMillis(-5)))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("session gap must be positive, was PT-0.005S");
+        assertThatThrownBy(() -> gap(5).withMaxDuration(Duration.ofSeconds(Long.MAX_VALUE)))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageStartingWith(
+                        "maximum session duration is too large for epoch milliseconds");
+        assertThatThrownBy(() -> ProcessingTimeCappedSessionWindows.withDynamicGap(null))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("session gap extractor must not be null");
+        assertThat(gap(5).withMaxDuration(Duration.ofMillis(1_500)).getMaxDuration())
+                .isEqualTo(1_500);
+
+        KeyedStream<Tuple3<String, Long, Long>, String> keyed =
+                StreamExecutionEnvironment.getExecutionEnvironment()
+                        .fromData(SessionPipelineHarness.ELEMENT, Tuple3.of("x", 0L, 0L))
+                        .keyBy(WindowTestFunctions.KEY);
+        assertThatThrownBy(() -> CappedSessionWindows.window(null, gap(5)))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("the keyed stream must not be null");
+        assertThatThrownBy(() -> CappedSessionWindows.incremental(null, gap(5)))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("the keyed stream must not be null");
+        assertThatThrownBy(() -> CappedSessionWindows.window(keyed, null))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("session windows must not be null");
+        assertThatThrownBy(() -> CappedSessionWindows.incremental(keyed, null))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("session windows must not be null");
     }
 
     @Test
