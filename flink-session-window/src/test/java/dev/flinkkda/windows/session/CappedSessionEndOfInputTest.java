@@ -173,4 +173,27 @@ class CappedSessionEndOfInputTest {
             assertThat(h.timers()).isZero();
         }
     }
+
+    /**
+     * With allowed lateness, sessions fired before the end are kept for late elements; the end of
+     * input fires the open session and then drops everything kept: no timer is left. Strict, gap 5,
+     * maximum 10, lateness 100: [1, 11) fires at watermark 10 and is kept; 20 opens the session
+     * flushed at the end.
+     */
+    @ParameterizedTest
+    @EnumSource(Path.class)
+    void keptSessionsAreDroppedAtTheEnd(Path path) throws Exception {
+        try (SessionPipelineHarness h =
+                new SessionPipelineHarness(path, gap5Max10(MaxDurationRule.STRICT), 100)) {
+            inOrder(h, "a", 1, 4, 7, 9, 20);
+            h.watermark(10);
+            assertThat(h.results()).containsExactly(new WindowResult("a", 1, 11, 4, 21));
+            h.watermark(Long.MAX_VALUE);
+            assertThat(h.results())
+                    .containsExactly(
+                            new WindowResult("a", 1, 11, 4, 21),
+                            new WindowResult("a", 20, 25, 1, 20));
+            assertThat(h.timers()).isZero();
+        }
+    }
 }
