@@ -25,13 +25,6 @@ class CappedSessionEndOfInputTest {
                 .withMaxDuration(Duration.ofMillis(10), rule);
     }
 
-    private static void inOrder(SessionPipelineHarness h, String key, long... timestamps)
-            throws Exception {
-        for (long t : timestamps) {
-            h.element(key, t, t);
-        }
-    }
-
     /**
      * Strict, gap 5, maximum 10; the input ends with both sessions open.
      *
@@ -46,7 +39,7 @@ class CappedSessionEndOfInputTest {
     void strictSessionsOpenAtTheEndEndAtTheirCutOrLastPlusGap(Path path) throws Exception {
         try (SessionPipelineHarness h =
                 new SessionPipelineHarness(path, gap5Max10(MaxDurationRule.STRICT), 0)) {
-            inOrder(h, "a", 1, 4, 7, 9, 12, 14);
+            h.elements("a", 1, 4, 7, 9, 12, 14);
             h.watermark(9); // [1, 11) would fire at 10
             assertThat(h.results()).isEmpty();
             h.watermark(Long.MAX_VALUE);
@@ -76,8 +69,8 @@ class CappedSessionEndOfInputTest {
     void alignedSessionsOpenAtTheEndEndAtTheirCutOrLastPlusGap(Path path) throws Exception {
         try (SessionPipelineHarness h =
                 new SessionPipelineHarness(path, gap5Max10(MaxDurationRule.ALIGNED_CHECKS), 0)) {
-            inOrder(h, "a", 1, 4, 7, 10, 13, 16, 19);
-            inOrder(h, "b", 3, 5);
+            h.elements("a", 1, 4, 7, 10, 13, 16, 19);
+            h.elements("b", 3, 5);
             h.watermark(8); // [3, 10) would fire at 9
             assertThat(h.results()).isEmpty();
             h.watermark(Long.MAX_VALUE);
@@ -101,7 +94,7 @@ class CappedSessionEndOfInputTest {
     void heldElementsAreSortedIntoSessionsAtTheEnd(Path path) throws Exception {
         try (SessionPipelineHarness h =
                 new SessionPipelineHarness(path, gap5Max10(MaxDurationRule.STRICT), 0)) {
-            inOrder(h, "a", 9, 4, 12, 1, 7);
+            h.elements("a", 9, 4, 12, 1, 7);
             assertThat(h.results()).isEmpty();
             h.watermark(Long.MAX_VALUE);
             assertThat(h.results())
@@ -112,7 +105,7 @@ class CappedSessionEndOfInputTest {
         }
         try (SessionPipelineHarness h =
                 new SessionPipelineHarness(path, gap5Max10(MaxDurationRule.ALIGNED_CHECKS), 0)) {
-            inOrder(h, "a", 9, 4, 12, 1, 7);
+            h.elements("a", 9, 4, 12, 1, 7);
             h.watermark(Long.MAX_VALUE);
             assertThat(h.results())
                     .containsExactly(new WindowResult("a", 1, 17, 5, 1 + 4 + 7 + 9 + 12));
@@ -133,7 +126,7 @@ class CappedSessionEndOfInputTest {
     void heldElementsExactlyOneGapLaterJoinAtTheEnd(Path path) throws Exception {
         try (SessionPipelineHarness h =
                 new SessionPipelineHarness(path, gap5Max10(MaxDurationRule.STRICT), 0)) {
-            inOrder(h, "a", 10, 5, 0);
+            h.elements("a", 10, 5, 0);
             h.watermark(Long.MAX_VALUE);
             assertThat(h.results())
                     .containsExactly(
@@ -142,7 +135,7 @@ class CappedSessionEndOfInputTest {
         }
         try (SessionPipelineHarness h =
                 new SessionPipelineHarness(path, gap5Max10(MaxDurationRule.ALIGNED_CHECKS), 0)) {
-            inOrder(h, "a", 10, 5, 0);
+            h.elements("a", 10, 5, 0);
             h.watermark(Long.MAX_VALUE);
             assertThat(h.results()).containsExactly(new WindowResult("a", 0, 15, 3, 15));
         }
@@ -163,7 +156,7 @@ class CappedSessionEndOfInputTest {
                 new SessionPipelineHarness(path, gap5Max10(MaxDurationRule.STRICT), 0)) {
             h.element("a", 1, 1);
             h.watermark(1); // the session of 1 is open
-            inOrder(h, "a", 4, 12, 9);
+            h.elements("a", 4, 12, 9);
             assertThat(h.results()).isEmpty();
             h.watermark(Long.MAX_VALUE);
             assertThat(h.results())
@@ -185,7 +178,7 @@ class CappedSessionEndOfInputTest {
     void keptSessionsAreDroppedAtTheEnd(Path path) throws Exception {
         try (SessionPipelineHarness h =
                 new SessionPipelineHarness(path, gap5Max10(MaxDurationRule.STRICT), 100)) {
-            inOrder(h, "a", 1, 4, 7, 9, 20);
+            h.elements("a", 1, 4, 7, 9, 20);
             h.watermark(10);
             assertThat(h.results()).containsExactly(new WindowResult("a", 1, 11, 4, 21));
             h.watermark(Long.MAX_VALUE);

@@ -26,13 +26,6 @@ class CappedSessionWindowsTest {
         return EventTimeCappedSessionWindows.withGap(Duration.ofMillis(gap));
     }
 
-    private static void inOrder(SessionPipelineHarness h, String key, long... timestamps)
-            throws Exception {
-        for (long t : timestamps) {
-            h.element(key, t, t);
-        }
-    }
-
     /**
      * The seed's description: maximum 10, so eKuiper checks at t = 0, 10, 20, 30. Gap 5, elements 1
      * 4 8 12 15 19 23 26. Aligned: the session of 1 is cut at the first check T with T - 10 > 1,
@@ -47,7 +40,7 @@ class CappedSessionWindowsTest {
                         gap(5).withMaxDuration(
                                         Duration.ofMillis(10), MaxDurationRule.ALIGNED_CHECKS),
                         0)) {
-            inOrder(h, "a", 1, 4, 8, 12, 15, 19, 23, 26);
+            h.elements("a", 1, 4, 8, 12, 15, 19, 23, 26);
             h.watermark(Long.MAX_VALUE);
             assertThat(h.results())
                     .containsExactly(
@@ -62,7 +55,7 @@ class CappedSessionWindowsTest {
         try (SessionPipelineHarness h =
                 new SessionPipelineHarness(
                         path, gap(5).withMaxDuration(Duration.ofMillis(10)), 0)) {
-            inOrder(h, "a", 1, 4, 8, 12, 15, 19, 23, 26);
+            h.elements("a", 1, 4, 8, 12, 15, 19, 23, 26);
             h.watermark(Long.MAX_VALUE);
             assertThat(h.results())
                     .containsExactly(
@@ -85,7 +78,7 @@ class CappedSessionWindowsTest {
                         gap(4).withMaxDuration(
                                         Duration.ofMillis(10), MaxDurationRule.ALIGNED_CHECKS),
                         0)) {
-            inOrder(h, "a", 10, 13, 16, 19, 22, 25, 28, 30);
+            h.elements("a", 10, 13, 16, 19, 22, 25, 28, 30);
             h.watermark(Long.MAX_VALUE);
             assertThat(h.results())
                     .containsExactly(
@@ -101,7 +94,7 @@ class CappedSessionWindowsTest {
         try (SessionPipelineHarness h =
                 new SessionPipelineHarness(
                         path, gap(4).withMaxDuration(Duration.ofMillis(10)), 0)) {
-            inOrder(h, "a", 10, 13, 16, 19, 22, 25, 28, 30);
+            h.elements("a", 10, 13, 16, 19, 22, 25, 28, 30);
             h.watermark(Long.MAX_VALUE);
             assertThat(h.results())
                     .containsExactly(
@@ -138,7 +131,7 @@ class CappedSessionWindowsTest {
         try (SessionPipelineHarness h =
                 new SessionPipelineHarness(
                         path, gap(5).withMaxDuration(Duration.ofMillis(20)), 0)) {
-            inOrder(h, "a", 0, 3);
+            h.elements("a", 0, 3);
             h.watermark(7); // [0, 8) fires at 7
             h.element("a", 8, 8);
             h.watermark(Long.MAX_VALUE);
@@ -210,7 +203,7 @@ class CappedSessionWindowsTest {
         try (SessionPipelineHarness h =
                 new SessionPipelineHarness(
                         path, gap(10).withMaxDuration(Duration.ofMillis(10)), 0)) {
-            inOrder(h, "a", 0, 9, 10, 19, 20);
+            h.elements("a", 0, 9, 10, 19, 20);
             h.watermark(Long.MAX_VALUE);
             assertThat(h.results())
                     .containsExactly(
@@ -363,7 +356,7 @@ class CappedSessionWindowsTest {
         try (SessionPipelineHarness h =
                 new SessionPipelineHarness(
                         path, gap(100).withMaxDuration(Duration.ofMillis(10)), 0)) {
-            inOrder(h, "a", 0, 50, 55, 200);
+            h.elements("a", 0, 50, 55, 200);
             h.watermark(Long.MAX_VALUE);
             assertThat(h.results())
                     .containsExactly(
@@ -380,7 +373,7 @@ class CappedSessionWindowsTest {
         try (SessionPipelineHarness h =
                 new SessionPipelineHarness(
                         path, gap(5).withMaxDuration(Duration.ofMillis(10)), 5)) {
-            inOrder(h, "a", 0, 3);
+            h.elements("a", 0, 3);
             h.watermark(20); // [0, 8) fired at 7; kept until 7 + 5 = 12 — already passed
             h.element("a", 4, 4);
             assertThat(h.late()).containsExactly(Tuple3.of("a", 4L, 4L));
@@ -388,7 +381,7 @@ class CappedSessionWindowsTest {
         try (SessionPipelineHarness h =
                 new SessionPipelineHarness(
                         path, gap(5).withMaxDuration(Duration.ofMillis(10)), 5)) {
-            inOrder(h, "a", 0, 3);
+            h.elements("a", 0, 3);
             h.watermark(9); // fired at 7, kept until 12
             h.element("a", 4, 4);
             h.watermark(Long.MAX_VALUE);

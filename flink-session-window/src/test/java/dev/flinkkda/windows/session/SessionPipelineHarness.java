@@ -133,6 +133,15 @@ final class SessionPipelineHarness implements WindowPipeline {
         drainWindowOutput();
     }
 
+    /**
+     * Elements of {@code key} at the given timestamps, in that order, each valued its timestamp.
+     */
+    void elements(String key, long... timestamps) throws Exception {
+        for (long t : timestamps) {
+            element(key, t, t);
+        }
+    }
+
     @Override
     public void watermark(long timestamp) throws Exception {
         if (ordered) {
