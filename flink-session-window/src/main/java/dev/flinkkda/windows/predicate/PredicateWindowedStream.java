@@ -10,8 +10,6 @@ import org.apache.flink.streaming.api.datastream.KeyedStream;
 import org.apache.flink.streaming.api.datastream.SingleOutputStreamOperator;
 import org.apache.flink.streaming.api.functions.windowing.ProcessWindowFunction;
 
-import java.util.Objects;
-
 /**
  * A keyed stream in {@link PredicateWindows}, to aggregate, reduce or process each window. Each
  * call puts one operator after the keyed stream.
@@ -55,12 +53,11 @@ public final class PredicateWindowedStream<T, K>
      * Passes all elements of each window, in arrival order, with the key and the window, to {@code
      * function}.
      *
-     * @throws NullPointerException if {@code function} is null
+     * @throws IllegalArgumentException if {@code function} is null
      */
     public <R> SingleOutputStreamOperator<R> process(
             ProcessWindowFunction<T, R, K, PredicateWindow> function) {
-        Objects.requireNonNull(
-                function, "the ProcessWindowFunction given to PredicateWindowedStream is null");
+        checkNotNull(function);
         return process(function, WindowFunctionTypes.resultType(function, input.getType()));
     }
 
@@ -68,13 +65,19 @@ public final class PredicateWindowedStream<T, K>
     public <R> SingleOutputStreamOperator<R> process(
             ProcessWindowFunction<T, R, K, PredicateWindow> function,
             TypeInformation<R> resultType) {
-        Objects.requireNonNull(
-                function, "the ProcessWindowFunction given to PredicateWindowedStream is null");
+        checkNotNull(function);
         return input.transform(
                 "PredicateWindowProcess",
                 resultType,
                 new PredicateProcessOperator<>(
                         windows, input.getType(), input.getExecutionEnvironment().clean(function)));
+    }
+
+    private static void checkNotNull(ProcessWindowFunction<?, ?, ?, ?> function) {
+        if (function == null) {
+            throw new IllegalArgumentException(
+                    "the ProcessWindowFunction given to PredicateWindowedStream must not be null");
+        }
     }
 
     @Override

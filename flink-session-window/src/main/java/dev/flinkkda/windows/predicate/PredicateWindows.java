@@ -5,7 +5,6 @@ import org.apache.flink.api.common.functions.FilterFunction;
 import org.apache.flink.streaming.api.datastream.KeyedStream;
 
 import java.io.Serializable;
-import java.util.Objects;
 
 /**
  * Predicate windows (SA Engine's {@code predwin}, eKuiper's {@code STATEWINDOW}): per key, an
@@ -84,11 +83,17 @@ public final class PredicateWindows<T> implements Serializable {
      *
      * @param begin true for an element that opens a window when none is open
      * @param end true for an element that closes the open window (not tested on the opening one)
-     * @throws NullPointerException naming the predicate that is null
+     * @throws IllegalArgumentException naming the predicate that is null
      */
     public static <T> PredicateWindows<T> between(FilterFunction<T> begin, FilterFunction<T> end) {
-        Objects.requireNonNull(begin, "the begin predicate of PredicateWindows.between is null");
-        Objects.requireNonNull(end, "the end predicate of PredicateWindows.between is null");
+        if (begin == null) {
+            throw new IllegalArgumentException(
+                    "the begin predicate of PredicateWindows.between must not be null");
+        }
+        if (end == null) {
+            throw new IllegalArgumentException(
+                    "the end predicate of PredicateWindows.between must not be null");
+        }
         return new PredicateWindows<>(begin, end, false);
     }
 
@@ -117,10 +122,13 @@ public final class PredicateWindows<T> implements Serializable {
      * The windows of {@code input}: {@code aggregate} and {@code reduce} keep one accumulator per
      * key; {@code process} keeps the open window's elements (see {@link PredicateWindowedStream}).
      *
-     * @throws NullPointerException if {@code input} is null
+     * @throws IllegalArgumentException if {@code input} is null
      */
     public <K> PredicateWindowedStream<T, K> window(KeyedStream<T, K> input) {
-        Objects.requireNonNull(input, "the keyed stream given to PredicateWindows.window is null");
+        if (input == null) {
+            throw new IllegalArgumentException(
+                    "the keyed stream given to PredicateWindows.window must not be null");
+        }
         return new PredicateWindowedStream<>(
                 input,
                 new PredicateWindows<>(

@@ -198,6 +198,12 @@ public abstract class CappedSessionWindowAssigner<T> extends MergingWindowAssign
         return positiveMillis(maxDuration, "maximum session duration");
     }
 
+    /**
+     * {@code duration} in milliseconds.
+     *
+     * @throws IllegalArgumentException naming {@code what} if it is null, not positive, shorter
+     *     than a millisecond, not a whole number of milliseconds, or too large
+     */
     private static long positiveMillis(Duration duration, String what) {
         if (duration == null) {
             throw new IllegalArgumentException(what + " must not be null");
@@ -215,6 +221,12 @@ public abstract class CappedSessionWindowAssigner<T> extends MergingWindowAssign
         if (millis == 0) {
             throw new IllegalArgumentException(
                     what + " must be at least 1 millisecond, was " + duration);
+        }
+        if (duration.getNano() % 1_000_000 != 0) {
+            throw new IllegalArgumentException(
+                    what
+                            + " must be a whole number of milliseconds (Flink's time unit), was "
+                            + duration);
         }
         return millis;
     }

@@ -47,9 +47,6 @@ public final class CappedSessionWindowedStream<T, K>
     CappedSessionWindowedStream(
             KeyedStream<T, K> input, EventTimeCappedSessionWindows<? super T> sessions) {
         super(input);
-        if (sessions == null) {
-            throw new IllegalArgumentException("session windows must not be null");
-        }
         this.sessions = sessions;
     }
 

@@ -46,12 +46,11 @@ public final class CappedSessionWindows {
      * @param input the keyed stream; its elements must carry event timestamps
      * @param sessions the session windows, e.g. {@code EventTimeCappedSessionWindows.withGap(..)}
      * @return Flink's windowed stream over the timestamp-ordered input
+     * @throws IllegalArgumentException naming the argument that is null
      */
     public static <T, K> WindowedStream<T, K, TimeWindow> window(
             KeyedStream<T, K> input, EventTimeCappedSessionWindows<? super T> sessions) {
-        if (sessions == null) {
-            throw new IllegalArgumentException("session windows must not be null");
-        }
+        checkArguments(input, sessions);
         TypeInformation<T> type = input.getType();
         DataStream<T> ordered =
                 input.transform(
@@ -74,9 +73,20 @@ public final class CappedSessionWindows {
      *
      * @param input the keyed stream; its elements must carry event timestamps
      * @param sessions the session windows, e.g. {@code EventTimeCappedSessionWindows.withGap(..)}
+     * @throws IllegalArgumentException naming the argument that is null
      */
     public static <T, K> CappedSessionWindowedStream<T, K> incremental(
             KeyedStream<T, K> input, EventTimeCappedSessionWindows<? super T> sessions) {
+        checkArguments(input, sessions);
         return new CappedSessionWindowedStream<>(input, sessions);
+    }
+
+    private static void checkArguments(KeyedStream<?, ?> input, Object sessions) {
+        if (input == null) {
+            throw new IllegalArgumentException("the keyed stream must not be null");
+        }
+        if (sessions == null) {
+            throw new IllegalArgumentException("session windows must not be null");
+        }
     }
 }

@@ -30,6 +30,16 @@ import java.time.Duration;
  * triggers, evictors, {@code aggregate}/{@code reduce} and {@code process} work as with Flink's own
  * windows. Without {@link #withMaxDuration}, these are exactly Flink's session windows.
  *
+ * <p><b>End of input.</b> The watermark {@code Long.MAX_VALUE} that a bounded input sends at its
+ * end fires every session still open, ending where any session ends, at {@code min(last + gap,
+ * cut)} — gap 5, maximum 10 (strict):
+ *
+ * <pre>
+ *   elements   1  4  7  9  12 14 | end of input
+ *   windows   [1 ──── 11)[12 ─ 19)
+ *                     cut       gap
+ * </pre>
+ *
  * <p><b>Out-of-order input.</b> With a maximum duration, where a session is cut depends on where it
  * starts, so an element that arrives after later ones may move every following cut — which would
  * split accumulators. This assigner never splits: an out-of-order element joins, or bridges,

@@ -4,6 +4,7 @@ import dev.flinkkda.windows.predicate.PredicateWindowHarness.Path;
 
 import org.apache.flink.api.common.functions.OpenContext;
 import org.apache.flink.api.common.functions.RichFilterFunction;
+import org.apache.flink.api.common.typeinfo.Types;
 import org.apache.flink.api.java.tuple.Tuple2;
 import org.apache.flink.runtime.checkpoint.OperatorSubtaskState;
 import org.apache.flink.streaming.api.datastream.KeyedStream;
@@ -319,21 +320,28 @@ class PredicateWindowsTest {
     @Test
     void rejectsNullArgumentsNamingThem() {
         assertThatThrownBy(() -> PredicateWindows.between(null, END))
-                .isInstanceOf(NullPointerException.class)
-                .hasMessage("the begin predicate of PredicateWindows.between is null");
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("the begin predicate of PredicateWindows.between must not be null");
         assertThatThrownBy(() -> PredicateWindows.between(BEGIN, null))
-                .isInstanceOf(NullPointerException.class)
-                .hasMessage("the end predicate of PredicateWindows.between is null");
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("the end predicate of PredicateWindows.between must not be null");
         assertThatThrownBy(() -> WINDOWS.window(null))
-                .isInstanceOf(NullPointerException.class)
-                .hasMessage("the keyed stream given to PredicateWindows.window is null");
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("the keyed stream given to PredicateWindows.window must not be null");
         KeyedStream<Tuple2<String, String>, String> keyed =
                 StreamExecutionEnvironment.getExecutionEnvironment()
                         .fromData(ELEMENT, Tuple2.of("k", "B1"))
                         .keyBy(KEY);
         assertThatThrownBy(() -> WINDOWS.window(keyed).process(null))
-                .isInstanceOf(NullPointerException.class)
-                .hasMessage("the ProcessWindowFunction given to PredicateWindowedStream is null");
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage(
+                        "the ProcessWindowFunction given to PredicateWindowedStream must not be"
+                                + " null");
+        assertThatThrownBy(() -> WINDOWS.window(keyed).process(null, Types.STRING))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage(
+                        "the ProcessWindowFunction given to PredicateWindowedStream must not be"
+                                + " null");
     }
 
     @Test

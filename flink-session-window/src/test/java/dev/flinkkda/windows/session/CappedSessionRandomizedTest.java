@@ -19,7 +19,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Random streams against the brute-force {@link SessionReference}: no maximum, strict and aligned
- * cuts, fixed and per-element gaps.
+ * cuts, fixed and per-element gaps. Every stream ends with the end-of-input watermark ({@code
+ * Long.MAX_VALUE}), half of them after going quiet (no watermark for their last elements): the
+ * sessions the last watermark reached must have fired before it, and the others — open sessions,
+ * held elements — must be flushed by it, each ending at {@code min(last + gap, cut)} as the
+ * reference says.
  */
 class CappedSessionRandomizedTest {
 
@@ -113,10 +117,14 @@ class CappedSessionRandomizedTest {
         ToLongFunction<Tuple3<String, Long, Long>> gapOf = dynamicGap ? e -> e.f2 : e -> gap;
         List<WindowResult> expected = SessionReference.sessions(elements, gapOf, maxDuration, rule);
 
+        // Half of the streams go quiet before their end: no watermark after a random arrival, so
+        // that sessions are open and elements held when the input ends.
+        int watermarksUntil = random.nextBoolean() ? n : random.nextInt(n + 1);
         try (SessionPipelineHarness h = new SessionPipelineHarness(path, sessions, 0)) {
             long maxSeen = Long.MIN_VALUE;
             long watermark = Long.MIN_VALUE;
-            for (long[] a : arrival) {
+            for (int i = 0; i < n; i++) {
+                long[] a = arrival.get(i);
                 Tuple3<String, Long, Long> e = elements.get((int) a[1]);
                 h.element(e.f0, e.f1, e.f2);
                 maxSeen = Math.max(maxSeen, e.f1);
@@ -125,24 +133,40 @@ class CappedSessionRandomizedTest {
                 // exactly one gap after its session's last element always arrives before the
                 // session fires at end - 1 (see the module README: the gap rule is Flink's).
                 long allowed = maxSeen - bound - 2;
-                if (random.nextInt(3) == 0 && allowed > watermark) {
+                if (i < watermarksUntil && random.nextInt(3) == 0 && allowed > watermark) {
                     watermark = allowed;
                     h.watermark(watermark);
                 }
             }
+            List<WindowResult> firedBeforeTheEnd = new ArrayList<>(h.results());
             h.watermark(Long.MAX_VALUE);
-            assertThat(h.late()).as("stream %d: no element is late", stream).isEmpty();
-            assertThat(h.results())
-                    .as(
-                            "stream %d: gap %d%s, max %d %s, bound %d, elements %s",
+            List<WindowResult> flushedAtTheEnd =
+                    h.results().subList(firedBeforeTheEnd.size(), h.results().size());
+
+            String description =
+                    String.format(
+                            "stream %d: gap %d%s, max %d %s, bound %d, last watermark %d,"
+                                    + " elements %s",
                             stream,
                             gap,
                             dynamicGap ? " (dynamic)" : "",
                             maxDuration,
                             rule,
                             bound,
-                            elements)
-                    .containsExactlyInAnyOrderElementsOf(expected);
+                            watermark,
+                            elements);
+            assertThat(h.late()).as("%s: no element is late", description).isEmpty();
+            // A session fires when the watermark reaches end - 1: the reference sessions that
+            // the last watermark reached fired before the end, the others when the input ended.
+            long lastWatermark = watermark;
+            assertThat(firedBeforeTheEnd)
+                    .as("%s: fired before the end", description)
+                    .containsExactlyInAnyOrderElementsOf(
+                            expected.stream().filter(w -> w.end - 1 <= lastWatermark).toList());
+            assertThat(flushedAtTheEnd)
+                    .as("%s: flushed at the end of input", description)
+                    .containsExactlyInAnyOrderElementsOf(
+                            expected.stream().filter(w -> w.end - 1 > lastWatermark).toList());
         }
     }
 }

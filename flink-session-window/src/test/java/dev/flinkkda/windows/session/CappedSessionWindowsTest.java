@@ -3,8 +3,11 @@ package dev.flinkkda.windows.session;
 import dev.flinkkda.windows.session.SessionPipelineHarness.Path;
 import dev.flinkkda.windows.session.SessionPipelineHarness.Snapshot;
 import dev.flinkkda.windows.testing.WindowResult;
+import dev.flinkkda.windows.testing.WindowTestFunctions;
 
 import org.apache.flink.api.java.tuple.Tuple3;
+import org.apache.flink.streaming.api.datastream.KeyedStream;
+import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -23,13 +26,6 @@ class CappedSessionWindowsTest {
         return EventTimeCappedSessionWindows.withGap(Duration.ofMillis(gap));
     }
 
-    private static void inOrder(SessionPipelineHarness h, String key, long... timestamps)
-            throws Exception {
-        for (long t : timestamps) {
-            h.element(key, t, t);
-        }
-    }
-
     /**
      * The seed's description: maximum 10, so eKuiper checks at t = 0, 10, 20, 30. Gap 5, elements 1
      * 4 8 12 15 19 23 26. Aligned: the session of 1 is cut at the first check T with T - 10 > 1,
@@ -44,7 +40,7 @@ class CappedSessionWindowsTest {
                         gap(5).withMaxDuration(
                                         Duration.ofMillis(10), MaxDurationRule.ALIGNED_CHECKS),
                         0)) {
-            inOrder(h, "a", 1, 4, 8, 12, 15, 19, 23, 26);
+            h.elements("a", 1, 4, 8, 12, 15, 19, 23, 26);
             h.watermark(Long.MAX_VALUE);
             assertThat(h.results())
                     .containsExactly(
@@ -59,7 +55,7 @@ class CappedSessionWindowsTest {
         try (SessionPipelineHarness h =
                 new SessionPipelineHarness(
                         path, gap(5).withMaxDuration(Duration.ofMillis(10)), 0)) {
-            inOrder(h, "a", 1, 4, 8, 12, 15, 19, 23, 26);
+            h.elements("a", 1, 4, 8, 12, 15, 19, 23, 26);
             h.watermark(Long.MAX_VALUE);
             assertThat(h.results())
                     .containsExactly(
@@ -82,7 +78,7 @@ class CappedSessionWindowsTest {
                         gap(4).withMaxDuration(
                                         Duration.ofMillis(10), MaxDurationRule.ALIGNED_CHECKS),
                         0)) {
-            inOrder(h, "a", 10, 13, 16, 19, 22, 25, 28, 30);
+            h.elements("a", 10, 13, 16, 19, 22, 25, 28, 30);
             h.watermark(Long.MAX_VALUE);
             assertThat(h.results())
                     .containsExactly(
@@ -98,7 +94,7 @@ class CappedSessionWindowsTest {
         try (SessionPipelineHarness h =
                 new SessionPipelineHarness(
                         path, gap(4).withMaxDuration(Duration.ofMillis(10)), 0)) {
-            inOrder(h, "a", 10, 13, 16, 19, 22, 25, 28, 30);
+            h.elements("a", 10, 13, 16, 19, 22, 25, 28, 30);
             h.watermark(Long.MAX_VALUE);
             assertThat(h.results())
                     .containsExactly(
@@ -135,7 +131,7 @@ class CappedSessionWindowsTest {
         try (SessionPipelineHarness h =
                 new SessionPipelineHarness(
                         path, gap(5).withMaxDuration(Duration.ofMillis(20)), 0)) {
-            inOrder(h, "a", 0, 3);
+            h.elements("a", 0, 3);
             h.watermark(7); // [0, 8) fires at 7
             h.element("a", 8, 8);
             h.watermark(Long.MAX_VALUE);
@@ -207,7 +203,7 @@ class CappedSessionWindowsTest {
         try (SessionPipelineHarness h =
                 new SessionPipelineHarness(
                         path, gap(10).withMaxDuration(Duration.ofMillis(10)), 0)) {
-            inOrder(h, "a", 0, 9, 10, 19, 20);
+            h.elements("a", 0, 9, 10, 19, 20);
             h.watermark(Long.MAX_VALUE);
             assertThat(h.results())
                     .containsExactly(
@@ -360,7 +356,7 @@ class CappedSessionWindowsTest {
         try (SessionPipelineHarness h =
                 new SessionPipelineHarness(
                         path, gap(100).withMaxDuration(Duration.ofMillis(10)), 0)) {
-            inOrder(h, "a", 0, 50, 55, 200);
+            h.elements("a", 0, 50, 55, 200);
             h.watermark(Long.MAX_VALUE);
             assertThat(h.results())
                     .containsExactly(
@@ -377,7 +373,7 @@ class CappedSessionWindowsTest {
         try (SessionPipelineHarness h =
                 new SessionPipelineHarness(
                         path, gap(5).withMaxDuration(Duration.ofMillis(10)), 5)) {
-            inOrder(h, "a", 0, 3);
+            h.elements("a", 0, 3);
             h.watermark(20); // [0, 8) fired at 7; kept until 7 + 5 = 12 — already passed
             h.element("a", 4, 4);
             assertThat(h.late()).containsExactly(Tuple3.of("a", 4L, 4L));
@@ -385,7 +381,7 @@ class CappedSessionWindowsTest {
         try (SessionPipelineHarness h =
                 new SessionPipelineHarness(
                         path, gap(5).withMaxDuration(Duration.ofMillis(10)), 5)) {
-            inOrder(h, "a", 0, 3);
+            h.elements("a", 0, 3);
             h.watermark(9); // fired at 7, kept until 12
             h.element("a", 4, 4);
             h.watermark(Long.MAX_VALUE);
@@ -444,6 +440,68 @@ class CappedSessionWindowsTest {
                 .hasMessageContaining("max-duration rule must not be null");
         assertThatThrownBy(() -> EventTimeCappedSessionWindows.withDynamicGap(null))
                 .hasMessageContaining("gap extractor must not be null");
+    }
+
+    /**
+     * Durations finer than Flink's millisecond are rejected, not truncated (1.5 ms would become 1
+     * ms); a null keyed stream or session windows are named. Event and processing time alike.
+     */
+    @Test
+    void rejectsSubMillisecondDurationsAndNullArguments() {
+        Duration oneAndAHalfMillis = Duration.ofNanos(1_500_000);
+        assertThatThrownBy(() -> EventTimeCappedSessionWindows.withGap(oneAndAHalfMillis))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage(
+                        "session gap must be a whole number of milliseconds (Flink's time unit),"
+                                + " was PT0.0015S");
+        assertThatThrownBy(() -> ProcessingTimeCappedSessionWindows.withGap(oneAndAHalfMillis))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageStartingWith("session gap must be a whole number of milliseconds");
+        assertThatThrownBy(() -> gap(5).withMaxDuration(Duration.ofSeconds(10).plusNanos(1)))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage(
+                        "maximum session duration must be a whole number of milliseconds (Flink's"
+                                + " time unit), was PT10.000000001S");
+        assertThatThrownBy(
+                        () ->
+                                ProcessingTimeCappedSessionWindows.withGap(Duration.ofMillis(5))
+                                        .withMaxDuration(
+                                                oneAndAHalfMillis, MaxDurationRule.ALIGNED_CHECKS))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageStartingWith(
+                        "maximum session duration must be a whole number of milliseconds");
+        assertThatThrownBy(() -> ProcessingTimeCappedSessionWindows.withGap(Duration.ofNanos(999)))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("session gap must be at least 1 millisecond, was PT0.000000999S");
+        assertThatThrownBy(() -> ProcessingTimeCappedSessionWindows.withGap(Duration.ofMillis(-5)))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("session gap must be positive, was PT-0.005S");
+        assertThatThrownBy(() -> gap(5).withMaxDuration(Duration.ofSeconds(Long.MAX_VALUE)))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageStartingWith(
+                        "maximum session duration is too large for epoch milliseconds");
+        assertThatThrownBy(() -> ProcessingTimeCappedSessionWindows.withDynamicGap(null))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("session gap extractor must not be null");
+        assertThat(gap(5).withMaxDuration(Duration.ofMillis(1_500)).getMaxDuration())
+                .isEqualTo(1_500);
+
+        KeyedStream<Tuple3<String, Long, Long>, String> keyed =
+                StreamExecutionEnvironment.getExecutionEnvironment()
+                        .fromData(SessionPipelineHarness.ELEMENT, Tuple3.of("x", 0L, 0L))
+                        .keyBy(WindowTestFunctions.KEY);
+        assertThatThrownBy(() -> CappedSessionWindows.window(null, gap(5)))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("the keyed stream must not be null");
+        assertThatThrownBy(() -> CappedSessionWindows.incremental(null, gap(5)))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("the keyed stream must not be null");
+        assertThatThrownBy(() -> CappedSessionWindows.window(keyed, null))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("session windows must not be null");
+        assertThatThrownBy(() -> CappedSessionWindows.incremental(keyed, null))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("session windows must not be null");
     }
 
     @Test

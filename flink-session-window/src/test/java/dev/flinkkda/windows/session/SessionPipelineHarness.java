@@ -133,6 +133,15 @@ final class SessionPipelineHarness implements WindowPipeline {
         drainWindowOutput();
     }
 
+    /**
+     * Elements of {@code key} at the given timestamps, in that order, each valued its timestamp.
+     */
+    void elements(String key, long... timestamps) throws Exception {
+        for (long t : timestamps) {
+            element(key, t, t);
+        }
+    }
+
     @Override
     public void watermark(long timestamp) throws Exception {
         if (ordered) {
@@ -154,6 +163,11 @@ final class SessionPipelineHarness implements WindowPipeline {
     @Override
     public List<WindowResult> results() {
         return results;
+    }
+
+    /** Event-time timers of all operators of the path. */
+    int timers() {
+        return (ordered ? sorter.numEventTimeTimers() : 0) + window.numEventTimeTimers();
     }
 
     /** Event-time timers of the ordering step ({@link Path#ORDERED_WINDOW} only). */
