@@ -1,8 +1,7 @@
 package dev.flinkkda.kda.cli;
 
-import dev.flinkkda.kda.options.RunOptions;
-
 import dev.flinkkda.kda.config.ApplicationConfigReader;
+import dev.flinkkda.kda.options.RunOptions;
 
 import org.apache.flink.runtime.testutils.MiniClusterResourceConfiguration;
 import org.apache.flink.test.junit5.MiniClusterExtension;
