@@ -2,10 +2,7 @@ package dev.flinkkda.analytics.sketches;
 
 import org.apache.flink.runtime.testutils.MiniClusterResourceConfiguration;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
-import org.apache.flink.table.api.DataTypes;
 import org.apache.flink.table.api.EnvironmentSettings;
-import org.apache.flink.table.api.Schema;
-import org.apache.flink.table.api.Table;
 import org.apache.flink.table.api.TableEnvironment;
 import org.apache.flink.table.api.ValidationException;
 import org.apache.flink.table.api.bridge.java.StreamTableEnvironment;
@@ -15,9 +12,14 @@ import org.apache.flink.util.CollectionUtil;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.List;
@@ -273,36 +275,57 @@ class SketchAggregatesSqlTest {
         tEnv.createTemporarySystemFunction(
                 ApproxCountDistinctFunction.NAME, ApproxCountDistinctFunction.create());
         tEnv.createTemporarySystemFunction(TopKItemsFunction.NAME, TopKItemsFunction.create());
-        Table values =
-                tEnv.fromValues(
-                        DataTypes.ROW(
-                                DataTypes.FIELD("ts", DataTypes.TIMESTAMP(3)),
-                                DataTypes.FIELD("ticker", DataTypes.VARCHAR(4)),
-                                DataTypes.FIELD("n", DataTypes.INT())),
-                        row(1, "A", 1),
-                        row(2, "B", 2),
-                        row(3, "A", 1),
-                        row(4, "C", 3),
-                        row(5, "A", 1),
-                        row(6, "B", 2),
-                        row(7, null, null),
-                        row(8, "D", 2),
-                        row(11, "B", 5),
-                        row(12, "B", 5),
-                        row(13, "C", 6),
-                        row(14, "C", 6),
-                        row(15, "E", 5),
-                        row(25, null, 7));
-        tEnv.createTemporaryView(
-                "trades",
-                tEnv.fromDataStream(
-                        tEnv.toDataStream(values),
-                        Schema.newBuilder().watermark("ts", "ts").build()));
+        tEnv.executeSql(
+                "CREATE TEMPORARY TABLE trades (ts TIMESTAMP(3), ticker VARCHAR(4), n INT,"
+                        + " WATERMARK FOR ts AS ts) WITH ('connector' = 'filesystem', 'path' = '"
+                        + tradesFile()
+                        + "', 'format' = 'csv', 'csv.null-literal' = '')");
         return tEnv;
     }
 
-    private static Row row(int second, String ticker, Integer n) {
-        return Row.of(MIDNIGHT.plusSeconds(second), ticker, n);
+    @TempDir static Path directory;
+
+    /**
+     * The table's rows as a CSV file (an empty field is NULL), read in order by one reader: a table
+     * of a DataStream, with its rows spread over watermark assigners, had rows come after their
+     * windows fired in a CI run on 2 cores.
+     */
+    private static String tradesFile() {
+        Path file = directory.resolve("trades.csv");
+        if (!Files.exists(file)) {
+            String rows =
+                    String.join(
+                            "\n",
+                            row(1, "A", 1),
+                            row(2, "B", 2),
+                            row(3, "A", 1),
+                            row(4, "C", 3),
+                            row(5, "A", 1),
+                            row(6, "B", 2),
+                            row(7, null, null),
+                            row(8, "D", 2),
+                            row(11, "B", 5),
+                            row(12, "B", 5),
+                            row(13, "C", 6),
+                            row(14, "C", 6),
+                            row(15, "E", 5),
+                            row(25, null, 7));
+            try {
+                Files.writeString(file, rows + "\n");
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+        return file.toString();
+    }
+
+    private static String row(int second, String ticker, Integer n) {
+        return MIDNIGHT.plusSeconds(second)
+                        .format(java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss"))
+                + ","
+                + (ticker == null ? "" : ticker)
+                + ","
+                + (n == null ? "" : n);
     }
 
     private static void plan(String sql) {
