@@ -1,6 +1,8 @@
 package dev.flinkkda.windows.stagger;
 
+import dev.flinkkda.windows.core.EventTimestamps;
 import dev.flinkkda.windows.core.IncrementalWindowOperator;
+import dev.flinkkda.windows.core.LateRecords;
 
 import org.apache.flink.api.common.functions.AggregateFunction;
 import org.apache.flink.api.common.state.MapState;
@@ -9,7 +11,6 @@ import org.apache.flink.api.common.state.ValueState;
 import org.apache.flink.api.common.state.ValueStateDescriptor;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.api.common.typeinfo.Types;
-import org.apache.flink.metrics.Counter;
 import org.apache.flink.runtime.state.VoidNamespace;
 import org.apache.flink.runtime.state.VoidNamespaceSerializer;
 import org.apache.flink.streaming.api.functions.windowing.ProcessWindowFunction;
@@ -26,8 +27,8 @@ import java.util.Map;
 
 /**
  * Event-time stagger windows with incremental aggregation in one operator: the fast path behind
- * {@link StaggerWindowedStream}. Same windows as {@link StaggerWindows#window} (the input's windows
- * in timestamp order), without Flink's merging-window bookkeeping per element.
+ * {@link StaggerWindowedStream}. Same windows as {@link EventTimeStaggerWindows#window} (the
+ * input's windows in timestamp order), without Flink's merging-window bookkeeping per element.
  *
  * <p>Per key it keeps the open window's start and accumulator, the elements that may open a new
  * window pre-aggregated per timestamp (until the watermark passes them, as {@link
@@ -57,7 +58,7 @@ final class StaggerAggregateOperator<K, T, ACC, V, R>
     private transient MapState<Long, ACC> held;
     private transient MapState<Long, ACC> fired;
     private transient InternalTimerService<VoidNamespace> timers;
-    private transient Counter lateRecordsDropped;
+    private transient LateRecords<T> lateRecords;
 
     StaggerAggregateOperator(
             long size,
@@ -69,7 +70,7 @@ final class StaggerAggregateOperator<K, T, ACC, V, R>
         super(
                 aggregate,
                 windowFunction,
-                "StaggerWindows.window(...), Flink's WindowedStream,",
+                "EventTimeStaggerWindows.window(keyed), Flink's WindowedStream,",
                 "stagger-watermarks");
         this.size = size;
         this.allowedLateness = allowedLateness;
@@ -97,7 +98,7 @@ final class StaggerAggregateOperator<K, T, ACC, V, R>
                                 new MapStateDescriptor<>(
                                         "stagger-fired", Types.LONG, accumulatorType));
         timers = getInternalTimerService("stagger-timers", VoidNamespaceSerializer.INSTANCE, this);
-        lateRecordsDropped = getMetricGroup().counter("numLateRecordsDropped");
+        lateRecords = LateRecords.of(lateDataTag, output, getMetricGroup());
     }
 
     @Override
@@ -107,15 +108,8 @@ final class StaggerAggregateOperator<K, T, ACC, V, R>
 
     @Override
     public void processElement(StreamRecord<T> element) throws Exception {
-        if (!element.hasTimestamp()) {
-            throw new IllegalStateException(
-                    "Record of key "
-                            + getCurrentKey()
-                            + " has no timestamp. Event-time stagger windows need a "
-                            + "WatermarkStrategy with a timestamp assigner before keyBy.");
-        }
+        long timestamp = EventTimestamps.of(element, getCurrentKey(), "stagger windows", null);
         T value = element.getValue();
-        long timestamp = element.getTimestamp();
         long watermark = latenessWatermark();
         Long open = openStart.value();
         if (open != null && open <= timestamp && timestamp < open + size) {
@@ -164,11 +158,7 @@ final class StaggerAggregateOperator<K, T, ACC, V, R>
             }
             return;
         }
-        if (lateDataTag != null) {
-            output.collect(lateDataTag, element);
-        } else {
-            lateRecordsDropped.inc();
-        }
+        lateRecords.route(element);
     }
 
     @Override
