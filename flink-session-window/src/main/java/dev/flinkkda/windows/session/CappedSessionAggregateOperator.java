@@ -1,6 +1,8 @@
 package dev.flinkkda.windows.session;
 
+import dev.flinkkda.windows.core.EventTimestamps;
 import dev.flinkkda.windows.core.IncrementalWindowOperator;
+import dev.flinkkda.windows.core.LateRecords;
 
 import org.apache.flink.api.common.functions.AggregateFunction;
 import org.apache.flink.api.common.state.MapState;
@@ -12,7 +14,6 @@ import org.apache.flink.api.common.typeinfo.Types;
 import org.apache.flink.api.java.tuple.Tuple2;
 import org.apache.flink.api.java.tuple.Tuple4;
 import org.apache.flink.api.java.typeutils.TupleTypeInfo;
-import org.apache.flink.metrics.Counter;
 import org.apache.flink.runtime.state.VoidNamespace;
 import org.apache.flink.runtime.state.VoidNamespaceSerializer;
 import org.apache.flink.streaming.api.functions.windowing.ProcessWindowFunction;
@@ -29,8 +30,9 @@ import java.util.Map;
 
 /**
  * Event-time capped session windows with incremental aggregation in one operator: the fast path
- * behind {@link CappedSessionWindowedStream}. Same sessions as {@link CappedSessionWindows#window}
- * (those of the input in timestamp order), without Flink's merging-window bookkeeping per element.
+ * behind {@link CappedSessionWindowedStream}. Same sessions as {@link
+ * EventTimeCappedSessionWindows#window} (those of the input in timestamp order), without Flink's
+ * merging-window bookkeeping per element.
  *
  * <p>Per key it keeps the open session (start, end, accumulator) in one state value; elements that
  * may open the next session pre-aggregated per timestamp, with the furthest {@code t + gap} among
@@ -66,7 +68,7 @@ final class CappedSessionAggregateOperator<K, T, ACC, V, R>
     private transient MapState<Long, Tuple2<Long, ACC>> fired;
 
     private transient InternalTimerService<VoidNamespace> timers;
-    private transient Counter lateRecordsDropped;
+    private transient LateRecords<T> lateRecords;
 
     CappedSessionAggregateOperator(
             CappedSessionWindowAssigner<? super T> sessions,
@@ -78,7 +80,7 @@ final class CappedSessionAggregateOperator<K, T, ACC, V, R>
         super(
                 aggregate,
                 windowFunction,
-                "CappedSessionWindows.window(...), Flink's WindowedStream,",
+                "EventTimeCappedSessionWindows.window(keyed), Flink's WindowedStream,",
                 "session-watermarks");
         this.sessions = sessions;
         this.allowedLateness = allowedLateness;
@@ -112,7 +114,7 @@ final class CappedSessionAggregateOperator<K, T, ACC, V, R>
                                 new MapStateDescriptor<>(
                                         "session-fired", Types.LONG, endAndAccumulator));
         timers = getInternalTimerService("session-timers", VoidNamespaceSerializer.INSTANCE, this);
-        lateRecordsDropped = getMetricGroup().counter("numLateRecordsDropped");
+        lateRecords = LateRecords.of(lateDataTag, output, getMetricGroup());
     }
 
     @Override
@@ -122,15 +124,8 @@ final class CappedSessionAggregateOperator<K, T, ACC, V, R>
 
     @Override
     public void processElement(StreamRecord<T> element) throws Exception {
-        if (!element.hasTimestamp()) {
-            throw new IllegalStateException(
-                    "Record of key "
-                            + getCurrentKey()
-                            + " has no timestamp. Event-time session windows need a "
-                            + "WatermarkStrategy with a timestamp assigner before keyBy.");
-        }
+        long timestamp = EventTimestamps.of(element, getCurrentKey(), "session windows", null);
         T value = element.getValue();
-        long timestamp = element.getTimestamp();
         Tuple4<Long, Long, Long, ACC> open = openSession.value();
         if (open != null && sessions.joins(open.f0, open.f1, timestamp)) {
             // Its start is behind the watermark, so this element joins in timestamp order too.
@@ -198,11 +193,7 @@ final class CappedSessionAggregateOperator<K, T, ACC, V, R>
             }
             return;
         }
-        if (lateDataTag != null) {
-            output.collect(lateDataTag, element);
-        } else {
-            lateRecordsDropped.inc();
-        }
+        lateRecords.route(element);
     }
 
     @Override
