@@ -321,7 +321,7 @@ public final class PlanExecutor {
                         ? EventTimePerEventSlidingWindows.of(range).excludingLaterPeers()
                         : ProcessingTimePerEventSlidingWindows.of(range).excludingLaterPeers();
         SingleOutputStreamOperator<Row> result =
-                PerEventSlidingWindows.over(keyed, windows)
+                windows.incremental(keyed)
                         .aggregate(
                                 new RowAggregate(step.aggregates()),
                                 new RowWithAggregates(),

@@ -1,6 +1,8 @@
 package dev.flinkkda.windows.sliding;
 
+import dev.flinkkda.windows.core.EventTimestamps;
 import dev.flinkkda.windows.core.IncrementalWindowOperator;
+import dev.flinkkda.windows.core.LateRecords;
 
 import org.apache.flink.api.common.functions.AggregateFunction;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
@@ -40,7 +42,7 @@ abstract class HoppingAggregateOperator<K, T, ACC, V, R>
 
     protected transient InternalTimerService<VoidNamespace> timers;
     protected transient TypeSerializer<ACC> accumulatorSerializer;
-    private transient Counter lateRecordsDropped;
+    private transient LateRecords<T> lateRecords;
     private transient Counter elementsInGaps;
 
     HoppingAggregateOperator(
@@ -67,8 +69,8 @@ abstract class HoppingAggregateOperator<K, T, ACC, V, R>
         accumulatorSerializer =
                 accumulatorType.createSerializer(getExecutionConfig().getSerializerConfig());
         timers = getInternalTimerService("hopping-timers", VoidNamespaceSerializer.INSTANCE, this);
-        lateRecordsDropped = getMetricGroup().counter(HoppingWindows.LATE_RECORDS_DROPPED_METRIC);
-        elementsInGaps = getMetricGroup().counter(HoppingWindows.ELEMENTS_IN_GAPS_METRIC);
+        lateRecords = LateRecords.of(lateDataTag, output, getMetricGroup());
+        elementsInGaps = getMetricGroup().counter(EventTimeHoppingWindows.ELEMENTS_IN_GAPS_METRIC);
     }
 
     @Override
@@ -78,14 +80,7 @@ abstract class HoppingAggregateOperator<K, T, ACC, V, R>
 
     @Override
     public void processElement(StreamRecord<T> element) throws Exception {
-        if (!element.hasTimestamp()) {
-            throw new IllegalStateException(
-                    "Record of key "
-                            + getCurrentKey()
-                            + " has no timestamp. Event-time hopping windows need a "
-                            + "WatermarkStrategy with a timestamp assigner before keyBy.");
-        }
-        long timestamp = element.getTimestamp();
+        long timestamp = EventTimestamps.of(element, getCurrentKey(), "hopping windows", null);
         if (!grid.inSomeWindow(timestamp)) {
             elementsInGaps.inc();
             return;
@@ -104,11 +99,7 @@ abstract class HoppingAggregateOperator<K, T, ACC, V, R>
 
     /** An element too late for all of its windows. */
     protected void late(StreamRecord<T> element) {
-        if (lateDataTag != null) {
-            output.collect(lateDataTag, element);
-        } else {
-            lateRecordsDropped.inc();
-        }
+        lateRecords.route(element);
     }
 
     /**
