@@ -12,7 +12,6 @@ import org.apache.flink.api.common.state.ValueStateDescriptor;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.api.common.typeinfo.Types;
 import org.apache.flink.api.java.tuple.Tuple2;
-import org.apache.flink.api.java.tuple.Tuple4;
 import org.apache.flink.api.java.typeutils.TupleTypeInfo;
 import org.apache.flink.runtime.state.VoidNamespace;
 import org.apache.flink.runtime.state.VoidNamespaceSerializer;
@@ -58,8 +57,8 @@ final class CappedSessionAggregateOperator<K, T, ACC, V, R>
     private final TypeInformation<ACC> accumulatorType;
     private final OutputTag<T> lateDataTag;
 
-    /** start, end, the time of the timer armed for the end, accumulator of the open session. */
-    private transient ValueState<Tuple4<Long, Long, Long, ACC>> openSession;
+    /** The open session: start, end, the timer armed for the end, accumulator. */
+    private transient ValueState<OpenSession<ACC>> openSession;
 
     /** timestamp → (furthest reach, accumulator) of elements waiting for the watermark. */
     private transient MapState<Long, Tuple2<Long, ACC>> held;
@@ -95,12 +94,7 @@ final class CappedSessionAggregateOperator<K, T, ACC, V, R>
                 getRuntimeContext()
                         .getState(
                                 new ValueStateDescriptor<>(
-                                        "session-open",
-                                        new TupleTypeInfo<>(
-                                                Types.LONG,
-                                                Types.LONG,
-                                                Types.LONG,
-                                                accumulatorType)));
+                                        "session-open", OpenSession.typeInfo(accumulatorType)));
         TupleTypeInfo<Tuple2<Long, ACC>> endAndAccumulator =
                 new TupleTypeInfo<>(Types.LONG, accumulatorType);
         held =
@@ -126,10 +120,10 @@ final class CappedSessionAggregateOperator<K, T, ACC, V, R>
     public void processElement(StreamRecord<T> element) throws Exception {
         long timestamp = EventTimestamps.of(element, getCurrentKey(), "session windows", null);
         T value = element.getValue();
-        Tuple4<Long, Long, Long, ACC> open = openSession.value();
-        if (open != null && sessions.joins(open.f0, open.f1, timestamp)) {
+        OpenSession<ACC> open = openSession.value();
+        if (open != null && sessions.joins(open.start(), open.end(), timestamp)) {
             // Its start is behind the watermark, so this element joins in timestamp order too.
-            open.f3 = aggregate.add(value, open.f3);
+            open.setAccumulator(aggregate.add(value, open.accumulator()));
             extend(open, sessions.reach(value, timestamp));
             openSession.update(open);
             return;
@@ -151,8 +145,7 @@ final class CappedSessionAggregateOperator<K, T, ACC, V, R>
     }
 
     /** An element behind the watermark that does not join the open session. */
-    private void processLateElement(
-            StreamRecord<T> element, Tuple4<Long, Long, Long, ACC> open, long watermark)
+    private void processLateElement(StreamRecord<T> element, OpenSession<ACC> open, long watermark)
             throws Exception {
         T value = element.getValue();
         long timestamp = element.getTimestamp();
@@ -180,7 +173,7 @@ final class CappedSessionAggregateOperator<K, T, ACC, V, R>
         if (open == null && timestamp > latestFiredEnd && cleanupTime(end) > watermark) {
             // Nothing of its key is open at its time: it opens a session, as in timestamp order.
             open =
-                    Tuple4.of(
+                    new OpenSession<>(
                             timestamp,
                             end,
                             end - 1,
@@ -199,12 +192,12 @@ final class CappedSessionAggregateOperator<K, T, ACC, V, R>
     @Override
     public void onEventTime(InternalTimer<K, VoidNamespace> timer) throws Exception {
         long time = timer.getTimestamp();
-        Tuple4<Long, Long, Long, ACC> open = openSession.value();
+        OpenSession<ACC> open = openSession.value();
         Tuple2<Long, ACC> released = held.get(time);
         if (released != null) {
             held.remove(time);
-            if (open != null && sessions.joins(open.f0, open.f1, time)) {
-                open.f3 = aggregate.merge(open.f3, released.f1);
+            if (open != null && sessions.joins(open.start(), open.end(), time)) {
+                open.setAccumulator(aggregate.merge(open.accumulator(), released.f1));
                 extend(open, released.f0);
             } else {
                 if (open != null) {
@@ -212,21 +205,21 @@ final class CappedSessionAggregateOperator<K, T, ACC, V, R>
                 }
                 // The first element beyond the open session opens the next one.
                 long end = sessions.end(time, released.f0);
-                open = Tuple4.of(time, end, end - 1, released.f1);
+                open = new OpenSession<>(time, end, end - 1, released.f1);
                 timers.registerEventTimeTimer(VoidNamespace.INSTANCE, end - 1);
             }
             openSession.update(open);
         }
         if (open != null) {
-            if (time >= open.f1 - 1) {
+            if (time >= open.end() - 1) {
                 takeElementsAtEnd(open);
-                if (time >= open.f1 - 1) {
+                if (time >= open.end() - 1) {
                     openSession.clear();
                     fire(open);
                 } else {
                     rearm(open);
                 }
-            } else if (time == open.f2) {
+            } else if (time == open.armedTimer()) {
                 rearm(open); // the session's end moved on since this timer was armed
             }
         }
@@ -248,10 +241,10 @@ final class CappedSessionAggregateOperator<K, T, ACC, V, R>
      * its timer (that would cost a timer-queue update per element); the armed timer moves when it
      * fires before the end.
      */
-    private void rearm(Tuple4<Long, Long, Long, ACC> open) throws Exception {
-        open.f2 = open.f1 - 1;
+    private void rearm(OpenSession<ACC> open) throws Exception {
+        open.setArmedTimer(open.end() - 1);
         openSession.update(open);
-        timers.registerEventTimeTimer(VoidNamespace.INSTANCE, open.f2);
+        timers.registerEventTimeTimer(VoidNamespace.INSTANCE, open.armedTimer());
     }
 
     @Override
@@ -265,25 +258,26 @@ final class CappedSessionAggregateOperator<K, T, ACC, V, R>
      * the watermark but are still held because they came before the session opened; in timestamp
      * order they belong to it, so it must not fire without them.
      */
-    private void takeElementsAtEnd(Tuple4<Long, Long, Long, ACC> open) throws Exception {
+    private void takeElementsAtEnd(OpenSession<ACC> open) throws Exception {
         Tuple2<Long, ACC> atEnd;
-        while (sessions.joins(open.f0, open.f1, open.f1) && (atEnd = held.get(open.f1)) != null) {
-            held.remove(open.f1);
-            open.f3 = aggregate.merge(open.f3, atEnd.f1);
+        while (sessions.joins(open.start(), open.end(), open.end())
+                && (atEnd = held.get(open.end())) != null) {
+            held.remove(open.end());
+            open.setAccumulator(aggregate.merge(open.accumulator(), atEnd.f1));
             extend(open, atEnd.f0);
         }
     }
 
     /** Moves the open session's end to cover {@code reach}; its timer moves when it fires. */
-    private void extend(Tuple4<Long, Long, Long, ACC> open, long reach) {
-        open.f1 = sessions.end(open.f0, Math.max(open.f1, reach));
+    private void extend(OpenSession<ACC> open, long reach) {
+        open.setEnd(sessions.end(open.start(), Math.max(open.end(), reach)));
     }
 
-    private void fire(Tuple4<Long, Long, Long, ACC> session) throws Exception {
-        emit(new TimeWindow(session.f0, session.f1), session.f3);
+    private void fire(OpenSession<ACC> session) throws Exception {
+        emit(new TimeWindow(session.start(), session.end()), session.accumulator());
         if (allowedLateness > 0) {
-            fired.put(session.f0, Tuple2.of(session.f1, session.f3));
-            timers.registerEventTimeTimer(VoidNamespace.INSTANCE, cleanupTime(session.f1));
+            fired.put(session.start(), Tuple2.of(session.end(), session.accumulator()));
+            timers.registerEventTimeTimer(VoidNamespace.INSTANCE, cleanupTime(session.end()));
         }
     }
 

@@ -22,7 +22,20 @@ public final class EventTimestamps {
      */
     public static long of(
             StreamRecord<?> element, Object key, String windows, String processingTimeAlternative) {
-        if (!element.hasTimestamp()) {
+        return of(
+                element.hasTimestamp() ? element.getTimestamp() : null,
+                key,
+                windows,
+                processingTimeAlternative);
+    }
+
+    /**
+     * As {@link #of(StreamRecord, Object, String, String)}, for a timestamp as a {@code
+     * ProcessFunction}'s context gives it: {@code null} when the element has none.
+     */
+    public static long of(
+            Long timestamp, Object key, String windows, String processingTimeAlternative) {
+        if (timestamp == null) {
             throw new IllegalStateException(
                     "Record of key "
                             + key
@@ -33,6 +46,6 @@ public final class EventTimestamps {
                                     ? "."
                                     : ", or use " + processingTimeAlternative + "."));
         }
-        return element.getTimestamp();
+        return timestamp;
     }
 }
