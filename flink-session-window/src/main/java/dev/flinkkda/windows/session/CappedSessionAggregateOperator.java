@@ -1,8 +1,6 @@
 package dev.flinkkda.windows.session;
 
-import dev.flinkkda.windows.core.EventTimestamps;
-import dev.flinkkda.windows.core.IncrementalWindowOperator;
-import dev.flinkkda.windows.core.LateRecords;
+import dev.flinkkda.windows.core.EventTimeWindowOperator;
 
 import org.apache.flink.api.common.functions.AggregateFunction;
 import org.apache.flink.api.common.state.MapState;
@@ -14,11 +12,8 @@ import org.apache.flink.api.common.typeinfo.Types;
 import org.apache.flink.api.java.tuple.Tuple2;
 import org.apache.flink.api.java.typeutils.TupleTypeInfo;
 import org.apache.flink.runtime.state.VoidNamespace;
-import org.apache.flink.runtime.state.VoidNamespaceSerializer;
 import org.apache.flink.streaming.api.functions.windowing.ProcessWindowFunction;
 import org.apache.flink.streaming.api.operators.InternalTimer;
-import org.apache.flink.streaming.api.operators.InternalTimerService;
-import org.apache.flink.streaming.api.operators.Triggerable;
 import org.apache.flink.streaming.api.windowing.windows.TimeWindow;
 import org.apache.flink.streaming.runtime.streamrecord.StreamRecord;
 import org.apache.flink.util.OutputTag;
@@ -47,15 +42,13 @@ import java.util.Map;
  * the key's state had reached, as if the job had not failed.
  */
 final class CappedSessionAggregateOperator<K, T, ACC, V, R>
-        extends IncrementalWindowOperator<K, T, ACC, V, R, TimeWindow>
-        implements Triggerable<K, VoidNamespace> {
+        extends EventTimeWindowOperator<K, T, ACC, V, R, TimeWindow> {
 
     private static final long serialVersionUID = 1L;
 
     private final CappedSessionWindowAssigner<? super T> sessions;
     private final long allowedLateness;
     private final TypeInformation<ACC> accumulatorType;
-    private final OutputTag<T> lateDataTag;
 
     /** The open session: start, end, the timer armed for the end, accumulator. */
     private transient ValueState<OpenSession<ACC>> openSession;
@@ -65,9 +58,6 @@ final class CappedSessionAggregateOperator<K, T, ACC, V, R>
 
     /** start → (end, accumulator) of fired sessions kept for the allowed lateness. */
     private transient MapState<Long, Tuple2<Long, ACC>> fired;
-
-    private transient InternalTimerService<VoidNamespace> timers;
-    private transient LateRecords<T> lateRecords;
 
     CappedSessionAggregateOperator(
             CappedSessionWindowAssigner<? super T> sessions,
@@ -80,11 +70,12 @@ final class CappedSessionAggregateOperator<K, T, ACC, V, R>
                 aggregate,
                 windowFunction,
                 "EventTimeCappedSessionWindows.window(keyed), Flink's WindowedStream,",
-                "session-watermarks");
+                "session",
+                "session windows",
+                lateDataTag);
         this.sessions = sessions;
         this.allowedLateness = allowedLateness;
         this.accumulatorType = accumulatorType;
-        this.lateDataTag = lateDataTag;
     }
 
     @Override
@@ -107,18 +98,11 @@ final class CappedSessionAggregateOperator<K, T, ACC, V, R>
                         .getMapState(
                                 new MapStateDescriptor<>(
                                         "session-fired", Types.LONG, endAndAccumulator));
-        timers = getInternalTimerService("session-timers", VoidNamespaceSerializer.INSTANCE, this);
-        lateRecords = LateRecords.of(lateDataTag, output, getMetricGroup());
-    }
-
-    @Override
-    protected long currentWatermark() {
-        return timers.currentWatermark();
     }
 
     @Override
     public void processElement(StreamRecord<T> element) throws Exception {
-        long timestamp = EventTimestamps.of(element, getCurrentKey(), "session windows", null);
+        long timestamp = timestampOf(element);
         T value = element.getValue();
         OpenSession<ACC> open = openSession.value();
         if (open != null && sessions.joins(open.start(), open.end(), timestamp)) {
@@ -134,7 +118,7 @@ final class CappedSessionAggregateOperator<K, T, ACC, V, R>
             Tuple2<Long, ACC> sameTimestamp = held.get(timestamp);
             if (sameTimestamp == null) {
                 sameTimestamp = Tuple2.of(Long.MIN_VALUE, aggregate.createAccumulator());
-                timers.registerEventTimeTimer(VoidNamespace.INSTANCE, timestamp);
+                registerTimer(timestamp);
             }
             sameTimestamp.f0 = Math.max(sameTimestamp.f0, sessions.reach(value, timestamp));
             sameTimestamp.f1 = aggregate.add(value, sameTimestamp.f1);
@@ -161,8 +145,7 @@ final class CappedSessionAggregateOperator<K, T, ACC, V, R>
                                 start,
                                 Math.max(endAndAccumulator.f0, sessions.reach(value, timestamp)));
                 fired.put(start, endAndAccumulator);
-                timers.registerEventTimeTimer(
-                        VoidNamespace.INSTANCE, cleanupTime(endAndAccumulator.f0));
+                registerTimer(cleanupTime(endAndAccumulator.f0));
                 emit(new TimeWindow(start, endAndAccumulator.f0), endAndAccumulator.f1);
                 return;
             }
@@ -182,11 +165,11 @@ final class CappedSessionAggregateOperator<K, T, ACC, V, R>
                 fire(open);
             } else {
                 openSession.update(open);
-                timers.registerEventTimeTimer(VoidNamespace.INSTANCE, end - 1);
+                registerTimer(end - 1);
             }
             return;
         }
-        lateRecords.route(element);
+        routeLate(element);
     }
 
     @Override
@@ -206,7 +189,7 @@ final class CappedSessionAggregateOperator<K, T, ACC, V, R>
                 // The first element beyond the open session opens the next one.
                 long end = sessions.end(time, released.f0);
                 open = new OpenSession<>(time, end, end - 1, released.f1);
-                timers.registerEventTimeTimer(VoidNamespace.INSTANCE, end - 1);
+                registerTimer(end - 1);
             }
             openSession.update(open);
         }
@@ -244,12 +227,7 @@ final class CappedSessionAggregateOperator<K, T, ACC, V, R>
     private void rearm(OpenSession<ACC> open) throws Exception {
         open.setArmedTimer(open.end() - 1);
         openSession.update(open);
-        timers.registerEventTimeTimer(VoidNamespace.INSTANCE, open.armedTimer());
-    }
-
-    @Override
-    public void onProcessingTime(InternalTimer<K, VoidNamespace> timer) {
-        // event time only
+        registerTimer(open.armedTimer());
     }
 
     /**
@@ -277,7 +255,7 @@ final class CappedSessionAggregateOperator<K, T, ACC, V, R>
         emit(new TimeWindow(session.start(), session.end()), session.accumulator());
         if (allowedLateness > 0) {
             fired.put(session.start(), Tuple2.of(session.end(), session.accumulator()));
-            timers.registerEventTimeTimer(VoidNamespace.INSTANCE, cleanupTime(session.end()));
+            registerTimer(cleanupTime(session.end()));
         }
     }
 

@@ -1,8 +1,6 @@
 package dev.flinkkda.windows.stagger;
 
-import dev.flinkkda.windows.core.EventTimestamps;
-import dev.flinkkda.windows.core.IncrementalWindowOperator;
-import dev.flinkkda.windows.core.LateRecords;
+import dev.flinkkda.windows.core.EventTimeWindowOperator;
 
 import org.apache.flink.api.common.functions.AggregateFunction;
 import org.apache.flink.api.common.state.MapState;
@@ -12,11 +10,8 @@ import org.apache.flink.api.common.state.ValueStateDescriptor;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.api.common.typeinfo.Types;
 import org.apache.flink.runtime.state.VoidNamespace;
-import org.apache.flink.runtime.state.VoidNamespaceSerializer;
 import org.apache.flink.streaming.api.functions.windowing.ProcessWindowFunction;
 import org.apache.flink.streaming.api.operators.InternalTimer;
-import org.apache.flink.streaming.api.operators.InternalTimerService;
-import org.apache.flink.streaming.api.operators.Triggerable;
 import org.apache.flink.streaming.api.windowing.windows.TimeWindow;
 import org.apache.flink.streaming.runtime.streamrecord.StreamRecord;
 import org.apache.flink.util.OutputTag;
@@ -43,22 +38,18 @@ import java.util.Map;
  * the key's state had reached, as if the job had not failed.
  */
 final class StaggerAggregateOperator<K, T, ACC, V, R>
-        extends IncrementalWindowOperator<K, T, ACC, V, R, TimeWindow>
-        implements Triggerable<K, VoidNamespace> {
+        extends EventTimeWindowOperator<K, T, ACC, V, R, TimeWindow> {
 
     private static final long serialVersionUID = 1L;
 
     private final long size;
     private final long allowedLateness;
     private final TypeInformation<ACC> accumulatorType;
-    private final OutputTag<T> lateDataTag;
 
     private transient ValueState<Long> openStart;
     private transient ValueState<ACC> openAccumulator;
     private transient MapState<Long, ACC> held;
     private transient MapState<Long, ACC> fired;
-    private transient InternalTimerService<VoidNamespace> timers;
-    private transient LateRecords<T> lateRecords;
 
     StaggerAggregateOperator(
             long size,
@@ -71,11 +62,12 @@ final class StaggerAggregateOperator<K, T, ACC, V, R>
                 aggregate,
                 windowFunction,
                 "EventTimeStaggerWindows.window(keyed), Flink's WindowedStream,",
-                "stagger-watermarks");
+                "stagger",
+                "stagger windows",
+                lateDataTag);
         this.size = size;
         this.allowedLateness = allowedLateness;
         this.accumulatorType = accumulatorType;
-        this.lateDataTag = lateDataTag;
     }
 
     @Override
@@ -97,18 +89,11 @@ final class StaggerAggregateOperator<K, T, ACC, V, R>
                         .getMapState(
                                 new MapStateDescriptor<>(
                                         "stagger-fired", Types.LONG, accumulatorType));
-        timers = getInternalTimerService("stagger-timers", VoidNamespaceSerializer.INSTANCE, this);
-        lateRecords = LateRecords.of(lateDataTag, output, getMetricGroup());
-    }
-
-    @Override
-    protected long currentWatermark() {
-        return timers.currentWatermark();
     }
 
     @Override
     public void processElement(StreamRecord<T> element) throws Exception {
-        long timestamp = EventTimestamps.of(element, getCurrentKey(), "stagger windows", null);
+        long timestamp = timestampOf(element);
         T value = element.getValue();
         long watermark = latenessWatermark();
         Long open = openStart.value();
@@ -123,7 +108,7 @@ final class StaggerAggregateOperator<K, T, ACC, V, R>
             ACC sameTimestamp = held.get(timestamp);
             if (sameTimestamp == null) {
                 sameTimestamp = aggregate.createAccumulator();
-                timers.registerEventTimeTimer(VoidNamespace.INSTANCE, timestamp);
+                registerTimer(timestamp);
             }
             held.put(timestamp, aggregate.add(value, sameTimestamp));
             return;
@@ -158,7 +143,7 @@ final class StaggerAggregateOperator<K, T, ACC, V, R>
             }
             return;
         }
-        lateRecords.route(element);
+        routeLate(element);
     }
 
     @Override
@@ -192,15 +177,10 @@ final class StaggerAggregateOperator<K, T, ACC, V, R>
         }
     }
 
-    @Override
-    public void onProcessingTime(InternalTimer<K, VoidNamespace> timer) {
-        // event time only
-    }
-
     private void openWindow(long start, ACC accumulator) throws Exception {
         openStart.update(start);
         openAccumulator.update(accumulator);
-        timers.registerEventTimeTimer(VoidNamespace.INSTANCE, start + size - 1);
+        registerTimer(start + size - 1);
     }
 
     private void fireOpenWindow() throws Exception {
@@ -211,7 +191,7 @@ final class StaggerAggregateOperator<K, T, ACC, V, R>
         emit(start, accumulator);
         if (allowedLateness > 0) {
             fired.put(start, accumulator);
-            timers.registerEventTimeTimer(VoidNamespace.INSTANCE, cleanupTime(start));
+            registerTimer(cleanupTime(start));
         }
     }
 
