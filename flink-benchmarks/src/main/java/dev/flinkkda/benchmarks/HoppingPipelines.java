@@ -1,7 +1,6 @@
 package dev.flinkkda.benchmarks;
 
 import dev.flinkkda.windows.sliding.EventTimeHoppingWindows;
-import dev.flinkkda.windows.sliding.HoppingWindows;
 
 import org.apache.flink.streaming.api.datastream.DataStream;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
@@ -34,13 +33,13 @@ public final class HoppingPipelines {
     }
 
     /**
-     * {@code HoppingWindows.incremental(keyed, EventTimeHoppingWindows.of(60 s, 0.5 s))}: the same
-     * windows, aggregated once per record into panes of 0.5 s and combined when a window fires.
+     * {@code EventTimeHoppingWindows.of(60 s, 0.5 s).incremental(keyed)}: the same windows,
+     * aggregated once per record into panes of 0.5 s and combined when a window fires.
      */
     public static DataStream<Long> hoppingIncremental(
             StreamExecutionEnvironment env, long records) {
-        return HoppingWindows.incremental(
-                        WindowPipelines.keyed(env, records), EventTimeHoppingWindows.of(SIZE, HOP))
+        return EventTimeHoppingWindows.of(SIZE, HOP)
+                .incremental(WindowPipelines.keyed(env, records))
                 .aggregate(new SumAggregate())
                 .name("hopping-incremental-sum");
     }
@@ -51,10 +50,8 @@ public final class HoppingPipelines {
      */
     public static DataStream<Long> hoppingIncrementalTumbling(
             StreamExecutionEnvironment env, long records) {
-        return HoppingWindows.incremental(
-                        WindowPipelines.keyed(env, records),
-                        EventTimeHoppingWindows.of(
-                                WindowPipelines.WINDOW_SIZE, WindowPipelines.WINDOW_SIZE))
+        return EventTimeHoppingWindows.of(WindowPipelines.WINDOW_SIZE, WindowPipelines.WINDOW_SIZE)
+                .incremental(WindowPipelines.keyed(env, records))
                 .aggregate(new SumAggregate())
                 .name("hopping-incremental-tumbling-sum");
     }

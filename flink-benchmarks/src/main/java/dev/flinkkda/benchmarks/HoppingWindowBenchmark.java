@@ -69,8 +69,8 @@ public class HoppingWindowBenchmark {
     }
 
     /**
-     * {@code HoppingWindows.incremental(keyed, EventTimeHoppingWindows.of(60 s, 0.5 s))
-     * .aggregate(sum)}: panes of 0.5 s, two stacks.
+     * {@code EventTimeHoppingWindows.of(60 s, 0.5 s).incremental(keyed) .aggregate(sum)}: panes of
+     * 0.5 s, two stacks.
      */
     @Benchmark
     @OperationsPerInvocation(RECORDS_PER_INVOCATION)
@@ -91,8 +91,8 @@ public class HoppingWindowBenchmark {
     }
 
     /**
-     * {@code HoppingWindows.incremental(keyed, EventTimeHoppingWindows.of(1 min, 1 min))
-     * .aggregate(sum)}: hop = size, one slice per window.
+     * {@code EventTimeHoppingWindows.of(1 min, 1 min).incremental(keyed) .aggregate(sum)}: hop =
+     * size, one slice per window.
      */
     @Benchmark
     @OperationsPerInvocation(RECORDS_PER_INVOCATION)

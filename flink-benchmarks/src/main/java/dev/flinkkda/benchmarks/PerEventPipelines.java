@@ -1,7 +1,6 @@
 package dev.flinkkda.benchmarks;
 
 import dev.flinkkda.windows.sliding.EventTimePerEventSlidingWindows;
-import dev.flinkkda.windows.sliding.PerEventSlidingWindows;
 import dev.flinkkda.windows.sliding.PerEventWindowedStream;
 
 import org.apache.flink.api.common.eventtime.WatermarkStrategy;
@@ -29,9 +28,9 @@ import java.time.ZoneOffset;
  * records once a key has a minute of history (at {@code t - 60 s}, {@code t - 59 s}, …, {@code t}).
  *
  * <ul>
- *   <li>Ours: {@code PerEventSlidingWindows.over(keyed, EventTimePerEventSlidingWindows.of(60
- *       s)).aggregate(f)} with {@link SumAggregate} or {@link MaxAggregate}; a result is the
- *       aggregate alone ({@code Long}).
+ *   <li>Ours: {@code EventTimePerEventSlidingWindows.of(60 s).incremental(keyed).aggregate(f)} with
+ *       {@link SumAggregate} or {@link MaxAggregate}; a result is the aggregate alone ({@code
+ *       Long}).
  *   <li>SQL: the same DataStream as a table ({@code fromDataStream}) with the columns {@code key},
  *       {@code value} of {@link IntLongRecord}, and {@code rt TIMESTAMP_LTZ(3)}, the stream
  *       record's timestamp (metadata {@code rowtime}), as rowtime attribute with the DataStream's
@@ -79,17 +78,16 @@ public final class PerEventPipelines {
     /** Ours, with the aggregate still to choose: the records' per-event windows of 60 s. */
     public static PerEventWindowedStream<IntLongRecord, Integer> windows(
             StreamExecutionEnvironment env, long records) {
-        return PerEventSlidingWindows.over(
-                source(env, records).keyBy(new WindowPipelines.RecordKey()),
-                EventTimePerEventSlidingWindows.of(SIZE));
+        return EventTimePerEventSlidingWindows.of(SIZE)
+                .incremental(source(env, records).keyBy(new WindowPipelines.RecordKey()));
     }
 
-    /** Ours: {@code PerEventSlidingWindows.over(keyed, of(60 s)).aggregate(sum)}. */
+    /** Ours: {@code EventTimePerEventSlidingWindows.of(60 s).incremental(keyed).aggregate(sum)}. */
     public static DataStream<Long> perEventSum(StreamExecutionEnvironment env, long records) {
         return windows(env, records).aggregate(new SumAggregate()).name("per-event-sum");
     }
 
-    /** Ours: {@code PerEventSlidingWindows.over(keyed, of(60 s)).aggregate(max)}. */
+    /** Ours: {@code EventTimePerEventSlidingWindows.of(60 s).incremental(keyed).aggregate(max)}. */
     public static DataStream<Long> perEventMax(StreamExecutionEnvironment env, long records) {
         return windows(env, records).aggregate(new MaxAggregate()).name("per-event-max");
     }

@@ -58,7 +58,7 @@ public class PerEventSlidingBenchmark {
 
     static final long SIZE_MS = PerEventPipelines.SIZE.toMillis();
 
-    /** {@code PerEventSlidingWindows.over(keyed, of(60 s)).aggregate(sum)}. */
+    /** {@code EventTimePerEventSlidingWindows.of(60 s).incremental(keyed).aggregate(sum)}. */
     @Benchmark
     @OperationsPerInvocation(RECORDS_PER_INVOCATION)
     public void perEventSum60s(FlinkEnvironmentContext context) throws Exception {
@@ -67,7 +67,7 @@ public class PerEventSlidingBenchmark {
         context.execute(env);
     }
 
-    /** {@code PerEventSlidingWindows.over(keyed, of(60 s)).aggregate(max)}. */
+    /** {@code EventTimePerEventSlidingWindows.of(60 s).incremental(keyed).aggregate(max)}. */
     @Benchmark
     @OperationsPerInvocation(RECORDS_PER_INVOCATION)
     public void perEventMax60s(FlinkEnvironmentContext context) throws Exception {

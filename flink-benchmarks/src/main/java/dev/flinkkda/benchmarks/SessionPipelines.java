@@ -1,6 +1,5 @@
 package dev.flinkkda.benchmarks;
 
-import dev.flinkkda.windows.session.CappedSessionWindows;
 import dev.flinkkda.windows.session.EventTimeCappedSessionWindows;
 
 import org.apache.flink.api.common.eventtime.SerializableTimestampAssigner;
@@ -74,21 +73,23 @@ public final class SessionPipelines {
     }
 
     /**
-     * The capped sessions through {@link CappedSessionWindows#window}: the ordering step ({@code
-     * SessionTimestampOrder}) chained in front of Flink's window operator.
+     * The capped sessions through {@link EventTimeCappedSessionWindows#window}: the ordering step
+     * ({@code SessionTimestampOrder}) chained in front of Flink's window operator.
      */
     public static DataStream<Long> cappedWindow(StreamExecutionEnvironment env, long records) {
-        return CappedSessionWindows.window(keyed(env, records), cappedSessions())
+        return cappedSessions()
+                .window(keyed(env, records))
                 .aggregate(new SumAggregate())
                 .name("capped-session-sum");
     }
 
     /**
-     * The capped sessions through {@link CappedSessionWindows#incremental}: one dedicated operator
-     * that orders, sessionises and aggregates, without Flink's merging-window bookkeeping.
+     * The capped sessions through {@link EventTimeCappedSessionWindows#incremental}: one dedicated
+     * operator that orders, sessionises and aggregates, without Flink's merging-window bookkeeping.
      */
     public static DataStream<Long> cappedIncremental(StreamExecutionEnvironment env, long records) {
-        return CappedSessionWindows.incremental(keyed(env, records), cappedSessions())
+        return cappedSessions()
+                .incremental(keyed(env, records))
                 .aggregate(new SumAggregate())
                 .name("capped-session-incremental-sum");
     }

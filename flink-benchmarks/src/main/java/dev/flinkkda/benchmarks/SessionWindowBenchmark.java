@@ -76,8 +76,8 @@ public class SessionWindowBenchmark {
     }
 
     /**
-     * {@code CappedSessionWindows.window(keyed, withGap(10 s).withMaxDuration(60 s))
-     * .aggregate(sum)}: the ordering step in front of Flink's window operator.
+     * {@code withGap(10 s).withMaxDuration(60 s).window(keyed) .aggregate(sum)}: the ordering step
+     * in front of Flink's window operator.
      */
     @Benchmark
     public void cappedSessionGap10sMax60s(FlinkEnvironmentContext context) throws Exception {
@@ -87,8 +87,8 @@ public class SessionWindowBenchmark {
     }
 
     /**
-     * {@code CappedSessionWindows.incremental(keyed, withGap(10 s).withMaxDuration(60 s))
-     * .aggregate(sum)}: the dedicated capped-session operator.
+     * {@code withGap(10 s).withMaxDuration(60 s).incremental(keyed) .aggregate(sum)}: the dedicated
+     * capped-session operator.
      */
     @Benchmark
     public void cappedSessionIncrementalGap10sMax60s(FlinkEnvironmentContext context)

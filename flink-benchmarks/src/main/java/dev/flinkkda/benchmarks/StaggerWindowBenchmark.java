@@ -51,7 +51,7 @@ public class StaggerWindowBenchmark {
      */
     public static final int RECORDS_PER_INVOCATION = 7_200_000;
 
-    /** {@code StaggerWindows.window(keyed, EventTimeStaggerWindows.of(1 min)).aggregate(sum)}. */
+    /** {@code EventTimeStaggerWindows.of(1 min).window(keyed).aggregate(sum)}. */
     @Benchmark
     public void staggerEventTime1Min(FlinkEnvironmentContext context) throws Exception {
         StreamExecutionEnvironment env = context.environment();
@@ -60,8 +60,8 @@ public class StaggerWindowBenchmark {
     }
 
     /**
-     * {@code StaggerWindows.incremental(keyed, EventTimeStaggerWindows.of(1 min)).aggregate(sum)}:
-     * the dedicated stagger operator.
+     * {@code EventTimeStaggerWindows.of(1 min).incremental(keyed).aggregate(sum)}: the dedicated
+     * stagger operator.
      */
     @Benchmark
     public void staggerIncrementalEventTime1Min(FlinkEnvironmentContext context) throws Exception {

@@ -1,7 +1,6 @@
 package dev.flinkkda.benchmarks;
 
 import dev.flinkkda.windows.stagger.EventTimeStaggerWindows;
-import dev.flinkkda.windows.stagger.StaggerWindows;
 
 import org.apache.flink.api.common.eventtime.SerializableTimestampAssigner;
 import org.apache.flink.api.common.eventtime.Watermark;
@@ -53,23 +52,24 @@ public final class WindowPipelines {
     }
 
     /**
-     * Stagger windows through {@link StaggerWindows#window}: each key's records are put into
-     * timestamp order (held until the watermark passes them) and then windowed.
+     * Stagger windows through {@link EventTimeStaggerWindows#window}: each key's records are put
+     * into timestamp order (held until the watermark passes them) and then windowed.
      */
     public static DataStream<Long> stagger(StreamExecutionEnvironment env, long records) {
-        return StaggerWindows.window(keyed(env, records), EventTimeStaggerWindows.of(WINDOW_SIZE))
+        return EventTimeStaggerWindows.of(WINDOW_SIZE)
+                .window(keyed(env, records))
                 .aggregate(new SumAggregate())
                 .name("stagger-sum");
     }
 
     /**
-     * Stagger windows through {@link StaggerWindows#incremental}: one dedicated operator that
-     * orders, windows and aggregates, without Flink's merging-window bookkeeping.
+     * Stagger windows through {@link EventTimeStaggerWindows#incremental}: one dedicated operator
+     * that orders, windows and aggregates, without Flink's merging-window bookkeeping.
      */
     public static DataStream<Long> staggerIncremental(
             StreamExecutionEnvironment env, long records) {
-        return StaggerWindows.incremental(
-                        keyed(env, records), EventTimeStaggerWindows.of(WINDOW_SIZE))
+        return EventTimeStaggerWindows.of(WINDOW_SIZE)
+                .incremental(keyed(env, records))
                 .aggregate(new SumAggregate())
                 .name("stagger-incremental-sum");
     }

@@ -2,7 +2,6 @@ package dev.flinkkda.e2e;
 
 import dev.flinkkda.windows.sliding.EventTimeHoppingWindows;
 import dev.flinkkda.windows.sliding.EventTimePerEventSlidingWindows;
-import dev.flinkkda.windows.sliding.HoppingWindows;
 import dev.flinkkda.windows.sliding.PerEventSlidingWindows;
 
 import org.apache.flink.api.common.eventtime.WatermarkStrategy;
@@ -45,10 +44,10 @@ import java.util.Properties;
  * <ul>
  *   <li><b>hopping windows</b> of {@code --hopping-size-millis} every {@code --hopping-hop-millis}
  *       (overlapping when the hop is smaller), epoch-aligned, on the fast path {@link
- *       HoppingWindows#incremental} (panes of {@code gcd(size, hop)} in two stacks);
+ *       EventTimeHoppingWindows#incremental} (panes of {@code gcd(size, hop)} in two stacks);
  *   <li><b>per-event sliding windows</b> of {@code --per-event-size-millis} ({@link
- *       PerEventSlidingWindows#over}): each reading at {@code t} fires one window over its sensor's
- *       readings in {@code [t - size, t]}.
+ *       PerEventSlidingWindows#incremental}): each reading at {@code t} fires one window over its
+ *       sensor's readings in {@code [t - size, t]}.
  * </ul>
  *
  * <p>Both write one JSON record per window to the output stream:
@@ -142,9 +141,8 @@ public final class SlidingKinesisJob {
 
         TypeInformation<CountSum> accumulatorType = Types.POJO(CountSum.class);
         DataStream<String> hopping =
-                HoppingWindows.incremental(
-                                bySensor(readings),
-                                EventTimeHoppingWindows.of(hoppingSize, hoppingHop))
+                EventTimeHoppingWindows.of(hoppingSize, hoppingHop)
+                        .incremental(bySensor(readings))
                         .aggregate(
                                 new CountAndSum(),
                                 new ToJson(HOPPING),
@@ -153,9 +151,8 @@ public final class SlidingKinesisJob {
                         .name("HoppingWindows")
                         .uid("hopping-windows");
         DataStream<String> perEvent =
-                PerEventSlidingWindows.over(
-                                bySensor(readings),
-                                EventTimePerEventSlidingWindows.of(perEventSize))
+                EventTimePerEventSlidingWindows.of(perEventSize)
+                        .incremental(bySensor(readings))
                         .aggregate(
                                 new CountAndSum(),
                                 new ToJson(PER_EVENT),

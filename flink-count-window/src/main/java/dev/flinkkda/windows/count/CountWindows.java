@@ -1,5 +1,7 @@
 package dev.flinkkda.windows.count;
 
+import dev.flinkkda.windows.core.WindowArguments;
+
 import org.apache.flink.annotation.PublicEvolving;
 import org.apache.flink.streaming.api.datastream.KeyedStream;
 import org.apache.flink.streaming.api.datastream.WindowedStream;
@@ -123,14 +125,21 @@ public final class CountWindows implements Serializable {
     /**
      * {@code input.window(GlobalWindows.create()).trigger(trigger()).evictor(evictor())}: Flink's
      * windowed stream of these count windows.
+     *
+     * @throws IllegalArgumentException if {@code input} is null
      */
     public <T, K> WindowedStream<T, K, GlobalWindow> window(KeyedStream<T, K> input) {
-        return input.window(GlobalWindows.create()).trigger(trigger()).evictor(evictor());
+        return WindowArguments.notNull(input, "the keyed stream")
+                .window(GlobalWindows.create())
+                .trigger(trigger())
+                .evictor(evictor());
     }
 
     /**
      * The fast path for {@code aggregate} and {@code reduce}: one operator whose cost per element
      * and state do not grow with size or stride (see {@link CountWindowedStream}).
+     *
+     * @throws IllegalArgumentException if {@code input} is null
      */
     public <T, K> CountWindowedStream<T, K> incremental(KeyedStream<T, K> input) {
         return new CountWindowedStream<>(input, this);

@@ -1,7 +1,6 @@
 package dev.flinkkda.kda.examples;
 
 import dev.flinkkda.windows.stagger.EventTimeStaggerWindows;
-import dev.flinkkda.windows.stagger.StaggerWindows;
 
 import org.apache.flink.api.common.functions.AggregateFunction;
 import org.apache.flink.streaming.api.datastream.DataStream;
@@ -31,8 +30,8 @@ public final class StaggerTickerCount {
 
     /** Counts trades per (ticker, event minute) in stagger windows of {@code size}. */
     public static DataStream<StaggerCount> apply(DataStream<TickerTrade> trades, Duration size) {
-        return StaggerWindows.window(
-                        trades.keyBy(TickerMinute::of), EventTimeStaggerWindows.of(size))
+        return EventTimeStaggerWindows.of(size)
+                .window(trades.keyBy(TickerMinute::of))
                 .aggregate(new Count(), new ToStaggerCount())
                 .name("StaggerTickerCount");
     }

@@ -13,7 +13,6 @@ import dev.flinkkda.windows.sliding.PerEventSlidingWindows;
 import dev.flinkkda.windows.sliding.ProcessingTimePerEventSlidingWindows;
 import dev.flinkkda.windows.stagger.EventTimeStaggerWindows;
 import dev.flinkkda.windows.stagger.ProcessingTimeStaggerWindows;
-import dev.flinkkda.windows.stagger.StaggerWindows;
 
 import org.apache.flink.api.java.functions.KeySelector;
 import org.apache.flink.api.java.typeutils.ResultTypeQueryable;
@@ -239,7 +238,8 @@ public final class PlanExecutor {
         DataStream<Row> windows;
         if (eventTime) {
             windows =
-                    StaggerWindows.incremental(keyed, EventTimeStaggerWindows.of(range))
+                    EventTimeStaggerWindows.of(range)
+                            .incremental(keyed)
                             .aggregate(
                                     aggregate,
                                     new KeysAggregatesAndClose(),
@@ -321,7 +321,7 @@ public final class PlanExecutor {
                         ? EventTimePerEventSlidingWindows.of(range).excludingLaterPeers()
                         : ProcessingTimePerEventSlidingWindows.of(range).excludingLaterPeers();
         SingleOutputStreamOperator<Row> result =
-                PerEventSlidingWindows.over(keyed, windows)
+                windows.incremental(keyed)
                         .aggregate(
                                 new RowAggregate(step.aggregates()),
                                 new RowWithAggregates(),

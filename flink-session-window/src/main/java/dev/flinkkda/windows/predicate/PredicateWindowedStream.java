@@ -15,7 +15,7 @@ import org.apache.flink.streaming.api.functions.windowing.ProcessWindowFunction;
  * call puts one operator after the keyed stream.
  *
  * <pre>{@code
- * PredicateWindows.between(Event::isStart, Event::isStop).window(events.keyBy(Event::machine))
+ * PredicateWindows.between(Event::isStart, Event::isStop).incremental(events.keyBy(Event::machine))
  *     .aggregate(new CountEvents(), new WithWindow());   // or .aggregate(f), .reduce(f), .reduce(f, windowFunction)
  *
  *   key m1:  start  a  b  stop  c  start  d  stop

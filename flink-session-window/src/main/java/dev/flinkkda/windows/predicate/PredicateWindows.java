@@ -1,5 +1,7 @@
 package dev.flinkkda.windows.predicate;
 
+import dev.flinkkda.windows.core.WindowArguments;
+
 import org.apache.flink.annotation.PublicEvolving;
 import org.apache.flink.api.common.functions.FilterFunction;
 import org.apache.flink.streaming.api.datastream.KeyedStream;
@@ -42,12 +44,12 @@ import java.io.Serializable;
  *
  * <pre>{@code
  * PredicateWindows.between(Event::isStart, Event::isStop)
- *     .window(events.keyBy(Event::machine))
+ *     .incremental(events.keyBy(Event::machine))
  *     .aggregate(new CountEvents(), new WithWindow());   // or .aggregate(f), .reduce(f), .reduce(f, windowFunction)
  *
  * PredicateWindows.<Event>between(e -> e.kind == START, e -> e.kind == STOP)
  *     .flushOnEndOfInput()
- *     .window(events.keyBy(Event::machine))
+ *     .incremental(events.keyBy(Event::machine))
  *     .process(new AllEventsOfARun());                   // all elements of each window
  * }</pre>
  *
@@ -86,14 +88,8 @@ public final class PredicateWindows<T> implements Serializable {
      * @throws IllegalArgumentException naming the predicate that is null
      */
     public static <T> PredicateWindows<T> between(FilterFunction<T> begin, FilterFunction<T> end) {
-        if (begin == null) {
-            throw new IllegalArgumentException(
-                    "the begin predicate of PredicateWindows.between must not be null");
-        }
-        if (end == null) {
-            throw new IllegalArgumentException(
-                    "the end predicate of PredicateWindows.between must not be null");
-        }
+        WindowArguments.notNull(begin, "the begin predicate of PredicateWindows.between");
+        WindowArguments.notNull(end, "the end predicate of PredicateWindows.between");
         return new PredicateWindows<>(begin, end, false);
     }
 
@@ -119,16 +115,15 @@ public final class PredicateWindows<T> implements Serializable {
     }
 
     /**
-     * The windows of {@code input}: {@code aggregate} and {@code reduce} keep one accumulator per
-     * key; {@code process} keeps the open window's elements (see {@link PredicateWindowedStream}).
+     * The windows of {@code input}, in one dedicated operator (no Flink window assigner can express
+     * them, so there is no {@code window(keyed)} form): {@code aggregate} and {@code reduce} keep
+     * one accumulator per key; {@code process} keeps the open window's elements (see {@link
+     * PredicateWindowedStream}).
      *
      * @throws IllegalArgumentException if {@code input} is null
      */
-    public <K> PredicateWindowedStream<T, K> window(KeyedStream<T, K> input) {
-        if (input == null) {
-            throw new IllegalArgumentException(
-                    "the keyed stream given to PredicateWindows.window must not be null");
-        }
+    public <K> PredicateWindowedStream<T, K> incremental(KeyedStream<T, K> input) {
+        WindowArguments.notNull(input, "the keyed stream");
         return new PredicateWindowedStream<>(
                 input,
                 new PredicateWindows<>(

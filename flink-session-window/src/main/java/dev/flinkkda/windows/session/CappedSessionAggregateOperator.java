@@ -1,6 +1,6 @@
 package dev.flinkkda.windows.session;
 
-import dev.flinkkda.windows.core.IncrementalWindowOperator;
+import dev.flinkkda.windows.core.EventTimeWindowOperator;
 
 import org.apache.flink.api.common.functions.AggregateFunction;
 import org.apache.flink.api.common.state.MapState;
@@ -10,15 +10,10 @@ import org.apache.flink.api.common.state.ValueStateDescriptor;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.api.common.typeinfo.Types;
 import org.apache.flink.api.java.tuple.Tuple2;
-import org.apache.flink.api.java.tuple.Tuple4;
 import org.apache.flink.api.java.typeutils.TupleTypeInfo;
-import org.apache.flink.metrics.Counter;
 import org.apache.flink.runtime.state.VoidNamespace;
-import org.apache.flink.runtime.state.VoidNamespaceSerializer;
 import org.apache.flink.streaming.api.functions.windowing.ProcessWindowFunction;
 import org.apache.flink.streaming.api.operators.InternalTimer;
-import org.apache.flink.streaming.api.operators.InternalTimerService;
-import org.apache.flink.streaming.api.operators.Triggerable;
 import org.apache.flink.streaming.api.windowing.windows.TimeWindow;
 import org.apache.flink.streaming.runtime.streamrecord.StreamRecord;
 import org.apache.flink.util.OutputTag;
@@ -29,8 +24,9 @@ import java.util.Map;
 
 /**
  * Event-time capped session windows with incremental aggregation in one operator: the fast path
- * behind {@link CappedSessionWindowedStream}. Same sessions as {@link CappedSessionWindows#window}
- * (those of the input in timestamp order), without Flink's merging-window bookkeeping per element.
+ * behind {@link CappedSessionWindowedStream}. Same sessions as {@link
+ * EventTimeCappedSessionWindows#window} (those of the input in timestamp order), without Flink's
+ * merging-window bookkeeping per element.
  *
  * <p>Per key it keeps the open session (start, end, accumulator) in one state value; elements that
  * may open the next session pre-aggregated per timestamp, with the furthest {@code t + gap} among
@@ -46,27 +42,22 @@ import java.util.Map;
  * the key's state had reached, as if the job had not failed.
  */
 final class CappedSessionAggregateOperator<K, T, ACC, V, R>
-        extends IncrementalWindowOperator<K, T, ACC, V, R, TimeWindow>
-        implements Triggerable<K, VoidNamespace> {
+        extends EventTimeWindowOperator<K, T, ACC, V, R, TimeWindow> {
 
     private static final long serialVersionUID = 1L;
 
     private final CappedSessionWindowAssigner<? super T> sessions;
     private final long allowedLateness;
     private final TypeInformation<ACC> accumulatorType;
-    private final OutputTag<T> lateDataTag;
 
-    /** start, end, the time of the timer armed for the end, accumulator of the open session. */
-    private transient ValueState<Tuple4<Long, Long, Long, ACC>> openSession;
+    /** The open session: start, end, the timer armed for the end, accumulator. */
+    private transient ValueState<OpenSession<ACC>> openSession;
 
     /** timestamp → (furthest reach, accumulator) of elements waiting for the watermark. */
     private transient MapState<Long, Tuple2<Long, ACC>> held;
 
     /** start → (end, accumulator) of fired sessions kept for the allowed lateness. */
     private transient MapState<Long, Tuple2<Long, ACC>> fired;
-
-    private transient InternalTimerService<VoidNamespace> timers;
-    private transient Counter lateRecordsDropped;
 
     CappedSessionAggregateOperator(
             CappedSessionWindowAssigner<? super T> sessions,
@@ -78,12 +69,13 @@ final class CappedSessionAggregateOperator<K, T, ACC, V, R>
         super(
                 aggregate,
                 windowFunction,
-                "CappedSessionWindows.window(...), Flink's WindowedStream,",
-                "session-watermarks");
+                "EventTimeCappedSessionWindows.window(keyed), Flink's WindowedStream,",
+                "session",
+                "session windows",
+                lateDataTag);
         this.sessions = sessions;
         this.allowedLateness = allowedLateness;
         this.accumulatorType = accumulatorType;
-        this.lateDataTag = lateDataTag;
     }
 
     @Override
@@ -93,12 +85,7 @@ final class CappedSessionAggregateOperator<K, T, ACC, V, R>
                 getRuntimeContext()
                         .getState(
                                 new ValueStateDescriptor<>(
-                                        "session-open",
-                                        new TupleTypeInfo<>(
-                                                Types.LONG,
-                                                Types.LONG,
-                                                Types.LONG,
-                                                accumulatorType)));
+                                        "session-open", OpenSession.typeInfo(accumulatorType)));
         TupleTypeInfo<Tuple2<Long, ACC>> endAndAccumulator =
                 new TupleTypeInfo<>(Types.LONG, accumulatorType);
         held =
@@ -111,30 +98,16 @@ final class CappedSessionAggregateOperator<K, T, ACC, V, R>
                         .getMapState(
                                 new MapStateDescriptor<>(
                                         "session-fired", Types.LONG, endAndAccumulator));
-        timers = getInternalTimerService("session-timers", VoidNamespaceSerializer.INSTANCE, this);
-        lateRecordsDropped = getMetricGroup().counter("numLateRecordsDropped");
-    }
-
-    @Override
-    protected long currentWatermark() {
-        return timers.currentWatermark();
     }
 
     @Override
     public void processElement(StreamRecord<T> element) throws Exception {
-        if (!element.hasTimestamp()) {
-            throw new IllegalStateException(
-                    "Record of key "
-                            + getCurrentKey()
-                            + " has no timestamp. Event-time session windows need a "
-                            + "WatermarkStrategy with a timestamp assigner before keyBy.");
-        }
+        long timestamp = timestampOf(element);
         T value = element.getValue();
-        long timestamp = element.getTimestamp();
-        Tuple4<Long, Long, Long, ACC> open = openSession.value();
-        if (open != null && sessions.joins(open.f0, open.f1, timestamp)) {
+        OpenSession<ACC> open = openSession.value();
+        if (open != null && sessions.joins(open.start(), open.end(), timestamp)) {
             // Its start is behind the watermark, so this element joins in timestamp order too.
-            open.f3 = aggregate.add(value, open.f3);
+            open.setAccumulator(aggregate.add(value, open.accumulator()));
             extend(open, sessions.reach(value, timestamp));
             openSession.update(open);
             return;
@@ -145,7 +118,7 @@ final class CappedSessionAggregateOperator<K, T, ACC, V, R>
             Tuple2<Long, ACC> sameTimestamp = held.get(timestamp);
             if (sameTimestamp == null) {
                 sameTimestamp = Tuple2.of(Long.MIN_VALUE, aggregate.createAccumulator());
-                timers.registerEventTimeTimer(VoidNamespace.INSTANCE, timestamp);
+                registerTimer(timestamp);
             }
             sameTimestamp.f0 = Math.max(sameTimestamp.f0, sessions.reach(value, timestamp));
             sameTimestamp.f1 = aggregate.add(value, sameTimestamp.f1);
@@ -156,8 +129,7 @@ final class CappedSessionAggregateOperator<K, T, ACC, V, R>
     }
 
     /** An element behind the watermark that does not join the open session. */
-    private void processLateElement(
-            StreamRecord<T> element, Tuple4<Long, Long, Long, ACC> open, long watermark)
+    private void processLateElement(StreamRecord<T> element, OpenSession<ACC> open, long watermark)
             throws Exception {
         T value = element.getValue();
         long timestamp = element.getTimestamp();
@@ -173,8 +145,7 @@ final class CappedSessionAggregateOperator<K, T, ACC, V, R>
                                 start,
                                 Math.max(endAndAccumulator.f0, sessions.reach(value, timestamp)));
                 fired.put(start, endAndAccumulator);
-                timers.registerEventTimeTimer(
-                        VoidNamespace.INSTANCE, cleanupTime(endAndAccumulator.f0));
+                registerTimer(cleanupTime(endAndAccumulator.f0));
                 emit(new TimeWindow(start, endAndAccumulator.f0), endAndAccumulator.f1);
                 return;
             }
@@ -185,7 +156,7 @@ final class CappedSessionAggregateOperator<K, T, ACC, V, R>
         if (open == null && timestamp > latestFiredEnd && cleanupTime(end) > watermark) {
             // Nothing of its key is open at its time: it opens a session, as in timestamp order.
             open =
-                    Tuple4.of(
+                    new OpenSession<>(
                             timestamp,
                             end,
                             end - 1,
@@ -194,26 +165,22 @@ final class CappedSessionAggregateOperator<K, T, ACC, V, R>
                 fire(open);
             } else {
                 openSession.update(open);
-                timers.registerEventTimeTimer(VoidNamespace.INSTANCE, end - 1);
+                registerTimer(end - 1);
             }
             return;
         }
-        if (lateDataTag != null) {
-            output.collect(lateDataTag, element);
-        } else {
-            lateRecordsDropped.inc();
-        }
+        routeLate(element);
     }
 
     @Override
     public void onEventTime(InternalTimer<K, VoidNamespace> timer) throws Exception {
         long time = timer.getTimestamp();
-        Tuple4<Long, Long, Long, ACC> open = openSession.value();
+        OpenSession<ACC> open = openSession.value();
         Tuple2<Long, ACC> released = held.get(time);
         if (released != null) {
             held.remove(time);
-            if (open != null && sessions.joins(open.f0, open.f1, time)) {
-                open.f3 = aggregate.merge(open.f3, released.f1);
+            if (open != null && sessions.joins(open.start(), open.end(), time)) {
+                open.setAccumulator(aggregate.merge(open.accumulator(), released.f1));
                 extend(open, released.f0);
             } else {
                 if (open != null) {
@@ -221,21 +188,21 @@ final class CappedSessionAggregateOperator<K, T, ACC, V, R>
                 }
                 // The first element beyond the open session opens the next one.
                 long end = sessions.end(time, released.f0);
-                open = Tuple4.of(time, end, end - 1, released.f1);
-                timers.registerEventTimeTimer(VoidNamespace.INSTANCE, end - 1);
+                open = new OpenSession<>(time, end, end - 1, released.f1);
+                registerTimer(end - 1);
             }
             openSession.update(open);
         }
         if (open != null) {
-            if (time >= open.f1 - 1) {
+            if (time >= open.end() - 1) {
                 takeElementsAtEnd(open);
-                if (time >= open.f1 - 1) {
+                if (time >= open.end() - 1) {
                     openSession.clear();
                     fire(open);
                 } else {
                     rearm(open);
                 }
-            } else if (time == open.f2) {
+            } else if (time == open.armedTimer()) {
                 rearm(open); // the session's end moved on since this timer was armed
             }
         }
@@ -257,15 +224,10 @@ final class CappedSessionAggregateOperator<K, T, ACC, V, R>
      * its timer (that would cost a timer-queue update per element); the armed timer moves when it
      * fires before the end.
      */
-    private void rearm(Tuple4<Long, Long, Long, ACC> open) throws Exception {
-        open.f2 = open.f1 - 1;
+    private void rearm(OpenSession<ACC> open) throws Exception {
+        open.setArmedTimer(open.end() - 1);
         openSession.update(open);
-        timers.registerEventTimeTimer(VoidNamespace.INSTANCE, open.f2);
-    }
-
-    @Override
-    public void onProcessingTime(InternalTimer<K, VoidNamespace> timer) {
-        // event time only
+        registerTimer(open.armedTimer());
     }
 
     /**
@@ -274,25 +236,26 @@ final class CappedSessionAggregateOperator<K, T, ACC, V, R>
      * the watermark but are still held because they came before the session opened; in timestamp
      * order they belong to it, so it must not fire without them.
      */
-    private void takeElementsAtEnd(Tuple4<Long, Long, Long, ACC> open) throws Exception {
+    private void takeElementsAtEnd(OpenSession<ACC> open) throws Exception {
         Tuple2<Long, ACC> atEnd;
-        while (sessions.joins(open.f0, open.f1, open.f1) && (atEnd = held.get(open.f1)) != null) {
-            held.remove(open.f1);
-            open.f3 = aggregate.merge(open.f3, atEnd.f1);
+        while (sessions.joins(open.start(), open.end(), open.end())
+                && (atEnd = held.get(open.end())) != null) {
+            held.remove(open.end());
+            open.setAccumulator(aggregate.merge(open.accumulator(), atEnd.f1));
             extend(open, atEnd.f0);
         }
     }
 
     /** Moves the open session's end to cover {@code reach}; its timer moves when it fires. */
-    private void extend(Tuple4<Long, Long, Long, ACC> open, long reach) {
-        open.f1 = sessions.end(open.f0, Math.max(open.f1, reach));
+    private void extend(OpenSession<ACC> open, long reach) {
+        open.setEnd(sessions.end(open.start(), Math.max(open.end(), reach)));
     }
 
-    private void fire(Tuple4<Long, Long, Long, ACC> session) throws Exception {
-        emit(new TimeWindow(session.f0, session.f1), session.f3);
+    private void fire(OpenSession<ACC> session) throws Exception {
+        emit(new TimeWindow(session.start(), session.end()), session.accumulator());
         if (allowedLateness > 0) {
-            fired.put(session.f0, Tuple2.of(session.f1, session.f3));
-            timers.registerEventTimeTimer(VoidNamespace.INSTANCE, cleanupTime(session.f1));
+            fired.put(session.start(), Tuple2.of(session.end(), session.accumulator()));
+            registerTimer(cleanupTime(session.end()));
         }
     }
 

@@ -1,5 +1,7 @@
 package dev.flinkkda.windows.session;
 
+import dev.flinkkda.windows.core.WindowArguments;
+
 import org.apache.flink.annotation.PublicEvolving;
 import org.apache.flink.api.common.ExecutionConfig;
 import org.apache.flink.api.common.typeutils.TypeSerializer;
@@ -42,15 +44,9 @@ public abstract class CappedSessionWindowAssigner<T> extends MergingWindowAssign
 
     CappedSessionWindowAssigner(
             SessionWindowTimeGapExtractor<T> gap, long maxDuration, MaxDurationRule rule) {
-        if (gap == null) {
-            throw new IllegalArgumentException("session gap extractor must not be null");
-        }
-        if (rule == null) {
-            throw new IllegalArgumentException("max-duration rule must not be null");
-        }
-        this.gap = gap;
+        this.gap = WindowArguments.notNull(gap, "session gap extractor");
         this.maxDuration = maxDuration;
-        this.rule = rule;
+        this.rule = WindowArguments.notNull(rule, "max-duration rule");
     }
 
     /** The maximum duration in milliseconds, or 0 if sessions are not capped. */
@@ -191,44 +187,11 @@ public abstract class CappedSessionWindowAssigner<T> extends MergingWindowAssign
     }
 
     static long gapMillis(Duration gap) {
-        return positiveMillis(gap, "session gap");
+        return WindowArguments.positiveMillis(gap, "session gap");
     }
 
     static long maxDurationMillis(Duration maxDuration) {
-        return positiveMillis(maxDuration, "maximum session duration");
-    }
-
-    /**
-     * {@code duration} in milliseconds.
-     *
-     * @throws IllegalArgumentException naming {@code what} if it is null, not positive, shorter
-     *     than a millisecond, not a whole number of milliseconds, or too large
-     */
-    private static long positiveMillis(Duration duration, String what) {
-        if (duration == null) {
-            throw new IllegalArgumentException(what + " must not be null");
-        }
-        if (duration.isNegative() || duration.isZero()) {
-            throw new IllegalArgumentException(what + " must be positive, was " + duration);
-        }
-        long millis;
-        try {
-            millis = duration.toMillis();
-        } catch (ArithmeticException e) {
-            throw new IllegalArgumentException(
-                    what + " is too large for epoch milliseconds: " + duration, e);
-        }
-        if (millis == 0) {
-            throw new IllegalArgumentException(
-                    what + " must be at least 1 millisecond, was " + duration);
-        }
-        if (duration.getNano() % 1_000_000 != 0) {
-            throw new IllegalArgumentException(
-                    what
-                            + " must be a whole number of milliseconds (Flink's time unit), was "
-                            + duration);
-        }
-        return millis;
+        return WindowArguments.positiveMillis(maxDuration, "maximum session duration");
     }
 
     /** The gap of {@code withGap}: the same for every element. */

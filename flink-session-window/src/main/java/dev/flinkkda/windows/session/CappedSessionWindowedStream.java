@@ -1,6 +1,7 @@
 package dev.flinkkda.windows.session;
 
 import dev.flinkkda.windows.core.LateDataWindowedStream;
+import dev.flinkkda.windows.core.LateRecords;
 
 import org.apache.flink.annotation.PublicEvolving;
 import org.apache.flink.api.common.functions.AggregateFunction;
@@ -13,13 +14,12 @@ import org.apache.flink.streaming.api.windowing.windows.TimeWindow;
 /**
  * Event-time capped session windows with incremental aggregation, run by one dedicated operator:
  * the fast path for {@code aggregate} and {@code reduce}. It gives the same sessions as {@link
- * CappedSessionWindows#window} — those of the input sorted by timestamp — without the per-element
- * cost of Flink's merging-window bookkeeping.
+ * EventTimeCappedSessionWindows#window} — those of the input sorted by timestamp — without the
+ * per-element cost of Flink's merging-window bookkeeping.
  *
  * <pre>{@code
- * CappedSessionWindows.incremental(
- *         clicks.keyBy(Click::user),
- *         EventTimeCappedSessionWindows.withGap(Duration.ofMinutes(5)).withMaxDuration(Duration.ofHours(1)))
+ * EventTimeCappedSessionWindows.withGap(Duration.ofMinutes(5)).withMaxDuration(Duration.ofHours(1))
+ *     .incremental(clicks.keyBy(Click::user))
  *     .allowedLateness(Duration.ofMinutes(1))
  *     .sideOutputLateData(lateClicks)
  *     .aggregate(new CountClicks(), new AddSessionBounds());
@@ -27,13 +27,13 @@ import org.apache.flink.streaming.api.windowing.windows.TimeWindow;
  *
  * <p>What it does not have, compared with Flink's {@code WindowedStream}: custom triggers and
  * evictors, functions over all elements of a window, and per-window state in the {@code
- * ProcessWindowFunction}'s context. Use {@link CappedSessionWindows#window} for those.
+ * ProcessWindowFunction}'s context. Use {@link EventTimeCappedSessionWindows#window} for those.
  *
  * <p>Late elements (behind the watermark): one that joins the open session or a session still kept
  * for the allowed lateness joins it (a kept session fires again, its end possibly extended); one
  * later than all of its key's sessions opens a session, which fires at once if its end is behind
- * the watermark; any other goes to the late side output, or is dropped and counted in the {@code
- * numLateRecordsDropped} metric. Late elements never bridge two sessions here.
+ * the watermark; any other goes to the late side output, or is dropped and counted in the {@value
+ * LateRecords#DROPPED_METRIC} metric. Late elements never bridge two sessions here.
  *
  * @param <T> element type
  * @param <K> key type

@@ -1,6 +1,13 @@
 package dev.flinkkda.windows.session;
 
+import dev.flinkkda.windows.core.WindowArguments;
+
 import org.apache.flink.annotation.PublicEvolving;
+import org.apache.flink.api.common.typeinfo.TypeInformation;
+import org.apache.flink.streaming.api.datastream.DataStream;
+import org.apache.flink.streaming.api.datastream.DataStreamUtils;
+import org.apache.flink.streaming.api.datastream.KeyedStream;
+import org.apache.flink.streaming.api.datastream.WindowedStream;
 import org.apache.flink.streaming.api.windowing.assigners.SessionWindowTimeGapExtractor;
 import org.apache.flink.streaming.api.windowing.triggers.EventTimeTrigger;
 import org.apache.flink.streaming.api.windowing.triggers.Trigger;
@@ -44,9 +51,19 @@ import java.time.Duration;
  * starts, so an element that arrives after later ones may move every following cut — which would
  * split accumulators. This assigner never splits: an out-of-order element joins, or bridges,
  * sessions only where the merged session stays within its cut. For exactly the sessions of the
- * timestamp-sorted input, use {@link CappedSessionWindows#window} (an ordering step in front of
- * this assigner) or {@link CappedSessionWindows#incremental} (one dedicated operator). Input in
- * timestamp order per key gives exact sessions with this assigner alone.
+ * timestamp-sorted input, use {@link #window} (an ordering step in front of this assigner) or
+ * {@link #incremental} (one dedicated operator). Input in timestamp order per key gives exact
+ * sessions with this assigner alone ({@code keyed.window(sessions)}).
+ *
+ * <pre>{@code
+ * EventTimeCappedSessionWindows<Object> sessions =
+ *     EventTimeCappedSessionWindows.withGap(Duration.ofMinutes(5)).withMaxDuration(Duration.ofHours(1));
+ * sessions.window(clicks.keyBy(Click::user))          // Flink's WindowedStream, exact
+ *     .allowedLateness(Duration.ofMinutes(1)).sideOutputLateData(lateClicks)
+ *     .aggregate(new CountClicks());
+ * sessions.incremental(clicks.keyBy(Click::user))     // the fast path, same sessions
+ *     .aggregate(new CountClicks(), new AddSessionBounds());
+ * }</pre>
  *
  * @param <T> the element type the gap extractor reads ({@code Object} for a fixed gap)
  */
@@ -91,6 +108,50 @@ public final class EventTimeCappedSessionWindows<T> extends CappedSessionWindowA
             Duration maxDuration, MaxDurationRule rule) {
         return new EventTimeCappedSessionWindows<>(
                 getGapExtractor(), maxDurationMillis(maxDuration), rule);
+    }
+
+    /**
+     * Windows a keyed stream into these sessions, exact for out-of-order input: the same sessions
+     * as the input sorted by timestamp, as long as elements arrive ahead of the watermark.
+     *
+     * <p>The result is Flink's own {@link WindowedStream}: every window function, trigger, evictor,
+     * allowed lateness and late side output works as usual. In front of the window operator a keyed
+     * operator passes on at once each element that joins its key's open session, and holds the
+     * others until the watermark passes them, then emits them in timestamp order (see the package's
+     * {@code SessionTimestampOrder}). Without a maximum duration, plain {@code keyed.window(this)}
+     * is already exact, as Flink's sessions are.
+     *
+     * <p>The ordering operator and the window operator must run with the same parallelism (they are
+     * chained); set parallelism on the environment or the upstream stream, not on the result alone.
+     *
+     * @param input the keyed stream; its elements must carry event timestamps
+     * @return Flink's windowed stream over the timestamp-ordered input
+     * @throws IllegalArgumentException if {@code input} is null
+     */
+    public <E extends T, K> WindowedStream<E, K, TimeWindow> window(KeyedStream<E, K> input) {
+        WindowArguments.notNull(input, "the keyed stream");
+        TypeInformation<E> type = input.getType();
+        DataStream<E> ordered =
+                input.transform("SessionOrder", type, new SessionTimestampOrder<K, E>(this, type))
+                        .setDescription(
+                                "holds elements that may open a session until the watermark "
+                                        + "passes them, then emits them in timestamp order");
+        KeyedStream<E, K> reKeyed =
+                DataStreamUtils.reinterpretAsKeyedStream(
+                        ordered, input.getKeySelector(), input.getKeyType());
+        return reKeyed.window(this);
+    }
+
+    /**
+     * These sessions with incremental aggregation in one dedicated operator: the same sessions as
+     * {@link #window}, faster, for {@code aggregate} and {@code reduce} (see {@link
+     * CappedSessionWindowedStream} for what it does not offer).
+     *
+     * @param input the keyed stream; its elements must carry event timestamps
+     * @throws IllegalArgumentException if {@code input} is null
+     */
+    public <E extends T, K> CappedSessionWindowedStream<E, K> incremental(KeyedStream<E, K> input) {
+        return new CappedSessionWindowedStream<>(input, this);
     }
 
     @Override

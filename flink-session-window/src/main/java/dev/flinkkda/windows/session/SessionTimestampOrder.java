@@ -1,5 +1,7 @@
 package dev.flinkkda.windows.session;
 
+import dev.flinkkda.windows.core.EventTimestamps;
+
 import org.apache.flink.api.common.state.MapState;
 import org.apache.flink.api.common.state.MapStateDescriptor;
 import org.apache.flink.api.common.state.ValueState;
@@ -95,14 +97,7 @@ final class SessionTimestampOrder<K, T> extends AbstractStreamOperator<T>
 
     @Override
     public void processElement(StreamRecord<T> element) throws Exception {
-        if (!element.hasTimestamp()) {
-            throw new IllegalStateException(
-                    "Record of key "
-                            + getCurrentKey()
-                            + " has no timestamp. Event-time session windows need a "
-                            + "WatermarkStrategy with a timestamp assigner before keyBy.");
-        }
-        long timestamp = element.getTimestamp();
+        long timestamp = EventTimestamps.of(element, getCurrentKey(), "session windows", null);
         long watermark = timers.currentWatermark();
         if (timestamp <= watermark) {
             output.collect(element); // late: the window operator decides (lateness, side output)

@@ -106,20 +106,20 @@ final class PredicateWindowHarness implements AutoCloseable {
             case AGGREGATE:
                 pipeline =
                         keyed ->
-                                spec.window(keyed)
+                                spec.incremental(keyed)
                                         .aggregate(
                                                 new JoinTokens(), new ShowJoinedTokens(fullForm));
                 break;
             case REDUCE:
                 pipeline =
                         keyed ->
-                                spec.window(keyed)
+                                spec.incremental(keyed)
                                         .reduce(
                                                 (a, b) -> Tuple2.of(a.f0, a.f1 + "," + b.f1),
                                                 new ShowReducedElement(fullForm));
                 break;
             default:
-                pipeline = keyed -> spec.window(keyed).process(new ShowElements(fullForm));
+                pipeline = keyed -> spec.incremental(keyed).process(new ShowElements(fullForm));
         }
         return new PredicateWindowHarness(operatorOf(pipeline), restoreFrom);
     }

@@ -69,7 +69,7 @@ class PredicateWindowsMiniClusterTest {
         List<String> runs =
                 collect(
                         runs().flushOnEndOfInput()
-                                .window(machineEvents())
+                                .incremental(machineEvents())
                                 .aggregate(
                                         new PredicateWindowHarness.JoinTokens(),
                                         new PredicateWindowHarness.ShowJoinedTokens(false)));
@@ -84,7 +84,7 @@ class PredicateWindowsMiniClusterTest {
     void processWithoutFlushDropsTheUnfinishedWindow() throws Exception {
         List<String> runs =
                 collect(
-                        runs().window(machineEvents())
+                        runs().incremental(machineEvents())
                                 .process(new PredicateWindowHarness.ShowElements(false)));
         assertThat(runs).containsExactly("m2#1:start,stop", "m1#1:start,heat,start,stop");
     }
@@ -94,14 +94,17 @@ class PredicateWindowsMiniClusterTest {
     void reduceAndAggregateWithoutWindowFunction() throws Exception {
         List<Tuple2<String, String>> reduced =
                 collect(
-                        runs().window(machineEvents())
+                        runs().incremental(machineEvents())
                                 .reduce((a, b) -> Tuple2.of(a.f0, a.f1 + "+" + b.f1)));
         assertThat(reduced)
                 .containsExactly(
                         Tuple2.of("m2", "start+stop"), Tuple2.of("m1", "start+heat+start+stop"));
 
         List<Long> sizes =
-                collect(runs().flushOnEndOfInput().window(machineEvents()).aggregate(new Count()));
+                collect(
+                        runs().flushOnEndOfInput()
+                                .incremental(machineEvents())
+                                .aggregate(new Count()));
         assertThat(sizes).containsExactly(2L, 4L, 2L);
     }
 

@@ -325,19 +325,19 @@ class PredicateWindowsTest {
         assertThatThrownBy(() -> PredicateWindows.between(BEGIN, null))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessage("the end predicate of PredicateWindows.between must not be null");
-        assertThatThrownBy(() -> WINDOWS.window(null))
+        assertThatThrownBy(() -> WINDOWS.incremental(null))
                 .isInstanceOf(IllegalArgumentException.class)
-                .hasMessage("the keyed stream given to PredicateWindows.window must not be null");
+                .hasMessage("the keyed stream must not be null");
         KeyedStream<Tuple2<String, String>, String> keyed =
                 StreamExecutionEnvironment.getExecutionEnvironment()
                         .fromData(ELEMENT, Tuple2.of("k", "B1"))
                         .keyBy(KEY);
-        assertThatThrownBy(() -> WINDOWS.window(keyed).process(null))
+        assertThatThrownBy(() -> WINDOWS.incremental(keyed).process(null))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessage(
                         "the ProcessWindowFunction given to PredicateWindowedStream must not be"
                                 + " null");
-        assertThatThrownBy(() -> WINDOWS.window(keyed).process(null, Types.STRING))
+        assertThatThrownBy(() -> WINDOWS.incremental(keyed).process(null, Types.STRING))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessage(
                         "the ProcessWindowFunction given to PredicateWindowedStream must not be"

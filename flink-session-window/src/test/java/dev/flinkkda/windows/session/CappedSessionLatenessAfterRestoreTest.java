@@ -15,10 +15,10 @@ import java.time.Duration;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The fast path ({@link CappedSessionWindows#incremental}) restored from a checkpoint judges an
- * element that arrives before any new watermark by the watermark its key's state had reached: a run
- * with a failure gives what the same input gave without it (hand-checked below). Gap 5, sessions
- * cut at start + 10; element value = its timestamp.
+ * The fast path ({@link EventTimeCappedSessionWindows#incremental}) restored from a checkpoint
+ * judges an element that arrives before any new watermark by the watermark its key's state had
+ * reached: a run with a failure gives what the same input gave without it (hand-checked below). Gap
+ * 5, sessions cut at start + 10; element value = its timestamp.
  */
 class CappedSessionLatenessAfterRestoreTest {
 

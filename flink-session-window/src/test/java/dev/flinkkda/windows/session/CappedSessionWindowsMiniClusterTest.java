@@ -89,7 +89,7 @@ class CappedSessionWindowsMiniClusterTest {
     void windowPathAggregate() throws Exception {
         StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
         DataStream<WindowResult> result =
-                CappedSessionWindows.window(input(env), SESSIONS)
+                SESSIONS.window(input(env))
                         .aggregate(
                                 new WindowTestFunctions.CountAndSum(),
                                 new WindowTestFunctions.ToResult());
@@ -100,7 +100,7 @@ class CappedSessionWindowsMiniClusterTest {
     void windowPathProcessSeesAllElements() throws Exception {
         StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
         DataStream<WindowResult> result =
-                CappedSessionWindows.window(input(env), SESSIONS)
+                SESSIONS.window(input(env))
                         .process(new WindowTestFunctions.CountSumValuesOfElements());
         assertThat(collect(result)).containsExactlyInAnyOrderElementsOf(EXPECTED);
     }
@@ -109,7 +109,7 @@ class CappedSessionWindowsMiniClusterTest {
     void windowPathReduce() throws Exception {
         StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
         DataStream<Tuple3<String, Long, Long>> result =
-                CappedSessionWindows.window(input(env), SESSIONS)
+                SESSIONS.window(input(env))
                         .reduce((x, y) -> Tuple3.of(x.f0, Math.min(x.f1, y.f1), x.f2 + y.f2));
         // reduce keeps (key, earliest timestamp, sum)
         assertThat(collect(result))
@@ -126,7 +126,7 @@ class CappedSessionWindowsMiniClusterTest {
     void windowPathWithACustomTrigger() throws Exception {
         StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
         DataStream<String> result =
-                CappedSessionWindows.window(input(env), SESSIONS)
+                SESSIONS.window(input(env))
                         .trigger(CountTrigger.of(2))
                         .process(
                                 new ProcessWindowFunction<
@@ -158,7 +158,7 @@ class CappedSessionWindowsMiniClusterTest {
     void incrementalPathAggregateAndReduce() throws Exception {
         StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
         DataStream<WindowResult> aggregated =
-                CappedSessionWindows.incremental(input(env), SESSIONS)
+                SESSIONS.incremental(input(env))
                         .aggregate(
                                 new WindowTestFunctions.CountAndSum(),
                                 new WindowTestFunctions.ToResult());
@@ -166,7 +166,7 @@ class CappedSessionWindowsMiniClusterTest {
 
         StreamExecutionEnvironment env2 = StreamExecutionEnvironment.getExecutionEnvironment();
         DataStream<Tuple2<String, Long>> reduced =
-                CappedSessionWindows.incremental(input(env2), SESSIONS)
+                SESSIONS.incremental(input(env2))
                         .reduce((x, y) -> Tuple3.of(x.f0, x.f1, x.f2 + y.f2))
                         .map(e -> Tuple2.of(e.f0, e.f2))
                         .returns(

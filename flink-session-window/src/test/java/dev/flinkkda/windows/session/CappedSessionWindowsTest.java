@@ -3,11 +3,8 @@ package dev.flinkkda.windows.session;
 import dev.flinkkda.windows.session.SessionPipelineHarness.Path;
 import dev.flinkkda.windows.session.SessionPipelineHarness.Snapshot;
 import dev.flinkkda.windows.testing.WindowResult;
-import dev.flinkkda.windows.testing.WindowTestFunctions;
 
 import org.apache.flink.api.java.tuple.Tuple3;
-import org.apache.flink.streaming.api.datastream.KeyedStream;
-import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -486,22 +483,12 @@ class CappedSessionWindowsTest {
         assertThat(gap(5).withMaxDuration(Duration.ofMillis(1_500)).getMaxDuration())
                 .isEqualTo(1_500);
 
-        KeyedStream<Tuple3<String, Long, Long>, String> keyed =
-                StreamExecutionEnvironment.getExecutionEnvironment()
-                        .fromData(SessionPipelineHarness.ELEMENT, Tuple3.of("x", 0L, 0L))
-                        .keyBy(WindowTestFunctions.KEY);
-        assertThatThrownBy(() -> CappedSessionWindows.window(null, gap(5)))
+        assertThatThrownBy(() -> gap(5).window(null))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessage("the keyed stream must not be null");
-        assertThatThrownBy(() -> CappedSessionWindows.incremental(null, gap(5)))
+        assertThatThrownBy(() -> gap(5).incremental(null))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessage("the keyed stream must not be null");
-        assertThatThrownBy(() -> CappedSessionWindows.window(keyed, null))
-                .isInstanceOf(IllegalArgumentException.class)
-                .hasMessage("session windows must not be null");
-        assertThatThrownBy(() -> CappedSessionWindows.incremental(keyed, null))
-                .isInstanceOf(IllegalArgumentException.class)
-                .hasMessage("session windows must not be null");
     }
 
     @Test

@@ -24,10 +24,10 @@ import java.util.List;
 
 /**
  * Each way to run event-time capped sessions, in operator test harnesses: {@link
- * Path#ORDERED_WINDOW} is {@link CappedSessionWindows#window} — the ordering operator's output fed
- * to Flink's window operator; {@link Path#ASSIGNER} is the plain {@code keyedStream.window(…)};
- * {@link Path#INCREMENTAL} is {@link CappedSessionWindows#incremental}. Snapshots cover all
- * operators of a path.
+ * Path#ORDERED_WINDOW} is {@link EventTimeCappedSessionWindows#window} — the ordering operator's
+ * output fed to Flink's window operator; {@link Path#ASSIGNER} is the plain {@code
+ * keyedStream.window(…)}; {@link Path#INCREMENTAL} is {@link
+ * EventTimeCappedSessionWindows#incremental}. Snapshots cover all operators of a path.
  */
 final class SessionPipelineHarness implements WindowPipeline {
 
@@ -101,7 +101,7 @@ final class SessionPipelineHarness implements WindowPipeline {
                 env.fromData(ELEMENT, Tuple3.of("x", 0L, 0L)).keyBy(WindowTestFunctions.KEY);
         SingleOutputStreamOperator<WindowResult> result =
                 path == Path.INCREMENTAL
-                        ? CappedSessionWindows.incremental(keyed, sessions)
+                        ? sessions.incremental(keyed)
                                 .allowedLateness(Duration.ofMillis(allowedLateness))
                                 .sideOutputLateData(LATE)
                                 .aggregate(

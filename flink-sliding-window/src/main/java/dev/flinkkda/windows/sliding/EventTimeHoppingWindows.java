@@ -1,6 +1,10 @@
 package dev.flinkkda.windows.sliding;
 
+import dev.flinkkda.windows.core.WindowArguments;
+
 import org.apache.flink.annotation.PublicEvolving;
+import org.apache.flink.streaming.api.datastream.KeyedStream;
+import org.apache.flink.streaming.api.datastream.WindowedStream;
 import org.apache.flink.streaming.api.windowing.triggers.EventTimeTrigger;
 import org.apache.flink.streaming.api.windowing.triggers.Trigger;
 import org.apache.flink.streaming.api.windowing.windows.TimeWindow;
@@ -34,8 +38,16 @@ import java.time.Instant;
  *
  * <p>With the default alignment these are exactly Flink's {@code SlidingEventTimeWindows.of(size,
  * hop)}, which also (like this assigner) keeps a copy of each element's aggregate in every one of
- * its {@code size / hop} windows. For {@code aggregate} and {@code reduce}, {@link
- * HoppingWindows#incremental} computes the same windows from slices, once per element.
+ * its {@code size / hop} windows. For {@code aggregate} and {@code reduce}, {@link #incremental}
+ * computes the same windows from slices, once per element:
+ *
+ * <pre>{@code
+ * EventTimeHoppingWindows.of(Duration.ofSeconds(60), Duration.ofMillis(500))
+ *     .incremental(readings.keyBy(Reading::sensor))
+ *     .allowedLateness(Duration.ofSeconds(5))
+ *     .sideOutputLateData(lateReadings)
+ *     .aggregate(new Average(), new WithWindowBounds());
+ * }</pre>
  *
  * <p>The default trigger fires a window when the watermark passes {@code end - 1}. Elements without
  * a window are dropped by Flink's window operator (a late one goes to the late side output, as any
@@ -45,6 +57,12 @@ import java.time.Instant;
 public class EventTimeHoppingWindows extends HoppingWindowAssigner {
 
     private static final long serialVersionUID = 1L;
+
+    /**
+     * The fast path's operator metric counting elements that belong to no window (in a gap between
+     * windows, or before the start instant); they are dropped.
+     */
+    public static final String ELEMENTS_IN_GAPS_METRIC = "numElementsInGaps";
 
     private EventTimeHoppingWindows(long size, long hop, HoppingAlignment alignment, long start) {
         super(size, hop, alignment, start);
@@ -88,6 +106,30 @@ public class EventTimeHoppingWindows extends HoppingWindowAssigner {
     public EventTimeHoppingWindows startingAt(Instant start) {
         return new EventTimeHoppingWindows(
                 getSize(), getHop(), HoppingAlignment.START_INSTANT, toEpochMillis(start));
+    }
+
+    /**
+     * Flink's windowed stream of these windows: {@code input.window(this)}, already exact for
+     * out-of-order input (the same call as for every window kind of the library).
+     *
+     * @throws IllegalArgumentException if {@code input} is null
+     */
+    public <T, K> WindowedStream<T, K, TimeWindow> window(KeyedStream<T, K> input) {
+        return WindowArguments.notNull(input, "the keyed stream").window(this);
+    }
+
+    /**
+     * These windows with incremental aggregation in one dedicated operator, whose cost per element
+     * does not grow with {@code size / hop}: each element is aggregated once into its slice, and a
+     * window's slices are combined when it fires (see {@link HoppingWindowedStream} for late data
+     * and what the fast path does not offer). The windows are those of {@link #window} for any
+     * input that is out of order within the watermark bound.
+     *
+     * @param input the keyed stream; its elements must carry event timestamps
+     * @throws IllegalArgumentException if {@code input} is null
+     */
+    public <T, K> HoppingWindowedStream<T, K> incremental(KeyedStream<T, K> input) {
+        return new HoppingWindowedStream<>(input, this);
     }
 
     @Override

@@ -11,7 +11,7 @@ import java.time.Duration;
  * watermark bound gives the same windows as sorted input.
  *
  * <pre>{@code
- * PerEventSlidingWindows.over(keyed, EventTimePerEventSlidingWindows.of(Duration.ofSeconds(60)))
+ * EventTimePerEventSlidingWindows.of(Duration.ofSeconds(60)).incremental(keyed)
  *     .aggregate(new Sum());
  * }</pre>
  */

@@ -1,17 +1,13 @@
 package dev.flinkkda.windows.sliding;
 
-import dev.flinkkda.windows.core.IncrementalWindowOperator;
+import dev.flinkkda.windows.core.EventTimeWindowOperator;
 
 import org.apache.flink.api.common.functions.AggregateFunction;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.api.common.typeutils.TypeSerializer;
 import org.apache.flink.metrics.Counter;
 import org.apache.flink.runtime.state.VoidNamespace;
-import org.apache.flink.runtime.state.VoidNamespaceSerializer;
 import org.apache.flink.streaming.api.functions.windowing.ProcessWindowFunction;
-import org.apache.flink.streaming.api.operators.InternalTimer;
-import org.apache.flink.streaming.api.operators.InternalTimerService;
-import org.apache.flink.streaming.api.operators.Triggerable;
 import org.apache.flink.streaming.api.windowing.windows.TimeWindow;
 import org.apache.flink.streaming.runtime.streamrecord.StreamRecord;
 import org.apache.flink.util.OutputTag;
@@ -28,19 +24,15 @@ import org.apache.flink.util.OutputTag;
  * watermark the key's state had reached, also after rescaling, as if the job had not failed.
  */
 abstract class HoppingAggregateOperator<K, T, ACC, V, R>
-        extends IncrementalWindowOperator<K, T, ACC, V, R, TimeWindow>
-        implements Triggerable<K, VoidNamespace> {
+        extends EventTimeWindowOperator<K, T, ACC, V, R, TimeWindow> {
 
     private static final long serialVersionUID = 1L;
 
     protected final HoppingGrid grid;
     protected final long allowedLateness;
     protected final TypeInformation<ACC> accumulatorType;
-    private final OutputTag<T> lateDataTag;
 
-    protected transient InternalTimerService<VoidNamespace> timers;
     protected transient TypeSerializer<ACC> accumulatorSerializer;
-    private transient Counter lateRecordsDropped;
     private transient Counter elementsInGaps;
 
     HoppingAggregateOperator(
@@ -54,11 +46,12 @@ abstract class HoppingAggregateOperator<K, T, ACC, V, R>
                 aggregate,
                 windowFunction,
                 "keyedStream.window(EventTimeHoppingWindows...)",
-                "hopping-watermarks");
+                "hopping",
+                "hopping windows",
+                lateDataTag);
         this.grid = grid;
         this.allowedLateness = allowedLateness;
         this.accumulatorType = accumulatorType;
-        this.lateDataTag = lateDataTag;
     }
 
     @Override
@@ -66,26 +59,12 @@ abstract class HoppingAggregateOperator<K, T, ACC, V, R>
         super.open();
         accumulatorSerializer =
                 accumulatorType.createSerializer(getExecutionConfig().getSerializerConfig());
-        timers = getInternalTimerService("hopping-timers", VoidNamespaceSerializer.INSTANCE, this);
-        lateRecordsDropped = getMetricGroup().counter(HoppingWindows.LATE_RECORDS_DROPPED_METRIC);
-        elementsInGaps = getMetricGroup().counter(HoppingWindows.ELEMENTS_IN_GAPS_METRIC);
-    }
-
-    @Override
-    protected long currentWatermark() {
-        return timers.currentWatermark();
+        elementsInGaps = getMetricGroup().counter(EventTimeHoppingWindows.ELEMENTS_IN_GAPS_METRIC);
     }
 
     @Override
     public void processElement(StreamRecord<T> element) throws Exception {
-        if (!element.hasTimestamp()) {
-            throw new IllegalStateException(
-                    "Record of key "
-                            + getCurrentKey()
-                            + " has no timestamp. Event-time hopping windows need a "
-                            + "WatermarkStrategy with a timestamp assigner before keyBy.");
-        }
-        long timestamp = element.getTimestamp();
+        long timestamp = timestampOf(element);
         if (!grid.inSomeWindow(timestamp)) {
             elementsInGaps.inc();
             return;
@@ -97,18 +76,9 @@ abstract class HoppingAggregateOperator<K, T, ACC, V, R>
     abstract void processInWindows(StreamRecord<T> element, long timestamp, long watermark)
             throws Exception;
 
-    @Override
-    public void onProcessingTime(InternalTimer<K, VoidNamespace> timer) {
-        // event time only
-    }
-
     /** An element too late for all of its windows. */
     protected void late(StreamRecord<T> element) {
-        if (lateDataTag != null) {
-            output.collect(lateDataTag, element);
-        } else {
-            lateRecordsDropped.inc();
-        }
+        routeLate(element);
     }
 
     /**
@@ -124,10 +94,6 @@ abstract class HoppingAggregateOperator<K, T, ACC, V, R>
     /** The watermark at which window {@code k} fires: {@code end - 1}. */
     protected long fireTime(long k) {
         return grid.windowEnd(k) - 1;
-    }
-
-    protected void registerTimer(long time) {
-        timers.registerEventTimeTimer(VoidNamespace.INSTANCE, time);
     }
 
     protected ACC copy(ACC accumulator) {

@@ -1,5 +1,7 @@
 package dev.flinkkda.windows.sliding;
 
+import dev.flinkkda.windows.core.WindowArguments;
+
 import org.apache.flink.annotation.PublicEvolving;
 import org.apache.flink.api.common.ExecutionConfig;
 import org.apache.flink.api.common.typeutils.TypeSerializer;
@@ -138,7 +140,7 @@ public abstract class HoppingWindowAssigner extends WindowAssigner<Object, TimeW
 
     /** A size or hop in whole milliseconds, validated. */
     static long toMillis(Duration duration, String what) {
-        return WindowDurations.toMillis(duration, "hopping window " + what, false);
+        return WindowArguments.positiveMillis(duration, "hopping window " + what);
     }
 
     /** A start instant in whole epoch milliseconds, validated. */

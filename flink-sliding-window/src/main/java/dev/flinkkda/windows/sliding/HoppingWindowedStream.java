@@ -1,6 +1,7 @@
 package dev.flinkkda.windows.sliding;
 
 import dev.flinkkda.windows.core.LateDataWindowedStream;
+import dev.flinkkda.windows.core.LateRecords;
 
 import org.apache.flink.annotation.PublicEvolving;
 import org.apache.flink.api.common.functions.AggregateFunction;
@@ -16,8 +17,8 @@ import org.apache.flink.streaming.api.windowing.windows.TimeWindow;
  * ProcessWindowFunction} that gets the key and the {@link TimeWindow}).
  *
  * <pre>{@code
- * HoppingWindows.incremental(readings.keyBy(Reading::sensor),
- *         EventTimeHoppingWindows.of(Duration.ofSeconds(60), Duration.ofMillis(500)))
+ * EventTimeHoppingWindows.of(Duration.ofSeconds(60), Duration.ofMillis(500))
+ *     .incremental(readings.keyBy(Reading::sensor))
  *     .allowedLateness(Duration.ofSeconds(5))
  *     .sideOutputLateData(lateReadings)
  *     .aggregate(new Average());   // or .aggregate(f, windowFunction), .reduce(f), .reduce(f, windowFunction)
@@ -27,16 +28,17 @@ import org.apache.flink.streaming.api.windowing.windows.TimeWindow;
  * when windows overlap, the one window it falls in otherwise. A window's result is combined from
  * its panes when it fires, with a constant number of merges per pane (two stacks), so the cost per
  * element and per window does not grow with {@code size / hop}. Elements in a gap between windows
- * (or before the start instant) are counted in the {@value HoppingWindows#ELEMENTS_IN_GAPS_METRIC}
- * metric and dropped. Empty windows are never emitted; results carry the window's {@code end - 1}.
+ * (or before the start instant) are counted in the {@value
+ * EventTimeHoppingWindows#ELEMENTS_IN_GAPS_METRIC} metric and dropped. Empty windows are never
+ * emitted; results carry the window's {@code end - 1}.
  *
  * <p>Late elements (their slice is complete: the watermark has passed its end): an element joins
  * every window that contains it whose {@code end - 1 + allowedLateness} is after the watermark;
  * those of them already past {@code end - 1} fire again at once (with everything they contain), the
  * others fire on time. An element with no such window goes to the late side output, or is dropped
- * and counted in {@value HoppingWindows#LATE_RECORDS_DROPPED_METRIC}. These are the rules of
- * Flink's window operator with {@link EventTimeHoppingWindows}; a late element costs up to one
- * merge per pane of its windows.
+ * and counted in {@value LateRecords#DROPPED_METRIC}. These are the rules of Flink's window
+ * operator with {@link EventTimeHoppingWindows}; a late element costs up to one merge per pane of
+ * its windows.
  *
  * <p>What it does not have, compared with Flink's {@code WindowedStream}: custom triggers and
  * evictors, functions over all elements of a window ({@code process}/{@code apply} without an

@@ -1,6 +1,8 @@
 package dev.flinkkda.windows.sliding;
 
+import dev.flinkkda.windows.core.EventTimestamps;
 import dev.flinkkda.windows.core.IncrementalWindowOperator;
+import dev.flinkkda.windows.core.LateRecords;
 
 import org.apache.flink.annotation.VisibleForTesting;
 import org.apache.flink.api.common.functions.AggregateFunction;
@@ -13,7 +15,6 @@ import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.api.common.typeinfo.Types;
 import org.apache.flink.api.common.typeutils.TypeSerializer;
 import org.apache.flink.api.java.tuple.Tuple2;
-import org.apache.flink.metrics.Counter;
 import org.apache.flink.runtime.state.VoidNamespace;
 import org.apache.flink.runtime.state.VoidNamespaceSerializer;
 import org.apache.flink.streaming.api.functions.windowing.ProcessWindowFunction;
@@ -104,7 +105,7 @@ final class PerEventSlidingAggregateOperator<K, T, ACC, V, R>
 
     private transient FiringElementWindowFunction<T, V, R, K> firingElementFunction;
     private transient SliceQueue<ACC> q;
-    private transient Counter lateRecordsDropped;
+    private transient LateRecords<T> lateRecords;
 
     /**
      * Processing time: the latest timer fired (here or, after a restore, in the subtasks restored
@@ -228,8 +229,7 @@ final class PerEventSlidingAggregateOperator<K, T, ACC, V, R>
                         accumulatorSerializer,
                         slices,
                         allowedLateness > 0);
-        lateRecordsDropped =
-                getMetricGroup().counter(PerEventWindowedStream.LATE_RECORDS_DROPPED_METRIC);
+        lateRecords = LateRecords.of(lateDataTag, output, getMetricGroup());
         closedProcessingTime = eventTime ? Long.MIN_VALUE : highestRestoredTime();
     }
 
@@ -260,15 +260,12 @@ final class PerEventSlidingAggregateOperator<K, T, ACC, V, R>
             addOnTime(value, Math.max(now, closedProcessingTime + 1), fires);
             return;
         }
-        if (!element.hasTimestamp()) {
-            throw new IllegalStateException(
-                    "Record of key "
-                            + getCurrentKey()
-                            + " has no timestamp. Event-time per-event sliding windows need a "
-                            + "WatermarkStrategy with a timestamp assigner before keyBy, or use "
-                            + "ProcessingTimePerEventSlidingWindows.");
-        }
-        long timestamp = element.getTimestamp();
+        long timestamp =
+                EventTimestamps.of(
+                        element,
+                        getCurrentKey(),
+                        "per-event sliding windows",
+                        "ProcessingTimePerEventSlidingWindows");
         long watermark = latenessWatermark();
         if (timestamp > watermark) {
             addOnTime(value, timestamp, fires);
@@ -629,11 +626,7 @@ final class PerEventSlidingAggregateOperator<K, T, ACC, V, R>
     }
 
     private void late(StreamRecord<T> element) {
-        if (lateDataTag != null) {
-            output.collect(lateDataTag, element);
-        } else {
-            lateRecordsDropped.inc();
-        }
+        lateRecords.route(element);
     }
 
     /** The number of slices kept for the current key (open, queued and retained). */

@@ -1,5 +1,7 @@
 package dev.flinkkda.windows.sliding;
 
+import dev.flinkkda.windows.core.WindowArguments;
+
 import org.apache.flink.annotation.PublicEvolving;
 import org.apache.flink.streaming.api.datastream.KeyedStream;
 import org.apache.flink.streaming.api.windowing.windows.TimeWindow;
@@ -54,9 +56,8 @@ import java.time.Duration;
  * {@code AggregateFunction}, {@code max} included:
  *
  * <pre>{@code
- * PerEventSlidingWindows.over(
- *         readings.keyBy(Reading::sensor),
- *         EventTimePerEventSlidingWindows.of(Duration.ofSeconds(60)))
+ * EventTimePerEventSlidingWindows.of(Duration.ofSeconds(60))
+ *     .incremental(readings.keyBy(Reading::sensor))
  *     .triggeredBy(reading -> reading.isAlarm())      // optional
  *     .aggregate(new Max(), new WithWindowBounds());  // or .aggregate(f), .reduce(f[, windowFunction])
  * }</pre>
@@ -65,7 +66,8 @@ import java.time.Duration;
  * order, then arrival order), kept once per element rather than aggregated.
  *
  * <p>A window assigner cannot express these windows (which windows an element is in depends on the
- * elements after it), so there is no {@code keyedStream.window(…)} form.
+ * elements after it), so there is no {@code window(keyed)} form: {@link #incremental} is the one
+ * entry point.
  */
 @PublicEvolving
 public abstract class PerEventSlidingWindows implements Serializable {
@@ -90,22 +92,15 @@ public abstract class PerEventSlidingWindows implements Serializable {
     }
 
     /**
-     * The per-event sliding windows of {@code windows} over {@code input}: add {@code aggregate},
-     * {@code reduce} or {@code process} (and optionally a trigger predicate, allowed lateness and a
-     * late side output).
+     * These per-event sliding windows over {@code input}, in one dedicated operator: add {@code
+     * aggregate}, {@code reduce} or {@code process} (and optionally a trigger predicate, allowed
+     * lateness and a late side output).
      *
      * @param input the keyed stream; on event time its elements must carry timestamps
-     * @param windows e.g. {@code EventTimePerEventSlidingWindows.of(Duration.ofSeconds(60))}
+     * @throws IllegalArgumentException if {@code input} is null
      */
-    public static <T, K> PerEventWindowedStream<T, K> over(
-            KeyedStream<T, K> input, PerEventSlidingWindows windows) {
-        if (input == null) {
-            throw new IllegalArgumentException("the keyed stream must not be null");
-        }
-        if (windows == null) {
-            throw new IllegalArgumentException("the per-event sliding windows must not be null");
-        }
-        return new PerEventWindowedStream<>(input, windows);
+    public <T, K> PerEventWindowedStream<T, K> incremental(KeyedStream<T, K> input) {
+        return new PerEventWindowedStream<>(input, this);
     }
 
     /** How far back from the element each window reaches, in milliseconds. */
@@ -140,11 +135,11 @@ public abstract class PerEventSlidingWindows implements Serializable {
     }
 
     static long sizeMillis(Duration size) {
-        return WindowDurations.toMillis(size, "per-event sliding window size", false);
+        return WindowArguments.positiveMillis(size, "per-event sliding window size");
     }
 
     static long delayMillis(Duration delay) {
-        return WindowDurations.toMillis(delay, "per-event sliding window delay", true);
+        return WindowArguments.nonNegativeMillis(delay, "per-event sliding window delay");
     }
 
     @Override

@@ -1,6 +1,7 @@
 package dev.flinkkda.windows.sliding;
 
 import dev.flinkkda.windows.core.LateDataWindowedStream;
+import dev.flinkkda.windows.core.LateRecords;
 import dev.flinkkda.windows.core.WindowFunctionTypes;
 
 import org.apache.flink.annotation.PublicEvolving;
@@ -21,7 +22,7 @@ import org.apache.flink.streaming.api.windowing.windows.TimeWindow;
  * ProcessWindowFunction} over all elements of each window.
  *
  * <pre>{@code
- * PerEventSlidingWindows.over(keyed, EventTimePerEventSlidingWindows.of(Duration.ofSeconds(60)))
+ * EventTimePerEventSlidingWindows.of(Duration.ofSeconds(60)).incremental(keyed)
  *     .triggeredBy(reading -> reading.isAlarm())   // default: every element fires a window
  *     .allowedLateness(Duration.ofSeconds(5))      // default: zero
  *     .sideOutputLateData(lateReadings)            // default: dropped and counted
@@ -31,7 +32,7 @@ import org.apache.flink.streaming.api.windowing.windows.TimeWindow;
  * <p><b>Late elements</b> (event time): an element at {@code t} is late when {@code t +
  * allowedLateness <= watermark} — without allowed lateness, every element at or behind the
  * watermark, with a delay or not (eKuiper's rule, and Flink SQL's {@code OVER} windows'): it goes
- * to the late side output, or is dropped and counted in {@value #LATE_RECORDS_DROPPED_METRIC}, even
+ * to the late side output, or is dropped and counted in {@value LateRecords#DROPPED_METRIC}, even
  * if windows that contain it have not fired yet (a delay does not make an element less late). Size
  * 10, delay 5, an element at 9, watermark 12:
  *
@@ -53,9 +54,8 @@ import org.apache.flink.streaming.api.windowing.windows.TimeWindow;
  * row, the current row's columns and the aggregates:
  *
  * <pre>{@code
- * PerEventSlidingWindows.over(
- *         trades.keyBy(Trade::ticker),
- *         EventTimePerEventSlidingWindows.of(Duration.ofHours(1)).excludingLaterPeers())
+ * EventTimePerEventSlidingWindows.of(Duration.ofHours(1)).excludingLaterPeers()
+ *     .incremental(trades.keyBy(Trade::ticker))
  *     .aggregate(new AveragePrice(), (trade, avg, window) -> new TradeWithAverage(trade, avg),
  *         Types.POJO(AveragePrice.Accumulator.class), Types.POJO(TradeWithAverage.class));
  * }</pre>
@@ -66,9 +66,6 @@ import org.apache.flink.streaming.api.windowing.windows.TimeWindow;
 @PublicEvolving
 public final class PerEventWindowedStream<T, K>
         extends LateDataWindowedStream<T, K, TimeWindow, PerEventWindowedStream<T, K>> {
-
-    /** The operator metric counting late elements dropped (no late side output). */
-    public static final String LATE_RECORDS_DROPPED_METRIC = "numLateRecordsDropped";
 
     private final PerEventSlidingWindows windows;
     private FilterFunction<T> trigger;

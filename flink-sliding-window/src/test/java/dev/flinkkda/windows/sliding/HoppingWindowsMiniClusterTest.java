@@ -177,7 +177,7 @@ class HoppingWindowsMiniClusterTest {
     void fastPathAggregateAndReduce() throws Exception {
         StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
         DataStream<WindowResult> aggregated =
-                HoppingWindows.incremental(input(env, ARRIVALS), WINDOWS)
+                WINDOWS.incremental(input(env, ARRIVALS))
                         .aggregate(
                                 new WindowTestFunctions.CountSumValues(),
                                 new WindowTestFunctions.CountSumValuesToResult());
@@ -185,7 +185,7 @@ class HoppingWindowsMiniClusterTest {
 
         StreamExecutionEnvironment env2 = StreamExecutionEnvironment.getExecutionEnvironment();
         DataStream<Tuple2<String, Long>> reduced =
-                HoppingWindows.incremental(input(env2, ARRIVALS), WINDOWS)
+                WINDOWS.incremental(input(env2, ARRIVALS))
                         .reduce((x, y) -> Tuple3.of(x.f0, x.f1, x.f2 + y.f2))
                         .map(e -> Tuple2.of(e.f0, e.f2))
                         .returns(Types.TUPLE(Types.STRING, Types.LONG));
@@ -204,11 +204,9 @@ class HoppingWindowsMiniClusterTest {
     void fastPathWithGaps() throws Exception {
         StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
         DataStream<WindowResult> result =
-                HoppingWindows.incremental(
-                                input(env, ARRIVALS),
-                                EventTimeHoppingWindows.of(
-                                                Duration.ofMillis(3), Duration.ofMillis(8))
-                                        .startingAt(Instant.ofEpochMilli(1)))
+                EventTimeHoppingWindows.of(Duration.ofMillis(3), Duration.ofMillis(8))
+                        .startingAt(Instant.ofEpochMilli(1))
+                        .incremental(input(env, ARRIVALS))
                         .aggregate(
                                 new WindowTestFunctions.CountSumValues(),
                                 new WindowTestFunctions.CountSumValuesToResult());
@@ -258,7 +256,7 @@ class HoppingWindowsMiniClusterTest {
                             .keyBy(WindowTestFunctions.KEY);
             SingleOutputStreamOperator<WindowResult> windowed =
                     fastPath
-                            ? HoppingWindows.incremental(keyed, windows)
+                            ? windows.incremental(keyed)
                                     .sideOutputLateData(lateTag)
                                     .aggregate(
                                             new WindowTestFunctions.CountSumValues(),

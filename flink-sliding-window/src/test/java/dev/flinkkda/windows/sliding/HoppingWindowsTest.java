@@ -714,7 +714,7 @@ class HoppingWindowsTest {
                                                 Instant.ofEpochSecond(
                                                         Instant.MAX.getEpochSecond())))
                 .hasMessageContaining("out of the range of epoch milliseconds");
-        assertThatThrownBy(() -> HoppingWindows.incremental(null, hopping(10, 5)))
+        assertThatThrownBy(() -> hopping(10, 5).incremental(null))
                 .hasMessageContaining("keyed stream must not be null");
         assertThatThrownBy(() -> EventTimeHoppingWindows.of(Duration.ofSeconds(1), null))
                 .isInstanceOf(IllegalArgumentException.class)
@@ -722,20 +722,24 @@ class HoppingWindowsTest {
         assertThatThrownBy(
                         () ->
                                 EventTimeHoppingWindows.of(
-                                        Duration.ofSeconds(1), Duration.ofNanos(500_000)))
+                                        Duration.ofSeconds(1), Duration.ofNanos(1_500_000)))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessage(
                         "hopping window hop must be a whole number of milliseconds (Flink's time"
-                                + " unit), was PT0.0005S");
+                                + " unit), was PT0.0015S");
+        // under a millisecond: core's WindowArguments, as every window kind says it
+        assertThatThrownBy(
+                        () ->
+                                EventTimeHoppingWindows.of(
+                                        Duration.ofSeconds(1), Duration.ofNanos(500_000)))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("hopping window hop must be at least 1 millisecond, was PT0.0005S");
         KeyedStream<Tuple3<String, Long, Long>, String> keyed =
                 StreamExecutionEnvironment.getExecutionEnvironment()
                         .fromData(Tuple3.of("k", 0L, 0L))
                         .keyBy(e -> e.f0);
-        assertThatThrownBy(() -> HoppingWindows.incremental(keyed, null))
-                .isInstanceOf(IllegalArgumentException.class)
-                .hasMessage("the hopping windows must not be null");
         HoppingWindowedStream<Tuple3<String, Long, Long>, String> stream =
-                HoppingWindows.incremental(keyed, hopping(10, 5));
+                hopping(10, 5).incremental(keyed);
         assertThatThrownBy(() -> stream.sideOutputLateData(null))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessage("the late-data output tag must not be null");

@@ -38,7 +38,7 @@ class PerEventElementsTest {
         return new WindowPipelineHarness(
                 keyed -> {
                     PerEventWindowedStream<Tuple3<String, Long, Long>, String> stream =
-                            PerEventSlidingWindows.over(keyed, windows)
+                            windows.incremental(keyed)
                                     .allowedLateness(Duration.ofMillis(allowedLateness))
                                     .sideOutputLateData(WindowPipelineHarness.LATE);
                     if (trigger != null) {
@@ -242,8 +242,8 @@ class PerEventElementsTest {
         try (WindowPipelineHarness h =
                 new WindowPipelineHarness(
                         keyed ->
-                                PerEventSlidingWindows.over(
-                                                keyed, EventTimePerEventSlidingWindows.of(TEN))
+                                EventTimePerEventSlidingWindows.of(TEN)
+                                        .incremental(keyed)
                                         .process(new KeyAndWindow()),
                         null)) {
             h.element("k", 7, 1);
@@ -288,11 +288,11 @@ class PerEventElementsTest {
     @Test
     void theElementFormNeedsAFunctionAndAType() {
         PerEventWindowedStream<Tuple3<String, Long, Long>, String> stream =
-                PerEventSlidingWindows.over(
-                        StreamExecutionEnvironment.getExecutionEnvironment()
-                                .fromData(Tuple3.of("k", 0L, 0L))
-                                .keyBy(e -> e.f0),
-                        EventTimePerEventSlidingWindows.of(TEN));
+                EventTimePerEventSlidingWindows.of(TEN)
+                        .incremental(
+                                StreamExecutionEnvironment.getExecutionEnvironment()
+                                        .fromData(Tuple3.of("k", 0L, 0L))
+                                        .keyBy(e -> e.f0));
         assertThatThrownBy(() -> stream.process(null))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessage("the process window function must not be null");

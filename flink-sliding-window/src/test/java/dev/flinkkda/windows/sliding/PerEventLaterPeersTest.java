@@ -64,7 +64,7 @@ class PerEventLaterPeersTest {
             FilterFunction<Tuple3<String, Long, Long>> trigger,
             long allowedLateness) {
         PerEventWindowedStream<Tuple3<String, Long, Long>, String> stream =
-                PerEventSlidingWindows.over(keyed, windows)
+                windows.incremental(keyed)
                         .allowedLateness(Duration.ofMillis(allowedLateness))
                         .sideOutputLateData(WindowPipelineHarness.LATE);
         if (trigger != null) {
@@ -199,7 +199,7 @@ class PerEventLaterPeersTest {
         KeyedStream<Tuple3<String, Long, Long>, String> keyed =
                 env.fromData(Tuple3.of("city", 0L, 0L)).keyBy(row -> "all");
         SingleOutputStreamOperator<String> select =
-                PerEventSlidingWindows.over(keyed, windows)
+                windows.incremental(keyed)
                         .aggregate(
                                 new MinMax(),
                                 (row, minMax, window) ->
@@ -476,9 +476,8 @@ class PerEventLaterPeersTest {
     void theElementFormNeedsItsFunctionsAndTypes() {
         StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
         PerEventWindowedStream<Tuple3<String, Long, Long>, String> stream =
-                PerEventSlidingWindows.over(
-                        env.fromData(Tuple3.of("k", 0L, 0L)).keyBy(e -> e.f0),
-                        EventTimePerEventSlidingWindows.of(TEN));
+                EventTimePerEventSlidingWindows.of(TEN)
+                        .incremental(env.fromData(Tuple3.of("k", 0L, 0L)).keyBy(e -> e.f0));
         assertThatThrownBy(
                         () ->
                                 stream.aggregate(

@@ -187,7 +187,7 @@ class PerEventRandomizedTest {
             boolean process = allElements;
             return keyed -> {
                 PerEventWindowedStream<Tuple3<String, Long, Long>, String> stream =
-                        PerEventSlidingWindows.over(keyed, windows);
+                        windows.incremental(keyed);
                 if (withTrigger) {
                     stream.triggeredBy(TRIGGER);
                 }

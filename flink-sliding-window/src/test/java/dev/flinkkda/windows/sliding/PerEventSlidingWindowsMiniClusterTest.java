@@ -43,10 +43,9 @@ class PerEventSlidingWindowsMiniClusterTest {
     void aggregateGivesOneWindowPerElement() throws Exception {
         StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
         DataStream<WindowResult> result =
-                PerEventSlidingWindows.over(
+                WINDOWS.incremental(
                                 HoppingWindowsMiniClusterTest.input(
-                                        env, HoppingWindowsMiniClusterTest.ARRIVALS),
-                                WINDOWS)
+                                        env, HoppingWindowsMiniClusterTest.ARRIVALS))
                         .aggregate(
                                 new WindowTestFunctions.CountSumValues(),
                                 new WindowTestFunctions.CountSumValuesToResult());
@@ -69,10 +68,9 @@ class PerEventSlidingWindowsMiniClusterTest {
     void processGetsEachWindowsElementsInTimestampOrder() throws Exception {
         StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
         DataStream<WindowResult> result =
-                PerEventSlidingWindows.over(
+                WINDOWS.incremental(
                                 HoppingWindowsMiniClusterTest.input(
-                                        env, HoppingWindowsMiniClusterTest.ARRIVALS),
-                                WINDOWS)
+                                        env, HoppingWindowsMiniClusterTest.ARRIVALS))
                         .triggeredBy(e -> e.f2 >= 9)
                         .process(new WindowTestFunctions.CountSumValuesOfElements());
         // triggers a: 9 12 13 30, b: 20; [t - 10, t] by hand, values in timestamp order
@@ -90,10 +88,9 @@ class PerEventSlidingWindowsMiniClusterTest {
     void reduceWithATriggerPredicate() throws Exception {
         StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
         DataStream<String> result =
-                PerEventSlidingWindows.over(
+                WINDOWS.incremental(
                                 HoppingWindowsMiniClusterTest.input(
-                                        env, HoppingWindowsMiniClusterTest.ARRIVALS),
-                                WINDOWS)
+                                        env, HoppingWindowsMiniClusterTest.ARRIVALS))
                         .triggeredBy(e -> e.f2 % 2 == 0)
                         .reduce((x, y) -> x.f2 >= y.f2 ? x : y)
                         .map(e -> e.f0 + " max " + e.f2)
@@ -124,7 +121,7 @@ class PerEventSlidingWindowsMiniClusterTest {
                         Tuple3.of("a", 3L, 3L),
                         Tuple3.of("a", 9L, 9L));
         SingleOutputStreamOperator<WindowResult> windowed =
-                PerEventSlidingWindows.over(
+                WINDOWS.incremental(
                                 env.fromData(arrivals, WindowTestFunctions.ELEMENT)
                                         .assignTimestampsAndWatermarks(
                                                 WatermarkStrategy
@@ -133,8 +130,7 @@ class PerEventSlidingWindowsMiniClusterTest {
                                                                         new HoppingWindowsMiniClusterTest
                                                                                 .WatermarkAfterEachElement())
                                                         .withTimestampAssigner((e, p) -> e.f1))
-                                        .keyBy(WindowTestFunctions.KEY),
-                                WINDOWS)
+                                        .keyBy(WindowTestFunctions.KEY))
                         .sideOutputLateData(lateTag)
                         .aggregate(
                                 new WindowTestFunctions.CountSumValues(),
@@ -163,7 +159,9 @@ class PerEventSlidingWindowsMiniClusterTest {
                         Tuple3.of("a", 5L, 8L),
                         Tuple3.of("a", 14L, 16L));
         DataStream<String> result =
-                PerEventSlidingWindows.over(
+                EventTimePerEventSlidingWindows.of(Duration.ofMillis(10))
+                        .excludingLaterPeers()
+                        .incremental(
                                 env.fromData(arrivals, WindowTestFunctions.ELEMENT)
                                         .assignTimestampsAndWatermarks(
                                                 WatermarkStrategy
@@ -172,9 +170,7 @@ class PerEventSlidingWindowsMiniClusterTest {
                                                                         new HoppingWindowsMiniClusterTest
                                                                                 .WatermarkAfterEachElement())
                                                         .withTimestampAssigner((e, p) -> e.f1))
-                                        .keyBy(WindowTestFunctions.KEY),
-                                EventTimePerEventSlidingWindows.of(Duration.ofMillis(10))
-                                        .excludingLaterPeers())
+                                        .keyBy(WindowTestFunctions.KEY))
                         .aggregate(
                                 new WindowTestFunctions.CountSumValues(),
                                 (element, aggregate, window) ->

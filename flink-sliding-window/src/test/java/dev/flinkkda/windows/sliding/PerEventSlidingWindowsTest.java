@@ -53,8 +53,7 @@ class PerEventSlidingWindowsTest {
             long allowedLateness,
             boolean lateOutput) {
         PerEventWindowedStream<Tuple3<String, Long, Long>, String> stream =
-                PerEventSlidingWindows.over(keyed, windows)
-                        .allowedLateness(Duration.ofMillis(allowedLateness));
+                windows.incremental(keyed).allowedLateness(Duration.ofMillis(allowedLateness));
         if (trigger != null) {
             stream.triggeredBy(trigger);
         }
@@ -155,8 +154,8 @@ class PerEventSlidingWindowsTest {
         try (WindowPipelineHarness h =
                 new WindowPipelineHarness(
                         keyed ->
-                                PerEventSlidingWindows.over(
-                                                keyed, EventTimePerEventSlidingWindows.of(TEN))
+                                EventTimePerEventSlidingWindows.of(TEN)
+                                        .incremental(keyed)
                                         .reduce(
                                                 (a, b) -> a.f2 >= b.f2 ? a : b,
                                                 new WindowTestFunctions.CountSumValuesOfElements()),
@@ -560,6 +559,10 @@ class PerEventSlidingWindowsTest {
                 .hasMessage("per-event sliding window size must not be null");
         assertThatThrownBy(() -> ProcessingTimePerEventSlidingWindows.of(Duration.ofNanos(1500)))
                 .hasMessageStartingWith(
+                        "per-event sliding window size must be at least 1 millisecond");
+        assertThatThrownBy(
+                        () -> ProcessingTimePerEventSlidingWindows.of(Duration.ofNanos(1_500_000)))
+                .hasMessageStartingWith(
                         "per-event sliding window size must be a whole number of milliseconds");
         assertThatThrownBy(
                         () ->
@@ -582,17 +585,11 @@ class PerEventSlidingWindowsTest {
                 StreamExecutionEnvironment.getExecutionEnvironment()
                         .fromData(Tuple3.of("k", 0L, 0L))
                         .keyBy(e -> e.f0);
-        assertThatThrownBy(
-                        () ->
-                                PerEventSlidingWindows.over(
-                                        null, EventTimePerEventSlidingWindows.of(TEN)))
+        assertThatThrownBy(() -> EventTimePerEventSlidingWindows.of(TEN).incremental(null))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessage("the keyed stream must not be null");
-        assertThatThrownBy(() -> PerEventSlidingWindows.over(keyed, null))
-                .isInstanceOf(IllegalArgumentException.class)
-                .hasMessage("the per-event sliding windows must not be null");
         PerEventWindowedStream<Tuple3<String, Long, Long>, String> stream =
-                PerEventSlidingWindows.over(keyed, EventTimePerEventSlidingWindows.of(TEN));
+                EventTimePerEventSlidingWindows.of(TEN).incremental(keyed);
         assertThatThrownBy(() -> stream.triggeredBy(null))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessage("the trigger predicate must not be null");

@@ -1,5 +1,6 @@
 package dev.flinkkda.windows.sliding;
 
+import dev.flinkkda.windows.core.LateRecords;
 import dev.flinkkda.windows.testing.OneOperatorTaskMetricGroup;
 import dev.flinkkda.windows.testing.WindowPipeline;
 import dev.flinkkda.windows.testing.WindowResult;
@@ -30,7 +31,7 @@ import java.util.List;
  * A window pipeline of this module in an operator test harness, keeping its results, late side
  * output and metrics. Event-time hopping windows on either path: {@link Path#ASSIGNER} is {@code
  * keyedStream.window(EventTimeHoppingWindows…)} (Flink's window operator), {@link Path#INCREMENTAL}
- * is {@link HoppingWindows#incremental}; both aggregate with {@link
+ * is {@link EventTimeHoppingWindows#incremental}; both aggregate with {@link
  * WindowTestFunctions.CountSumValues}, with an allowed lateness and the {@link #LATE} side output
  * (or none). Or any pipeline given as a function of the keyed stream (per-event sliding windows).
  */
@@ -159,8 +160,7 @@ final class WindowPipelineHarness implements WindowPipeline {
         SingleOutputStreamOperator<WindowResult> result;
         if (path == Path.INCREMENTAL) {
             HoppingWindowedStream<Tuple3<String, Long, Long>, String> stream =
-                    HoppingWindows.incremental(keyed, windows)
-                            .allowedLateness(Duration.ofMillis(allowedLateness));
+                    windows.incremental(keyed).allowedLateness(Duration.ofMillis(allowedLateness));
             if (lateOutput) {
                 stream.sideOutputLateData(LATE);
             }
@@ -231,14 +231,14 @@ final class WindowPipelineHarness implements WindowPipeline {
         return late;
     }
 
-    /** The hopping fast path's {@value HoppingWindows#ELEMENTS_IN_GAPS_METRIC} counter. */
+    /** The hopping fast path's {@value EventTimeHoppingWindows#ELEMENTS_IN_GAPS_METRIC} counter. */
     long elementsInGaps() {
-        return counter(HoppingWindows.ELEMENTS_IN_GAPS_METRIC);
+        return counter(EventTimeHoppingWindows.ELEMENTS_IN_GAPS_METRIC);
     }
 
     /** The {@code numLateRecordsDropped} counter (Flink's window operator has one too). */
     long lateRecordsDropped() {
-        return counter(HoppingWindows.LATE_RECORDS_DROPPED_METRIC);
+        return counter(LateRecords.DROPPED_METRIC);
     }
 
     private long counter(String name) {

@@ -1,6 +1,6 @@
 package dev.flinkkda.windows.stagger;
 
-import dev.flinkkda.windows.core.IncrementalWindowOperator;
+import dev.flinkkda.windows.core.EventTimeWindowOperator;
 
 import org.apache.flink.api.common.functions.AggregateFunction;
 import org.apache.flink.api.common.state.MapState;
@@ -9,13 +9,9 @@ import org.apache.flink.api.common.state.ValueState;
 import org.apache.flink.api.common.state.ValueStateDescriptor;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.api.common.typeinfo.Types;
-import org.apache.flink.metrics.Counter;
 import org.apache.flink.runtime.state.VoidNamespace;
-import org.apache.flink.runtime.state.VoidNamespaceSerializer;
 import org.apache.flink.streaming.api.functions.windowing.ProcessWindowFunction;
 import org.apache.flink.streaming.api.operators.InternalTimer;
-import org.apache.flink.streaming.api.operators.InternalTimerService;
-import org.apache.flink.streaming.api.operators.Triggerable;
 import org.apache.flink.streaming.api.windowing.windows.TimeWindow;
 import org.apache.flink.streaming.runtime.streamrecord.StreamRecord;
 import org.apache.flink.util.OutputTag;
@@ -26,8 +22,8 @@ import java.util.Map;
 
 /**
  * Event-time stagger windows with incremental aggregation in one operator: the fast path behind
- * {@link StaggerWindowedStream}. Same windows as {@link StaggerWindows#window} (the input's windows
- * in timestamp order), without Flink's merging-window bookkeeping per element.
+ * {@link StaggerWindowedStream}. Same windows as {@link EventTimeStaggerWindows#window} (the
+ * input's windows in timestamp order), without Flink's merging-window bookkeeping per element.
  *
  * <p>Per key it keeps the open window's start and accumulator, the elements that may open a new
  * window pre-aggregated per timestamp (until the watermark passes them, as {@link
@@ -42,22 +38,18 @@ import java.util.Map;
  * the key's state had reached, as if the job had not failed.
  */
 final class StaggerAggregateOperator<K, T, ACC, V, R>
-        extends IncrementalWindowOperator<K, T, ACC, V, R, TimeWindow>
-        implements Triggerable<K, VoidNamespace> {
+        extends EventTimeWindowOperator<K, T, ACC, V, R, TimeWindow> {
 
     private static final long serialVersionUID = 1L;
 
     private final long size;
     private final long allowedLateness;
     private final TypeInformation<ACC> accumulatorType;
-    private final OutputTag<T> lateDataTag;
 
     private transient ValueState<Long> openStart;
     private transient ValueState<ACC> openAccumulator;
     private transient MapState<Long, ACC> held;
     private transient MapState<Long, ACC> fired;
-    private transient InternalTimerService<VoidNamespace> timers;
-    private transient Counter lateRecordsDropped;
 
     StaggerAggregateOperator(
             long size,
@@ -69,12 +61,13 @@ final class StaggerAggregateOperator<K, T, ACC, V, R>
         super(
                 aggregate,
                 windowFunction,
-                "StaggerWindows.window(...), Flink's WindowedStream,",
-                "stagger-watermarks");
+                "EventTimeStaggerWindows.window(keyed), Flink's WindowedStream,",
+                "stagger",
+                "stagger windows",
+                lateDataTag);
         this.size = size;
         this.allowedLateness = allowedLateness;
         this.accumulatorType = accumulatorType;
-        this.lateDataTag = lateDataTag;
     }
 
     @Override
@@ -96,26 +89,12 @@ final class StaggerAggregateOperator<K, T, ACC, V, R>
                         .getMapState(
                                 new MapStateDescriptor<>(
                                         "stagger-fired", Types.LONG, accumulatorType));
-        timers = getInternalTimerService("stagger-timers", VoidNamespaceSerializer.INSTANCE, this);
-        lateRecordsDropped = getMetricGroup().counter("numLateRecordsDropped");
-    }
-
-    @Override
-    protected long currentWatermark() {
-        return timers.currentWatermark();
     }
 
     @Override
     public void processElement(StreamRecord<T> element) throws Exception {
-        if (!element.hasTimestamp()) {
-            throw new IllegalStateException(
-                    "Record of key "
-                            + getCurrentKey()
-                            + " has no timestamp. Event-time stagger windows need a "
-                            + "WatermarkStrategy with a timestamp assigner before keyBy.");
-        }
+        long timestamp = timestampOf(element);
         T value = element.getValue();
-        long timestamp = element.getTimestamp();
         long watermark = latenessWatermark();
         Long open = openStart.value();
         if (open != null && open <= timestamp && timestamp < open + size) {
@@ -129,7 +108,7 @@ final class StaggerAggregateOperator<K, T, ACC, V, R>
             ACC sameTimestamp = held.get(timestamp);
             if (sameTimestamp == null) {
                 sameTimestamp = aggregate.createAccumulator();
-                timers.registerEventTimeTimer(VoidNamespace.INSTANCE, timestamp);
+                registerTimer(timestamp);
             }
             held.put(timestamp, aggregate.add(value, sameTimestamp));
             return;
@@ -164,11 +143,7 @@ final class StaggerAggregateOperator<K, T, ACC, V, R>
             }
             return;
         }
-        if (lateDataTag != null) {
-            output.collect(lateDataTag, element);
-        } else {
-            lateRecordsDropped.inc();
-        }
+        routeLate(element);
     }
 
     @Override
@@ -202,15 +177,10 @@ final class StaggerAggregateOperator<K, T, ACC, V, R>
         }
     }
 
-    @Override
-    public void onProcessingTime(InternalTimer<K, VoidNamespace> timer) {
-        // event time only
-    }
-
     private void openWindow(long start, ACC accumulator) throws Exception {
         openStart.update(start);
         openAccumulator.update(accumulator);
-        timers.registerEventTimeTimer(VoidNamespace.INSTANCE, start + size - 1);
+        registerTimer(start + size - 1);
     }
 
     private void fireOpenWindow() throws Exception {
@@ -221,7 +191,7 @@ final class StaggerAggregateOperator<K, T, ACC, V, R>
         emit(start, accumulator);
         if (allowedLateness > 0) {
             fired.put(start, accumulator);
-            timers.registerEventTimeTimer(VoidNamespace.INSTANCE, cleanupTime(start));
+            registerTimer(cleanupTime(start));
         }
     }
 

@@ -1,5 +1,7 @@
 package dev.flinkkda.windows.stagger;
 
+import dev.flinkkda.windows.core.EventTimestamps;
+
 import org.apache.flink.api.common.functions.OpenContext;
 import org.apache.flink.api.common.state.MapState;
 import org.apache.flink.api.common.state.MapStateDescriptor;
@@ -76,14 +78,8 @@ final class StaggerTimestampOrder<K, T> extends KeyedProcessFunction<K, T, T> {
 
     @Override
     public void processElement(T value, Context ctx, Collector<T> out) throws Exception {
-        Long timestamp = ctx.timestamp();
-        if (timestamp == null) {
-            throw new IllegalStateException(
-                    "Record of key "
-                            + ctx.getCurrentKey()
-                            + " has no timestamp. Event-time stagger windows need a "
-                            + "WatermarkStrategy with a timestamp assigner before keyBy.");
-        }
+        long timestamp =
+                EventTimestamps.of(ctx.timestamp(), ctx.getCurrentKey(), "stagger windows", null);
         if (timestamp <= ctx.timerService().currentWatermark()) {
             out.collect(value); // late: the window operator decides (allowed lateness, side output)
             return;

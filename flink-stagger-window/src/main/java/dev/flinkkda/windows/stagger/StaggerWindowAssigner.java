@@ -1,5 +1,7 @@
 package dev.flinkkda.windows.stagger;
 
+import dev.flinkkda.windows.core.WindowArguments;
+
 import org.apache.flink.annotation.PublicEvolving;
 import org.apache.flink.api.common.ExecutionConfig;
 import org.apache.flink.api.common.typeutils.TypeSerializer;
@@ -25,7 +27,7 @@ public abstract class StaggerWindowAssigner extends MergingWindowAssigner<Object
     private final long size;
 
     StaggerWindowAssigner(Duration size) {
-        this.size = toMillis(size);
+        this.size = WindowArguments.positiveMillis(size, "stagger window size");
     }
 
     /** The window length in milliseconds. */
@@ -55,26 +57,5 @@ public abstract class StaggerWindowAssigner extends MergingWindowAssigner<Object
     @Override
     public String toString() {
         return getClass().getSimpleName() + "(" + size + ")";
-    }
-
-    private static long toMillis(Duration size) {
-        if (size == null) {
-            throw new IllegalArgumentException("stagger window size must not be null");
-        }
-        if (size.isNegative() || size.isZero()) {
-            throw new IllegalArgumentException("stagger window size must be positive, was " + size);
-        }
-        long millis;
-        try {
-            millis = size.toMillis();
-        } catch (ArithmeticException e) {
-            throw new IllegalArgumentException(
-                    "stagger window size is too large for epoch milliseconds: " + size, e);
-        }
-        if (millis == 0) {
-            throw new IllegalArgumentException(
-                    "stagger window size must be at least 1 millisecond, was " + size);
-        }
-        return millis;
     }
 }

@@ -1,6 +1,7 @@
 package dev.flinkkda.windows.stagger;
 
 import dev.flinkkda.windows.core.LateDataWindowedStream;
+import dev.flinkkda.windows.core.LateRecords;
 
 import org.apache.flink.annotation.PublicEvolving;
 import org.apache.flink.api.common.functions.AggregateFunction;
@@ -13,11 +14,11 @@ import org.apache.flink.streaming.api.windowing.windows.TimeWindow;
 /**
  * Event-time stagger windows with incremental aggregation, run by one dedicated operator: the fast
  * path for {@code aggregate} and {@code reduce}. It gives the same windows as {@link
- * StaggerWindows#window} — those of the input sorted by timestamp — without the per-element cost of
- * Flink's merging-window bookkeeping.
+ * EventTimeStaggerWindows#window} — those of the input sorted by timestamp — without the
+ * per-element cost of Flink's merging-window bookkeeping.
  *
  * <pre>{@code
- * StaggerWindows.incremental(trades.keyBy(Trade::ticker), EventTimeStaggerWindows.of(Duration.ofMinutes(1)))
+ * EventTimeStaggerWindows.of(Duration.ofMinutes(1)).incremental(trades.keyBy(Trade::ticker))
  *     .allowedLateness(Duration.ofSeconds(30))
  *     .sideOutputLateData(lateTrades)
  *     .aggregate(new CountTrades(), new AddWindowBounds());
@@ -26,12 +27,13 @@ import org.apache.flink.streaming.api.windowing.windows.TimeWindow;
  * <p>What it does not have, compared with Flink's {@code WindowedStream}: custom triggers and
  * evictors, functions over all elements of a window ({@code process}/{@code apply} without an
  * aggregate), and per-window state in the {@code ProcessWindowFunction}'s context. Use {@link
- * StaggerWindows#window} for those.
+ * EventTimeStaggerWindows#window} for those.
  *
  * <p>Late elements (behind the watermark): one inside the open window or a window still kept for
  * the allowed lateness joins it (a kept window fires again); one later than all of its key's
  * windows opens a window, which fires at once if its end is behind the watermark; any other goes to
- * the late side output, or is dropped and counted in the {@code numLateRecordsDropped} metric.
+ * the late side output, or is dropped and counted in the {@value LateRecords#DROPPED_METRIC}
+ * metric.
  *
  * @param <T> element type
  * @param <K> key type
@@ -42,9 +44,9 @@ public final class StaggerWindowedStream<T, K>
 
     private final long size;
 
-    StaggerWindowedStream(KeyedStream<T, K> input, EventTimeStaggerWindows windows) {
+    StaggerWindowedStream(KeyedStream<T, K> input, long size) {
         super(input);
-        this.size = windows.getSize();
+        this.size = size;
     }
 
     @Override

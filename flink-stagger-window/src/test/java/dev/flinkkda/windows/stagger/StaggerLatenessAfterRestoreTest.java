@@ -17,9 +17,9 @@ import java.util.Arrays;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The fast path ({@link StaggerWindows#incremental}) restored from a checkpoint judges an element
- * that arrives before any new watermark by the watermark its key's state had reached: each run with
- * a failure gives what the same input gave without it (hand-checked below). Size 100.
+ * The fast path ({@link EventTimeStaggerWindows#incremental}) restored from a checkpoint judges an
+ * element that arrives before any new watermark by the watermark its key's state had reached: each
+ * run with a failure gives what the same input gave without it (hand-checked below). Size 100.
  */
 class StaggerLatenessAfterRestoreTest {
 

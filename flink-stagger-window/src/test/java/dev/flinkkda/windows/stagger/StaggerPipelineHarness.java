@@ -28,10 +28,11 @@ import java.util.List;
 
 /**
  * Each way to run event-time stagger windows, in operator test harnesses: {@link
- * Path#ORDERED_WINDOW} is {@link StaggerWindows#window} — the per-key ordering operator and Flink's
- * window operator with the stagger assigner, the first one's output fed to the second; {@link
- * Path#ASSIGNER} is the plain {@code keyedStream.window(…)}; {@link Path#INCREMENTAL} is {@link
- * StaggerWindows#incremental}'s dedicated operator. Snapshots cover all operators of a path.
+ * Path#ORDERED_WINDOW} is {@link EventTimeStaggerWindows#window} — the per-key ordering operator
+ * and Flink's window operator with the stagger assigner, the first one's output fed to the second;
+ * {@link Path#ASSIGNER} is the plain {@code keyedStream.window(…)}; {@link Path#INCREMENTAL} is
+ * {@link EventTimeStaggerWindows#incremental}'s dedicated operator. Snapshots cover all operators
+ * of a path.
  */
 final class StaggerPipelineHarness implements WindowPipeline {
 
@@ -144,10 +145,10 @@ final class StaggerPipelineHarness implements WindowPipeline {
     private OneInputStreamOperator<Tuple3<String, Long, Long>, WindowResult> incrementalOperator() {
         StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
         StaggerWindowedStream<Tuple3<String, Long, Long>, String> windows =
-                StaggerWindows.incremental(
+                EventTimeStaggerWindows.of(Duration.ofMillis(size))
+                        .incremental(
                                 env.fromData(ELEMENT, Tuple3.of("x", 0L, 0L))
-                                        .keyBy(WindowTestFunctions.KEY),
-                                EventTimeStaggerWindows.of(Duration.ofMillis(size)))
+                                        .keyBy(WindowTestFunctions.KEY))
                         .allowedLateness(Duration.ofMillis(allowedLateness))
                         .sideOutputLateData(LATE);
         @SuppressWarnings("unchecked")

@@ -60,7 +60,8 @@ class StaggerWindowsMiniClusterTest {
     void aggregateWithWindowFunction() throws Exception {
         StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
         DataStream<WindowResult> out =
-                StaggerWindows.window(conceptPageRows(env), EventTimeStaggerWindows.of(MINUTE))
+                EventTimeStaggerWindows.of(MINUTE)
+                        .window(conceptPageRows(env))
                         .aggregate(
                                 new WindowTestFunctions.CountAndSum(),
                                 new WindowTestFunctions.ToResult());
@@ -71,7 +72,8 @@ class StaggerWindowsMiniClusterTest {
     void processWindowFunctionOverAllElements() throws Exception {
         StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
         DataStream<WindowResult> out =
-                StaggerWindows.window(conceptPageRows(env), EventTimeStaggerWindows.of(MINUTE))
+                EventTimeStaggerWindows.of(MINUTE)
+                        .window(conceptPageRows(env))
                         .process(new WindowTestFunctions.CountSumValuesOfElements());
         assertThat(collect(out)).containsExactlyInAnyOrderElementsOf(CONCEPT_PAGE_RESULT);
     }
@@ -81,7 +83,8 @@ class StaggerWindowsMiniClusterTest {
         StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
         // f1 of the reduced tuple is the latest timestamp, f2 the count
         DataStream<Tuple3<String, Long, Long>> out =
-                StaggerWindows.window(conceptPageRows(env), EventTimeStaggerWindows.of(MINUTE))
+                EventTimeStaggerWindows.of(MINUTE)
+                        .window(conceptPageRows(env))
                         .reduce((a, b) -> Tuple3.of(a.f0, Math.max(a.f1, b.f1), a.f2 + b.f2));
         assertThat(collect(out))
                 .containsExactlyInAnyOrder(
@@ -111,7 +114,8 @@ class StaggerWindowsMiniClusterTest {
     void incrementalAggregateWithWindowFunction() throws Exception {
         StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
         DataStream<WindowResult> out =
-                StaggerWindows.incremental(conceptPageRows(env), EventTimeStaggerWindows.of(MINUTE))
+                EventTimeStaggerWindows.of(MINUTE)
+                        .incremental(conceptPageRows(env))
                         .aggregate(
                                 new WindowTestFunctions.CountAndSum(),
                                 new WindowTestFunctions.ToResult());
@@ -122,7 +126,8 @@ class StaggerWindowsMiniClusterTest {
     void incrementalReduceAndAggregateWithoutWindowFunction() throws Exception {
         StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
         DataStream<Tuple3<String, Long, Long>> reduced =
-                StaggerWindows.incremental(conceptPageRows(env), EventTimeStaggerWindows.of(MINUTE))
+                EventTimeStaggerWindows.of(MINUTE)
+                        .incremental(conceptPageRows(env))
                         .reduce((a, b) -> Tuple3.of(a.f0, Math.max(a.f1, b.f1), a.f2 + b.f2));
         assertThat(collect(reduced))
                 .containsExactlyInAnyOrder(
@@ -131,8 +136,8 @@ class StaggerWindowsMiniClusterTest {
 
         StreamExecutionEnvironment env2 = StreamExecutionEnvironment.getExecutionEnvironment();
         DataStream<Tuple2<Long, Long>> counts =
-                StaggerWindows.incremental(
-                                conceptPageRows(env2), EventTimeStaggerWindows.of(MINUTE))
+                EventTimeStaggerWindows.of(MINUTE)
+                        .incremental(conceptPageRows(env2))
                         .aggregate(new WindowTestFunctions.CountAndSum());
         assertThat(collect(counts)).containsExactlyInAnyOrder(Tuple2.of(3L, 3L), Tuple2.of(1L, 1L));
     }
@@ -142,7 +147,8 @@ class StaggerWindowsMiniClusterTest {
     void customTrigger() throws Exception {
         StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
         DataStream<WindowResult> out =
-                StaggerWindows.window(conceptPageRows(env), EventTimeStaggerWindows.of(MINUTE))
+                EventTimeStaggerWindows.of(MINUTE)
+                        .window(conceptPageRows(env))
                         .trigger(CountTrigger.of(2))
                         .aggregate(
                                 new WindowTestFunctions.CountAndSum(),

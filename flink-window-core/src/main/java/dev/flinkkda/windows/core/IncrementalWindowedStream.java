@@ -24,8 +24,11 @@ public abstract class IncrementalWindowedStream<T, K, W extends Window> {
 
     protected final KeyedStream<T, K> input;
 
+    /**
+     * @throws IllegalArgumentException if {@code input} is null
+     */
     protected IncrementalWindowedStream(KeyedStream<T, K> input) {
-        this.input = input;
+        this.input = WindowArguments.notNull(input, "the keyed stream");
     }
 
     /** Aggregates each window incrementally and emits the aggregate. */

@@ -1,0 +1,97 @@
+package dev.flinkkda.windows.core;
+
+import org.apache.flink.annotation.Internal;
+import org.apache.flink.api.common.functions.AggregateFunction;
+import org.apache.flink.runtime.state.VoidNamespace;
+import org.apache.flink.runtime.state.VoidNamespaceSerializer;
+import org.apache.flink.streaming.api.functions.windowing.ProcessWindowFunction;
+import org.apache.flink.streaming.api.operators.InternalTimer;
+import org.apache.flink.streaming.api.operators.InternalTimerService;
+import org.apache.flink.streaming.api.operators.Triggerable;
+import org.apache.flink.streaming.api.windowing.windows.Window;
+import org.apache.flink.streaming.runtime.streamrecord.StreamRecord;
+import org.apache.flink.util.OutputTag;
+
+/**
+ * The base of the event-time fast paths (stagger, capped session, hopping): what they all do around
+ * their windows, once. Event-time timers in the {@link VoidNamespace}, named {@code <kind>-timers};
+ * the watermark they report; lateness judged after a restore by at least the watermark the key's
+ * state had reached ({@code <kind>-watermarks}, see {@link RestoredWatermarks}); the "no timestamp"
+ * guard; late elements to the side output or counted in {@value LateRecords#DROPPED_METRIC}.
+ *
+ * <pre>
+ *   element ─▶ {@link #timestampOf} ─▶ subclass: on time? ─ yes ─▶ its windows, {@link #registerTimer}
+ *                                                        └ no ──▶ kept window, or {@link #routeLate}
+ *   watermark ─▶ {@link #onEventTime} (subclass): fire, clean up
+ * </pre>
+ *
+ * @param <W> the window the window function sees
+ */
+@Internal
+public abstract class EventTimeWindowOperator<K, T, ACC, V, R, W extends Window>
+        extends IncrementalWindowOperator<K, T, ACC, V, R, W>
+        implements Triggerable<K, VoidNamespace> {
+
+    private static final long serialVersionUID = 1L;
+
+    private final String stateName;
+    private final String windowKind;
+    private final OutputTag<T> lateDataTag;
+
+    private transient InternalTimerService<VoidNamespace> timers;
+    private transient LateRecords<T> lateRecords;
+
+    /**
+     * @param fullWindowAlternative what to use instead for per-window state, named in the error
+     * @param stateName the prefix of the timer service's and restored watermarks' names, e.g.
+     *     "stagger"
+     * @param windowKind the windows, for the "no timestamp" message, e.g. "stagger windows"
+     * @param lateDataTag the late side output, or null to drop and count late elements
+     */
+    protected EventTimeWindowOperator(
+            AggregateFunction<T, ACC, V> aggregate,
+            ProcessWindowFunction<V, R, K, W> windowFunction,
+            String fullWindowAlternative,
+            String stateName,
+            String windowKind,
+            OutputTag<T> lateDataTag) {
+        super(aggregate, windowFunction, fullWindowAlternative, stateName + "-watermarks");
+        this.stateName = stateName;
+        this.windowKind = windowKind;
+        this.lateDataTag = lateDataTag;
+    }
+
+    @Override
+    public void open() throws Exception {
+        super.open();
+        timers =
+                getInternalTimerService(
+                        stateName + "-timers", VoidNamespaceSerializer.INSTANCE, this);
+        lateRecords = LateRecords.of(lateDataTag, output, getMetricGroup());
+    }
+
+    @Override
+    protected long currentWatermark() {
+        return timers.currentWatermark();
+    }
+
+    /** The element's timestamp; fails the job, saying how to fix it, if it has none. */
+    protected final long timestampOf(StreamRecord<T> element) {
+        return EventTimestamps.of(element, getCurrentKey(), windowKind, null);
+    }
+
+    /** An event-time timer for the current key at {@code time}. */
+    protected final void registerTimer(long time) {
+        timers.registerEventTimeTimer(VoidNamespace.INSTANCE, time);
+    }
+
+    /** An element too late for all of its windows: to the late side output, or counted. */
+    protected final void routeLate(StreamRecord<T> element) {
+        lateRecords.route(element);
+    }
+
+    @Override
+    public final void onProcessingTime(InternalTimer<K, VoidNamespace> timer) {
+        // event time only
+    }
+}
