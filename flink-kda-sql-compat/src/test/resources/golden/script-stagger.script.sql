@@ -35,7 +35,7 @@ CREATE TABLE `SOURCE_SQL_STREAM_001` (
 );
 
 -- not in this script: `__STAGGER_STREAM_PUMP` needs flink-kda's stagger window operator (WINDOWED BY STAGGER)
--- flink-kda: stagger windows (StaggerWindows.incremental) of 60000 ms per key (`__K0`, `__K1`), computing COUNT(`__A0`),
+-- flink-kda: stagger windows (EventTimeStaggerWindows.incremental) of 60000 ms per key (`__K0`, `__K1`), computing COUNT(`__A0`),
 -- over the rows of:
 -- SELECT CAST(FLOOR(`SOURCE_SQL_STREAM_001`.`EVENT_TIME` TO MINUTE) AS TIMESTAMP(3)) AS `__K0`, CAST(`SOURCE_SQL_STREAM_001`.`TICKER_SYMBOL` AS VARCHAR(4)) AS `__K1`, CAST(`SOURCE_SQL_STREAM_001`.`TICKER_SYMBOL` AS VARCHAR(4)) AS `__A0`, `SOURCE_SQL_STREAM_001`.`ROWTIME` AS `ROWTIME`
 -- FROM `SOURCE_SQL_STREAM_001` AS `SOURCE_SQL_STREAM_001`

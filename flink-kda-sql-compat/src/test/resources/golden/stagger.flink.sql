@@ -1,7 +1,7 @@
 -- stagger.sql translated by flink-kda
 -- input stream `SOURCE_SQL_STREAM_001` (`TICKER_SYMBOL` VARCHAR(4), `EVENT_TIME` TIMESTAMP(3), `PRICE` DOUBLE, `APPROXIMATE_ARRIVAL_TIME` TIMESTAMP(3) -- system column, not in SELECT *, `ROWTIME` TIMESTAMP(3) -- event time)
 
--- flink-kda: stagger windows (StaggerWindows.incremental) of 60000 ms per key (`__K0`, `__K1`), computing COUNT(`__A0`),
+-- flink-kda: stagger windows (EventTimeStaggerWindows.incremental) of 60000 ms per key (`__K0`, `__K1`), computing COUNT(`__A0`),
 -- over the rows of:
 -- SELECT CAST(FLOOR(`SOURCE_SQL_STREAM_001`.`EVENT_TIME` TO MINUTE) AS TIMESTAMP(3)) AS `__K0`, CAST(`SOURCE_SQL_STREAM_001`.`TICKER_SYMBOL` AS VARCHAR(4)) AS `__K1`, CAST(`SOURCE_SQL_STREAM_001`.`TICKER_SYMBOL` AS VARCHAR(4)) AS `__A0`, `SOURCE_SQL_STREAM_001`.`ROWTIME` AS `ROWTIME`
 -- FROM `SOURCE_SQL_STREAM_001` AS `SOURCE_SQL_STREAM_001`
@@ -13,4 +13,4 @@ FROM `__STAGGER_STREAM_PUMP` AS `__STAGGER_STREAM_PUMP`;
 
 -- Statements:
 --   2:1 CREATE STREAM "DESTINATION_SQL_STREAM": NATIVE — a view of its pump's rows
---   3:1 CREATE PUMP "STREAM_PUMP": VIA_FLINK_KDA — WINDOWED BY STAGGER → flink-kda StaggerWindows.incremental; ROWTIME = window close
+--   3:1 CREATE PUMP "STREAM_PUMP": VIA_FLINK_KDA — WINDOWED BY STAGGER → flink-kda EventTimeStaggerWindows.incremental; ROWTIME = window close

@@ -101,7 +101,7 @@ public final class FlinkSqlScript {
         input.subList(0, stagger.keyCount()).forEach(k -> keys.add(name(k.name())));
         List<String> outputs = new ArrayList<>();
         stagger.columns().forEach(c -> outputs.add(name(c.name())));
-        sql.append("-- flink-kda: stagger windows (StaggerWindows.incremental) of ")
+        sql.append("-- flink-kda: stagger windows (EventTimeStaggerWindows.incremental) of ")
                 .append(stagger.rangeMillis())
                 .append(" ms per key (")
                 .append(String.join(", ", keys))

@@ -218,7 +218,7 @@ public final class Planner {
                 break;
             case STAGGER_WINDOW:
                 detail =
-                        "WINDOWED BY STAGGER → flink-kda StaggerWindows.incremental;"
+                        "WINDOWED BY STAGGER → flink-kda EventTimeStaggerWindows.incremental;"
                                 + " ROWTIME = window close";
                 break;
             case OVER_WINDOW:
