@@ -4,17 +4,19 @@ import org.apache.flink.streaming.api.graph.StreamEdge;
 import org.apache.flink.streaming.api.graph.StreamGraph;
 import org.apache.flink.streaming.api.graph.StreamNode;
 import org.apache.flink.streaming.api.operators.ChainingStrategy;
+import org.apache.flink.streaming.api.operators.SimpleOperatorFactory;
 import org.apache.flink.streaming.api.operators.StreamOperatorFactory;
 import org.apache.flink.streaming.runtime.partitioner.ForwardPartitioner;
 import org.apache.flink.streaming.runtime.partitioner.GlobalPartitioner;
 import org.apache.flink.streaming.runtime.partitioner.KeyGroupStreamPartitioner;
 
 /**
- * The exchanges of a job whose every operator runs at parallelism 1, made forward: a keyed or
- * global exchange sends every record to the one instance there is, and a forward one does the same
- * without hashing, and lets Flink chain the two operators, which then pass records by reference
- * (with object reuse) instead of serializing them into a network buffer and back. An operator of
- * one input that would not chain by default ({@code HEAD}) is made to ({@code ALWAYS}).
+ * The exchanges into DataStream operators (not Flink SQL's) in a job whose every operator runs at
+ * parallelism 1, made forward: a keyed or global exchange sends every record to the one instance
+ * there is, and a forward one does the same without hashing, and lets Flink chain the two
+ * operators, which then pass records by reference (with object reuse) instead of serializing them
+ * into a network buffer and back. An operator of one input that would not chain by default ({@code
+ * HEAD}) is made to ({@code ALWAYS}).
  *
  * <pre>
  *   parse ─ hash(key) ─▶ stagger window      two tasks: each record serialized, then deserialized
@@ -29,6 +31,9 @@ import org.apache.flink.streaming.runtime.partitioner.KeyGroupStreamPartitioner;
  */
 public final class LocalExchanges {
 
+    /** The packages of Flink SQL's operators and of their generated code's factories. */
+    private static final String TABLE_RUNTIME_PACKAGE = "org.apache.flink.table.";
+
     private LocalExchanges() {}
 
     /** Whether every operator of {@code graph} runs at parallelism 1. */
@@ -37,7 +42,8 @@ public final class LocalExchanges {
     }
 
     /**
-     * Makes the keyed and global exchanges between operators at parallelism 1 forward.
+     * Makes the keyed and global exchanges into DataStream operators forward, when both ends run at
+     * parallelism 1.
      *
      * @return how many exchanges were made forward
      */
@@ -73,8 +79,26 @@ public final class LocalExchanges {
         boolean keyedOrGlobal =
                 edge.getPartitioner() instanceof KeyGroupStreamPartitioner
                         || edge.getPartitioner() instanceof GlobalPartitioner;
+        StreamNode target = graph.getStreamNode(edge.getTargetId());
         return keyedOrGlobal
+                && isDataStreamOperator(target)
                 && graph.getStreamNode(edge.getSourceId()).getParallelism() == 1
-                && graph.getStreamNode(edge.getTargetId()).getParallelism() == 1;
+                && target.getParallelism() == 1;
+    }
+
+    /**
+     * An operator of the DataStream API (flink-kda's windows and {@code RANDOM_CUT_FOREST}, Flink's
+     * window operator): it reads its input as records of their keys in any grouping. Flink SQL's
+     * operators keep the exchanges the planner chose: its two-phase window aggregation fails when
+     * the global phase is chained behind the local one ({@code ClassCastException} in {@code
+     * SliceAssigners}, Flink 1.20.3).
+     */
+    private static boolean isDataStreamOperator(StreamNode node) {
+        StreamOperatorFactory<?> factory = node.getOperatorFactory();
+        Class<?> operator =
+                factory instanceof SimpleOperatorFactory<?> simple
+                        ? simple.getOperator().getClass()
+                        : factory.getClass();
+        return !operator.getName().startsWith(TABLE_RUNTIME_PACKAGE);
     }
 }

@@ -81,6 +81,27 @@ class OperatorIdsTest {
                 build(example, 4, kinesisOutput()).operatorIds());
     }
 
+    /**
+     * {@code flink-kda run} at parallelism 1 makes the exchanges into DataStream operators forward
+     * ({@link LocalExchanges}): every operator keeps the id it has at parallelism 4, so a
+     * checkpoint of either restores into the other.
+     */
+    @ParameterizedTest
+    @MethodSource("examples")
+    void localExchangesKeepTheOperatorIds(String example) throws Exception {
+        assertSameIds(
+                build(example, 4, kinesisOutput()).operatorIds(),
+                build(example, 1, kinesisOutput(), true).operatorIds());
+    }
+
+    /** {@code RANDOM_CUT_FOREST} chains with its input: fewer tasks. */
+    @ParameterizedTest
+    @ValueSource(strings = {"anomaly-detection"})
+    void localExchangesChainFlinkKdaOperators(String example) throws Exception {
+        assertThat(build(example, 1, kinesisOutput(), true).tasks())
+                .isLessThan(build(example, 1, kinesisOutput()).tasks());
+    }
+
     /** A file output runs at parallelism 1 behind the formatting at the job's parallelism. */
     @ParameterizedTest
     @ValueSource(strings = {"seed-001-stagger", "seed-001-step", "top-k-items"})
@@ -130,10 +151,23 @@ class OperatorIdsTest {
      * @param operatorIds its operator ids, each with the name of the task it runs in
      */
     private record BuiltJob(
-            Set<String> uids, List<String> operatorsWithoutUid, Map<String, String> operatorIds) {}
+            Set<String> uids,
+            List<String> operatorsWithoutUid,
+            Map<String, String> operatorIds,
+            int tasks) {}
 
     /** The example's job with a Kinesis input at {@code parallelism}, writing {@code output}. */
     private static BuiltJob build(String example, int parallelism, List<String> output)
+            throws Exception {
+        return build(example, parallelism, output, false);
+    }
+
+    /**
+     * @param localExchanges whether the exchanges are made forward as {@code flink-kda run} does at
+     *     parallelism 1
+     */
+    private static BuiltJob build(
+            String example, int parallelism, List<String> output, boolean localExchanges)
             throws Exception {
         Path folder = EXAMPLES.resolve(example);
         List<String> args =
@@ -155,6 +189,10 @@ class OperatorIdsTest {
                 env,
                 new OutputSpec(RunOptions.DEFAULT_OUTPUT_STREAM, new StreamLocation.Stdout()));
         StreamGraph streamGraph = env.getStreamGraph();
+        if (localExchanges) {
+            assertThat(LocalExchanges.allAtParallelismOne(streamGraph)).isTrue();
+            LocalExchanges.forwardAtParallelismOne(streamGraph);
+        }
         Set<String> uids = new TreeSet<>();
         List<String> withoutUid = new ArrayList<>();
         for (StreamNode node : streamGraph.getStreamNodes()) {
@@ -171,6 +209,6 @@ class OperatorIdsTest {
                 ids.put(operator.getGeneratedOperatorID().toString(), vertex.getName());
             }
         }
-        return new BuiltJob(uids, withoutUid, ids);
+        return new BuiltJob(uids, withoutUid, ids, jobGraph.getNumberOfVertices());
     }
 }
