@@ -13,6 +13,7 @@ import dev.flinkkda.kda.options.StreamLocation;
 import dev.flinkkda.kda.options.TranslationOptions;
 import dev.flinkkda.kda.reference.ReferenceDataException;
 import dev.flinkkda.kda.runtime.KdaApplicationJob;
+import dev.flinkkda.kda.runtime.LocalExchanges;
 import dev.flinkkda.kda.runtime.PlanCheck;
 import dev.flinkkda.kda.runtime.TranslationRejectedException;
 import dev.flinkkda.kda.schema.KdaNames;
@@ -35,6 +36,7 @@ import org.apache.flink.configuration.HeartbeatManagerOptions;
 import org.apache.flink.core.execution.JobClient;
 import org.apache.flink.streaming.api.environment.LocalStreamEnvironment;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
+import org.apache.flink.streaming.api.graph.StreamGraph;
 
 import java.io.IOException;
 import java.io.PrintStream;
@@ -188,7 +190,7 @@ public final class FlinkKdaCli {
                         env,
                         new OutputSpec(
                                 RunOptions.DEFAULT_OUTPUT_STREAM, new StreamLocation.Stdout()));
-        JobClient client = env.executeAsync("flink-kda " + options.application().getFileName());
+        JobClient client = env.executeAsync(jobGraph(env, options));
         if (!env.getConfiguration().get(DeploymentOptions.ATTACHED)) {
             // Detached (REST /jars/<id>/run, flink run -d): the job runs on without this client,
             // which cannot follow it (a web submission's job client answers nothing).
@@ -272,6 +274,22 @@ public final class FlinkKdaCli {
             }
         }
         return 0;
+    }
+
+    /**
+     * The job's graph. Embedded, a job whose every operator runs at parallelism 1 runs as chains
+     * that hand records on by reference: its keyed exchanges made forward ({@link LocalExchanges})
+     * and object reuse on (Flink's operators copy what they keep, flink-kda's keep no record they
+     * were handed).
+     */
+    private static StreamGraph jobGraph(StreamExecutionEnvironment env, RunOptions options) {
+        StreamGraph graph = env.getStreamGraph();
+        graph.setJobName("flink-kda " + options.application().getFileName());
+        if (env instanceof LocalStreamEnvironment && LocalExchanges.allAtParallelismOne(graph)) {
+            LocalExchanges.forwardAtParallelismOne(graph);
+            graph.getExecutionConfig().enableObjectReuse();
+        }
+        return graph;
     }
 
     /**

@@ -12,6 +12,7 @@ import org.apache.flink.streaming.api.graph.StreamGraph;
 import org.apache.flink.streaming.api.graph.StreamNode;
 
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -81,6 +82,40 @@ class OperatorIdsTest {
                 build(example, 4, kinesisOutput()).operatorIds());
     }
 
+    /**
+     * {@code flink-kda run} at parallelism 1 makes the exchanges into DataStream operators forward
+     * ({@link LocalExchanges}): every operator keeps the id it has at parallelism 4, so a
+     * checkpoint of either restores into the other.
+     */
+    @ParameterizedTest
+    @MethodSource("examples")
+    void localExchangesKeepTheOperatorIds(String example) throws Exception {
+        assertSameIds(
+                build(example, 4, kinesisOutput()).operatorIds(),
+                build(example, 1, kinesisOutput(), true).operatorIds());
+    }
+
+    /**
+     * Stagger windows and {@code RANDOM_CUT_FOREST} chain with their input, in the input's task.
+     * (Here the input is Kinesis, a legacy source, behind which Flink does not chain a sink's
+     * writer: the task count stays; a file input's whole job is one task.)
+     */
+    @ParameterizedTest
+    @CsvSource({"seed-001-stagger, StaggerWindows", "anomaly-detection, RANDOM_CUT_FOREST"})
+    void localExchangesChainFlinkKdaOperatorsWithTheirInput(String example, String operator)
+            throws Exception {
+        assertThat(inputTask(build(example, 1, kinesisOutput(), true))).contains(operator);
+        assertThat(inputTask(build(example, 1, kinesisOutput()))).doesNotContain(operator);
+    }
+
+    /** The name of the task that reads the input: the names of the operators chained in it. */
+    private static String inputTask(BuiltJob job) {
+        return job.operatorIds().values().stream()
+                .filter(task -> task.startsWith("Source: SOURCE_SQL_STREAM_001"))
+                .findFirst()
+                .orElseThrow();
+    }
+
     /** A file output runs at parallelism 1 behind the formatting at the job's parallelism. */
     @ParameterizedTest
     @ValueSource(strings = {"seed-001-stagger", "seed-001-step", "top-k-items"})
@@ -135,6 +170,16 @@ class OperatorIdsTest {
     /** The example's job with a Kinesis input at {@code parallelism}, writing {@code output}. */
     private static BuiltJob build(String example, int parallelism, List<String> output)
             throws Exception {
+        return build(example, parallelism, output, false);
+    }
+
+    /**
+     * @param localExchanges whether the exchanges are made forward as {@code flink-kda run} does at
+     *     parallelism 1
+     */
+    private static BuiltJob build(
+            String example, int parallelism, List<String> output, boolean localExchanges)
+            throws Exception {
         Path folder = EXAMPLES.resolve(example);
         List<String> args =
                 new ArrayList<>(
@@ -155,6 +200,10 @@ class OperatorIdsTest {
                 env,
                 new OutputSpec(RunOptions.DEFAULT_OUTPUT_STREAM, new StreamLocation.Stdout()));
         StreamGraph streamGraph = env.getStreamGraph();
+        if (localExchanges) {
+            assertThat(LocalExchanges.allAtParallelismOne(streamGraph)).isTrue();
+            LocalExchanges.forwardAtParallelismOne(streamGraph);
+        }
         Set<String> uids = new TreeSet<>();
         List<String> withoutUid = new ArrayList<>();
         for (StreamNode node : streamGraph.getStreamNodes()) {
