@@ -1,7 +1,5 @@
 package dev.flinkkda.kda.config;
 
-import dev.flinkkda.kda.sql.analysis.NearestName;
-
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
@@ -201,16 +199,11 @@ final class CloudFormationIntrinsics {
                     .<JsonNode>map(NODES::textNode)
                     .orElse(missing());
         }
-        List<String> known = new ArrayList<>();
-        template.path("Parameters").fieldNames().forEachRemaining(known::add);
-        template.path("Resources").fieldNames().forEachRemaining(known::add);
         problems.add(
                 path,
                 Shown.quoted(name)
                         + " is no parameter or resource of the template"
-                        + NearestName.of(name, known)
-                                .map(n -> " (did you mean " + n + "?)")
-                                .orElse(""));
+                        + ConfigObject.didYouMean(name, namesIn("Parameters", "Resources")));
         return missing();
     }
 
@@ -249,15 +242,11 @@ final class CloudFormationIntrinsics {
     private Optional<String> getAtt(String logicalId, String attribute, String path, int depth) {
         JsonNode resource = template.path("Resources").path(logicalId);
         if (!resource.isObject()) {
-            List<String> known = new ArrayList<>();
-            template.path("Resources").fieldNames().forEachRemaining(known::add);
             problems.add(
                     path,
                     Shown.quoted(logicalId)
                             + " is no resource of the template"
-                            + NearestName.of(logicalId, known)
-                                    .map(n -> " (did you mean " + n + "?)")
-                                    .orElse(""));
+                            + ConfigObject.didYouMean(logicalId, namesIn("Resources")));
             return Optional.empty();
         }
         String type = resource.path("Type").asText();
@@ -470,6 +459,15 @@ final class CloudFormationIntrinsics {
             return Optional.empty();
         }
         return Optional.of(value.asText());
+    }
+
+    /** The names of the template's parameters, resources …: its sections' keys. */
+    private List<String> namesIn(String... sections) {
+        List<String> names = new ArrayList<>();
+        for (String section : sections) {
+            template.path(section).fieldNames().forEachRemaining(names::add);
+        }
+        return names;
     }
 
     private static JsonNode missing() {

@@ -186,6 +186,14 @@ final class CloudFormationTemplate {
             String field = output ? "Output" : "ReferenceDataSource";
             ConfigObject.of(other.getValue(), otherPath, "resource", RESOURCE, problems);
             String otherProperties = ConfigObject.child(otherPath, "Properties");
+            JsonNode owner =
+                    intrinsics.resolve(
+                            other.getValue().path("Properties").path("ApplicationName"),
+                            ConfigObject.child(otherProperties, "ApplicationName"));
+            if (!owner.isTextual() || !owner.textValue().equals(name.value())) {
+                // another application's (not in this template): its properties are not read
+                continue;
+            }
             ConfigObject properties =
                     ConfigObject.of(
                             intrinsics.resolve(
@@ -194,11 +202,6 @@ final class CloudFormationTemplate {
                             type,
                             List.of("ApplicationName", field),
                             problems);
-            Optional<Located<String>> owner = properties.requiredString("ApplicationName");
-            if (owner.isEmpty() || !owner.get().value().equals(name.value())) {
-                // another application's (not in this template), or no name: not this one's
-                continue;
-            }
             if (output) {
                 properties
                         .object(field, true, field, OutputReader.OUTPUT)

@@ -72,9 +72,7 @@ final class ConfigObject {
                 problems.add(
                         child(path, name),
                         "unknown field"
-                                + NearestName.of(name, fields)
-                                        .map(n -> " (did you mean " + n + "?)")
-                                        .orElse("")
+                                + didYouMean(name, fields)
                                 + "; "
                                 + article(shape)
                                 + " has "
@@ -251,6 +249,11 @@ final class ConfigObject {
             return Optional.empty();
         }
         return Optional.of(value);
+    }
+
+    /** {@code " (did you mean KNOWN?)"} for the known name nearest {@code name}, or nothing. */
+    static String didYouMean(String name, java.util.Collection<String> known) {
+        return NearestName.of(name, known).map(n -> " (did you mean " + n + "?)").orElse("");
     }
 
     /** The JSON path of field {@code name} of the object at {@code path}. */

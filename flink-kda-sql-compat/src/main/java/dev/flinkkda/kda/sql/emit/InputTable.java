@@ -66,7 +66,8 @@ final class InputTable {
             List<JsonPath> paths = new ArrayList<>(json.columnMappings().values());
             paths.add(json.recordRowPath());
             Optional<List<JsonPath.Step>> array = Optional.empty();
-            for (JsonPath path : paths) {
+            for (int i = 0; i < paths.size(); i++) {
+                JsonPath path = paths.get(i);
                 List<JsonPath.Step> steps = path.steps();
                 int every = steps.indexOf(new JsonPath.EveryElement());
                 boolean onlyFields =
@@ -79,7 +80,7 @@ final class InputTable {
                 List<JsonPath.Step> prefix = every < 0 ? null : steps.subList(0, every);
                 boolean sameArray = prefix == null || array.map(prefix::equals).orElse(true);
                 // the row path ends in [0:]; a mapping ending in it reads the array whole
-                boolean rowPath = path == json.recordRowPath();
+                boolean rowPath = i == paths.size() - 1;
                 boolean flattens =
                         every < 0
                                 || (rowPath ? every == steps.size() - 1 : every < steps.size() - 1);
