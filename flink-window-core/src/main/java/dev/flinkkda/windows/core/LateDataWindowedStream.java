@@ -25,6 +25,7 @@ public abstract class LateDataWindowedStream<
 
     private long allowedLateness;
     private OutputTag<T> lateDataTag;
+    private LateRule lateRule;
 
     protected LateDataWindowedStream(KeyedStream<T, K> input) {
         super(input);
@@ -57,6 +58,27 @@ public abstract class LateDataWindowedStream<
         }
         this.lateDataTag = outputTag;
         return self();
+    }
+
+    /**
+     * When an element is late (event time): {@link LateRule#WINDOW_END}, Flink's rule and the
+     * default unless the window kind says otherwise, or {@link LateRule#ELEMENT_TIMESTAMP},
+     * eKuiper's.
+     */
+    public S lateRule(LateRule rule) {
+        WindowArguments.notNull(rule, "the late rule");
+        this.lateRule = rule;
+        return self();
+    }
+
+    /** The late rule set, or the window kind's default. */
+    protected LateRule lateRule() {
+        return lateRule != null ? lateRule : defaultLateRule();
+    }
+
+    /** The late rule of this window kind when none is set: Flink's. */
+    protected LateRule defaultLateRule() {
+        return LateRule.WINDOW_END;
     }
 
     /** The allowed lateness in milliseconds. */

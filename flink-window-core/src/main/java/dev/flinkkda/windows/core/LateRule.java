@@ -1,0 +1,49 @@
+package dev.flinkkda.windows.core;
+
+import org.apache.flink.annotation.PublicEvolving;
+
+/**
+ * When an element counts as late on event time: too late for its windows (Flink's rule), or behind
+ * the watermark when it arrives (eKuiper's rule). A late element goes to the late side output, or
+ * is dropped and counted in {@value LateRecords#DROPPED_METRIC}. With allowed lateness {@code L}
+ * and the operator's watermark {@code W} when the element arrives:
+ *
+ * <pre>
+ *   windows of 10 ms: [0, 10) [10, 20)      watermark W = 12, L = 0
+ *   element at 15  ─ on time under both rules
+ *   element at 11  ─ WINDOW_END:        on time, [10, 20) has not fired (19 > 12)
+ *                    ELEMENT_TIMESTAMP: late, 11 ≤ 12
+ *   element at 5   ─ late under both: [0, 10) fired at 9
+ * </pre>
+ *
+ * <p>The rule is an option of the fast paths ({@code windows.incremental(keyed).lateRule(…)}); the
+ * exact path, Flink's own {@code WindowedStream}, has Flink's rule.
+ */
+@PublicEvolving
+public enum LateRule {
+
+    /**
+     * Flink's rule, the default: an element is late when every window it belongs to has fired and
+     * its allowed lateness has passed ({@code maxTimestamp(window) + L <= W} for each of them).
+     */
+    WINDOW_END,
+
+    /**
+     * eKuiper's rule: an element is late when its own timestamp is at or behind the watermark on
+     * arrival ({@code t + L <= W}), even if a window it belongs to is still open. Elements that
+     * pass are the ones a window that has not fired yet still expects.
+     */
+    ELEMENT_TIMESTAMP;
+
+    /**
+     * Whether an element at {@code timestamp} is late under this rule.
+     *
+     * @param lastWindowMaxTimestamp the largest {@code end - 1} of the element's windows (only
+     *     {@link #WINDOW_END} reads it)
+     */
+    public boolean isLate(
+            long timestamp, long lastWindowMaxTimestamp, long allowedLateness, long watermark) {
+        long judged = this == WINDOW_END ? lastWindowMaxTimestamp : timestamp;
+        return judged + allowedLateness <= watermark;
+    }
+}
