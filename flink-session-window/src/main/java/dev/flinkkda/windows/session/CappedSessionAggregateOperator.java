@@ -1,6 +1,7 @@
 package dev.flinkkda.windows.session;
 
 import dev.flinkkda.windows.core.EventTimeWindowOperator;
+import dev.flinkkda.windows.core.LateRule;
 
 import org.apache.flink.api.common.functions.AggregateFunction;
 import org.apache.flink.api.common.state.MapState;
@@ -39,7 +40,9 @@ import java.util.Map;
  * cleanup time {@code end - 1 + allowedLateness} is {@code T} are dropped.
  *
  * <p>Lateness is judged by {@link #latenessWatermark()}: after a restore, by at least the watermark
- * the key's state had reached, as if the job had not failed.
+ * the key's state had reached, as if the job had not failed. Under {@link
+ * LateRule#ELEMENT_TIMESTAMP} an element with {@code t + allowedLateness <= watermark} is late on
+ * arrival; the others are placed as under Flink's rule.
  */
 final class CappedSessionAggregateOperator<K, T, ACC, V, R>
         extends EventTimeWindowOperator<K, T, ACC, V, R, TimeWindow> {
@@ -48,6 +51,7 @@ final class CappedSessionAggregateOperator<K, T, ACC, V, R>
 
     private final CappedSessionWindowAssigner<? super T> sessions;
     private final long allowedLateness;
+    private final LateRule lateRule;
     private final TypeInformation<ACC> accumulatorType;
 
     /** The open session: start, end, the timer armed for the end, accumulator. */
@@ -62,6 +66,7 @@ final class CappedSessionAggregateOperator<K, T, ACC, V, R>
     CappedSessionAggregateOperator(
             CappedSessionWindowAssigner<? super T> sessions,
             long allowedLateness,
+            LateRule lateRule,
             AggregateFunction<T, ACC, V> aggregate,
             TypeInformation<ACC> accumulatorType,
             ProcessWindowFunction<V, R, K, TimeWindow> windowFunction,
@@ -75,6 +80,7 @@ final class CappedSessionAggregateOperator<K, T, ACC, V, R>
                 lateDataTag);
         this.sessions = sessions;
         this.allowedLateness = allowedLateness;
+        this.lateRule = lateRule;
         this.accumulatorType = accumulatorType;
     }
 
@@ -104,6 +110,11 @@ final class CappedSessionAggregateOperator<K, T, ACC, V, R>
     public void processElement(StreamRecord<T> element) throws Exception {
         long timestamp = timestampOf(element);
         T value = element.getValue();
+        long watermark = latenessWatermark();
+        if (lateRule.isLateOnArrival(timestamp, allowedLateness, watermark)) {
+            routeLate(element); // eKuiper's rule: behind the watermark, whatever session is open
+            return;
+        }
         OpenSession<ACC> open = openSession.value();
         if (open != null && sessions.joins(open.start(), open.end(), timestamp)) {
             // Its start is behind the watermark, so this element joins in timestamp order too.
@@ -112,7 +123,6 @@ final class CappedSessionAggregateOperator<K, T, ACC, V, R>
             openSession.update(open);
             return;
         }
-        long watermark = latenessWatermark();
         if (timestamp > watermark) {
             // May open the next session: wait until no earlier element can come.
             Tuple2<Long, ACC> sameTimestamp = held.get(timestamp);
@@ -128,28 +138,37 @@ final class CappedSessionAggregateOperator<K, T, ACC, V, R>
         processLateElement(element, open, watermark);
     }
 
-    /** An element behind the watermark that does not join the open session. */
+    /**
+     * An element behind the watermark that does not join the open session. A late firing may have
+     * extended a kept session over the start of the next one; of the kept sessions that take the
+     * element, the one that started last does, whatever order the state backend lists them in.
+     */
     private void processLateElement(StreamRecord<T> element, OpenSession<ACC> open, long watermark)
             throws Exception {
         T value = element.getValue();
         long timestamp = element.getTimestamp();
         long latestFiredEnd = Long.MIN_VALUE;
+        Long joinedStart = null;
         for (Map.Entry<Long, Tuple2<Long, ACC>> session : fired.entries()) {
             long start = session.getKey();
-            Tuple2<Long, ACC> endAndAccumulator = session.getValue();
-            if (sessions.joins(start, endAndAccumulator.f0, timestamp)) {
-                // Joins the fired session that takes it, which fires again (a late firing).
-                endAndAccumulator.f1 = aggregate.add(value, endAndAccumulator.f1);
-                endAndAccumulator.f0 =
-                        sessions.end(
-                                start,
-                                Math.max(endAndAccumulator.f0, sessions.reach(value, timestamp)));
-                fired.put(start, endAndAccumulator);
-                registerTimer(cleanupTime(endAndAccumulator.f0));
-                emit(new TimeWindow(start, endAndAccumulator.f0), endAndAccumulator.f1);
-                return;
+            if (sessions.joins(start, session.getValue().f0, timestamp)
+                    && (joinedStart == null || start > joinedStart)) {
+                joinedStart = start;
             }
-            latestFiredEnd = Math.max(latestFiredEnd, endAndAccumulator.f0);
+            latestFiredEnd = Math.max(latestFiredEnd, session.getValue().f0);
+        }
+        if (joinedStart != null) {
+            // Joins the fired session that takes it, which fires again (a late firing).
+            Tuple2<Long, ACC> endAndAccumulator = fired.get(joinedStart);
+            endAndAccumulator.f1 = aggregate.add(value, endAndAccumulator.f1);
+            endAndAccumulator.f0 =
+                    sessions.end(
+                            joinedStart,
+                            Math.max(endAndAccumulator.f0, sessions.reach(value, timestamp)));
+            fired.put(joinedStart, endAndAccumulator);
+            registerTimer(cleanupTime(endAndAccumulator.f0));
+            emit(new TimeWindow(joinedStart, endAndAccumulator.f0), endAndAccumulator.f1);
+            return;
         }
         long reach = sessions.reach(value, timestamp);
         long end = sessions.end(timestamp, reach);

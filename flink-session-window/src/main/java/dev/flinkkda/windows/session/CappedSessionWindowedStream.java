@@ -2,6 +2,7 @@ package dev.flinkkda.windows.session;
 
 import dev.flinkkda.windows.core.LateDataWindowedStream;
 import dev.flinkkda.windows.core.LateRecords;
+import dev.flinkkda.windows.core.LateRule;
 
 import org.apache.flink.annotation.PublicEvolving;
 import org.apache.flink.api.common.functions.AggregateFunction;
@@ -33,7 +34,20 @@ import org.apache.flink.streaming.api.windowing.windows.TimeWindow;
  * for the allowed lateness joins it (a kept session fires again, its end possibly extended); one
  * later than all of its key's sessions opens a session, which fires at once if its end is behind
  * the watermark; any other goes to the late side output, or is dropped and counted in the {@value
- * LateRecords#DROPPED_METRIC} metric. Late elements never bridge two sessions here.
+ * LateRecords#DROPPED_METRIC} metric. Late elements never bridge two sessions here. That is Flink's
+ * rule ({@link LateRule#WINDOW_END}, the default); with {@code
+ * lateRule(LateRule.ELEMENT_TIMESTAMP)}, eKuiper's, an element at or behind the watermark on
+ * arrival ({@code t + allowedLateness <= watermark}) is late even if it would join the open
+ * session:
+ *
+ * <pre>
+ *   gap 10, open session [0, 20) (last element 10), watermark 15
+ *   element at 12  ─ WINDOW_END: joins, [0, 22)     ELEMENT_TIMESTAMP: late
+ *   element at 18  ─ joins under both, [0, 28)
+ * </pre>
+ *
+ * <p>The exact path ({@link EventTimeCappedSessionWindows#window}, Flink's {@code WindowedStream})
+ * has Flink's rule.
  *
  * @param <T> element type
  * @param <K> key type
@@ -60,6 +74,7 @@ public final class CappedSessionWindowedStream<T, K>
                 new CappedSessionAggregateOperator<>(
                         sessions,
                         allowedLateness(),
+                        lateRule(),
                         function,
                         accumulatorType,
                         windowFunction,

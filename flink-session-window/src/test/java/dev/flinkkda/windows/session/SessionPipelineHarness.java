@@ -1,5 +1,6 @@
 package dev.flinkkda.windows.session;
 
+import dev.flinkkda.windows.core.LateRule;
 import dev.flinkkda.windows.testing.WindowPipeline;
 import dev.flinkkda.windows.testing.WindowResult;
 import dev.flinkkda.windows.testing.WindowTestFunctions;
@@ -48,6 +49,7 @@ final class SessionPipelineHarness implements WindowPipeline {
     private final boolean ordered;
     private final EventTimeCappedSessionWindows<? super Tuple3<String, Long, Long>> sessions;
     private final long allowedLateness;
+    private final LateRule lateRule;
     private KeyedOneInputStreamOperatorTestHarness<
                     String, Tuple3<String, Long, Long>, Tuple3<String, Long, Long>>
             sorter;
@@ -71,6 +73,18 @@ final class SessionPipelineHarness implements WindowPipeline {
             long allowedLateness,
             Snapshot restoreFrom)
             throws Exception {
+        this(path, sessions, allowedLateness, null, restoreFrom);
+    }
+
+    /** With a late rule for the fast path ({@link Path#INCREMENTAL}); null leaves the default. */
+    SessionPipelineHarness(
+            Path path,
+            EventTimeCappedSessionWindows<? super Tuple3<String, Long, Long>> sessions,
+            long allowedLateness,
+            LateRule lateRule,
+            Snapshot restoreFrom)
+            throws Exception {
+        this.lateRule = lateRule;
         this.ordered = path == Path.ORDERED_WINDOW;
         this.sessions = sessions;
         this.allowedLateness = allowedLateness;
@@ -101,9 +115,7 @@ final class SessionPipelineHarness implements WindowPipeline {
                 env.fromData(ELEMENT, Tuple3.of("x", 0L, 0L)).keyBy(WindowTestFunctions.KEY);
         SingleOutputStreamOperator<WindowResult> result =
                 path == Path.INCREMENTAL
-                        ? sessions.incremental(keyed)
-                                .allowedLateness(Duration.ofMillis(allowedLateness))
-                                .sideOutputLateData(LATE)
+                        ? fastPath(keyed)
                                 .aggregate(
                                         new WindowTestFunctions.CountAndSum(),
                                         new WindowTestFunctions.ToResult())
@@ -118,6 +130,15 @@ final class SessionPipelineHarness implements WindowPipeline {
                 (OneInputTransformation<Tuple3<String, Long, Long>, WindowResult>)
                         result.getTransformation();
         return transformation.getOperator();
+    }
+
+    private CappedSessionWindowedStream<Tuple3<String, Long, Long>, String> fastPath(
+            KeyedStream<Tuple3<String, Long, Long>, String> keyed) {
+        CappedSessionWindowedStream<Tuple3<String, Long, Long>, String> windows =
+                sessions.incremental(keyed)
+                        .allowedLateness(Duration.ofMillis(allowedLateness))
+                        .sideOutputLateData(LATE);
+        return lateRule == null ? windows : windows.lateRule(lateRule);
     }
 
     @Override

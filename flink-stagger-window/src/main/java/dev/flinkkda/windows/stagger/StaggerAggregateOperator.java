@@ -1,6 +1,7 @@
 package dev.flinkkda.windows.stagger;
 
 import dev.flinkkda.windows.core.EventTimeWindowOperator;
+import dev.flinkkda.windows.core.LateRule;
 
 import org.apache.flink.api.common.functions.AggregateFunction;
 import org.apache.flink.api.common.state.MapState;
@@ -35,7 +36,9 @@ import java.util.Map;
  * time {@code end - 1 + allowedLateness} is {@code T} are dropped.
  *
  * <p>Lateness is judged by {@link #latenessWatermark()}: after a restore, by at least the watermark
- * the key's state had reached, as if the job had not failed.
+ * the key's state had reached, as if the job had not failed. Under {@link
+ * LateRule#ELEMENT_TIMESTAMP} an element with {@code t + allowedLateness <= watermark} is late on
+ * arrival; the others are placed as under Flink's rule.
  */
 final class StaggerAggregateOperator<K, T, ACC, V, R>
         extends EventTimeWindowOperator<K, T, ACC, V, R, TimeWindow> {
@@ -44,6 +47,7 @@ final class StaggerAggregateOperator<K, T, ACC, V, R>
 
     private final long size;
     private final long allowedLateness;
+    private final LateRule lateRule;
     private final TypeInformation<ACC> accumulatorType;
 
     private transient ValueState<Long> openStart;
@@ -54,6 +58,7 @@ final class StaggerAggregateOperator<K, T, ACC, V, R>
     StaggerAggregateOperator(
             long size,
             long allowedLateness,
+            LateRule lateRule,
             AggregateFunction<T, ACC, V> aggregate,
             TypeInformation<ACC> accumulatorType,
             ProcessWindowFunction<V, R, K, TimeWindow> windowFunction,
@@ -67,6 +72,7 @@ final class StaggerAggregateOperator<K, T, ACC, V, R>
                 lateDataTag);
         this.size = size;
         this.allowedLateness = allowedLateness;
+        this.lateRule = lateRule;
         this.accumulatorType = accumulatorType;
     }
 
@@ -96,6 +102,10 @@ final class StaggerAggregateOperator<K, T, ACC, V, R>
         long timestamp = timestampOf(element);
         T value = element.getValue();
         long watermark = latenessWatermark();
+        if (lateRule.isLateOnArrival(timestamp, allowedLateness, watermark)) {
+            routeLate(element); // eKuiper's rule: behind the watermark, whatever window is open
+            return;
+        }
         Long open = openStart.value();
         if (open != null && open <= timestamp && timestamp < open + size) {
             // Inside the open window: its start is behind the watermark (it was released at

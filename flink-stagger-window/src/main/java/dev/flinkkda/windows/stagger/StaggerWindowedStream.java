@@ -2,6 +2,7 @@ package dev.flinkkda.windows.stagger;
 
 import dev.flinkkda.windows.core.LateDataWindowedStream;
 import dev.flinkkda.windows.core.LateRecords;
+import dev.flinkkda.windows.core.LateRule;
 
 import org.apache.flink.annotation.PublicEvolving;
 import org.apache.flink.api.common.functions.AggregateFunction;
@@ -33,7 +34,18 @@ import org.apache.flink.streaming.api.windowing.windows.TimeWindow;
  * the allowed lateness joins it (a kept window fires again); one later than all of its key's
  * windows opens a window, which fires at once if its end is behind the watermark; any other goes to
  * the late side output, or is dropped and counted in the {@value LateRecords#DROPPED_METRIC}
- * metric.
+ * metric. That is Flink's rule ({@link LateRule#WINDOW_END}, the default); with {@code
+ * lateRule(LateRule.ELEMENT_TIMESTAMP)}, eKuiper's, an element at or behind the watermark on
+ * arrival ({@code t + allowedLateness <= watermark}) is late even inside the open window:
+ *
+ * <pre>
+ *   size 100, open window [0, 100), watermark 50
+ *   element at 40  ─ WINDOW_END: joins [0, 100)     ELEMENT_TIMESTAMP: late
+ *   element at 70  ─ joins [0, 100) under both
+ * </pre>
+ *
+ * <p>The exact path ({@link EventTimeStaggerWindows#window}, Flink's {@code WindowedStream}) has
+ * Flink's rule.
  *
  * @param <T> element type
  * @param <K> key type
@@ -59,6 +71,7 @@ public final class StaggerWindowedStream<T, K>
                 new StaggerAggregateOperator<>(
                         size,
                         allowedLateness(),
+                        lateRule(),
                         function,
                         accumulatorType,
                         windowFunction,

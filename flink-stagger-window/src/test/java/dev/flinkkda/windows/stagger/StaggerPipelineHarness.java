@@ -1,5 +1,6 @@
 package dev.flinkkda.windows.stagger;
 
+import dev.flinkkda.windows.core.LateRule;
 import dev.flinkkda.windows.testing.WindowPipeline;
 import dev.flinkkda.windows.testing.WindowResult;
 import dev.flinkkda.windows.testing.WindowTestFunctions;
@@ -50,6 +51,7 @@ final class StaggerPipelineHarness implements WindowPipeline {
     private final boolean sorted;
     private final long size;
     private final long allowedLateness;
+    private final LateRule lateRule;
     private KeyedOneInputStreamOperatorTestHarness<
                     String, Tuple3<String, Long, Long>, Tuple3<String, Long, Long>>
             sorter;
@@ -72,7 +74,13 @@ final class StaggerPipelineHarness implements WindowPipeline {
 
     StaggerPipelineHarness(Path path, long size, long allowedLateness, Snapshot restoreFrom)
             throws Exception {
-        this(path, size, allowedLateness, restoreFrom, 1, 1, 0);
+        this(path, size, allowedLateness, null, restoreFrom, 1, 1, 0);
+    }
+
+    /** The fast path ({@link Path#INCREMENTAL}) with a late rule; null leaves the default. */
+    StaggerPipelineHarness(long size, long allowedLateness, LateRule lateRule, Snapshot restoreFrom)
+            throws Exception {
+        this(Path.INCREMENTAL, size, allowedLateness, lateRule, restoreFrom, 1, 1, 0);
     }
 
     /** Subtask {@code subtask} of {@code parallelism} (for rescaling tests). */
@@ -85,6 +93,20 @@ final class StaggerPipelineHarness implements WindowPipeline {
             int parallelism,
             int subtask)
             throws Exception {
+        this(path, size, allowedLateness, null, restoreFrom, maxParallelism, parallelism, subtask);
+    }
+
+    private StaggerPipelineHarness(
+            Path path,
+            long size,
+            long allowedLateness,
+            LateRule lateRule,
+            Snapshot restoreFrom,
+            int maxParallelism,
+            int parallelism,
+            int subtask)
+            throws Exception {
+        this.lateRule = lateRule;
         this.sorted = path == Path.ORDERED_WINDOW;
         this.size = size;
         this.allowedLateness = allowedLateness;
@@ -151,6 +173,9 @@ final class StaggerPipelineHarness implements WindowPipeline {
                                         .keyBy(WindowTestFunctions.KEY))
                         .allowedLateness(Duration.ofMillis(allowedLateness))
                         .sideOutputLateData(LATE);
+        if (lateRule != null) {
+            windows.lateRule(lateRule);
+        }
         @SuppressWarnings("unchecked")
         OneInputTransformation<Tuple3<String, Long, Long>, WindowResult> transformation =
                 (OneInputTransformation<Tuple3<String, Long, Long>, WindowResult>)

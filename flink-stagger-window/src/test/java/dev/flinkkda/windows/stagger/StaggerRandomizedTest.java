@@ -1,6 +1,8 @@
 package dev.flinkkda.windows.stagger;
 
+import dev.flinkkda.windows.core.LateRule;
 import dev.flinkkda.windows.stagger.StaggerPipelineHarness.Path;
+import dev.flinkkda.windows.stagger.StaggerPipelineHarness.Snapshot;
 import dev.flinkkda.windows.testing.WindowResult;
 
 import org.apache.flink.api.java.tuple.Tuple3;
@@ -16,7 +18,10 @@ import java.util.Random;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** Random streams against the brute-force {@link StaggerReference}. */
+/**
+ * Random streams against the brute-force {@link StaggerReference}; with late data and restores
+ * under both late rules against {@link StaggerReference.WithLateData}.
+ */
 class StaggerRandomizedTest {
 
     private static final int STREAMS = 1_000;
@@ -72,6 +77,111 @@ class StaggerRandomizedTest {
                     1 + random.nextInt(40),
                     1 + random.nextInt(4));
         }
+    }
+
+    /**
+     * The fast path with late data (elements delayed beyond the watermark bound), allowed lateness
+     * zero or not, and a restore from a snapshot at a random point: the windows, late firings and
+     * late elements of {@link StaggerReference.WithLateData}. Under eKuiper's rule without allowed
+     * lateness, also the windows of the definition over the elements ahead of the watermark.
+     */
+    @ParameterizedTest
+    @EnumSource(LateRule.class)
+    void lateDataAndRestoresMatchTheReference(LateRule rule) throws Exception {
+        Random random = new Random(20261206L);
+        int lateSeen = 0;
+        for (int stream = 0; stream < STREAMS; stream++) {
+            lateSeen += runWithLateData(random, stream, rule);
+        }
+        assertThat(lateSeen).as("late elements over all streams").isGreaterThan(STREAMS / 4);
+    }
+
+    /** Runs one stream with late data; returns how many elements were late. */
+    private static int runWithLateData(Random random, int stream, LateRule rule) throws Exception {
+        long size = 1 + random.nextInt(50);
+        int keys = 1 + random.nextInt(3);
+        int n = 1 + random.nextInt(60);
+        long bound = random.nextInt(2 * (int) size + 1);
+        long allowedLateness = random.nextBoolean() ? 0 : random.nextInt(2 * (int) size);
+        List<Tuple3<String, Long, Long>> elements = new ArrayList<>();
+        long t = random.nextInt(100);
+        for (int i = 0; i < n; i++) {
+            t += nextGap(random, size);
+            elements.add(Tuple3.of("k" + random.nextInt(keys), t, (long) random.nextInt(1000)));
+        }
+        List<long[]> arrival = new ArrayList<>(); // {arrival time, element index}
+        for (int i = 0; i < n; i++) {
+            long delay =
+                    random.nextInt(5) == 0
+                            ? bound + 1 + random.nextInt(3 * (int) size) // beyond the bound
+                            : random.nextInt((int) bound + 1);
+            arrival.add(new long[] {elements.get(i).f1 + delay, i});
+        }
+        arrival.sort(Comparator.comparingLong((long[] a) -> a[0]).thenComparingLong(a -> a[1]));
+        int restoreAfter = random.nextInt(n + 1);
+
+        StaggerReference.WithLateData reference =
+                new StaggerReference.WithLateData(size, allowedLateness, rule);
+        List<WindowResult> results = new ArrayList<>();
+        List<Tuple3<String, Long, Long>> late = new ArrayList<>();
+        List<Tuple3<String, Long, Long>> aheadOfTheWatermark = new ArrayList<>();
+        StaggerPipelineHarness h = new StaggerPipelineHarness(size, allowedLateness, rule, null);
+        try {
+            long maxSeen = Long.MIN_VALUE;
+            long watermark = Long.MIN_VALUE;
+            for (int i = 0; i < n; i++) {
+                Tuple3<String, Long, Long> e = elements.get((int) arrival.get(i)[1]);
+                h.element(e.f0, e.f1, e.f2);
+                reference.element(e.f0, e.f1, e.f2);
+                if (e.f1 > watermark) {
+                    aheadOfTheWatermark.add(e);
+                }
+                maxSeen = Math.max(maxSeen, e.f1);
+                if (random.nextInt(3) == 0 && maxSeen - bound - 1 > watermark) {
+                    watermark = maxSeen - bound - 1;
+                    h.watermark(watermark);
+                    reference.watermark(watermark);
+                }
+                if (i == restoreAfter) {
+                    Snapshot snapshot = h.snapshot(1);
+                    results.addAll(h.results());
+                    late.addAll(h.late());
+                    h.close();
+                    h = new StaggerPipelineHarness(size, allowedLateness, rule, snapshot);
+                }
+            }
+            h.watermark(Long.MAX_VALUE);
+            reference.watermark(Long.MAX_VALUE);
+            results.addAll(h.results());
+            late.addAll(h.late());
+        } finally {
+            h.close();
+        }
+        String description =
+                String.format(
+                        "stream %d, %s, size %d, bound %d, allowed lateness %d, restored after"
+                                + " arrival %d, elements %s, arrival order %s",
+                        stream,
+                        rule,
+                        size,
+                        bound,
+                        allowedLateness,
+                        restoreAfter,
+                        elements,
+                        arrival.stream().map(a -> a[1]).toList());
+        assertThat(results)
+                .as("%s: windows", description)
+                .containsExactlyInAnyOrderElementsOf(reference.results());
+        assertThat(late)
+                .as("%s: late elements", description)
+                .containsExactlyInAnyOrderElementsOf(reference.late());
+        if (rule == LateRule.ELEMENT_TIMESTAMP && allowedLateness == 0) {
+            assertThat(results)
+                    .as("%s: the windows of the elements ahead of the watermark", description)
+                    .containsExactlyInAnyOrderElementsOf(
+                            StaggerReference.windows(aheadOfTheWatermark, size));
+        }
+        return late.size();
     }
 
     /**

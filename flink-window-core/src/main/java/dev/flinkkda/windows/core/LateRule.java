@@ -44,6 +44,22 @@ public enum LateRule {
     public boolean isLate(
             long timestamp, long lastWindowMaxTimestamp, long allowedLateness, long watermark) {
         long judged = this == WINDOW_END ? lastWindowMaxTimestamp : timestamp;
-        return judged + allowedLateness <= watermark;
+        long kept = judged + allowedLateness;
+        return (kept >= judged ? kept : Long.MAX_VALUE) <= watermark; // overflow: never late
+    }
+
+    /**
+     * Whether an element is late before its windows are known: under {@link #ELEMENT_TIMESTAMP}
+     * when {@code t + L <= W}; never under {@link #WINDOW_END}, where its windows decide. A fast
+     * path asks this first, on arrival, then places the element as under Flink's rule.
+     *
+     * <pre>
+     *   open window [0, 100), W = 50, L = 0:  element at 40 ─ WINDOW_END: joins [0, 100)
+     *                                                         ELEMENT_TIMESTAMP: late
+     * </pre>
+     */
+    public boolean isLateOnArrival(long timestamp, long allowedLateness, long watermark) {
+        return this == ELEMENT_TIMESTAMP
+                && isLate(timestamp, timestamp, allowedLateness, watermark);
     }
 }
