@@ -1,6 +1,8 @@
 package dev.flinkkda.windows.session;
 
+import dev.flinkkda.windows.core.LateRule;
 import dev.flinkkda.windows.session.SessionPipelineHarness.Path;
+import dev.flinkkda.windows.session.SessionPipelineHarness.Snapshot;
 import dev.flinkkda.windows.testing.WindowResult;
 
 import org.apache.flink.api.java.tuple.Tuple3;
@@ -23,7 +25,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * Long.MAX_VALUE}), half of them after going quiet (no watermark for their last elements): the
  * sessions the last watermark reached must have fired before it, and the others — open sessions,
  * held elements — must be flushed by it, each ending at {@code min(last + gap, cut)} as the
- * reference says.
+ * reference says. With late data and restores, on the fast path under both late rules, against
+ * {@link SessionReference.WithLateData}.
  */
 class CappedSessionRandomizedTest {
 
@@ -63,6 +66,146 @@ class CappedSessionRandomizedTest {
         for (int stream = 0; stream < STREAMS; stream++) {
             runOne(random, stream, path, 1 + random.nextInt(4), 1 + random.nextInt(40));
         }
+    }
+
+    /**
+     * The fast path with late data (elements delayed beyond the watermark bound), allowed lateness
+     * zero or not, and a restore from a snapshot at a random point: the sessions, late firings and
+     * late elements of {@link SessionReference.WithLateData}. Under eKuiper's rule without allowed
+     * lateness, also the sessions of the definition over the elements ahead of the watermark.
+     */
+    @ParameterizedTest
+    @EnumSource(LateRule.class)
+    void lateDataAndRestoresMatchTheReference(LateRule lateRule) throws Exception {
+        Random random = new Random(20261206L);
+        int lateSeen = 0;
+        for (int stream = 0; stream < STREAMS; stream++) {
+            lateSeen += runWithLateData(random, stream, lateRule);
+        }
+        assertThat(lateSeen).as("late elements over all streams").isGreaterThan(STREAMS / 4);
+    }
+
+    /** Runs one stream with late data; returns how many elements were late. */
+    private static int runWithLateData(Random random, int stream, LateRule lateRule)
+            throws Exception {
+        long gap = 1 + random.nextInt(20);
+        long maxDuration = random.nextInt(3) == 0 ? 0 : 1 + random.nextInt(60);
+        MaxDurationRule rule =
+                random.nextBoolean() ? MaxDurationRule.STRICT : MaxDurationRule.ALIGNED_CHECKS;
+        boolean dynamicGap = random.nextInt(4) == 0;
+        int keys = 1 + random.nextInt(3);
+        int n = 1 + random.nextInt(60);
+        long bound = random.nextInt((int) (3 * gap));
+        long allowedLateness = random.nextBoolean() ? 0 : random.nextInt((int) (3 * gap));
+
+        List<Tuple3<String, Long, Long>> elements = new ArrayList<>();
+        long t = random.nextInt(100) - 50;
+        for (int i = 0; i < n; i++) {
+            t += nextStep(random, gap);
+            long value = dynamicGap ? 1 + random.nextInt((int) (2 * gap)) : random.nextInt(1000);
+            elements.add(Tuple3.of("k" + random.nextInt(keys), t, value));
+        }
+        List<long[]> arrival = new ArrayList<>(); // {arrival time, element index}
+        for (int i = 0; i < n; i++) {
+            long delay =
+                    random.nextInt(5) == 0
+                            ? bound + 1 + random.nextInt((int) (4 * gap)) // beyond the bound
+                            : random.nextInt((int) bound + 1);
+            arrival.add(new long[] {elements.get(i).f1 + delay, i});
+        }
+        arrival.sort(Comparator.comparingLong((long[] a) -> a[0]).thenComparingLong(a -> a[1]));
+        int restoreAfter = random.nextInt(n + 1);
+
+        EventTimeCappedSessionWindows<Tuple3<String, Long, Long>> sessions =
+                dynamicGap
+                        ? EventTimeCappedSessionWindows.withDynamicGap(
+                                new SessionTestFunctions.GapFromValue())
+                        : EventTimeCappedSessionWindows.withDynamicGap(e -> gap);
+        if (maxDuration > 0) {
+            sessions = sessions.withMaxDuration(Duration.ofMillis(maxDuration), rule);
+        }
+        ToLongFunction<Tuple3<String, Long, Long>> gapOf = dynamicGap ? e -> e.f2 : e -> gap;
+        SessionReference.WithLateData reference =
+                new SessionReference.WithLateData(
+                        gapOf, maxDuration, rule, allowedLateness, lateRule);
+        List<WindowResult> results = new ArrayList<>();
+        List<Tuple3<String, Long, Long>> late = new ArrayList<>();
+        List<Tuple3<String, Long, Long>> aheadOfTheWatermark = new ArrayList<>();
+        boolean justAheadOfTheWatermark = false;
+        SessionPipelineHarness h =
+                new SessionPipelineHarness(
+                        Path.INCREMENTAL, sessions, allowedLateness, lateRule, null);
+        try {
+            long maxSeen = Long.MIN_VALUE;
+            long watermark = Long.MIN_VALUE;
+            for (int i = 0; i < n; i++) {
+                Tuple3<String, Long, Long> e = elements.get((int) arrival.get(i)[1]);
+                h.element(e.f0, e.f1, e.f2);
+                reference.element(e.f0, e.f1, e.f2);
+                if (e.f1 > watermark) {
+                    aheadOfTheWatermark.add(e);
+                }
+                // just ahead: it may lie exactly at the end of a session that fired at end - 1
+                // and then open one of its own (the gap rule is Flink's, see the module README)
+                justAheadOfTheWatermark |= e.f1 == watermark + 1;
+                maxSeen = Math.max(maxSeen, e.f1);
+                if (random.nextInt(3) == 0 && maxSeen - bound - 1 > watermark) {
+                    watermark = maxSeen - bound - 1;
+                    h.watermark(watermark);
+                    reference.watermark(watermark);
+                }
+                if (i == restoreAfter) {
+                    Snapshot snapshot = h.snapshot(1);
+                    results.addAll(h.results());
+                    late.addAll(h.late());
+                    h.close();
+                    h =
+                            new SessionPipelineHarness(
+                                    Path.INCREMENTAL,
+                                    sessions,
+                                    allowedLateness,
+                                    lateRule,
+                                    snapshot);
+                }
+            }
+            h.watermark(Long.MAX_VALUE);
+            reference.watermark(Long.MAX_VALUE);
+            results.addAll(h.results());
+            late.addAll(h.late());
+        } finally {
+            h.close();
+        }
+        String description =
+                String.format(
+                        "stream %d, %s, gap %d%s, max %d %s, bound %d, allowed lateness %d,"
+                                + " restored after arrival %d, elements %s, arrival order %s",
+                        stream,
+                        lateRule,
+                        gap,
+                        dynamicGap ? " (dynamic)" : "",
+                        maxDuration,
+                        rule,
+                        bound,
+                        allowedLateness,
+                        restoreAfter,
+                        elements,
+                        arrival.stream().map(a -> a[1]).toList());
+        assertThat(results)
+                .as("%s: sessions", description)
+                .containsExactlyInAnyOrderElementsOf(reference.results());
+        assertThat(late)
+                .as("%s: late elements", description)
+                .containsExactlyInAnyOrderElementsOf(reference.late());
+        if (lateRule == LateRule.ELEMENT_TIMESTAMP
+                && allowedLateness == 0
+                && !justAheadOfTheWatermark) {
+            assertThat(results)
+                    .as("%s: the sessions of the elements ahead of the watermark", description)
+                    .containsExactlyInAnyOrderElementsOf(
+                            SessionReference.sessions(
+                                    aheadOfTheWatermark, gapOf, maxDuration, rule));
+        }
+        return late.size();
     }
 
     /** Steps between timestamps, biased to equal timestamps and to just below, at and above gap. */

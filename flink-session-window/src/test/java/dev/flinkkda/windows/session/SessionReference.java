@@ -1,11 +1,14 @@
 package dev.flinkkda.windows.session;
 
+import dev.flinkkda.windows.core.LateRule;
+import dev.flinkkda.windows.testing.WindowPipeline;
 import dev.flinkkda.windows.testing.WindowResult;
 
 import org.apache.flink.api.java.tuple.Tuple3;
 
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -15,7 +18,8 @@ import java.util.function.ToLongFunction;
  * Brute-force sessions of (key, timestamp, value) elements, read straight off the definition: per
  * key, in timestamp order, a session starts at its first element; the next element joins it when it
  * comes no later than the furthest {@code t + gap(t)} so far and before the session's cut; the
- * session's window ends at that furthest reach or at the cut, whichever is first.
+ * session's window ends at that furthest reach or at the cut, whichever is first. {@link
+ * WithLateData} adds late data, as the fast path's README states it, under either {@link LateRule}.
  */
 final class SessionReference {
 
@@ -79,5 +83,221 @@ final class SessionReference {
             }
         }
         return result;
+    }
+
+    /**
+     * The fast path's sessions with late data, fed in arrival order, kept the simple way: every
+     * session ever opened (fired or not) and every element not yet placed, scanned on each call. A
+     * session at {@code s} takes an element at {@code t} iff {@code s <= t <= end} and {@code t <
+     * cut(s)}; taking it moves the end to {@code min(max(end, t + gap(t)), cut(s))}.
+     *
+     * <ul>
+     *   <li>Under {@link LateRule#ELEMENT_TIMESTAMP} an element with {@code t + L <= W} is late.
+     *   <li>An element the key's session that has not fired takes joins it.
+     *   <li>Any other element ahead of the watermark waits. A watermark walks event time up to
+     *       itself: at {@code end - 1} of the session that has not fired, the waiting elements
+     *       exactly at its end join it (as often as that moves the end onto more of them), then it
+     *       fires if its end has not moved; at the time of waiting elements, they join that session
+     *       if it takes them, else open the next session.
+     *   <li>Any other element behind the watermark joins the latest-starting fired session kept for
+     *       the allowed lateness ({@code end - 1 + L > W}) that takes it, which fires again; else,
+     *       if no session of its key is open and it lies after the end of all kept ones and its
+     *       session's {@code end - 1 + L > W}, it opens a session, which fires at once if {@code
+     *       end - 1 <= W}; else it is late.
+     * </ul>
+     *
+     * <p>{@code W} is the highest watermark fed so far, also across a restore of the pipeline under
+     * test.
+     */
+    static final class WithLateData implements WindowPipeline {
+
+        private final ToLongFunction<Tuple3<String, Long, Long>> gap;
+        private final long maxDuration;
+        private final MaxDurationRule rule;
+        private final long allowedLateness;
+        private final LateRule lateRule;
+        private final Map<String, List<Session>> sessions = new HashMap<>();
+        private final List<Tuple3<String, Long, Long>> waiting = new ArrayList<>();
+        private final List<WindowResult> results = new ArrayList<>();
+        private final List<Tuple3<String, Long, Long>> late = new ArrayList<>();
+        private long watermark = Long.MIN_VALUE;
+
+        WithLateData(
+                ToLongFunction<Tuple3<String, Long, Long>> gap,
+                long maxDuration,
+                MaxDurationRule rule,
+                long allowedLateness,
+                LateRule lateRule) {
+            this.gap = gap;
+            this.maxDuration = maxDuration;
+            this.rule = rule;
+            this.allowedLateness = allowedLateness;
+            this.lateRule = lateRule;
+        }
+
+        /** A session of one key: start, cut, end, count, sum, whether it has fired. */
+        private final class Session {
+            final long start;
+            final long cut;
+            long end;
+            long count;
+            long sum;
+            boolean fired;
+
+            Session(Tuple3<String, Long, Long> first) {
+                start = first.f1;
+                cut = cut(start, maxDuration, rule);
+                end = start;
+                add(first);
+            }
+
+            boolean takes(long t) {
+                return start <= t && t <= end && t < cut;
+            }
+
+            void add(Tuple3<String, Long, Long> e) {
+                count++;
+                sum += e.f2;
+                end = Math.min(Math.max(end, e.f1 + gap.applyAsLong(e)), cut);
+            }
+
+            boolean kept() {
+                return fired && end - 1 + allowedLateness > watermark;
+            }
+        }
+
+        @Override
+        public void element(String key, long timestamp, long value) {
+            Tuple3<String, Long, Long> element = Tuple3.of(key, timestamp, value);
+            if (lateRule == LateRule.ELEMENT_TIMESTAMP
+                    && timestamp + allowedLateness <= watermark) {
+                late.add(element);
+                return;
+            }
+            List<Session> ofKey = sessions.computeIfAbsent(key, k -> new ArrayList<>());
+            Session open = open(ofKey);
+            if (open != null && open.takes(timestamp)) {
+                open.add(element);
+                return;
+            }
+            if (timestamp > watermark) {
+                waiting.add(element);
+                return;
+            }
+            Session joined = null;
+            long latestKeptEnd = Long.MIN_VALUE;
+            for (Session kept : ofKey) {
+                if (kept.kept()) {
+                    if (kept.takes(timestamp) && (joined == null || kept.start > joined.start)) {
+                        joined = kept;
+                    }
+                    latestKeptEnd = Math.max(latestKeptEnd, kept.end);
+                }
+            }
+            if (joined != null) {
+                joined.add(element);
+                fire(key, joined);
+                return;
+            }
+            Session opened = new Session(element);
+            if (open == null
+                    && timestamp > latestKeptEnd
+                    && opened.end - 1 + allowedLateness > watermark) {
+                ofKey.add(opened);
+                if (opened.end - 1 <= watermark) {
+                    fire(key, opened);
+                }
+                return;
+            }
+            late.add(element);
+        }
+
+        @Override
+        public void watermark(long timestamp) {
+            if (timestamp <= watermark) {
+                return;
+            }
+            watermark = timestamp;
+            for (Map.Entry<String, List<Session>> ofKey : sessions.entrySet()) {
+                walk(ofKey.getKey(), ofKey.getValue());
+            }
+        }
+
+        /** Walks event time of one key up to the watermark. */
+        private void walk(String key, List<Session> ofKey) {
+            while (true) {
+                long nextWaiting = Long.MAX_VALUE;
+                for (Tuple3<String, Long, Long> e : waiting) {
+                    if (e.f0.equals(key) && e.f1 <= watermark) {
+                        nextWaiting = Math.min(nextWaiting, e.f1);
+                    }
+                }
+                Session open = open(ofKey);
+                if (open != null && open.end - 1 <= watermark && open.end - 1 < nextWaiting) {
+                    long end = open.end;
+                    List<Tuple3<String, Long, Long>> atEnd;
+                    while (open.takes(open.end) && !(atEnd = waitingAt(key, open.end)).isEmpty()) {
+                        atEnd.forEach(open::add);
+                    }
+                    if (open.end == end) {
+                        fire(key, open);
+                    }
+                } else if (nextWaiting != Long.MAX_VALUE) {
+                    for (Tuple3<String, Long, Long> e : waitingAt(key, nextWaiting)) {
+                        Session current = open(ofKey);
+                        if (current != null && current.takes(e.f1)) {
+                            current.add(e);
+                        } else {
+                            if (current != null) {
+                                fire(key, current);
+                            }
+                            ofKey.add(new Session(e));
+                        }
+                    }
+                } else {
+                    return;
+                }
+            }
+        }
+
+        /** Removes and returns the waiting elements of {@code key} at {@code t}, arrival order. */
+        private List<Tuple3<String, Long, Long>> waitingAt(String key, long t) {
+            List<Tuple3<String, Long, Long>> at = new ArrayList<>();
+            for (Tuple3<String, Long, Long> e : waiting) {
+                if (e.f0.equals(key) && e.f1 == t) {
+                    at.add(e);
+                }
+            }
+            waiting.removeAll(at);
+            return at;
+        }
+
+        private Session open(List<Session> ofKey) {
+            for (Session s : ofKey) {
+                if (!s.fired) {
+                    return s;
+                }
+            }
+            return null;
+        }
+
+        private void fire(String key, Session session) {
+            session.fired = true;
+            results.add(
+                    new WindowResult(key, session.start, session.end, session.count, session.sum));
+        }
+
+        @Override
+        public List<WindowResult> results() {
+            return results;
+        }
+
+        @Override
+        public List<Tuple3<String, Long, Long>> late() {
+            return late;
+        }
+
+        @Override
+        public void close() {}
     }
 }
