@@ -10,8 +10,6 @@ import org.apache.flink.api.common.state.ValueState;
 import org.apache.flink.api.common.state.ValueStateDescriptor;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.api.common.typeinfo.Types;
-import org.apache.flink.api.java.tuple.Tuple2;
-import org.apache.flink.api.java.typeutils.TupleTypeInfo;
 import org.apache.flink.runtime.state.VoidNamespace;
 import org.apache.flink.streaming.api.functions.windowing.ProcessWindowFunction;
 import org.apache.flink.streaming.api.operators.InternalTimer;
@@ -57,11 +55,11 @@ final class CappedSessionAggregateOperator<K, T, ACC, V, R>
     /** The open session: start, end, the timer armed for the end, accumulator. */
     private transient ValueState<OpenSession<ACC>> openSession;
 
-    /** timestamp → (furthest reach, accumulator) of elements waiting for the watermark. */
-    private transient MapState<Long, Tuple2<Long, ACC>> held;
+    /** timestamp → elements waiting for the watermark, pre-aggregated with their reach. */
+    private transient MapState<Long, HeldAggregate<ACC>> held;
 
-    /** start → (end, accumulator) of fired sessions kept for the allowed lateness. */
-    private transient MapState<Long, Tuple2<Long, ACC>> fired;
+    /** start → fired sessions kept for the allowed lateness. */
+    private transient MapState<Long, FiredSession<ACC>> fired;
 
     CappedSessionAggregateOperator(
             CappedSessionWindowAssigner<? super T> sessions,
@@ -92,18 +90,20 @@ final class CappedSessionAggregateOperator<K, T, ACC, V, R>
                         .getState(
                                 new ValueStateDescriptor<>(
                                         "session-open", OpenSession.typeInfo(accumulatorType)));
-        TupleTypeInfo<Tuple2<Long, ACC>> endAndAccumulator =
-                new TupleTypeInfo<>(Types.LONG, accumulatorType);
         held =
                 getRuntimeContext()
                         .getMapState(
                                 new MapStateDescriptor<>(
-                                        "session-held", Types.LONG, endAndAccumulator));
+                                        "session-held",
+                                        Types.LONG,
+                                        HeldAggregate.typeInfo(accumulatorType)));
         fired =
                 getRuntimeContext()
                         .getMapState(
                                 new MapStateDescriptor<>(
-                                        "session-fired", Types.LONG, endAndAccumulator));
+                                        "session-fired",
+                                        Types.LONG,
+                                        FiredSession.typeInfo(accumulatorType)));
     }
 
     @Override
@@ -125,13 +125,14 @@ final class CappedSessionAggregateOperator<K, T, ACC, V, R>
         }
         if (timestamp > watermark) {
             // May open the next session: wait until no earlier element can come.
-            Tuple2<Long, ACC> sameTimestamp = held.get(timestamp);
+            HeldAggregate<ACC> sameTimestamp = held.get(timestamp);
             if (sameTimestamp == null) {
-                sameTimestamp = Tuple2.of(Long.MIN_VALUE, aggregate.createAccumulator());
+                sameTimestamp = new HeldAggregate<>(Long.MIN_VALUE, aggregate.createAccumulator());
                 registerTimer(timestamp);
             }
-            sameTimestamp.f0 = Math.max(sameTimestamp.f0, sessions.reach(value, timestamp));
-            sameTimestamp.f1 = aggregate.add(value, sameTimestamp.f1);
+            sameTimestamp.setReach(
+                    Math.max(sameTimestamp.reach(), sessions.reach(value, timestamp)));
+            sameTimestamp.setAccumulator(aggregate.add(value, sameTimestamp.accumulator()));
             held.put(timestamp, sameTimestamp);
             return;
         }
@@ -149,25 +150,24 @@ final class CappedSessionAggregateOperator<K, T, ACC, V, R>
         long timestamp = element.getTimestamp();
         long latestFiredEnd = Long.MIN_VALUE;
         Long joinedStart = null;
-        for (Map.Entry<Long, Tuple2<Long, ACC>> session : fired.entries()) {
+        for (Map.Entry<Long, FiredSession<ACC>> session : fired.entries()) {
             long start = session.getKey();
-            if (sessions.joins(start, session.getValue().f0, timestamp)
+            if (sessions.joins(start, session.getValue().end(), timestamp)
                     && (joinedStart == null || start > joinedStart)) {
                 joinedStart = start;
             }
-            latestFiredEnd = Math.max(latestFiredEnd, session.getValue().f0);
+            latestFiredEnd = Math.max(latestFiredEnd, session.getValue().end());
         }
         if (joinedStart != null) {
             // Joins the fired session that takes it, which fires again (a late firing).
-            Tuple2<Long, ACC> endAndAccumulator = fired.get(joinedStart);
-            endAndAccumulator.f1 = aggregate.add(value, endAndAccumulator.f1);
-            endAndAccumulator.f0 =
+            FiredSession<ACC> joined = fired.get(joinedStart);
+            joined.setAccumulator(aggregate.add(value, joined.accumulator()));
+            joined.setEnd(
                     sessions.end(
-                            joinedStart,
-                            Math.max(endAndAccumulator.f0, sessions.reach(value, timestamp)));
-            fired.put(joinedStart, endAndAccumulator);
-            registerTimer(cleanupTime(endAndAccumulator.f0));
-            emit(new TimeWindow(joinedStart, endAndAccumulator.f0), endAndAccumulator.f1);
+                            joinedStart, Math.max(joined.end(), sessions.reach(value, timestamp))));
+            fired.put(joinedStart, joined);
+            registerTimer(cleanupTime(joined.end()));
+            emit(new TimeWindow(joinedStart, joined.end()), joined.accumulator());
             return;
         }
         long reach = sessions.reach(value, timestamp);
@@ -195,19 +195,19 @@ final class CappedSessionAggregateOperator<K, T, ACC, V, R>
     public void onEventTime(InternalTimer<K, VoidNamespace> timer) throws Exception {
         long time = timer.getTimestamp();
         OpenSession<ACC> open = openSession.value();
-        Tuple2<Long, ACC> released = held.get(time);
+        HeldAggregate<ACC> released = held.get(time);
         if (released != null) {
             held.remove(time);
             if (open != null && sessions.joins(open.start(), open.end(), time)) {
-                open.setAccumulator(aggregate.merge(open.accumulator(), released.f1));
-                extend(open, released.f0);
+                open.setAccumulator(aggregate.merge(open.accumulator(), released.accumulator()));
+                extend(open, released.reach());
             } else {
                 if (open != null) {
                     fire(open); // complete: this element lies beyond it
                 }
                 // The first element beyond the open session opens the next one.
-                long end = sessions.end(time, released.f0);
-                open = new OpenSession<>(time, end, end - 1, released.f1);
+                long end = sessions.end(time, released.reach());
+                open = new OpenSession<>(time, end, end - 1, released.accumulator());
                 registerTimer(end - 1);
             }
             openSession.update(open);
@@ -227,8 +227,8 @@ final class CappedSessionAggregateOperator<K, T, ACC, V, R>
         }
         if (allowedLateness > 0) {
             List<Long> expired = new ArrayList<>(1);
-            for (Map.Entry<Long, Tuple2<Long, ACC>> session : fired.entries()) {
-                if (cleanupTime(session.getValue().f0) <= time) {
+            for (Map.Entry<Long, FiredSession<ACC>> session : fired.entries()) {
+                if (cleanupTime(session.getValue().end()) <= time) {
                     expired.add(session.getKey());
                 }
             }
@@ -256,12 +256,12 @@ final class CappedSessionAggregateOperator<K, T, ACC, V, R>
      * order they belong to it, so it must not fire without them.
      */
     private void takeElementsAtEnd(OpenSession<ACC> open) throws Exception {
-        Tuple2<Long, ACC> atEnd;
+        HeldAggregate<ACC> atEnd;
         while (sessions.joins(open.start(), open.end(), open.end())
                 && (atEnd = held.get(open.end())) != null) {
             held.remove(open.end());
-            open.setAccumulator(aggregate.merge(open.accumulator(), atEnd.f1));
-            extend(open, atEnd.f0);
+            open.setAccumulator(aggregate.merge(open.accumulator(), atEnd.accumulator()));
+            extend(open, atEnd.reach());
         }
     }
 
@@ -273,7 +273,7 @@ final class CappedSessionAggregateOperator<K, T, ACC, V, R>
     private void fire(OpenSession<ACC> session) throws Exception {
         emit(new TimeWindow(session.start(), session.end()), session.accumulator());
         if (allowedLateness > 0) {
-            fired.put(session.start(), Tuple2.of(session.end(), session.accumulator()));
+            fired.put(session.start(), new FiredSession<>(session.end(), session.accumulator()));
             registerTimer(cleanupTime(session.end()));
         }
     }

@@ -8,7 +8,6 @@ import org.apache.flink.api.common.state.ValueState;
 import org.apache.flink.api.common.state.ValueStateDescriptor;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.api.common.typeinfo.Types;
-import org.apache.flink.api.java.tuple.Tuple3;
 import org.apache.flink.runtime.state.VoidNamespace;
 import org.apache.flink.runtime.state.VoidNamespaceSerializer;
 import org.apache.flink.streaming.api.operators.AbstractStreamOperator;
@@ -61,8 +60,8 @@ final class SessionTimestampOrder<K, T> extends AbstractStreamOperator<T>
 
     private transient MapState<Long, List<T>> held;
 
-    /** start, end, and the time of the timer armed for the session's end. */
-    private transient ValueState<Tuple3<Long, Long, Long>> openSession;
+    /** The open session's start, end, and the time of the timer armed for its end. */
+    private transient ValueState<SessionBounds> openSession;
 
     private transient InternalTimerService<VoidNamespace> timers;
     private transient StreamRecord<T> reuse;
@@ -87,8 +86,7 @@ final class SessionTimestampOrder<K, T> extends AbstractStreamOperator<T>
                 getRuntimeContext()
                         .getState(
                                 new ValueStateDescriptor<>(
-                                        "session-open",
-                                        Types.TUPLE(Types.LONG, Types.LONG, Types.LONG)));
+                                        "session-open", SessionBounds.typeInfo()));
         timers =
                 getInternalTimerService(
                         "session-order-timers", VoidNamespaceSerializer.INSTANCE, this);
@@ -103,11 +101,11 @@ final class SessionTimestampOrder<K, T> extends AbstractStreamOperator<T>
             output.collect(element); // late: the window operator decides (lateness, side output)
             return;
         }
-        Tuple3<Long, Long, Long> open = openSession.value();
-        if (open != null && watermark >= open.f1 - 1) {
+        SessionBounds open = openSession.value();
+        if (open != null && watermark >= open.end() - 1) {
             open = null; // fired when the watermark reached end - 1; kept until its timer (arm)
         }
-        if (open != null && sessions.joins(open.f0, open.f1, timestamp)) {
+        if (open != null && sessions.joins(open.start(), open.end(), timestamp)) {
             extend(open, sessions.reach(element.getValue(), timestamp));
             output.collect(element);
             return;
@@ -119,17 +117,17 @@ final class SessionTimestampOrder<K, T> extends AbstractStreamOperator<T>
         }
         sameTimestamp.add(element.getValue());
         held.put(timestamp, sameTimestamp);
-        if (open != null && open.f2 > open.f1 - 1) {
+        if (open != null && open.armedTimer() > open.end() - 1) {
             // Held elements may come to lie exactly at the end: the session must stop there.
-            armAt(open, open.f1 - 1);
+            armAt(open, open.end() - 1);
         }
     }
 
     @Override
     public void onEventTime(InternalTimer<K, VoidNamespace> timer) throws Exception {
         long time = timer.getTimestamp();
-        Tuple3<Long, Long, Long> open = openSession.value();
-        if (open != null && time > open.f1 - 1) {
+        SessionBounds open = openSession.value();
+        if (open != null && time > open.end() - 1) {
             // It fired when the watermark reached end - 1 (no element was held at its end).
             openSession.clear();
             open = null;
@@ -140,12 +138,12 @@ final class SessionTimestampOrder<K, T> extends AbstractStreamOperator<T>
             held.remove(time);
             for (T value : sameTimestamp) {
                 long reach = sessions.reach(value, time);
-                if (open != null && sessions.joins(open.f0, open.f1, time)) {
+                if (open != null && sessions.joins(open.start(), open.end(), time)) {
                     extend(open, reach);
                 } else {
                     // the first element beyond the open session opens the next one
                     long end = sessions.end(time, reach);
-                    open = Tuple3.of(time, end, Long.MAX_VALUE); // armed below
+                    open = new SessionBounds(time, end, Long.MAX_VALUE); // armed below
                     openSession.update(open);
                     opened = true;
                 }
@@ -155,14 +153,14 @@ final class SessionTimestampOrder<K, T> extends AbstractStreamOperator<T>
         if (open == null) {
             return;
         }
-        if (time >= open.f1 - 1) {
+        if (time >= open.end() - 1) {
             emitElementsAtEnd(open);
-            if (time >= open.f1 - 1) {
+            if (time >= open.end() - 1) {
                 openSession.clear(); // the window fires now: the next element opens a new one
                 return;
             }
             arm(open);
-        } else if (opened || time == open.f2) {
+        } else if (opened || time == open.armedTimer()) {
             arm(open); // a new session, or its end moved on since this timer was armed
         }
     }
@@ -176,14 +174,14 @@ final class SessionTimestampOrder<K, T> extends AbstractStreamOperator<T>
      * timer fires there, and its state is cleared when this timer fires. So a session with no held
      * elements costs one timer, not one per gap it lasts.
      */
-    private void arm(Tuple3<Long, Long, Long> open) throws Exception {
-        long cut = sessions.cut(open.f0);
+    private void arm(SessionBounds open) throws Exception {
+        long cut = sessions.cut(open.start());
         boolean exact = cut == Long.MAX_VALUE || !held.isEmpty();
-        armAt(open, exact ? open.f1 - 1 : cut - 1);
+        armAt(open, exact ? open.end() - 1 : cut - 1);
     }
 
-    private void armAt(Tuple3<Long, Long, Long> open, long time) throws Exception {
-        open.f2 = time;
+    private void armAt(SessionBounds open, long time) throws Exception {
+        open.setArmedTimer(time);
         openSession.update(open);
         timers.registerEventTimeTimer(VoidNamespace.INSTANCE, time);
     }
@@ -197,10 +195,11 @@ final class SessionTimestampOrder<K, T> extends AbstractStreamOperator<T>
      * Emits the held elements exactly at the session's end, which join it, as often as that moves
      * the end onto further held elements.
      */
-    private void emitElementsAtEnd(Tuple3<Long, Long, Long> open) throws Exception {
+    private void emitElementsAtEnd(SessionBounds open) throws Exception {
         List<T> atEnd;
-        while (sessions.joins(open.f0, open.f1, open.f1) && (atEnd = held.get(open.f1)) != null) {
-            long end = open.f1;
+        while (sessions.joins(open.start(), open.end(), open.end())
+                && (atEnd = held.get(open.end())) != null) {
+            long end = open.end();
             held.remove(end);
             for (T value : atEnd) {
                 extend(open, sessions.reach(value, end));
@@ -209,10 +208,10 @@ final class SessionTimestampOrder<K, T> extends AbstractStreamOperator<T>
         }
     }
 
-    private void extend(Tuple3<Long, Long, Long> open, long reach) throws Exception {
-        long end = sessions.end(open.f0, Math.max(open.f1, reach));
-        if (end != open.f1) {
-            open.f1 = end;
+    private void extend(SessionBounds open, long reach) throws Exception {
+        long end = sessions.end(open.start(), Math.max(open.end(), reach));
+        if (end != open.end()) {
+            open.setEnd(end);
             openSession.update(open);
         }
     }
