@@ -10,6 +10,8 @@ import org.apache.flink.streaming.api.datastream.DataStream;
 import org.apache.flink.streaming.api.datastream.KeyedStream;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.apache.flink.streaming.api.windowing.assigners.EventTimeSessionWindows;
+import org.apache.flink.table.api.bridge.java.StreamTableEnvironment;
+import org.apache.flink.types.Row;
 
 import java.time.Duration;
 
@@ -27,6 +29,14 @@ public final class SessionPipelines {
 
     /** The maximum duration of the capped sessions (strict cut at {@code start + 60 s}). */
     public static final Duration MAX_DURATION = Duration.ofSeconds(60);
+
+    /** The sums of sessions of {@link #GAP} per key, as a window TVF. */
+    public static final String SESSION_QUERY =
+            "SELECT `key`, window_start, window_end, SUM(`value`) AS s FROM TABLE(SESSION(TABLE "
+                    + RecordTable.NAME
+                    + " PARTITION BY `key`, DESCRIPTOR(rt), INTERVAL '"
+                    + GAP.toSeconds()
+                    + "' SECOND)) GROUP BY `key`, window_start, window_end";
 
     private SessionPipelines() {}
 
@@ -92,6 +102,17 @@ public final class SessionPipelines {
                 .incremental(keyed(env, records))
                 .aggregate(new SumAggregate())
                 .name("capped-session-incremental-sum");
+    }
+
+    /**
+     * Flink SQL's peer: the records as {@link RecordTable}, {@link #SESSION_QUERY} — Flink 1.20's
+     * {@code SESSION} window TVF with {@code PARTITION BY key} and the gap {@link #GAP}, uncapped
+     * (SQL has no maximum duration), so it gives Flink's sessions of {@link #flinkSessions}; rows
+     * {@code (key, window_start, window_end, sum)}.
+     */
+    public static DataStream<Row> sqlSessions(StreamExecutionEnvironment env, long records) {
+        StreamTableEnvironment tables = RecordTable.register(env, source(env, records));
+        return tables.toDataStream(tables.sqlQuery(SESSION_QUERY));
     }
 
     /** Record number {@code i} to its event timestamp. */

@@ -88,6 +88,19 @@ public class StaggerWindowBenchmark {
         context.execute(env);
     }
 
+    /**
+     * Flink SQL: {@code TUMBLE(TABLE records, DESCRIPTOR(rt), INTERVAL '1' MINUTE)} with {@code
+     * SUM(value) GROUP BY key, window_start, window_end} ({@link WindowPipelines#TUMBLE_QUERY}),
+     * the same records as a table with the stream's watermarks. On this input its windows hold the
+     * stagger windows' records.
+     */
+    @Benchmark
+    public void sqlTumble1Min(FlinkEnvironmentContext context) throws Exception {
+        StreamExecutionEnvironment env = context.environment();
+        WindowPipelines.sqlTumble(env, RECORDS_PER_INVOCATION).sinkTo(new DiscardingSink<>());
+        context.execute(env);
+    }
+
     /** The same stagger-window sums in a plain-Java loop with a HashMap: the physical bound. */
     @Benchmark
     public void plainJavaAggregation(Blackhole blackhole) {

@@ -14,6 +14,8 @@ import org.apache.flink.streaming.api.datastream.DataStream;
 import org.apache.flink.streaming.api.datastream.KeyedStream;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.apache.flink.streaming.api.windowing.assigners.TumblingEventTimeWindows;
+import org.apache.flink.table.api.bridge.java.StreamTableEnvironment;
+import org.apache.flink.types.Row;
 
 import java.time.Duration;
 
@@ -27,6 +29,14 @@ public final class WindowPipelines {
 
     /** The window size of every job. */
     public static final Duration WINDOW_SIZE = Duration.ofMinutes(1);
+
+    /** The sums of {@link #WINDOW_SIZE} tumbling windows per key, as a window TVF. */
+    public static final String TUMBLE_QUERY =
+            "SELECT `key`, window_start, window_end, SUM(`value`) AS s FROM TABLE(TUMBLE(TABLE "
+                    + RecordTable.NAME
+                    + ", DESCRIPTOR(rt), INTERVAL '"
+                    + WINDOW_SIZE.toMinutes()
+                    + "' MINUTE)) GROUP BY `key`, window_start, window_end";
 
     private WindowPipelines() {}
 
@@ -89,6 +99,17 @@ public final class WindowPipelines {
                 .window(TumblingEventTimeWindows.of(WINDOW_SIZE))
                 .aggregate(new SumAggregate())
                 .name("tumbling-sum");
+    }
+
+    /**
+     * Flink SQL's peer of the tumbling windows — and, on this input, of the stagger windows (every
+     * key's first record lies in the first second, so both hold the same records): the records as
+     * {@link RecordTable}, {@link #TUMBLE_QUERY}; rows {@code (key, window_start, window_end,
+     * sum)}.
+     */
+    public static DataStream<Row> sqlTumble(StreamExecutionEnvironment env, long records) {
+        StreamTableEnvironment tables = RecordTable.register(env, source(env, records));
+        return tables.toDataStream(tables.sqlQuery(TUMBLE_QUERY));
     }
 
     /** Record number {@code i} to its event timestamp. */

@@ -121,6 +121,31 @@ class SessionPipelinesTest {
         assertSessions(SessionPipelines::cappedIncremental, bruteForceSessionSums(MAX_MS));
     }
 
+    /**
+     * Flink SQL's {@code SESSION} window TVF, uncapped: Flink's sessions, each window {@code
+     * [first, last + gap)} of its records.
+     */
+    @Test
+    void sqlSessionJobGivesTheUncappedSessions() throws Exception {
+        List<long[]> rows =
+                CollectingSink.run(
+                        CONTEXT,
+                        (env, n) -> SessionPipelines.sqlSessions(env, n).map(new SqlWindowRow()),
+                        RECORDS);
+        List<Long> sums = rows.stream().map(row -> row[SqlWindowRow.SUM]).toList();
+        List<Long> expected = bruteForceSessionSums(Long.MAX_VALUE);
+        assertThat(sums).hasSameSizeAs(expected);
+        assertThat(sums.stream().mapToLong(Long::longValue).sum()).isEqualTo(SUM_OF_INPUTS);
+        assertThat(sums).containsExactlyInAnyOrderElementsOf(expected);
+        // a burst's records are 1,005 ms apart: 40 or 100 of them span 39.2 s or 99.5 s, plus the
+        // gap
+        assertThat(rows)
+                .allSatisfy(
+                        row ->
+                                assertThat(row[SqlWindowRow.END] - row[SqlWindowRow.START])
+                                        .isBetween(GAP_MS, 99_495 + GAP_MS));
+    }
+
     private static void assertSessions(
             BiFunction<StreamExecutionEnvironment, Long, DataStream<Long>> job, List<Long> expected)
             throws Exception {

@@ -67,6 +67,29 @@ class WindowPipelinesTest {
                 .containsExactlyInAnyOrderElementsOf(expected);
     }
 
+    /**
+     * Flink SQL's {@code TUMBLE} of one minute: on this input the stagger windows' sums, each in an
+     * epoch-aligned minute.
+     */
+    @Test
+    void sqlTumbleJobGivesThePlainJavaStaggerSums() throws Exception {
+        List<long[]> rows =
+                CollectingSink.run(
+                        CONTEXT,
+                        (env, n) -> WindowPipelines.sqlTumble(env, n).map(new SqlWindowRow()),
+                        RECORDS);
+        assertThat(rows)
+                .allSatisfy(
+                        row -> {
+                            assertThat(row[SqlWindowRow.START] % SIZE_MS).isZero();
+                            assertThat(row[SqlWindowRow.END] - row[SqlWindowRow.START])
+                                    .isEqualTo(SIZE_MS);
+                        });
+        assertThat(rows.stream().map(row -> row[SqlWindowRow.SUM]).toList())
+                .hasSize(3 * RecordGenerator.NUM_KEYS)
+                .containsExactlyInAnyOrderElementsOf(plainJavaStaggerSums());
+    }
+
     private static List<Long> plainJavaStaggerSums() {
         List<Long> sums = new ArrayList<>();
         PlainJavaWindows.staggerSums(RECORDS, SIZE_MS, sums::add);
