@@ -2,6 +2,7 @@ package dev.flinkkda.windows.session;
 
 import dev.flinkkda.windows.core.LateRule;
 import dev.flinkkda.windows.session.SessionPipelineHarness.Path;
+import dev.flinkkda.windows.testing.Timeline;
 import dev.flinkkda.windows.testing.WindowResult;
 
 import org.apache.flink.api.java.tuple.Tuple3;
@@ -37,12 +38,12 @@ class CappedSessionLateRuleTest {
     void eKuipersDisorderedTuples() throws Exception {
         long[] arrivals = {20, 10, 30, 32, 32, 28, 40};
         try (SessionPipelineHarness h = harness(0, LateRule.WINDOW_END)) {
-            feedWithBoundedOutOfOrderness(h, 5, arrivals);
+            Timeline.withBoundedOutOfOrderness(h, "k", 5, arrivals);
             assertThat(h.results()).containsExactly(new WindowResult("k", 10, 50, 7, 192));
             assertThat(h.late()).isEmpty();
         }
         try (SessionPipelineHarness h = harness(0, LateRule.ELEMENT_TIMESTAMP)) {
-            feedWithBoundedOutOfOrderness(h, 5, arrivals);
+            Timeline.withBoundedOutOfOrderness(h, "k", 5, arrivals);
             assertThat(h.results()).containsExactly(new WindowResult("k", 20, 50, 6, 182));
             assertThat(h.late()).containsExactly(Tuple3.of("k", 10L, 10L));
         }
@@ -55,12 +56,12 @@ class CappedSessionLateRuleTest {
     @Test
     void anElementBehindTheWatermarkThatTheOpenSessionTakes() throws Exception {
         try (SessionPipelineHarness h = harness(0, LateRule.WINDOW_END)) {
-            feed(h, 0, 10, -15, 12, 18);
+            Timeline.feed(h, "k", 0, 10, -15, 12, 18);
             assertThat(h.results()).containsExactly(new WindowResult("k", 0, 28, 4, 40));
             assertThat(h.late()).isEmpty();
         }
         try (SessionPipelineHarness h = harness(0, LateRule.ELEMENT_TIMESTAMP)) {
-            feed(h, 0, 10, -15, 12, 18);
+            Timeline.feed(h, "k", 0, 10, -15, 12, 18);
             assertThat(h.results()).containsExactly(new WindowResult("k", 0, 28, 3, 28));
             assertThat(h.late()).containsExactly(Tuple3.of("k", 12L, 12L));
         }
@@ -76,13 +77,13 @@ class CappedSessionLateRuleTest {
         WindowResult fired = new WindowResult("k", 0, 15, 2, 5);
         WindowResult extended = new WindowResult("k", 0, 22, 3, 17);
         try (SessionPipelineHarness h = harness(30, LateRule.WINDOW_END)) {
-            feed(h, 0, 5, -20, 12, -35, 4);
+            Timeline.feed(h, "k", 0, 5, -20, 12, -35, 4);
             assertThat(h.results())
                     .containsExactly(fired, extended, new WindowResult("k", 0, 22, 4, 21));
             assertThat(h.late()).isEmpty();
         }
         try (SessionPipelineHarness h = harness(30, LateRule.ELEMENT_TIMESTAMP)) {
-            feed(h, 0, 5, -20, 12, -35, 4);
+            Timeline.feed(h, "k", 0, 5, -20, 12, -35, 4);
             assertThat(h.results()).containsExactly(fired, extended);
             assertThat(h.late()).containsExactly(Tuple3.of("k", 4L, 4L));
         }
@@ -96,7 +97,7 @@ class CappedSessionLateRuleTest {
     @Test
     void anElementTwoKeptSessionsTakeJoinsTheOneThatStartedLast() throws Exception {
         try (SessionPipelineHarness h = harness(100, LateRule.WINDOW_END)) {
-            feed(h, 0, 15, -30, 10, 17);
+            Timeline.feed(h, "k", 0, 15, -30, 10, 17);
             assertThat(h.results())
                     .containsExactly(
                             new WindowResult("k", 0, 10, 1, 0),
@@ -110,7 +111,7 @@ class CappedSessionLateRuleTest {
     @Test
     void flinksRuleIsTheDefault() throws Exception {
         try (SessionPipelineHarness h = harness(0, null)) {
-            feed(h, 0, 10, -15, 12, 18);
+            Timeline.feed(h, "k", 0, 10, -15, 12, 18);
             assertThat(h.results()).containsExactly(new WindowResult("k", 0, 28, 4, 40));
             assertThat(h.late()).isEmpty();
         }
@@ -124,32 +125,5 @@ class CappedSessionLateRuleTest {
                 allowedLateness,
                 rule,
                 null);
-    }
-
-    /**
-     * Elements of key "k" valued their timestamp; a negative number {@code -w} is the watermark
-     * {@code w}; then the end of input.
-     */
-    private static void feed(SessionPipelineHarness h, long... input) throws Exception {
-        for (long x : input) {
-            if (x < 0) {
-                h.watermark(-x);
-            } else {
-                h.element("k", x, x);
-            }
-        }
-        h.watermark(Long.MAX_VALUE);
-    }
-
-    /** Each element, then the watermark {@code max - bound - 1}; then the end of input. */
-    private static void feedWithBoundedOutOfOrderness(
-            SessionPipelineHarness h, long bound, long... arrivals) throws Exception {
-        long max = Long.MIN_VALUE;
-        for (long t : arrivals) {
-            h.element("k", t, t);
-            max = Math.max(max, t);
-            h.watermark(max - bound - 1);
-        }
-        h.watermark(Long.MAX_VALUE);
     }
 }

@@ -98,13 +98,8 @@ class CappedSessionRandomizedTest {
         long bound = random.nextInt((int) (3 * gap));
         long allowedLateness = random.nextBoolean() ? 0 : random.nextInt((int) (3 * gap));
 
-        List<Tuple3<String, Long, Long>> elements = new ArrayList<>();
-        long t = random.nextInt(100) - 50;
-        for (int i = 0; i < n; i++) {
-            t += nextStep(random, gap);
-            long value = dynamicGap ? 1 + random.nextInt((int) (2 * gap)) : random.nextInt(1000);
-            elements.add(Tuple3.of("k" + random.nextInt(keys), t, value));
-        }
+        List<Tuple3<String, Long, Long>> elements =
+                randomElements(random, n, keys, gap, dynamicGap);
         List<long[]> arrival = new ArrayList<>(); // {arrival time, element index}
         for (int i = 0; i < n; i++) {
             long delay =
@@ -117,13 +112,7 @@ class CappedSessionRandomizedTest {
         int restoreAfter = random.nextInt(n + 1);
 
         EventTimeCappedSessionWindows<Tuple3<String, Long, Long>> sessions =
-                dynamicGap
-                        ? EventTimeCappedSessionWindows.withDynamicGap(
-                                new SessionTestFunctions.GapFromValue())
-                        : EventTimeCappedSessionWindows.withDynamicGap(e -> gap);
-        if (maxDuration > 0) {
-            sessions = sessions.withMaxDuration(Duration.ofMillis(maxDuration), rule);
-        }
+                sessions(gap, dynamicGap, maxDuration, rule);
         ToLongFunction<Tuple3<String, Long, Long>> gapOf = dynamicGap ? e -> e.f2 : e -> gap;
         SessionReference.WithLateData reference =
                 new SessionReference.WithLateData(
@@ -208,6 +197,35 @@ class CappedSessionRandomizedTest {
         return late.size();
     }
 
+    /**
+     * {@code n} elements in timestamp order, up to {@code keys} keys; with dynamic gaps the value
+     * is the element's gap.
+     */
+    private static List<Tuple3<String, Long, Long>> randomElements(
+            Random random, int n, int keys, long gap, boolean dynamicGap) {
+        List<Tuple3<String, Long, Long>> elements = new ArrayList<>();
+        long t = random.nextInt(100) - 50;
+        for (int i = 0; i < n; i++) {
+            t += nextStep(random, gap);
+            long value = dynamicGap ? 1 + random.nextInt((int) (2 * gap)) : random.nextInt(1000);
+            elements.add(Tuple3.of("k" + random.nextInt(keys), t, value));
+        }
+        return elements;
+    }
+
+    /** The sessions under test: a fixed gap or the value's, capped if {@code maxDuration > 0}. */
+    private static EventTimeCappedSessionWindows<Tuple3<String, Long, Long>> sessions(
+            long gap, boolean dynamicGap, long maxDuration, MaxDurationRule rule) {
+        EventTimeCappedSessionWindows<Tuple3<String, Long, Long>> sessions =
+                dynamicGap
+                        ? EventTimeCappedSessionWindows.withDynamicGap(
+                                new SessionTestFunctions.GapFromValue())
+                        : EventTimeCappedSessionWindows.withDynamicGap(e -> gap);
+        return maxDuration > 0
+                ? sessions.withMaxDuration(Duration.ofMillis(maxDuration), rule)
+                : sessions;
+    }
+
     /** Steps between timestamps, biased to equal timestamps and to just below, at and above gap. */
     private static long nextStep(Random random, long gap) {
         switch (random.nextInt(8)) {
@@ -232,14 +250,8 @@ class CappedSessionRandomizedTest {
                 random.nextBoolean() ? MaxDurationRule.STRICT : MaxDurationRule.ALIGNED_CHECKS;
         boolean dynamicGap = random.nextInt(4) == 0;
 
-        List<Tuple3<String, Long, Long>> elements = new ArrayList<>();
-        long t = random.nextInt(100) - 50;
-        for (int i = 0; i < n; i++) {
-            t += nextStep(random, gap);
-            // with dynamic gaps the value is the element's gap
-            long value = dynamicGap ? 1 + random.nextInt((int) (2 * gap)) : random.nextInt(1000);
-            elements.add(Tuple3.of("k" + random.nextInt(keys), t, value));
-        }
+        List<Tuple3<String, Long, Long>> elements =
+                randomElements(random, n, keys, gap, dynamicGap);
         boolean outOfOrder = path != Path.ASSIGNER;
         long bound = outOfOrder ? random.nextInt((int) (3 * gap)) : 0;
         List<long[]> arrival = new ArrayList<>(); // {arrival time, element index}
@@ -250,13 +262,7 @@ class CappedSessionRandomizedTest {
         arrival.sort(Comparator.comparingLong((long[] a) -> a[0]).thenComparingLong(a -> a[1]));
 
         EventTimeCappedSessionWindows<Tuple3<String, Long, Long>> sessions =
-                dynamicGap
-                        ? EventTimeCappedSessionWindows.withDynamicGap(
-                                new SessionTestFunctions.GapFromValue())
-                        : EventTimeCappedSessionWindows.withDynamicGap(e -> gap);
-        if (maxDuration > 0) {
-            sessions = sessions.withMaxDuration(Duration.ofMillis(maxDuration), rule);
-        }
+                sessions(gap, dynamicGap, maxDuration, rule);
         ToLongFunction<Tuple3<String, Long, Long>> gapOf = dynamicGap ? e -> e.f2 : e -> gap;
         List<WindowResult> expected = SessionReference.sessions(elements, gapOf, maxDuration, rule);
 

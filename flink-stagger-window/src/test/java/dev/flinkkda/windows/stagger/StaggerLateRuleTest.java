@@ -1,6 +1,7 @@
 package dev.flinkkda.windows.stagger;
 
 import dev.flinkkda.windows.core.LateRule;
+import dev.flinkkda.windows.testing.Timeline;
 import dev.flinkkda.windows.testing.WindowResult;
 
 import org.apache.flink.api.java.tuple.Tuple3;
@@ -36,13 +37,13 @@ class StaggerLateRuleTest {
         WindowResult w30 = new WindowResult("k", 30, 40, 3, 30 + 32 + 32);
         WindowResult w40 = new WindowResult("k", 40, 50, 1, 40);
         try (StaggerPipelineHarness h = harness(10, 0, LateRule.WINDOW_END)) {
-            feedWithBoundedOutOfOrderness(h, 5, arrivals);
+            Timeline.withBoundedOutOfOrderness(h, "k", 5, arrivals);
             assertThat(h.results())
                     .containsExactly(new WindowResult("k", 10, 20, 1, 10), w20, w30, w40);
             assertThat(h.late()).isEmpty();
         }
         try (StaggerPipelineHarness h = harness(10, 0, LateRule.ELEMENT_TIMESTAMP)) {
-            feedWithBoundedOutOfOrderness(h, 5, arrivals);
+            Timeline.withBoundedOutOfOrderness(h, "k", 5, arrivals);
             assertThat(h.results()).containsExactly(w20, w30, w40);
             assertThat(h.late()).containsExactly(Tuple3.of("k", 10L, 10L));
         }
@@ -55,12 +56,12 @@ class StaggerLateRuleTest {
     @Test
     void anElementBehindTheWatermarkInsideTheOpenWindow() throws Exception {
         try (StaggerPipelineHarness h = harness(100, 0, LateRule.WINDOW_END)) {
-            feed(h, 0, -50, 40, 70);
+            Timeline.feed(h, "k", 0, -50, 40, 70);
             assertThat(h.results()).containsExactly(new WindowResult("k", 0, 100, 3, 110));
             assertThat(h.late()).isEmpty();
         }
         try (StaggerPipelineHarness h = harness(100, 0, LateRule.ELEMENT_TIMESTAMP)) {
-            feed(h, 0, -50, 40, 70);
+            Timeline.feed(h, "k", 0, -50, 40, 70);
             assertThat(h.results()).containsExactly(new WindowResult("k", 0, 100, 2, 70));
             assertThat(h.late()).containsExactly(Tuple3.of("k", 40L, 40L));
         }
@@ -73,12 +74,12 @@ class StaggerLateRuleTest {
     @Test
     void allowedLatenessMovesEKuipersLine() throws Exception {
         try (StaggerPipelineHarness h = harness(100, 20, LateRule.ELEMENT_TIMESTAMP)) {
-            feed(h, 0, -50, 25, 40);
+            Timeline.feed(h, "k", 0, -50, 25, 40);
             assertThat(h.results()).containsExactly(new WindowResult("k", 0, 100, 2, 40));
             assertThat(h.late()).containsExactly(Tuple3.of("k", 25L, 25L));
         }
         try (StaggerPipelineHarness h = harness(100, 20, LateRule.WINDOW_END)) {
-            feed(h, 0, -50, 25, 40);
+            Timeline.feed(h, "k", 0, -50, 25, 40);
             assertThat(h.results()).containsExactly(new WindowResult("k", 0, 100, 3, 65));
         }
     }
@@ -93,12 +94,12 @@ class StaggerLateRuleTest {
         WindowResult fired = new WindowResult("k", 0, 100, 2, 10);
         WindowResult lateFiring = new WindowResult("k", 0, 100, 3, 90);
         try (StaggerPipelineHarness h = harness(100, 50, LateRule.WINDOW_END)) {
-            feed(h, 0, 10, -120, 80, 60);
+            Timeline.feed(h, "k", 0, 10, -120, 80, 60);
             assertThat(h.results())
                     .containsExactly(fired, lateFiring, new WindowResult("k", 0, 100, 4, 150));
         }
         try (StaggerPipelineHarness h = harness(100, 50, LateRule.ELEMENT_TIMESTAMP)) {
-            feed(h, 0, 10, -120, 80, 60);
+            Timeline.feed(h, "k", 0, 10, -120, 80, 60);
             assertThat(h.results()).containsExactly(fired, lateFiring);
             assertThat(h.late()).containsExactly(Tuple3.of("k", 60L, 60L));
         }
@@ -108,7 +109,7 @@ class StaggerLateRuleTest {
     @Test
     void flinksRuleIsTheDefault() throws Exception {
         try (StaggerPipelineHarness h = harness(100, 0, null)) {
-            feed(h, 0, -50, 40, 70);
+            Timeline.feed(h, "k", 0, -50, 40, 70);
             assertThat(h.results()).containsExactly(new WindowResult("k", 0, 100, 3, 110));
             assertThat(h.late()).isEmpty();
         }
@@ -117,32 +118,5 @@ class StaggerLateRuleTest {
     private static StaggerPipelineHarness harness(long size, long allowedLateness, LateRule rule)
             throws Exception {
         return new StaggerPipelineHarness(size, allowedLateness, rule, null);
-    }
-
-    /**
-     * Elements of key "k" valued their timestamp; a negative number {@code -w} is the watermark
-     * {@code w}; then the end of input.
-     */
-    private static void feed(StaggerPipelineHarness h, long... input) throws Exception {
-        for (long x : input) {
-            if (x < 0) {
-                h.watermark(-x);
-            } else {
-                h.element("k", x, x);
-            }
-        }
-        h.watermark(Long.MAX_VALUE);
-    }
-
-    /** Each element, then the watermark {@code max - bound - 1}; then the end of input. */
-    private static void feedWithBoundedOutOfOrderness(
-            StaggerPipelineHarness h, long bound, long... arrivals) throws Exception {
-        long max = Long.MIN_VALUE;
-        for (long t : arrivals) {
-            h.element("k", t, t);
-            max = Math.max(max, t);
-            h.watermark(max - bound - 1);
-        }
-        h.watermark(Long.MAX_VALUE);
     }
 }

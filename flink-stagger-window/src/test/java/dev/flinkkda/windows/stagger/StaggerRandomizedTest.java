@@ -103,12 +103,7 @@ class StaggerRandomizedTest {
         int n = 1 + random.nextInt(60);
         long bound = random.nextInt(2 * (int) size + 1);
         long allowedLateness = random.nextBoolean() ? 0 : random.nextInt(2 * (int) size);
-        List<Tuple3<String, Long, Long>> elements = new ArrayList<>();
-        long t = random.nextInt(100);
-        for (int i = 0; i < n; i++) {
-            t += nextGap(random, size);
-            elements.add(Tuple3.of("k" + random.nextInt(keys), t, (long) random.nextInt(1000)));
-        }
+        List<Tuple3<String, Long, Long>> elements = randomElements(random, n, size, keys);
         List<long[]> arrival = new ArrayList<>(); // {arrival time, element index}
         for (int i = 0; i < n; i++) {
             long delay =
@@ -205,17 +200,24 @@ class StaggerRandomizedTest {
         }
     }
 
-    private static void runOne(
-            Random random, int stream, Path path, long size, int keys, int n, int watermarkEvery)
-            throws Exception {
-        boolean outOfOrder = path != Path.ASSIGNER;
-        long bound = outOfOrder ? random.nextInt(3 * (int) size) : 0;
+    /** {@code n} elements in timestamp order, up to {@code keys} keys. */
+    private static List<Tuple3<String, Long, Long>> randomElements(
+            Random random, int n, long size, int keys) {
         List<Tuple3<String, Long, Long>> elements = new ArrayList<>();
         long t = random.nextInt(100);
         for (int i = 0; i < n; i++) {
             t += nextGap(random, size);
             elements.add(Tuple3.of("k" + random.nextInt(keys), t, (long) random.nextInt(1000)));
         }
+        return elements;
+    }
+
+    private static void runOne(
+            Random random, int stream, Path path, long size, int keys, int n, int watermarkEvery)
+            throws Exception {
+        boolean outOfOrder = path != Path.ASSIGNER;
+        long bound = outOfOrder ? random.nextInt(3 * (int) size) : 0;
+        List<Tuple3<String, Long, Long>> elements = randomElements(random, n, size, keys);
         // arrival = timestamp + jitter within the bound; the watermark trails the highest
         // timestamp seen by the bound, as WatermarkStrategy.forBoundedOutOfOrderness does
         List<long[]> arrival = new ArrayList<>(); // {arrival time, element index}
