@@ -3,6 +3,7 @@ package dev.flinkkda.windows.session;
 import dev.flinkkda.windows.core.LateRule;
 import dev.flinkkda.windows.session.SessionPipelineHarness.Path;
 import dev.flinkkda.windows.session.SessionPipelineHarness.Snapshot;
+import dev.flinkkda.windows.testing.LateArrivals;
 import dev.flinkkda.windows.testing.WindowResult;
 
 import org.apache.flink.api.java.tuple.Tuple3;
@@ -100,70 +101,31 @@ class CappedSessionRandomizedTest {
 
         List<Tuple3<String, Long, Long>> elements =
                 randomElements(random, n, keys, gap, dynamicGap);
-        List<long[]> arrival = new ArrayList<>(); // {arrival time, element index}
-        for (int i = 0; i < n; i++) {
-            long delay =
-                    random.nextInt(5) == 0
-                            ? bound + 1 + random.nextInt((int) (4 * gap)) // beyond the bound
-                            : random.nextInt((int) bound + 1);
-            arrival.add(new long[] {elements.get(i).f1 + delay, i});
-        }
-        arrival.sort(Comparator.comparingLong((long[] a) -> a[0]).thenComparingLong(a -> a[1]));
-        int restoreAfter = random.nextInt(n + 1);
-
         EventTimeCappedSessionWindows<Tuple3<String, Long, Long>> sessions =
                 sessions(gap, dynamicGap, maxDuration, rule);
         ToLongFunction<Tuple3<String, Long, Long>> gapOf = dynamicGap ? e -> e.f2 : e -> gap;
         SessionReference.WithLateData reference =
                 new SessionReference.WithLateData(
                         gapOf, maxDuration, rule, allowedLateness, lateRule);
-        List<WindowResult> results = new ArrayList<>();
-        List<Tuple3<String, Long, Long>> late = new ArrayList<>();
-        List<Tuple3<String, Long, Long>> aheadOfTheWatermark = new ArrayList<>();
-        boolean justAheadOfTheWatermark = false;
-        SessionPipelineHarness h =
-                new SessionPipelineHarness(
-                        Path.INCREMENTAL, sessions, allowedLateness, lateRule, null);
-        try {
-            long maxSeen = Long.MIN_VALUE;
-            long watermark = Long.MIN_VALUE;
-            for (int i = 0; i < n; i++) {
-                Tuple3<String, Long, Long> e = elements.get((int) arrival.get(i)[1]);
-                h.element(e.f0, e.f1, e.f2);
-                reference.element(e.f0, e.f1, e.f2);
-                if (e.f1 > watermark) {
-                    aheadOfTheWatermark.add(e);
-                }
-                // just ahead: it may lie exactly at the end of a session that fired at end - 1
-                // and then open one of its own (the gap rule is Flink's, see the module README)
-                justAheadOfTheWatermark |= e.f1 == watermark + 1;
-                maxSeen = Math.max(maxSeen, e.f1);
-                if (random.nextInt(3) == 0 && maxSeen - bound - 1 > watermark) {
-                    watermark = maxSeen - bound - 1;
-                    h.watermark(watermark);
-                    reference.watermark(watermark);
-                }
-                if (i == restoreAfter) {
-                    Snapshot snapshot = h.snapshot(1);
-                    results.addAll(h.results());
-                    late.addAll(h.late());
-                    h.close();
-                    h =
-                            new SessionPipelineHarness(
+        LateArrivals.Run run =
+                LateArrivals.run(
+                        random,
+                        elements,
+                        bound,
+                        4 * (int) gap,
+                        new SessionPipelineHarness(
+                                Path.INCREMENTAL, sessions, allowedLateness, lateRule, null),
+                        running -> {
+                            Snapshot snapshot = ((SessionPipelineHarness) running).snapshot(1);
+                            running.close();
+                            return new SessionPipelineHarness(
                                     Path.INCREMENTAL,
                                     sessions,
                                     allowedLateness,
                                     lateRule,
                                     snapshot);
-                }
-            }
-            h.watermark(Long.MAX_VALUE);
-            reference.watermark(Long.MAX_VALUE);
-            results.addAll(h.results());
-            late.addAll(h.late());
-        } finally {
-            h.close();
-        }
+                        },
+                        reference);
         String description =
                 String.format(
                         "stream %d, %s, gap %d%s, max %d %s, bound %d, allowed lateness %d,"
@@ -176,25 +138,29 @@ class CappedSessionRandomizedTest {
                         rule,
                         bound,
                         allowedLateness,
-                        restoreAfter,
+                        run.restoredAfter(),
                         elements,
-                        arrival.stream().map(a -> a[1]).toList());
+                        run.arrivalOrder());
+        List<WindowResult> results = run.outcome().results();
         assertThat(results)
                 .as("%s: sessions", description)
                 .containsExactlyInAnyOrderElementsOf(reference.results());
-        assertThat(late)
+        assertThat(run.outcome().late())
                 .as("%s: late elements", description)
                 .containsExactlyInAnyOrderElementsOf(reference.late());
+        // An element just ahead of the watermark may lie exactly at the end of a session that
+        // fired at end - 1, and then open one of its own (the gap rule is Flink's, see the module
+        // README): the definition's sessions are compared only without one.
         if (lateRule == LateRule.ELEMENT_TIMESTAMP
                 && allowedLateness == 0
-                && !justAheadOfTheWatermark) {
+                && !run.justAheadOfTheWatermark()) {
             assertThat(results)
                     .as("%s: the sessions of the elements ahead of the watermark", description)
                     .containsExactlyInAnyOrderElementsOf(
                             SessionReference.sessions(
-                                    aheadOfTheWatermark, gapOf, maxDuration, rule));
+                                    run.aheadOfTheWatermark(), gapOf, maxDuration, rule));
         }
-        return late.size();
+        return run.outcome().late().size();
     }
 
     /**

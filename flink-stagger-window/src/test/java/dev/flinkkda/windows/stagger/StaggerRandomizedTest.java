@@ -3,6 +3,7 @@ package dev.flinkkda.windows.stagger;
 import dev.flinkkda.windows.core.LateRule;
 import dev.flinkkda.windows.stagger.StaggerPipelineHarness.Path;
 import dev.flinkkda.windows.stagger.StaggerPipelineHarness.Snapshot;
+import dev.flinkkda.windows.testing.LateArrivals;
 import dev.flinkkda.windows.testing.WindowResult;
 
 import org.apache.flink.api.java.tuple.Tuple3;
@@ -104,54 +105,22 @@ class StaggerRandomizedTest {
         long bound = random.nextInt(2 * (int) size + 1);
         long allowedLateness = random.nextBoolean() ? 0 : random.nextInt(2 * (int) size);
         List<Tuple3<String, Long, Long>> elements = randomElements(random, n, size, keys);
-        List<long[]> arrival = new ArrayList<>(); // {arrival time, element index}
-        for (int i = 0; i < n; i++) {
-            long delay =
-                    random.nextInt(5) == 0
-                            ? bound + 1 + random.nextInt(3 * (int) size) // beyond the bound
-                            : random.nextInt((int) bound + 1);
-            arrival.add(new long[] {elements.get(i).f1 + delay, i});
-        }
-        arrival.sort(Comparator.comparingLong((long[] a) -> a[0]).thenComparingLong(a -> a[1]));
-        int restoreAfter = random.nextInt(n + 1);
-
         StaggerReference.WithLateData reference =
                 new StaggerReference.WithLateData(size, allowedLateness, rule);
-        List<WindowResult> results = new ArrayList<>();
-        List<Tuple3<String, Long, Long>> late = new ArrayList<>();
-        List<Tuple3<String, Long, Long>> aheadOfTheWatermark = new ArrayList<>();
-        StaggerPipelineHarness h = new StaggerPipelineHarness(size, allowedLateness, rule, null);
-        try {
-            long maxSeen = Long.MIN_VALUE;
-            long watermark = Long.MIN_VALUE;
-            for (int i = 0; i < n; i++) {
-                Tuple3<String, Long, Long> e = elements.get((int) arrival.get(i)[1]);
-                h.element(e.f0, e.f1, e.f2);
-                reference.element(e.f0, e.f1, e.f2);
-                if (e.f1 > watermark) {
-                    aheadOfTheWatermark.add(e);
-                }
-                maxSeen = Math.max(maxSeen, e.f1);
-                if (random.nextInt(3) == 0 && maxSeen - bound - 1 > watermark) {
-                    watermark = maxSeen - bound - 1;
-                    h.watermark(watermark);
-                    reference.watermark(watermark);
-                }
-                if (i == restoreAfter) {
-                    Snapshot snapshot = h.snapshot(1);
-                    results.addAll(h.results());
-                    late.addAll(h.late());
-                    h.close();
-                    h = new StaggerPipelineHarness(size, allowedLateness, rule, snapshot);
-                }
-            }
-            h.watermark(Long.MAX_VALUE);
-            reference.watermark(Long.MAX_VALUE);
-            results.addAll(h.results());
-            late.addAll(h.late());
-        } finally {
-            h.close();
-        }
+        LateArrivals.Run run =
+                LateArrivals.run(
+                        random,
+                        elements,
+                        bound,
+                        3 * (int) size,
+                        new StaggerPipelineHarness(size, allowedLateness, rule, null),
+                        running -> {
+                            Snapshot snapshot = ((StaggerPipelineHarness) running).snapshot(1);
+                            running.close();
+                            return new StaggerPipelineHarness(
+                                    size, allowedLateness, rule, snapshot);
+                        },
+                        reference);
         String description =
                 String.format(
                         "stream %d, %s, size %d, bound %d, allowed lateness %d, restored after"
@@ -161,22 +130,22 @@ class StaggerRandomizedTest {
                         size,
                         bound,
                         allowedLateness,
-                        restoreAfter,
+                        run.restoredAfter(),
                         elements,
-                        arrival.stream().map(a -> a[1]).toList());
-        assertThat(results)
+                        run.arrivalOrder());
+        assertThat(run.outcome().results())
                 .as("%s: windows", description)
                 .containsExactlyInAnyOrderElementsOf(reference.results());
-        assertThat(late)
+        assertThat(run.outcome().late())
                 .as("%s: late elements", description)
                 .containsExactlyInAnyOrderElementsOf(reference.late());
         if (rule == LateRule.ELEMENT_TIMESTAMP && allowedLateness == 0) {
-            assertThat(results)
+            assertThat(run.outcome().results())
                     .as("%s: the windows of the elements ahead of the watermark", description)
                     .containsExactlyInAnyOrderElementsOf(
-                            StaggerReference.windows(aheadOfTheWatermark, size));
+                            StaggerReference.windows(run.aheadOfTheWatermark(), size));
         }
-        return late.size();
+        return run.outcome().late().size();
     }
 
     /**
