@@ -1,7 +1,7 @@
 package dev.flinkkda.windows.session;
 
 import dev.flinkkda.windows.core.LateRule;
-import dev.flinkkda.windows.testing.WindowPipeline;
+import dev.flinkkda.windows.testing.ReferencePipeline;
 import dev.flinkkda.windows.testing.WindowResult;
 
 import org.apache.flink.api.java.tuple.Tuple3;
@@ -109,7 +109,7 @@ final class SessionReference {
      * <p>{@code W} is the highest watermark fed so far, also across a restore of the pipeline under
      * test.
      */
-    static final class WithLateData implements WindowPipeline {
+    static final class WithLateData extends ReferencePipeline {
 
         private final ToLongFunction<Tuple3<String, Long, Long>> gap;
         private final long maxDuration;
@@ -118,9 +118,6 @@ final class SessionReference {
         private final LateRule lateRule;
         private final Map<String, List<Session>> sessions = new HashMap<>();
         private final List<Tuple3<String, Long, Long>> waiting = new ArrayList<>();
-        private final List<WindowResult> results = new ArrayList<>();
-        private final List<Tuple3<String, Long, Long>> late = new ArrayList<>();
-        private long watermark = Long.MIN_VALUE;
 
         WithLateData(
                 ToLongFunction<Tuple3<String, Long, Long>> gap,
@@ -162,16 +159,17 @@ final class SessionReference {
             }
 
             boolean kept() {
-                return fired && end - 1 + allowedLateness > watermark;
+                return fired && end - 1 + allowedLateness > currentWatermark();
             }
         }
 
         @Override
         public void element(String key, long timestamp, long value) {
+            long watermark = currentWatermark();
             Tuple3<String, Long, Long> element = Tuple3.of(key, timestamp, value);
             if (lateRule == LateRule.ELEMENT_TIMESTAMP
                     && timestamp + allowedLateness <= watermark) {
-                late.add(element);
+                lateElement(element);
                 return;
             }
             List<Session> ofKey = sessions.computeIfAbsent(key, k -> new ArrayList<>());
@@ -209,15 +207,11 @@ final class SessionReference {
                 }
                 return;
             }
-            late.add(element);
+            lateElement(element);
         }
 
         @Override
-        public void watermark(long timestamp) {
-            if (timestamp <= watermark) {
-                return;
-            }
-            watermark = timestamp;
+        protected void advance() {
             for (Map.Entry<String, List<Session>> ofKey : sessions.entrySet()) {
                 walk(ofKey.getKey(), ofKey.getValue());
             }
@@ -225,6 +219,7 @@ final class SessionReference {
 
         /** Walks event time of one key up to the watermark. */
         private void walk(String key, List<Session> ofKey) {
+            long watermark = currentWatermark();
             while (true) {
                 long nextWaiting = Long.MAX_VALUE;
                 for (Tuple3<String, Long, Long> e : waiting) {
@@ -283,21 +278,7 @@ final class SessionReference {
 
         private void fire(String key, Session session) {
             session.fired = true;
-            results.add(
-                    new WindowResult(key, session.start, session.end, session.count, session.sum));
+            fired(new WindowResult(key, session.start, session.end, session.count, session.sum));
         }
-
-        @Override
-        public List<WindowResult> results() {
-            return results;
-        }
-
-        @Override
-        public List<Tuple3<String, Long, Long>> late() {
-            return late;
-        }
-
-        @Override
-        public void close() {}
     }
 }

@@ -1,7 +1,7 @@
 package dev.flinkkda.windows.stagger;
 
 import dev.flinkkda.windows.core.LateRule;
-import dev.flinkkda.windows.testing.WindowPipeline;
+import dev.flinkkda.windows.testing.ReferencePipeline;
 import dev.flinkkda.windows.testing.WindowResult;
 
 import org.apache.flink.api.java.tuple.Tuple3;
@@ -69,16 +69,13 @@ final class StaggerReference {
      * <p>{@code W} is the highest watermark fed so far, also across a restore of the pipeline under
      * test.
      */
-    static final class WithLateData implements WindowPipeline {
+    static final class WithLateData extends ReferencePipeline {
 
         private final long size;
         private final long allowedLateness;
         private final LateRule rule;
         private final Map<String, List<Window>> windows = new HashMap<>();
         private final List<Tuple3<String, Long, Long>> waiting = new ArrayList<>();
-        private final List<WindowResult> results = new ArrayList<>();
-        private final List<Tuple3<String, Long, Long>> late = new ArrayList<>();
-        private long watermark = Long.MIN_VALUE;
 
         WithLateData(long size, long allowedLateness, LateRule rule) {
             this.size = size;
@@ -102,9 +99,10 @@ final class StaggerReference {
 
         @Override
         public void element(String key, long timestamp, long value) {
+            long watermark = currentWatermark();
             Tuple3<String, Long, Long> element = Tuple3.of(key, timestamp, value);
             if (rule == LateRule.ELEMENT_TIMESTAMP && timestamp + allowedLateness <= watermark) {
-                late.add(element);
+                lateElement(element);
                 return;
             }
             List<Window> ofKey = windows.computeIfAbsent(key, k -> new ArrayList<>());
@@ -137,15 +135,12 @@ final class StaggerReference {
                 }
                 return;
             }
-            late.add(element);
+            lateElement(element);
         }
 
         @Override
-        public void watermark(long timestamp) {
-            if (timestamp <= watermark) {
-                return;
-            }
-            watermark = timestamp;
+        protected void advance() {
+            long watermark = currentWatermark();
             List<Tuple3<String, Long, Long>> passed = new ArrayList<>();
             for (Tuple3<String, Long, Long> e : waiting) {
                 if (e.f1 <= watermark) {
@@ -191,20 +186,7 @@ final class StaggerReference {
 
         private void fire(String key, Window window) {
             window.fired = true;
-            results.add(new WindowResult(key, window.start, window.end, window.count, window.sum));
+            fired(new WindowResult(key, window.start, window.end, window.count, window.sum));
         }
-
-        @Override
-        public List<WindowResult> results() {
-            return results;
-        }
-
-        @Override
-        public List<Tuple3<String, Long, Long>> late() {
-            return late;
-        }
-
-        @Override
-        public void close() {}
     }
 }
