@@ -11,12 +11,15 @@ import org.apache.flink.api.common.functions.FilterFunction;
 import org.apache.flink.api.common.functions.util.FunctionUtils;
 import org.apache.flink.api.common.state.MapState;
 import org.apache.flink.api.common.state.MapStateDescriptor;
+import org.apache.flink.api.common.state.ValueState;
+import org.apache.flink.api.common.state.ValueStateDescriptor;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.api.common.typeinfo.Types;
 import org.apache.flink.api.common.typeutils.TypeSerializer;
 import org.apache.flink.api.java.tuple.Tuple2;
 import org.apache.flink.runtime.state.VoidNamespace;
 import org.apache.flink.runtime.state.VoidNamespaceSerializer;
+import org.apache.flink.runtime.state.heap.HeapKeyedStateBackend;
 import org.apache.flink.streaming.api.functions.windowing.ProcessWindowFunction;
 import org.apache.flink.streaming.api.operators.InternalTimer;
 import org.apache.flink.streaming.api.operators.InternalTimerService;
@@ -27,8 +30,6 @@ import org.apache.flink.util.OutputTag;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
-import java.util.TreeMap;
 
 /**
  * The operator of {@link PerEventSlidingWindows}: per key, elements are aggregated into one slice
@@ -94,8 +95,13 @@ final class PerEventSlidingAggregateOperator<K, T, ACC, V, R>
 
     private transient InternalTimerService<VoidNamespace> timers;
     private transient TypeSerializer<ACC> accumulatorSerializer;
-    private transient MapState<Long, ACC> slices;
-    private transient MapState<Long, Integer> triggers;
+    private transient ValueState<PerEventSlices<ACC>> state;
+
+    /** What the current key's state held when it was read: the object to change on the heap. */
+    private transient PerEventSlices<ACC> stored;
+
+    /** Whether a changed state value must be written back (any backend but the heap). */
+    private transient boolean writesBack;
 
     /** Later peers excluded: per trigger (timestamp, number), its slice as it arrived. */
     private transient MapState<Tuple2<Long, Integer>, ACC> peerPrefixes;
@@ -104,7 +110,7 @@ final class PerEventSlidingAggregateOperator<K, T, ACC, V, R>
     private transient MapState<Tuple2<Long, Integer>, T> firingElements;
 
     private transient FiringElementWindowFunction<T, V, R, K> firingElementFunction;
-    private transient SliceQueue<ACC> q;
+    private transient PerEventSliceQueue<ACC> queue;
     private transient LateRecords<T> lateRecords;
 
     /**
@@ -188,16 +194,13 @@ final class PerEventSlidingAggregateOperator<K, T, ACC, V, R>
         timers =
                 getInternalTimerService(
                         "per-event-sliding-timers", VoidNamespaceSerializer.INSTANCE, this);
-        slices =
+        state =
                 getRuntimeContext()
-                        .getMapState(
-                                new MapStateDescriptor<>(
-                                        "per-event-sliding-slices", Types.LONG, accumulatorType));
-        triggers =
-                getRuntimeContext()
-                        .getMapState(
-                                new MapStateDescriptor<>(
-                                        "per-event-sliding-triggers", Types.LONG, Types.INT));
+                        .getState(
+                                new ValueStateDescriptor<>(
+                                        "per-event-sliding-state",
+                                        PerEventSlices.typeInfo(accumulatorType)));
+        writesBack = !(getKeyedStateBackend() instanceof HeapKeyedStateBackend);
         if (excludeLaterPeers) {
             peerPrefixes =
                     getRuntimeContext()
@@ -220,15 +223,7 @@ final class PerEventSlidingAggregateOperator<K, T, ACC, V, R>
                     (FiringElementWindowFunction<T, V, R, K>) userFunction;
             firingElementFunction = function;
         }
-        q =
-                new SliceQueue<>(
-                        getRuntimeContext(),
-                        "per-event-sliding",
-                        aggregate,
-                        accumulatorType,
-                        accumulatorSerializer,
-                        slices,
-                        allowedLateness > 0);
+        queue = new PerEventSliceQueue<>(aggregate, accumulatorSerializer, allowedLateness > 0);
         lateRecords = LateRecords.of(lateDataTag, output, getMetricGroup());
         closedProcessingTime = eventTime ? Long.MIN_VALUE : highestRestoredTime();
     }
@@ -257,7 +252,9 @@ final class PerEventSlidingAggregateOperator<K, T, ACC, V, R>
         boolean fires = trigger == null || trigger.filter(value);
         if (!eventTime) {
             long now = timers.currentProcessingTime();
-            addOnTime(value, Math.max(now, closedProcessingTime + 1), fires);
+            PerEventSlices<ACC> s = load();
+            addOnTime(s, value, Math.max(now, closedProcessingTime + 1), fires);
+            save(s);
             return;
         }
         long timestamp =
@@ -268,96 +265,101 @@ final class PerEventSlidingAggregateOperator<K, T, ACC, V, R>
                         "ProcessingTimePerEventSlidingWindows");
         long watermark = latenessWatermark();
         if (timestamp > watermark) {
-            addOnTime(value, timestamp, fires);
+            PerEventSlices<ACC> s = load();
+            addOnTime(s, value, timestamp, fires);
+            save(s);
         } else if (lateTime(timestamp) <= watermark) {
             late(element);
         } else {
-            addBehindWatermark(value, timestamp, fires, watermark);
+            PerEventSlices<ACC> s = load();
+            addBehindWatermark(s, value, timestamp, fires, watermark);
+            save(s);
         }
     }
 
     /** An element no timer has reached yet: into its open slice. */
-    private void addOnTime(T value, long timestamp, boolean fires) throws Exception {
-        ACC accumulator = slices.get(timestamp);
-        if (accumulator == null) {
-            accumulator = aggregate.createAccumulator();
+    private void addOnTime(PerEventSlices<ACC> s, T value, long timestamp, boolean fires)
+            throws Exception {
+        int index = s.indexOf(timestamp);
+        if (index < 0) {
+            index = -index - 1;
+            s.insert(index, timestamp, aggregate.createAccumulator());
             registerTimer(timestamp);
             if (keepsElements) {
                 registerTimer(sliceCleanupTime(timestamp));
             }
         }
-        accumulator = aggregate.add(value, accumulator);
-        slices.put(timestamp, accumulator);
+        ACC accumulator = aggregate.add(value, s.accumulatorAt(index));
+        s.setAccumulatorAt(index, accumulator);
         if (fires) {
-            Integer count = triggers.get(timestamp);
-            int number = count == null ? 0 : count;
-            triggers.put(timestamp, number + 1);
+            int number = s.triggersAt(index);
+            s.setTriggersAt(index, number + 1);
             keepTrigger(timestamp, number, value, accumulator);
-            if (count == null && span > 1) {
+            if (number == 0 && span > 1) {
                 registerTimer(fireTime(timestamp));
             }
         }
     }
 
     /** An element at or behind the watermark, but within the allowed lateness of its window. */
-    private void addBehindWatermark(T value, long timestamp, boolean fires, long watermark)
+    private void addBehindWatermark(
+            PerEventSlices<ACC> s, T value, long timestamp, boolean fires, long watermark)
             throws Exception {
-        ACC before = slices.get(timestamp);
-        ACC slice = aggregate.add(value, before == null ? aggregate.createAccumulator() : before);
-        slices.put(timestamp, slice);
+        int index = s.indexOf(timestamp);
+        ACC slice;
+        if (index >= 0) {
+            slice = aggregate.add(value, s.accumulatorAt(index));
+            s.setAccumulatorAt(index, slice);
+        } else {
+            slice = aggregate.add(value, aggregate.createAccumulator());
+        }
         if (keepsElements) {
-            if (before == null) {
+            if (index < 0) {
+                s.insert(-index - 1, timestamp, slice);
                 registerTimer(sliceCleanupTime(timestamp));
             }
         } else {
-            q.load();
             // catch up with the watermark, as if a timer at it had run
-            advance(Math.max(q.time, watermark));
-            long stacksFrom = firstSliceStillNeeded(q.time);
-            if (before == null) {
-                q.insert(timestamp, queued -> queued >= stacksFrom);
-            } else if (q.inStacks(timestamp)) {
-                q.rebuildStacks();
+            advance(s, Math.max(s.time(), watermark));
+            long stacksFrom = firstSliceStillNeeded(s.time());
+            if (index < 0) {
+                queue.insertComplete(s, timestamp, slice, queued -> queued >= stacksFrom);
+            } else if (PerEventSliceQueue.inStacks(s, timestamp)) {
+                queue.rebuildStacks(s);
             }
-            armCleanup();
+            armCleanup(s);
         }
-        TreeMap<Long, ACC> kept = null;
         if (allowedLateness > 0) {
             // the fired windows that contain the element and are kept fire again
             List<Long> refire = new ArrayList<>();
-            for (Long t : triggers.keys()) {
-                if (fireTime(t) <= watermark
+            for (int i = 0; i < s.count(); i++) {
+                long t = s.timeAt(i);
+                if (s.triggersAt(i) > 0
+                        && fireTime(t) <= watermark
                         && t - size <= timestamp
                         && timestamp < slicesEnd(t)
                         && cleanupTime(t) > watermark) {
                     refire.add(t);
                 }
             }
-            if (!refire.isEmpty()) {
-                refire.sort(null);
-                kept = slicesByTime();
-                for (long t : refire) {
-                    fireFromSlices(kept, t, 0, triggers.get(t));
-                }
+            for (long t : refire) {
+                fireFromSlices(s, t, 0, s.triggersAt(s.indexOf(t)));
             }
         }
         if (fires) {
-            Integer count = triggers.get(timestamp);
-            int number = count == null ? 0 : count;
-            triggers.put(timestamp, number + 1);
+            index = s.indexOf(timestamp);
+            int number = s.triggersAt(index);
+            s.setTriggersAt(index, number + 1);
             keepTrigger(timestamp, number, value, slice); // the queue and refires only read it
             if (fireTime(timestamp) > watermark) {
-                if (count == null) {
+                if (number == 0) {
                     registerTimer(fireTime(timestamp));
                 }
             } else {
                 // its window's time has passed (within the allowed lateness): it fires at once
-                fireFromSlices(kept != null ? kept : slicesByTime(), timestamp, number, number + 1);
+                fireFromSlices(s, timestamp, number, number + 1);
                 registerCleanupTimer(cleanupTime(timestamp));
             }
-        }
-        if (!keepsElements) {
-            q.store();
         }
     }
 
@@ -375,57 +377,60 @@ final class PerEventSlidingAggregateOperator<K, T, ACC, V, R>
     }
 
     private void onTimer(long time) throws Exception {
-        if (keepsElements) {
-            onTimerOfElements(time);
-            return;
+        PerEventSlices<ACC> s = stored = state.value();
+        if (s == null) {
+            return; // nothing of the key is left
         }
-        q.load();
+        if (keepsElements) {
+            onTimerOfElements(s, time);
+        } else {
+            onTimerOfQueue(s, time);
+        }
+        save(s);
+    }
+
+    private void onTimerOfQueue(PerEventSlices<ACC> s, long time) throws Exception {
         long t = time - (span - 1);
-        Integer count = triggers.get(t);
-        boolean due = count != null && fireTime(t) == time;
+        int index = s.indexOf(t);
+        int count = index >= 0 ? s.triggersAt(index) : 0;
+        boolean due = count > 0 && fireTime(t) == time;
         if (due && excludeLaterPeers) {
             // (no delay: t == time) the slices before t, before the slice at t is pushed; each
             // trigger adds its own peers
-            q.popBefore(t - size);
-            fireWindows(t, 0, count, q.aggregate());
+            queue.popBefore(s, t - size);
+            fireWindows(t, 0, count, queue.aggregate(s));
         }
-        if (time > q.newest) {
-            ACC slice = slices.get(time);
-            if (slice != null) {
-                q.push(time, slice);
-            }
-        }
+        queue.pushUpTo(s, time);
         if (due && !excludeLaterPeers) {
-            q.popBefore(t - size);
-            fireWindows(t, 0, count, q.aggregate());
+            queue.popBefore(s, t - size);
+            fireWindows(t, 0, count, queue.aggregate(s));
         }
         if (due) {
-            fired(t);
+            fired(s, t);
         }
-        forgetTriggersCleanedUpAt(time);
-        advance(Math.max(q.time, time));
-        if (q.mark == time) {
-            q.mark = Long.MIN_VALUE;
+        forgetTriggersCleanedUpAt(s, time);
+        advance(s, Math.max(s.time(), time));
+        if (s.mark() == time) {
+            s.setMark(Long.MIN_VALUE);
         }
-        armCleanup();
-        q.store();
+        armCleanup(s);
     }
 
     /** The windows of the triggers at {@code t} fired on time: forgotten, or kept for lateness. */
-    private void fired(long t) throws Exception {
+    private void fired(PerEventSlices<ACC> s, long t) throws Exception {
         if (allowedLateness == 0) {
-            removeTriggers(t);
+            removeTriggers(s, t);
         } else {
             registerCleanupTimer(cleanupTime(t));
         }
     }
 
     /** With allowed lateness: forgets the triggers whose windows' cleanup time is {@code time}. */
-    private void forgetTriggersCleanedUpAt(long time) throws Exception {
+    private void forgetTriggersCleanedUpAt(PerEventSlices<ACC> s, long time) throws Exception {
         if (allowedLateness > 0 && time != Long.MAX_VALUE) {
             long cleaned = time - allowedLateness - (span - 1);
             if (cleanupTime(cleaned) == time) {
-                removeTriggers(cleaned);
+                removeTriggers(s, cleaned);
             }
         }
     }
@@ -435,20 +440,24 @@ final class PerEventSlidingAggregateOperator<K, T, ACC, V, R>
      * - span + 1} fires from the slices, triggers past their cleanup time are forgotten, and so is
      * the slice whose last window's cleanup time is {@code time} (all of them at the end of time).
      */
-    private void onTimerOfElements(long time) throws Exception {
+    private void onTimerOfElements(PerEventSlices<ACC> s, long time) throws Exception {
         long t = time - (span - 1);
-        Integer count = triggers.get(t);
-        if (count != null && fireTime(t) == time) {
-            fireFromSlices(slicesByTime(), t, 0, count);
-            fired(t);
+        int index = s.indexOf(t);
+        int count = index >= 0 ? s.triggersAt(index) : 0;
+        if (count > 0 && fireTime(t) == time) {
+            fireFromSlices(s, t, 0, count);
+            fired(s, t);
         }
-        forgetTriggersCleanedUpAt(time);
+        forgetTriggersCleanedUpAt(s, time);
         if (time == Long.MAX_VALUE) {
-            slices.clear();
+            s.remove(0, s.count());
         } else {
             long slice = time - (size + span - 1 + allowedLateness);
             if (sliceCleanupTime(slice) == time) {
-                slices.remove(slice);
+                int cleaned = s.indexOf(slice);
+                if (cleaned >= 0) {
+                    s.remove(cleaned, cleaned + 1);
+                }
             }
         }
     }
@@ -457,11 +466,11 @@ final class PerEventSlidingAggregateOperator<K, T, ACC, V, R>
      * Moves the key's queue to {@code time}: the slices in no window still to fire leave the
      * stacks, and retained ones past their last window's cleanup time are dropped.
      */
-    private void advance(long time) throws Exception {
-        q.time = time;
-        q.popBefore(firstSliceStillNeeded(time));
+    private void advance(PerEventSlices<ACC> s, long time) {
+        s.setTime(time);
+        queue.popBefore(s, firstSliceStillNeeded(time));
         if (allowedLateness > 0) {
-            q.dropRetainedWhile(slice -> sliceCleanupTime(slice) <= time);
+            PerEventSliceQueue.dropRetainedWhile(s, slice -> sliceCleanupTime(slice) <= time);
         }
     }
 
@@ -474,28 +483,49 @@ final class PerEventSlidingAggregateOperator<K, T, ACC, V, R>
     }
 
     /** Arms the one cleanup timer, at the newest slice's last possible window's cleanup time. */
-    private void armCleanup() {
-        if (q.mark == Long.MIN_VALUE && !q.isEmpty()) {
-            q.mark = sliceCleanupTime(q.newest);
-            registerTimer(q.mark);
+    private void armCleanup(PerEventSlices<ACC> s) {
+        if (s.mark() == Long.MIN_VALUE && !PerEventSliceQueue.isEmpty(s)) {
+            s.setMark(sliceCleanupTime(PerEventSliceQueue.newest(s)));
+            registerTimer(s.mark());
+        }
+    }
+
+    // ---- the key's state ----
+
+    /** The current key's slices (the live object on the heap backend), new ones if it has none. */
+    private PerEventSlices<ACC> load() throws Exception {
+        stored = state.value();
+        return stored != null ? stored : PerEventSlices.empty();
+    }
+
+    /**
+     * Stores the current key's slices, cleared when none is left; with no slice queued, the queue's
+     * time and mark start again (as when the key is new). On the heap backend the stored value is
+     * the object that was changed: written only when new.
+     */
+    private void save(PerEventSlices<ACC> s) throws Exception {
+        if (PerEventSliceQueue.isEmpty(s)) {
+            s.setTime(Long.MIN_VALUE);
+            s.setMark(Long.MIN_VALUE);
+            if (s.count() == 0) {
+                state.clear();
+                return;
+            }
+        }
+        if (writesBack || s != stored) {
+            state.update(s);
         }
     }
 
     // ---- windows from the slices (late elements) ----
 
-    private TreeMap<Long, ACC> slicesByTime() throws Exception {
-        TreeMap<Long, ACC> all = new TreeMap<>();
-        for (Map.Entry<Long, ACC> entry : slices.entries()) {
-            all.put(entry.getKey(), entry.getValue());
-        }
-        return all;
-    }
-
     /** Fires the windows of the triggers {@code first..end-1} at {@code t}, from the slices. */
-    private void fireFromSlices(TreeMap<Long, ACC> all, long t, int first, int end)
+    private void fireFromSlices(PerEventSlices<ACC> s, long t, int first, int end)
             throws Exception {
         ACC result = null;
-        for (ACC slice : all.subMap(t - size, true, slicesEnd(t), false).values()) {
+        long until = slicesEnd(t);
+        for (int i = s.firstAtOrAfter(t - size); i < s.count() && s.timeAt(i) < until; i++) {
+            ACC slice = s.accumulatorAt(i);
             if (keepsElements) { // a new list of the slices' elements, in timestamp order
                 result =
                         aggregate.merge(
@@ -554,12 +584,13 @@ final class PerEventSlidingAggregateOperator<K, T, ACC, V, R>
     }
 
     /** Forgets the triggers at {@code t}. */
-    private void removeTriggers(long t) throws Exception {
-        Integer count = triggers.get(t);
-        if (count == null) {
+    private void removeTriggers(PerEventSlices<ACC> s, long t) throws Exception {
+        int index = s.indexOf(t);
+        int count = index >= 0 ? s.triggersAt(index) : 0;
+        if (count == 0) {
             return;
         }
-        triggers.remove(t);
+        s.setTriggersAt(index, 0);
         if (excludeLaterPeers || firingElements != null) {
             for (int i = 0; i < count; i++) {
                 Tuple2<Long, Integer> id = Tuple2.of(t, i);
@@ -632,10 +663,7 @@ final class PerEventSlidingAggregateOperator<K, T, ACC, V, R>
     /** The number of slices kept for the current key (open, queued and retained). */
     @VisibleForTesting
     int slicesKept() throws Exception {
-        int kept = 0;
-        for (Long ignored : slices.keys()) {
-            kept++;
-        }
-        return kept;
+        PerEventSlices<ACC> s = state.value();
+        return s == null ? 0 : s.count();
     }
 }
