@@ -34,18 +34,19 @@ import java.util.List;
 /**
  * The operator of {@link PerEventSlidingWindows}: per key, elements are aggregated into one slice
  * per timestamp; when time reaches a slice, the slice is complete and is pushed onto a {@link
- * SliceQueue}; a trigger element's window {@code [t - size, t + span)} ({@code span = max(delay,
- * 1)}) fires at {@code t + span - 1} from the queue, after the slices before {@code t - size} are
- * popped. Windows of later elements never start earlier, so the queue only moves forward: a
- * constant number of merges per slice and per window, for any aggregate.
+ * PerEventSliceQueue}; a trigger element's window {@code [t - size, t + span)} ({@code span =
+ * max(delay, 1)}) fires at {@code t + span - 1} from the queue, after the slices before {@code t -
+ * size} are popped. Windows of later elements never start earlier, so the queue only moves forward:
+ * a constant number of merges per slice and per window, for any aggregate.
  *
- * <p><b>State, per key</b> (keyed state, checkpointed with the timers): {@code slices} (timestamp →
- * accumulator: open slices the watermark has not reached, and queued ones); {@code triggers}
- * (timestamp → how many elements there fire a window: those still to fire, and with allowed
- * lateness the fired ones until their cleanup time); the slice queue. Its time is the latest timer
- * the key has processed (or the watermark a late element saw); its mark is the one armed timer at
- * which everything older than the newest slice's last possible window is dropped, so a key that
- * goes quiet leaves nothing behind.
+ * <p><b>State, per key</b> (keyed state, checkpointed with the timers): one {@link PerEventSlices}
+ * value, read once per element and per timer (changed in place on the heap backend, written back on
+ * others) — the slices by timestamp (open ones the watermark has not reached, queued ones, and
+ * retained ones), each with its accumulator and how many elements there fire a window (those still
+ * to fire, and with allowed lateness the fired ones until their cleanup time), and the stacks'
+ * aggregates. Its time is the latest timer the key has processed (or the watermark a late element
+ * saw); its mark is the one armed timer at which everything older than the newest slice's last
+ * possible window is dropped, so a key that goes quiet leaves nothing behind.
  *
  * <p><b>Timers</b>, one per distinct timestamp (plus one per trigger timestamp with a delay): at
  * time {@code T} the slice at {@code T} is pushed, the window of the triggers at {@code T - span +
