@@ -1,8 +1,6 @@
 package dev.flinkkda.windows.sliding;
 
-import dev.flinkkda.windows.core.EventTimestamps;
-import dev.flinkkda.windows.core.IncrementalWindowOperator;
-import dev.flinkkda.windows.core.LateRecords;
+import dev.flinkkda.windows.core.EventTimeWindowOperator;
 
 import org.apache.flink.annotation.VisibleForTesting;
 import org.apache.flink.api.common.functions.AggregateFunction;
@@ -14,16 +12,11 @@ import org.apache.flink.api.common.state.MapStateDescriptor;
 import org.apache.flink.api.common.state.ValueState;
 import org.apache.flink.api.common.state.ValueStateDescriptor;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
-import org.apache.flink.api.common.typeinfo.Types;
 import org.apache.flink.api.common.typeutils.TypeSerializer;
-import org.apache.flink.api.java.tuple.Tuple2;
 import org.apache.flink.runtime.state.VoidNamespace;
-import org.apache.flink.runtime.state.VoidNamespaceSerializer;
 import org.apache.flink.runtime.state.heap.HeapKeyedStateBackend;
 import org.apache.flink.streaming.api.functions.windowing.ProcessWindowFunction;
 import org.apache.flink.streaming.api.operators.InternalTimer;
-import org.apache.flink.streaming.api.operators.InternalTimerService;
-import org.apache.flink.streaming.api.operators.Triggerable;
 import org.apache.flink.streaming.api.windowing.windows.TimeWindow;
 import org.apache.flink.streaming.runtime.streamrecord.StreamRecord;
 import org.apache.flink.util.OutputTag;
@@ -78,8 +71,7 @@ import java.util.List;
  * be rare), and the fired windows they join are combined again from the slices.
  */
 final class PerEventSlidingAggregateOperator<K, T, ACC, V, R>
-        extends IncrementalWindowOperator<K, T, ACC, V, R, TimeWindow>
-        implements Triggerable<K, VoidNamespace> {
+        extends EventTimeWindowOperator<K, T, ACC, V, R, TimeWindow> {
 
     private static final long serialVersionUID = 1L;
 
@@ -92,9 +84,7 @@ final class PerEventSlidingAggregateOperator<K, T, ACC, V, R>
     private final FilterFunction<T> trigger;
     private final TypeInformation<ACC> accumulatorType;
     private final TypeInformation<T> firingElementType;
-    private final OutputTag<T> lateDataTag;
 
-    private transient InternalTimerService<VoidNamespace> timers;
     private transient TypeSerializer<ACC> accumulatorSerializer;
     private transient ValueState<PerEventSlices<ACC>> state;
 
@@ -104,15 +94,14 @@ final class PerEventSlidingAggregateOperator<K, T, ACC, V, R>
     /** Whether a changed state value must be written back (any backend but the heap). */
     private transient boolean writesBack;
 
-    /** Later peers excluded: per trigger (timestamp, number), its slice as it arrived. */
-    private transient MapState<Tuple2<Long, Integer>, ACC> peerPrefixes;
+    /** Later peers excluded: per trigger, its slice as it arrived. */
+    private transient MapState<TriggerId, ACC> peerPrefixes;
 
-    /** The element form: per trigger (timestamp, number), the element. */
-    private transient MapState<Tuple2<Long, Integer>, T> firingElements;
+    /** The element form: per trigger, the element. */
+    private transient MapState<TriggerId, T> firingElements;
 
     private transient FiringElementWindowFunction<T, V, R, K> firingElementFunction;
     private transient PerEventSliceQueue<ACC> queue;
-    private transient LateRecords<T> lateRecords;
 
     /**
      * Processing time: the latest timer fired (here or, after a restore, in the subtasks restored
@@ -156,7 +145,9 @@ final class PerEventSlidingAggregateOperator<K, T, ACC, V, R>
                 aggregate,
                 windowFunction,
                 "a ProcessWindowFunction's global state",
-                "per-event-sliding-watermarks");
+                "per-event-sliding",
+                "per-event sliding windows",
+                lateDataTag);
         if ((firingElementType != null)
                 != (windowFunction instanceof FiringElementWindowFunction)) {
             throw new IllegalArgumentException(
@@ -171,7 +162,6 @@ final class PerEventSlidingAggregateOperator<K, T, ACC, V, R>
         this.trigger = trigger;
         this.accumulatorType = accumulatorType;
         this.firingElementType = firingElementType;
-        this.lateDataTag = lateDataTag;
     }
 
     /**
@@ -192,9 +182,6 @@ final class PerEventSlidingAggregateOperator<K, T, ACC, V, R>
         }
         accumulatorSerializer =
                 accumulatorType.createSerializer(getExecutionConfig().getSerializerConfig());
-        timers =
-                getInternalTimerService(
-                        "per-event-sliding-timers", VoidNamespaceSerializer.INSTANCE, this);
         state =
                 getRuntimeContext()
                         .getState(
@@ -208,7 +195,7 @@ final class PerEventSlidingAggregateOperator<K, T, ACC, V, R>
                             .getMapState(
                                     new MapStateDescriptor<>(
                                             "per-event-sliding-peer-prefixes",
-                                            Types.TUPLE(Types.LONG, Types.INT),
+                                            TriggerId.typeInfo(),
                                             accumulatorType));
         }
         if (firingElementType != null) {
@@ -217,7 +204,7 @@ final class PerEventSlidingAggregateOperator<K, T, ACC, V, R>
                             .getMapState(
                                     new MapStateDescriptor<>(
                                             "per-event-sliding-firing-elements",
-                                            Types.TUPLE(Types.LONG, Types.INT),
+                                            TriggerId.typeInfo(),
                                             firingElementType));
             @SuppressWarnings("unchecked")
             FiringElementWindowFunction<T, V, R, K> function =
@@ -225,7 +212,6 @@ final class PerEventSlidingAggregateOperator<K, T, ACC, V, R>
             firingElementFunction = function;
         }
         queue = new PerEventSliceQueue<>(aggregate, accumulatorSerializer, allowedLateness > 0);
-        lateRecords = LateRecords.of(lateDataTag, output, getMetricGroup());
         closedProcessingTime = eventTime ? Long.MIN_VALUE : highestRestoredTime();
     }
 
@@ -241,8 +227,8 @@ final class PerEventSlidingAggregateOperator<K, T, ACC, V, R>
     }
 
     @Override
-    protected long currentWatermark() {
-        return timers.currentWatermark();
+    protected String processingTimeAlternative() {
+        return "ProcessingTimePerEventSlidingWindows";
     }
 
     // ---- elements ----
@@ -252,25 +238,20 @@ final class PerEventSlidingAggregateOperator<K, T, ACC, V, R>
         T value = element.getValue();
         boolean fires = trigger == null || trigger.filter(value);
         if (!eventTime) {
-            long now = timers.currentProcessingTime();
+            long now = currentProcessingTime();
             PerEventSlices<ACC> s = load();
             addOnTime(s, value, Math.max(now, closedProcessingTime + 1), fires);
             save(s);
             return;
         }
-        long timestamp =
-                EventTimestamps.of(
-                        element,
-                        getCurrentKey(),
-                        "per-event sliding windows",
-                        "ProcessingTimePerEventSlidingWindows");
+        long timestamp = timestampOf(element);
         long watermark = latenessWatermark();
         if (timestamp > watermark) {
             PerEventSlices<ACC> s = load();
             addOnTime(s, value, timestamp, fires);
             save(s);
         } else if (lateTime(timestamp) <= watermark) {
-            late(element);
+            routeLate(element);
         } else {
             PerEventSlices<ACC> s = load();
             addBehindWatermark(s, value, timestamp, fires, watermark);
@@ -285,9 +266,9 @@ final class PerEventSlidingAggregateOperator<K, T, ACC, V, R>
         if (index < 0) {
             index = -index - 1;
             s.insert(index, timestamp, aggregate.createAccumulator());
-            registerTimer(timestamp);
+            armTimer(timestamp);
             if (keepsElements) {
-                registerTimer(sliceCleanupTime(timestamp));
+                armTimer(sliceCleanupTime(timestamp));
             }
         }
         ACC accumulator = aggregate.add(value, s.accumulatorAt(index));
@@ -297,7 +278,7 @@ final class PerEventSlidingAggregateOperator<K, T, ACC, V, R>
             s.setTriggersAt(index, number + 1);
             keepTrigger(timestamp, number, value, accumulator);
             if (number == 0 && span > 1) {
-                registerTimer(fireTime(timestamp));
+                armTimer(fireTime(timestamp));
             }
         }
     }
@@ -317,7 +298,7 @@ final class PerEventSlidingAggregateOperator<K, T, ACC, V, R>
         if (keepsElements) {
             if (index < 0) {
                 s.insert(-index - 1, timestamp, slice);
-                registerTimer(sliceCleanupTime(timestamp));
+                armTimer(sliceCleanupTime(timestamp));
             }
         } else {
             // catch up with the watermark, as if a timer at it had run
@@ -354,7 +335,7 @@ final class PerEventSlidingAggregateOperator<K, T, ACC, V, R>
             keepTrigger(timestamp, number, value, slice); // the queue and refires only read it
             if (fireTime(timestamp) > watermark) {
                 if (number == 0) {
-                    registerTimer(fireTime(timestamp));
+                    armTimer(fireTime(timestamp));
                 }
             } else {
                 // its window's time has passed (within the allowed lateness): it fires at once
@@ -372,9 +353,9 @@ final class PerEventSlidingAggregateOperator<K, T, ACC, V, R>
     }
 
     @Override
-    public void onProcessingTime(InternalTimer<K, VoidNamespace> timer) throws Exception {
-        closedProcessingTime = Math.max(closedProcessingTime, timer.getTimestamp());
-        onTimer(timer.getTimestamp());
+    protected void onProcessingTimer(long time) throws Exception {
+        closedProcessingTime = Math.max(closedProcessingTime, time);
+        onTimer(time);
     }
 
     private void onTimer(long time) throws Exception {
@@ -487,7 +468,7 @@ final class PerEventSlidingAggregateOperator<K, T, ACC, V, R>
     private void armCleanup(PerEventSlices<ACC> s) {
         if (s.mark() == Long.MIN_VALUE && !PerEventSliceQueue.isEmpty(s)) {
             s.setMark(sliceCleanupTime(PerEventSliceQueue.newest(s)));
-            registerTimer(s.mark());
+            armTimer(s.mark());
         }
     }
 
@@ -551,7 +532,7 @@ final class PerEventSlidingAggregateOperator<K, T, ACC, V, R>
     private void fireWindows(long t, int first, int end, ACC slices) throws Exception {
         TimeWindow window = new TimeWindow(t - size, t + span);
         for (int i = first; i < end; i++) {
-            Tuple2<Long, Integer> id = Tuple2.of(t, i);
+            TriggerId id = new TriggerId(t, i);
             ACC result = slices;
             if (excludeLaterPeers) {
                 ACC peers = peerPrefixes.get(id);
@@ -577,10 +558,10 @@ final class PerEventSlidingAggregateOperator<K, T, ACC, V, R>
      */
     private void keepTrigger(long t, int number, T element, ACC peers) throws Exception {
         if (excludeLaterPeers) {
-            peerPrefixes.put(Tuple2.of(t, number), accumulatorSerializer.copy(peers));
+            peerPrefixes.put(new TriggerId(t, number), accumulatorSerializer.copy(peers));
         }
         if (firingElements != null) {
-            firingElements.put(Tuple2.of(t, number), element);
+            firingElements.put(new TriggerId(t, number), element);
         }
     }
 
@@ -594,7 +575,7 @@ final class PerEventSlidingAggregateOperator<K, T, ACC, V, R>
         s.setTriggersAt(index, 0);
         if (excludeLaterPeers || firingElements != null) {
             for (int i = 0; i < count; i++) {
-                Tuple2<Long, Integer> id = Tuple2.of(t, i);
+                TriggerId id = new TriggerId(t, i);
                 if (excludeLaterPeers) {
                     peerPrefixes.remove(id);
                 }
@@ -621,8 +602,10 @@ final class PerEventSlidingAggregateOperator<K, T, ACC, V, R>
     }
 
     /**
-     * When an element at {@code t} becomes late: {@code t + allowedLateness} (eKuiper's rule: an
-     * element at or behind the watermark is late without allowed lateness, delay or not).
+     * When an element at {@code t} becomes late: {@code t + allowedLateness}, saturated ({@link
+     * dev.flinkkda.windows.core.LateRule#ELEMENT_TIMESTAMP}, eKuiper's rule, the only one {@link
+     * PerEventWindowedStream} takes: an element at or behind the watermark is late without allowed
+     * lateness, delay or not).
      */
     private long lateTime(long t) {
         return saturatedAdd(t, allowedLateness);
@@ -643,22 +626,19 @@ final class PerEventSlidingAggregateOperator<K, T, ACC, V, R>
         return (sum < a) ? Long.MAX_VALUE : sum;
     }
 
-    private void registerTimer(long time) {
+    /** A timer for the current key at {@code time}, on the windows' time. */
+    private void armTimer(long time) {
         if (eventTime) {
-            timers.registerEventTimeTimer(VoidNamespace.INSTANCE, time);
+            registerTimer(time);
         } else {
-            timers.registerProcessingTimeTimer(VoidNamespace.INSTANCE, time);
+            registerProcessingTimeTimer(time);
         }
     }
 
     private void registerCleanupTimer(long time) {
         if (time != Long.MAX_VALUE) { // as Flink: kept to the end of time
-            registerTimer(time);
+            armTimer(time);
         }
-    }
-
-    private void late(StreamRecord<T> element) {
-        lateRecords.route(element);
     }
 
     /** The number of slices kept for the current key (open, queued and retained). */
