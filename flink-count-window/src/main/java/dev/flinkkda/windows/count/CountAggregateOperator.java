@@ -35,6 +35,8 @@ final class CountAggregateOperator<K, T, ACC, V, R>
     private static final long serialVersionUID = 1L;
 
     private final CountWindows windows;
+    private final long size;
+    private final long stride;
     private final long pane;
     private final TypeInformation<ACC> accumulatorType;
 
@@ -64,7 +66,9 @@ final class CountAggregateOperator<K, T, ACC, V, R>
             ProcessWindowFunction<V, R, K, CountWindow> windowFunction) {
         super(aggregate, windowFunction, "CountWindows.window(...), Flink's WindowedStream,");
         this.windows = windows;
-        this.pane = gcd(windows.getSize(), windows.getStride());
+        this.size = windows.getSize();
+        this.stride = windows.getStride();
+        this.pane = gcd(size, stride);
         this.accumulatorType = accumulatorType;
     }
 
@@ -112,8 +116,6 @@ final class CountAggregateOperator<K, T, ACC, V, R>
         CountProgress<ACC> state = stored != null ? stored : CountProgress.start();
         long n = state.count() + 1;
         state.setCount(n);
-        long stride = windows.getStride();
-        long size = windows.getSize();
         if (stride > size && (n - 1) % stride + 1 <= stride - size) {
             store(state, stored);
             return; // sampling: this element is in no window

@@ -305,21 +305,27 @@ class PerEventSlidingWindowsTest {
     void withADelayAnElementAtOrBehindTheWatermarkIsLateThoughAWindowOfItIsOpen() throws Exception {
         try (WindowPipelineHarness h =
                 harness(EventTimePerEventSlidingWindows.of(TEN).withDelay(Duration.ofMillis(5)))) {
-            h.element("k", 1, 1);
-            h.element("k", 9, 2);
-            h.watermark(12);
-            assertThat(h.results()).containsExactly(window("k", -9, 6, "1"));
-            h.element("k", 11, 4);
-            h.element("k", 12, 8);
-            h.element("k", 13, 16);
-            h.watermark(Long.MAX_VALUE);
-            assertThat(h.results())
-                    .containsExactly(
-                            window("k", -9, 6, "1"),
-                            window("k", -1, 14, "1,2,16"),
-                            window("k", 3, 18, "2,16"));
-            assertThat(h.late()).containsExactly(Tuple3.of("k", 11L, 4L), Tuple3.of("k", 12L, 8L));
+            elementsAtOrBehindTheWatermarkAreLate(h);
         }
+    }
+
+    /** The stream and windows of the timeline above, on size 10, delay 5, late side output. */
+    private static void elementsAtOrBehindTheWatermarkAreLate(WindowPipelineHarness h)
+            throws Exception {
+        h.element("k", 1, 1);
+        h.element("k", 9, 2);
+        h.watermark(12);
+        assertThat(h.results()).containsExactly(window("k", -9, 6, "1"));
+        h.element("k", 11, 4);
+        h.element("k", 12, 8);
+        h.element("k", 13, 16);
+        h.watermark(Long.MAX_VALUE);
+        assertThat(h.results())
+                .containsExactly(
+                        window("k", -9, 6, "1"),
+                        window("k", -1, 14, "1,2,16"),
+                        window("k", 3, 18, "2,16"));
+        assertThat(h.late()).containsExactly(Tuple3.of("k", 11L, 4L), Tuple3.of("k", 12L, 8L));
     }
 
     /**
@@ -341,19 +347,7 @@ class PerEventSlidingWindowsTest {
                                                 new WindowTestFunctions.CountSumValues(),
                                                 new WindowTestFunctions.CountSumValuesToResult()),
                         null)) {
-            h.element("k", 1, 1);
-            h.element("k", 9, 2);
-            h.watermark(12);
-            h.element("k", 11, 4);
-            h.element("k", 12, 8);
-            h.element("k", 13, 16);
-            h.watermark(Long.MAX_VALUE);
-            assertThat(h.results())
-                    .containsExactly(
-                            window("k", -9, 6, "1"),
-                            window("k", -1, 14, "1,2,16"),
-                            window("k", 3, 18, "2,16"));
-            assertThat(h.late()).containsExactly(Tuple3.of("k", 11L, 4L), Tuple3.of("k", 12L, 8L));
+            elementsAtOrBehindTheWatermarkAreLate(h);
         }
         KeyedStream<Tuple3<String, Long, Long>, String> keyed =
                 StreamExecutionEnvironment.getExecutionEnvironment()
