@@ -532,7 +532,9 @@ final class PerEventSlidingAggregateOperator<K, T, ACC, V, R>
     private void fireWindows(long t, int first, int end, ACC slices) throws Exception {
         TimeWindow window = new TimeWindow(t - size, t + span);
         for (int i = first; i < end; i++) {
-            TriggerId id = new TriggerId(t, i);
+            // kept per trigger only with later peers excluded or for the firing element
+            TriggerId id =
+                    excludeLaterPeers || firingElementFunction != null ? new TriggerId(t, i) : null;
             ACC result = slices;
             if (excludeLaterPeers) {
                 ACC peers = peerPrefixes.get(id);
