@@ -23,7 +23,8 @@ import java.util.concurrent.TimeUnit;
  * Count windows against Flink's {@code countWindow} and a plain-Java loop, on the same generated
  * records ({@link RecordGenerator}: 1,000 keys round robin) and the same sum {@code
  * AggregateFunction}, one bounded job per invocation on a reused MiniCluster at parallelism 1, as
- * {@link StaggerWindowBenchmark}. Sliding: 1,000 elements every 10; tumbling: 100.
+ * {@link StaggerWindowBenchmark}. Sliding: 1,000 elements every 10; tumbling: 100. The Flink jobs
+ * also report the JVM's CPU time ({@link ProcessCpuTime}: {@code ·cpuNanos / ·records} per record).
  */
 @BenchmarkMode(Mode.Throughput)
 @OutputTimeUnit(TimeUnit.MILLISECONDS)
@@ -66,62 +67,80 @@ public class CountWindowBenchmark {
     }
 
     private static void run(
-            FlinkEnvironmentContext context, StreamExecutionEnvironment env, DataStream<Long> sums)
+            FlinkEnvironmentContext context,
+            StreamExecutionEnvironment env,
+            DataStream<Long> sums,
+            ProcessCpuTime cpu,
+            long records)
             throws Exception {
+        long start = cpu.start();
         sums.sinkTo(new DiscardingSink<>());
         context.execute(env);
+        cpu.stop(start, records);
     }
 
     /** {@code CountWindows.of(1000, 10).incremental(keyed).aggregate(sum)}. */
     @Benchmark
     @OperationsPerInvocation(SLIDING_RECORDS)
-    public void countSliding1000By10(FlinkEnvironmentContext context) throws Exception {
+    public void countSliding1000By10(FlinkEnvironmentContext context, ProcessCpuTime cpu)
+            throws Exception {
         StreamExecutionEnvironment env = context.environment();
         run(
                 context,
                 env,
                 CountWindows.of(SLIDING_SIZE, SLIDING_STRIDE)
                         .incremental(keyed(env, SLIDING_RECORDS))
-                        .aggregate(new SumAggregate()));
+                        .aggregate(new SumAggregate()),
+                cpu,
+                SLIDING_RECORDS);
     }
 
     /** Flink's {@code keyed.countWindow(1000, 10).aggregate(sum)}. */
     @Benchmark
     @OperationsPerInvocation(SLIDING_RECORDS)
-    public void flinkCountWindowSliding1000By10(FlinkEnvironmentContext context) throws Exception {
+    public void flinkCountWindowSliding1000By10(FlinkEnvironmentContext context, ProcessCpuTime cpu)
+            throws Exception {
         StreamExecutionEnvironment env = context.environment();
         run(
                 context,
                 env,
                 keyed(env, SLIDING_RECORDS)
                         .countWindow(SLIDING_SIZE, SLIDING_STRIDE)
-                        .aggregate(new SumAggregate()));
+                        .aggregate(new SumAggregate()),
+                cpu,
+                SLIDING_RECORDS);
     }
 
     /** {@code CountWindows.tumbling(100).incremental(keyed).aggregate(sum)}. */
     @Benchmark
     @OperationsPerInvocation(TUMBLING_RECORDS)
-    public void countTumbling100(FlinkEnvironmentContext context) throws Exception {
+    public void countTumbling100(FlinkEnvironmentContext context, ProcessCpuTime cpu)
+            throws Exception {
         StreamExecutionEnvironment env = context.environment();
         run(
                 context,
                 env,
                 CountWindows.tumbling(TUMBLING_SIZE)
                         .incremental(keyed(env, TUMBLING_RECORDS))
-                        .aggregate(new SumAggregate()));
+                        .aggregate(new SumAggregate()),
+                cpu,
+                TUMBLING_RECORDS);
     }
 
     /** Flink's {@code keyed.countWindow(100).aggregate(sum)}. */
     @Benchmark
     @OperationsPerInvocation(TUMBLING_RECORDS)
-    public void flinkCountWindowTumbling100(FlinkEnvironmentContext context) throws Exception {
+    public void flinkCountWindowTumbling100(FlinkEnvironmentContext context, ProcessCpuTime cpu)
+            throws Exception {
         StreamExecutionEnvironment env = context.environment();
         run(
                 context,
                 env,
                 keyed(env, TUMBLING_RECORDS)
                         .countWindow(TUMBLING_SIZE)
-                        .aggregate(new SumAggregate()));
+                        .aggregate(new SumAggregate()),
+                cpu,
+                TUMBLING_RECORDS);
     }
 
     /** The sliding sums in a plain loop: a ring buffer and a running sum per key. */

@@ -24,7 +24,8 @@ import java.util.concurrent.TimeUnit;
  * reused local MiniCluster (parallelism 1) — for SQL, the table environment, planning and the
  * DataStream ↔ Table conversions included — into a discarding sink. Every record emits one result.
  * The score is records per millisecond, job submission and teardown included; a plain-Java loop
- * gives the bound.
+ * gives the bound. The Flink jobs also report the JVM's CPU time ({@link ProcessCpuTime}: {@code
+ * ·cpuNanos / ·records} is the CPU time per record), steadier than wall-clock on a busy machine.
  */
 @BenchmarkMode(Mode.Throughput)
 @OutputTimeUnit(TimeUnit.MILLISECONDS)
@@ -61,37 +62,49 @@ public class PerEventSlidingBenchmark {
     /** {@code EventTimePerEventSlidingWindows.of(60 s).incremental(keyed).aggregate(sum)}. */
     @Benchmark
     @OperationsPerInvocation(RECORDS_PER_INVOCATION)
-    public void perEventSum60s(FlinkEnvironmentContext context) throws Exception {
+    public void perEventSum60s(FlinkEnvironmentContext context, ProcessCpuTime cpu)
+            throws Exception {
+        long start = cpu.start();
         StreamExecutionEnvironment env = context.environment();
         PerEventPipelines.perEventSum(env, RECORDS_PER_INVOCATION).sinkTo(new DiscardingSink<>());
         context.execute(env);
+        cpu.stop(start, RECORDS_PER_INVOCATION);
     }
 
     /** {@code EventTimePerEventSlidingWindows.of(60 s).incremental(keyed).aggregate(max)}. */
     @Benchmark
     @OperationsPerInvocation(RECORDS_PER_INVOCATION)
-    public void perEventMax60s(FlinkEnvironmentContext context) throws Exception {
+    public void perEventMax60s(FlinkEnvironmentContext context, ProcessCpuTime cpu)
+            throws Exception {
+        long start = cpu.start();
         StreamExecutionEnvironment env = context.environment();
         PerEventPipelines.perEventMax(env, RECORDS_PER_INVOCATION).sinkTo(new DiscardingSink<>());
         context.execute(env);
+        cpu.stop(start, RECORDS_PER_INVOCATION);
     }
 
     /** {@code SUM(value) OVER (… RANGE BETWEEN INTERVAL '60' SECOND PRECEDING AND CURRENT ROW)}. */
     @Benchmark
     @OperationsPerInvocation(RECORDS_PER_INVOCATION)
-    public void sqlOverRangeSum60s(FlinkEnvironmentContext context) throws Exception {
+    public void sqlOverRangeSum60s(FlinkEnvironmentContext context, ProcessCpuTime cpu)
+            throws Exception {
+        long start = cpu.start();
         StreamExecutionEnvironment env = context.environment();
         PerEventPipelines.sqlSum(env, RECORDS_PER_INVOCATION).sinkTo(new DiscardingSink<>());
         context.execute(env);
+        cpu.stop(start, RECORDS_PER_INVOCATION);
     }
 
     /** {@code MAX(value) OVER (… RANGE BETWEEN INTERVAL '60' SECOND PRECEDING AND CURRENT ROW)}. */
     @Benchmark
     @OperationsPerInvocation(RECORDS_PER_INVOCATION)
-    public void sqlOverRangeMax60s(FlinkEnvironmentContext context) throws Exception {
+    public void sqlOverRangeMax60s(FlinkEnvironmentContext context, ProcessCpuTime cpu)
+            throws Exception {
+        long start = cpu.start();
         StreamExecutionEnvironment env = context.environment();
         PerEventPipelines.sqlMax(env, RECORDS_PER_INVOCATION).sinkTo(new DiscardingSink<>());
         context.execute(env);
+        cpu.stop(start, RECORDS_PER_INVOCATION);
     }
 
     /** The per-event sums in a plain loop: a ring buffer and a running sum per key, no Flink. */

@@ -10,10 +10,7 @@ import org.apache.flink.api.common.state.ValueStateDescriptor;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.api.common.typeinfo.Types;
 import org.apache.flink.api.common.typeutils.TypeSerializer;
-import org.apache.flink.api.common.typeutils.base.LongSerializer;
-import org.apache.flink.api.java.tuple.Tuple3;
-import org.apache.flink.api.java.typeutils.runtime.NullableSerializer;
-import org.apache.flink.api.java.typeutils.runtime.TupleSerializer;
+import org.apache.flink.runtime.state.heap.HeapKeyedStateBackend;
 import org.apache.flink.streaming.api.functions.windowing.ProcessWindowFunction;
 import org.apache.flink.streaming.runtime.streamrecord.StreamRecord;
 
@@ -38,15 +35,21 @@ final class CountAggregateOperator<K, T, ACC, V, R>
     private static final long serialVersionUID = 1L;
 
     private final CountWindows windows;
+    private final long size;
+    private final long stride;
     private final long pane;
     private final TypeInformation<ACC> accumulatorType;
 
     private transient TypeSerializer<ACC> accumulatorSerializer;
 
     /**
-     * Per key, in one state to keep the per-element cost low: n, open pane, its first timestamp.
+     * Per key, in one state to keep the per-element cost low: n, open pane, its first timestamp. On
+     * the heap backend the value read is the stored object and is changed in place.
      */
-    private transient ValueState<Tuple3<Long, ACC, Long>> progress;
+    private transient ValueState<CountProgress<ACC>> progress;
+
+    /** Whether a changed progress must be written back (any backend but the heap). */
+    private transient boolean writesBack;
 
     private transient MapState<Long, ACC> back;
     private transient ValueState<ACC> backAggregate;
@@ -63,7 +66,9 @@ final class CountAggregateOperator<K, T, ACC, V, R>
             ProcessWindowFunction<V, R, K, CountWindow> windowFunction) {
         super(aggregate, windowFunction, "CountWindows.window(...), Flink's WindowedStream,");
         this.windows = windows;
-        this.pane = gcd(windows.getSize(), windows.getStride());
+        this.size = windows.getSize();
+        this.stride = windows.getStride();
+        this.pane = gcd(size, stride);
         this.accumulatorType = accumulatorType;
     }
 
@@ -81,7 +86,13 @@ final class CountAggregateOperator<K, T, ACC, V, R>
         super.open();
         accumulatorSerializer =
                 accumulatorType.createSerializer(getExecutionConfig().getSerializerConfig());
-        progress = getRuntimeContext().getState(progressDescriptor(accumulatorSerializer));
+        progress =
+                getRuntimeContext()
+                        .getState(
+                                new ValueStateDescriptor<>(
+                                        "count-progress",
+                                        CountProgress.serializer(accumulatorSerializer)));
+        writesBack = !(getKeyedStateBackend() instanceof HeapKeyedStateBackend);
         back = map("count-back-panes", accumulatorType);
         backAggregate = value("count-back-aggregate", accumulatorType);
         backStart = value("count-back-start", Types.LONG);
@@ -89,21 +100,6 @@ final class CountAggregateOperator<K, T, ACC, V, R>
         frontStart = value("count-front-start", Types.LONG);
         frontEnd = value("count-front-end", Types.LONG);
         paneFirstTimestamps = map("count-pane-first-ts", Types.LONG);
-    }
-
-    @SuppressWarnings({"unchecked", "rawtypes"})
-    private static <ACC> ValueStateDescriptor<Tuple3<Long, ACC, Long>> progressDescriptor(
-            TypeSerializer<ACC> accumulatorSerializer) {
-        // the open pane is null between panes: its field's serializer must take null
-        TypeSerializer<Tuple3<Long, ACC, Long>> serializer =
-                new TupleSerializer<>(
-                        (Class) Tuple3.class,
-                        new TypeSerializer<?>[] {
-                            LongSerializer.INSTANCE,
-                            NullableSerializer.wrap(accumulatorSerializer, true),
-                            LongSerializer.INSTANCE
-                        });
-        return new ValueStateDescriptor<>("count-progress", serializer);
     }
 
     private <X> ValueState<X> value(String name, TypeInformation<X> type) {
@@ -116,34 +112,29 @@ final class CountAggregateOperator<K, T, ACC, V, R>
 
     @Override
     public void processElement(StreamRecord<T> element) throws Exception {
-        Tuple3<Long, ACC, Long> state = progress.value();
-        if (state == null) {
-            state = new Tuple3<>(0L, null, Long.MIN_VALUE);
-        }
-        long n = state.f0 + 1;
-        state.f0 = n;
-        long stride = windows.getStride();
-        long size = windows.getSize();
+        CountProgress<ACC> stored = progress.value();
+        CountProgress<ACC> state = stored != null ? stored : CountProgress.start();
+        long n = state.count() + 1;
+        state.setCount(n);
         if (stride > size && (n - 1) % stride + 1 <= stride - size) {
-            progress.update(state);
+            store(state, stored);
             return; // sampling: this element is in no window
         }
         long timestamp = element.hasTimestamp() ? element.getTimestamp() : Long.MIN_VALUE;
-        ACC accumulator = state.f1;
+        ACC accumulator = state.openPane();
         if (accumulator == null) {
             accumulator = aggregate.createAccumulator();
-            state.f2 = timestamp;
+            state.openPane(accumulator, timestamp);
         }
         accumulator = aggregate.add(element.getValue(), accumulator);
         if (n % pane != 0) {
-            state.f1 = accumulator;
-            progress.update(state);
+            state.setOpenPane(accumulator);
+            store(state, stored);
             return;
         }
-        long firstTimestamp = state.f2;
-        state.f1 = null;
-        state.f2 = Long.MIN_VALUE;
-        progress.update(state);
+        long firstTimestamp = state.paneFirstTimestamp();
+        state.closePane();
+        store(state, stored);
         long paneIndex = n / pane - 1;
         if (size == pane) {
             // Windows of exactly one pane (tumbling, or sampling with size dividing stride): a
@@ -166,6 +157,13 @@ final class CountAggregateOperator<K, T, ACC, V, R>
                     windowAggregate());
             // keep only the panes the next window shares with this one
             dropPanesBefore(Math.max(0, (n + stride - size) / pane), paneIndex);
+        }
+    }
+
+    /** Writes the progress back unless it is the heap backend's stored object, changed in place. */
+    private void store(CountProgress<ACC> state, CountProgress<ACC> stored) throws Exception {
+        if (writesBack || state != stored) {
+            progress.update(state);
         }
     }
 

@@ -1,8 +1,6 @@
 package dev.flinkkda.windows.sliding;
 
-import dev.flinkkda.windows.core.EventTimestamps;
-import dev.flinkkda.windows.core.IncrementalWindowOperator;
-import dev.flinkkda.windows.core.LateRecords;
+import dev.flinkkda.windows.core.EventTimeWindowOperator;
 
 import org.apache.flink.annotation.VisibleForTesting;
 import org.apache.flink.api.common.functions.AggregateFunction;
@@ -11,40 +9,37 @@ import org.apache.flink.api.common.functions.FilterFunction;
 import org.apache.flink.api.common.functions.util.FunctionUtils;
 import org.apache.flink.api.common.state.MapState;
 import org.apache.flink.api.common.state.MapStateDescriptor;
+import org.apache.flink.api.common.state.ValueState;
+import org.apache.flink.api.common.state.ValueStateDescriptor;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
-import org.apache.flink.api.common.typeinfo.Types;
 import org.apache.flink.api.common.typeutils.TypeSerializer;
-import org.apache.flink.api.java.tuple.Tuple2;
 import org.apache.flink.runtime.state.VoidNamespace;
-import org.apache.flink.runtime.state.VoidNamespaceSerializer;
+import org.apache.flink.runtime.state.heap.HeapKeyedStateBackend;
 import org.apache.flink.streaming.api.functions.windowing.ProcessWindowFunction;
 import org.apache.flink.streaming.api.operators.InternalTimer;
-import org.apache.flink.streaming.api.operators.InternalTimerService;
-import org.apache.flink.streaming.api.operators.Triggerable;
 import org.apache.flink.streaming.api.windowing.windows.TimeWindow;
 import org.apache.flink.streaming.runtime.streamrecord.StreamRecord;
 import org.apache.flink.util.OutputTag;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
-import java.util.TreeMap;
 
 /**
  * The operator of {@link PerEventSlidingWindows}: per key, elements are aggregated into one slice
  * per timestamp; when time reaches a slice, the slice is complete and is pushed onto a {@link
- * SliceQueue}; a trigger element's window {@code [t - size, t + span)} ({@code span = max(delay,
- * 1)}) fires at {@code t + span - 1} from the queue, after the slices before {@code t - size} are
- * popped. Windows of later elements never start earlier, so the queue only moves forward: a
- * constant number of merges per slice and per window, for any aggregate.
+ * PerEventSliceQueue}; a trigger element's window {@code [t - size, t + span)} ({@code span =
+ * max(delay, 1)}) fires at {@code t + span - 1} from the queue, after the slices before {@code t -
+ * size} are popped. Windows of later elements never start earlier, so the queue only moves forward:
+ * a constant number of merges per slice and per window, for any aggregate.
  *
- * <p><b>State, per key</b> (keyed state, checkpointed with the timers): {@code slices} (timestamp →
- * accumulator: open slices the watermark has not reached, and queued ones); {@code triggers}
- * (timestamp → how many elements there fire a window: those still to fire, and with allowed
- * lateness the fired ones until their cleanup time); the slice queue. Its time is the latest timer
- * the key has processed (or the watermark a late element saw); its mark is the one armed timer at
- * which everything older than the newest slice's last possible window is dropped, so a key that
- * goes quiet leaves nothing behind.
+ * <p><b>State, per key</b> (keyed state, checkpointed with the timers): one {@link PerEventSlices}
+ * value, read once per element and per timer (changed in place on the heap backend, written back on
+ * others) — the slices by timestamp (open ones the watermark has not reached, queued ones, and
+ * retained ones), each with its accumulator and how many elements there fire a window (those still
+ * to fire, and with allowed lateness the fired ones until their cleanup time), and the stacks'
+ * aggregates. Its time is the latest timer the key has processed (or the watermark a late element
+ * saw); its mark is the one armed timer at which everything older than the newest slice's last
+ * possible window is dropped, so a key that goes quiet leaves nothing behind.
  *
  * <p><b>Timers</b>, one per distinct timestamp (plus one per trigger timestamp with a delay): at
  * time {@code T} the slice at {@code T} is pushed, the window of the triggers at {@code T - span +
@@ -76,8 +71,7 @@ import java.util.TreeMap;
  * be rare), and the fired windows they join are combined again from the slices.
  */
 final class PerEventSlidingAggregateOperator<K, T, ACC, V, R>
-        extends IncrementalWindowOperator<K, T, ACC, V, R, TimeWindow>
-        implements Triggerable<K, VoidNamespace> {
+        extends EventTimeWindowOperator<K, T, ACC, V, R, TimeWindow> {
 
     private static final long serialVersionUID = 1L;
 
@@ -90,22 +84,24 @@ final class PerEventSlidingAggregateOperator<K, T, ACC, V, R>
     private final FilterFunction<T> trigger;
     private final TypeInformation<ACC> accumulatorType;
     private final TypeInformation<T> firingElementType;
-    private final OutputTag<T> lateDataTag;
 
-    private transient InternalTimerService<VoidNamespace> timers;
     private transient TypeSerializer<ACC> accumulatorSerializer;
-    private transient MapState<Long, ACC> slices;
-    private transient MapState<Long, Integer> triggers;
+    private transient ValueState<PerEventSlices<ACC>> state;
 
-    /** Later peers excluded: per trigger (timestamp, number), its slice as it arrived. */
-    private transient MapState<Tuple2<Long, Integer>, ACC> peerPrefixes;
+    /** What the current key's state held when it was read: the object to change on the heap. */
+    private transient PerEventSlices<ACC> stored;
 
-    /** The element form: per trigger (timestamp, number), the element. */
-    private transient MapState<Tuple2<Long, Integer>, T> firingElements;
+    /** Whether a changed state value must be written back (any backend but the heap). */
+    private transient boolean writesBack;
+
+    /** Later peers excluded: per trigger, its slice as it arrived. */
+    private transient MapState<TriggerId, ACC> peerPrefixes;
+
+    /** The element form: per trigger, the element. */
+    private transient MapState<TriggerId, T> firingElements;
 
     private transient FiringElementWindowFunction<T, V, R, K> firingElementFunction;
-    private transient SliceQueue<ACC> q;
-    private transient LateRecords<T> lateRecords;
+    private transient PerEventSliceQueue<ACC> queue;
 
     /**
      * Processing time: the latest timer fired (here or, after a restore, in the subtasks restored
@@ -149,7 +145,9 @@ final class PerEventSlidingAggregateOperator<K, T, ACC, V, R>
                 aggregate,
                 windowFunction,
                 "a ProcessWindowFunction's global state",
-                "per-event-sliding-watermarks");
+                "per-event-sliding",
+                "per-event sliding windows",
+                lateDataTag);
         if ((firingElementType != null)
                 != (windowFunction instanceof FiringElementWindowFunction)) {
             throw new IllegalArgumentException(
@@ -164,7 +162,6 @@ final class PerEventSlidingAggregateOperator<K, T, ACC, V, R>
         this.trigger = trigger;
         this.accumulatorType = accumulatorType;
         this.firingElementType = firingElementType;
-        this.lateDataTag = lateDataTag;
     }
 
     /**
@@ -185,26 +182,20 @@ final class PerEventSlidingAggregateOperator<K, T, ACC, V, R>
         }
         accumulatorSerializer =
                 accumulatorType.createSerializer(getExecutionConfig().getSerializerConfig());
-        timers =
-                getInternalTimerService(
-                        "per-event-sliding-timers", VoidNamespaceSerializer.INSTANCE, this);
-        slices =
+        state =
                 getRuntimeContext()
-                        .getMapState(
-                                new MapStateDescriptor<>(
-                                        "per-event-sliding-slices", Types.LONG, accumulatorType));
-        triggers =
-                getRuntimeContext()
-                        .getMapState(
-                                new MapStateDescriptor<>(
-                                        "per-event-sliding-triggers", Types.LONG, Types.INT));
+                        .getState(
+                                new ValueStateDescriptor<>(
+                                        "per-event-sliding-state",
+                                        PerEventSlices.typeInfo(accumulatorType)));
+        writesBack = !(getKeyedStateBackend() instanceof HeapKeyedStateBackend);
         if (excludeLaterPeers) {
             peerPrefixes =
                     getRuntimeContext()
                             .getMapState(
                                     new MapStateDescriptor<>(
                                             "per-event-sliding-peer-prefixes",
-                                            Types.TUPLE(Types.LONG, Types.INT),
+                                            TriggerId.typeInfo(),
                                             accumulatorType));
         }
         if (firingElementType != null) {
@@ -213,23 +204,14 @@ final class PerEventSlidingAggregateOperator<K, T, ACC, V, R>
                             .getMapState(
                                     new MapStateDescriptor<>(
                                             "per-event-sliding-firing-elements",
-                                            Types.TUPLE(Types.LONG, Types.INT),
+                                            TriggerId.typeInfo(),
                                             firingElementType));
             @SuppressWarnings("unchecked")
             FiringElementWindowFunction<T, V, R, K> function =
                     (FiringElementWindowFunction<T, V, R, K>) userFunction;
             firingElementFunction = function;
         }
-        q =
-                new SliceQueue<>(
-                        getRuntimeContext(),
-                        "per-event-sliding",
-                        aggregate,
-                        accumulatorType,
-                        accumulatorSerializer,
-                        slices,
-                        allowedLateness > 0);
-        lateRecords = LateRecords.of(lateDataTag, output, getMetricGroup());
+        queue = new PerEventSliceQueue<>(aggregate, accumulatorSerializer, allowedLateness > 0);
         closedProcessingTime = eventTime ? Long.MIN_VALUE : highestRestoredTime();
     }
 
@@ -245,8 +227,8 @@ final class PerEventSlidingAggregateOperator<K, T, ACC, V, R>
     }
 
     @Override
-    protected long currentWatermark() {
-        return timers.currentWatermark();
+    protected String processingTimeAlternative() {
+        return "ProcessingTimePerEventSlidingWindows";
     }
 
     // ---- elements ----
@@ -256,108 +238,110 @@ final class PerEventSlidingAggregateOperator<K, T, ACC, V, R>
         T value = element.getValue();
         boolean fires = trigger == null || trigger.filter(value);
         if (!eventTime) {
-            long now = timers.currentProcessingTime();
-            addOnTime(value, Math.max(now, closedProcessingTime + 1), fires);
+            long now = currentProcessingTime();
+            PerEventSlices<ACC> s = load();
+            addOnTime(s, value, Math.max(now, closedProcessingTime + 1), fires);
+            save(s);
             return;
         }
-        long timestamp =
-                EventTimestamps.of(
-                        element,
-                        getCurrentKey(),
-                        "per-event sliding windows",
-                        "ProcessingTimePerEventSlidingWindows");
+        long timestamp = timestampOf(element);
         long watermark = latenessWatermark();
         if (timestamp > watermark) {
-            addOnTime(value, timestamp, fires);
+            PerEventSlices<ACC> s = load();
+            addOnTime(s, value, timestamp, fires);
+            save(s);
         } else if (lateTime(timestamp) <= watermark) {
-            late(element);
+            routeLate(element);
         } else {
-            addBehindWatermark(value, timestamp, fires, watermark);
+            PerEventSlices<ACC> s = load();
+            addBehindWatermark(s, value, timestamp, fires, watermark);
+            save(s);
         }
     }
 
     /** An element no timer has reached yet: into its open slice. */
-    private void addOnTime(T value, long timestamp, boolean fires) throws Exception {
-        ACC accumulator = slices.get(timestamp);
-        if (accumulator == null) {
-            accumulator = aggregate.createAccumulator();
-            registerTimer(timestamp);
+    private void addOnTime(PerEventSlices<ACC> s, T value, long timestamp, boolean fires)
+            throws Exception {
+        int index = s.indexOf(timestamp);
+        if (index < 0) {
+            index = -index - 1;
+            s.insert(index, timestamp, aggregate.createAccumulator());
+            armTimer(timestamp);
             if (keepsElements) {
-                registerTimer(sliceCleanupTime(timestamp));
+                armTimer(sliceCleanupTime(timestamp));
             }
         }
-        accumulator = aggregate.add(value, accumulator);
-        slices.put(timestamp, accumulator);
+        ACC accumulator = aggregate.add(value, s.accumulatorAt(index));
+        s.setAccumulatorAt(index, accumulator);
         if (fires) {
-            Integer count = triggers.get(timestamp);
-            int number = count == null ? 0 : count;
-            triggers.put(timestamp, number + 1);
+            int number = s.triggersAt(index);
+            s.setTriggersAt(index, number + 1);
             keepTrigger(timestamp, number, value, accumulator);
-            if (count == null && span > 1) {
-                registerTimer(fireTime(timestamp));
+            if (number == 0 && span > 1) {
+                armTimer(fireTime(timestamp));
             }
         }
     }
 
     /** An element at or behind the watermark, but within the allowed lateness of its window. */
-    private void addBehindWatermark(T value, long timestamp, boolean fires, long watermark)
+    private void addBehindWatermark(
+            PerEventSlices<ACC> s, T value, long timestamp, boolean fires, long watermark)
             throws Exception {
-        ACC before = slices.get(timestamp);
-        ACC slice = aggregate.add(value, before == null ? aggregate.createAccumulator() : before);
-        slices.put(timestamp, slice);
+        int index = s.indexOf(timestamp);
+        ACC slice;
+        if (index >= 0) {
+            slice = aggregate.add(value, s.accumulatorAt(index));
+            s.setAccumulatorAt(index, slice);
+        } else {
+            slice = aggregate.add(value, aggregate.createAccumulator());
+        }
         if (keepsElements) {
-            if (before == null) {
-                registerTimer(sliceCleanupTime(timestamp));
+            if (index < 0) {
+                s.insert(-index - 1, timestamp, slice);
+                armTimer(sliceCleanupTime(timestamp));
             }
         } else {
-            q.load();
             // catch up with the watermark, as if a timer at it had run
-            advance(Math.max(q.time, watermark));
-            long stacksFrom = firstSliceStillNeeded(q.time);
-            if (before == null) {
-                q.insert(timestamp, queued -> queued >= stacksFrom);
-            } else if (q.inStacks(timestamp)) {
-                q.rebuildStacks();
+            advance(s, Math.max(s.time(), watermark));
+            long stacksFrom = firstSliceStillNeeded(s.time());
+            if (index < 0) {
+                queue.insertComplete(s, timestamp, slice, queued -> queued >= stacksFrom);
+            } else if (PerEventSliceQueue.inStacks(s, timestamp)) {
+                queue.rebuildStacks(s);
             }
-            armCleanup();
+            armCleanup(s);
         }
-        TreeMap<Long, ACC> kept = null;
         if (allowedLateness > 0) {
             // the fired windows that contain the element and are kept fire again
             List<Long> refire = new ArrayList<>();
-            for (Long t : triggers.keys()) {
-                if (fireTime(t) <= watermark
+            for (int i = 0; i < s.count(); i++) {
+                long t = s.timeAt(i);
+                if (s.triggersAt(i) > 0
+                        && fireTime(t) <= watermark
                         && t - size <= timestamp
                         && timestamp < slicesEnd(t)
                         && cleanupTime(t) > watermark) {
                     refire.add(t);
                 }
             }
-            if (!refire.isEmpty()) {
-                refire.sort(null);
-                kept = slicesByTime();
-                for (long t : refire) {
-                    fireFromSlices(kept, t, 0, triggers.get(t));
-                }
+            for (long t : refire) {
+                fireFromSlices(s, t, 0, s.triggersAt(s.indexOf(t)));
             }
         }
         if (fires) {
-            Integer count = triggers.get(timestamp);
-            int number = count == null ? 0 : count;
-            triggers.put(timestamp, number + 1);
+            index = s.indexOf(timestamp);
+            int number = s.triggersAt(index);
+            s.setTriggersAt(index, number + 1);
             keepTrigger(timestamp, number, value, slice); // the queue and refires only read it
             if (fireTime(timestamp) > watermark) {
-                if (count == null) {
-                    registerTimer(fireTime(timestamp));
+                if (number == 0) {
+                    armTimer(fireTime(timestamp));
                 }
             } else {
                 // its window's time has passed (within the allowed lateness): it fires at once
-                fireFromSlices(kept != null ? kept : slicesByTime(), timestamp, number, number + 1);
+                fireFromSlices(s, timestamp, number, number + 1);
                 registerCleanupTimer(cleanupTime(timestamp));
             }
-        }
-        if (!keepsElements) {
-            q.store();
         }
     }
 
@@ -369,63 +353,66 @@ final class PerEventSlidingAggregateOperator<K, T, ACC, V, R>
     }
 
     @Override
-    public void onProcessingTime(InternalTimer<K, VoidNamespace> timer) throws Exception {
-        closedProcessingTime = Math.max(closedProcessingTime, timer.getTimestamp());
-        onTimer(timer.getTimestamp());
+    protected void onProcessingTimer(long time) throws Exception {
+        closedProcessingTime = Math.max(closedProcessingTime, time);
+        onTimer(time);
     }
 
     private void onTimer(long time) throws Exception {
-        if (keepsElements) {
-            onTimerOfElements(time);
-            return;
+        PerEventSlices<ACC> s = stored = state.value();
+        if (s == null) {
+            return; // nothing of the key is left
         }
-        q.load();
+        if (keepsElements) {
+            onTimerOfElements(s, time);
+        } else {
+            onTimerOfQueue(s, time);
+        }
+        save(s);
+    }
+
+    private void onTimerOfQueue(PerEventSlices<ACC> s, long time) throws Exception {
         long t = time - (span - 1);
-        Integer count = triggers.get(t);
-        boolean due = count != null && fireTime(t) == time;
+        int index = s.indexOf(t);
+        int count = index >= 0 ? s.triggersAt(index) : 0;
+        boolean due = count > 0 && fireTime(t) == time;
         if (due && excludeLaterPeers) {
             // (no delay: t == time) the slices before t, before the slice at t is pushed; each
             // trigger adds its own peers
-            q.popBefore(t - size);
-            fireWindows(t, 0, count, q.aggregate());
+            queue.popBefore(s, t - size);
+            fireWindows(t, 0, count, queue.aggregate(s));
         }
-        if (time > q.newest) {
-            ACC slice = slices.get(time);
-            if (slice != null) {
-                q.push(time, slice);
-            }
-        }
+        queue.pushUpTo(s, time);
         if (due && !excludeLaterPeers) {
-            q.popBefore(t - size);
-            fireWindows(t, 0, count, q.aggregate());
+            queue.popBefore(s, t - size);
+            fireWindows(t, 0, count, queue.aggregate(s));
         }
         if (due) {
-            fired(t);
+            fired(s, t);
         }
-        forgetTriggersCleanedUpAt(time);
-        advance(Math.max(q.time, time));
-        if (q.mark == time) {
-            q.mark = Long.MIN_VALUE;
+        forgetTriggersCleanedUpAt(s, time);
+        advance(s, Math.max(s.time(), time));
+        if (s.mark() == time) {
+            s.setMark(Long.MIN_VALUE);
         }
-        armCleanup();
-        q.store();
+        armCleanup(s);
     }
 
     /** The windows of the triggers at {@code t} fired on time: forgotten, or kept for lateness. */
-    private void fired(long t) throws Exception {
+    private void fired(PerEventSlices<ACC> s, long t) throws Exception {
         if (allowedLateness == 0) {
-            removeTriggers(t);
+            removeTriggers(s, t);
         } else {
             registerCleanupTimer(cleanupTime(t));
         }
     }
 
     /** With allowed lateness: forgets the triggers whose windows' cleanup time is {@code time}. */
-    private void forgetTriggersCleanedUpAt(long time) throws Exception {
+    private void forgetTriggersCleanedUpAt(PerEventSlices<ACC> s, long time) throws Exception {
         if (allowedLateness > 0 && time != Long.MAX_VALUE) {
             long cleaned = time - allowedLateness - (span - 1);
             if (cleanupTime(cleaned) == time) {
-                removeTriggers(cleaned);
+                removeTriggers(s, cleaned);
             }
         }
     }
@@ -435,20 +422,24 @@ final class PerEventSlidingAggregateOperator<K, T, ACC, V, R>
      * - span + 1} fires from the slices, triggers past their cleanup time are forgotten, and so is
      * the slice whose last window's cleanup time is {@code time} (all of them at the end of time).
      */
-    private void onTimerOfElements(long time) throws Exception {
+    private void onTimerOfElements(PerEventSlices<ACC> s, long time) throws Exception {
         long t = time - (span - 1);
-        Integer count = triggers.get(t);
-        if (count != null && fireTime(t) == time) {
-            fireFromSlices(slicesByTime(), t, 0, count);
-            fired(t);
+        int index = s.indexOf(t);
+        int count = index >= 0 ? s.triggersAt(index) : 0;
+        if (count > 0 && fireTime(t) == time) {
+            fireFromSlices(s, t, 0, count);
+            fired(s, t);
         }
-        forgetTriggersCleanedUpAt(time);
+        forgetTriggersCleanedUpAt(s, time);
         if (time == Long.MAX_VALUE) {
-            slices.clear();
+            s.remove(0, s.count());
         } else {
             long slice = time - (size + span - 1 + allowedLateness);
             if (sliceCleanupTime(slice) == time) {
-                slices.remove(slice);
+                int cleaned = s.indexOf(slice);
+                if (cleaned >= 0) {
+                    s.remove(cleaned, cleaned + 1);
+                }
             }
         }
     }
@@ -457,11 +448,11 @@ final class PerEventSlidingAggregateOperator<K, T, ACC, V, R>
      * Moves the key's queue to {@code time}: the slices in no window still to fire leave the
      * stacks, and retained ones past their last window's cleanup time are dropped.
      */
-    private void advance(long time) throws Exception {
-        q.time = time;
-        q.popBefore(firstSliceStillNeeded(time));
+    private void advance(PerEventSlices<ACC> s, long time) {
+        s.setTime(time);
+        queue.popBefore(s, firstSliceStillNeeded(time));
         if (allowedLateness > 0) {
-            q.dropRetainedWhile(slice -> sliceCleanupTime(slice) <= time);
+            PerEventSliceQueue.dropRetainedWhile(s, slice -> sliceCleanupTime(slice) <= time);
         }
     }
 
@@ -474,28 +465,49 @@ final class PerEventSlidingAggregateOperator<K, T, ACC, V, R>
     }
 
     /** Arms the one cleanup timer, at the newest slice's last possible window's cleanup time. */
-    private void armCleanup() {
-        if (q.mark == Long.MIN_VALUE && !q.isEmpty()) {
-            q.mark = sliceCleanupTime(q.newest);
-            registerTimer(q.mark);
+    private void armCleanup(PerEventSlices<ACC> s) {
+        if (s.mark() == Long.MIN_VALUE && !PerEventSliceQueue.isEmpty(s)) {
+            s.setMark(sliceCleanupTime(PerEventSliceQueue.newest(s)));
+            armTimer(s.mark());
+        }
+    }
+
+    // ---- the key's state ----
+
+    /** The current key's slices (the live object on the heap backend), new ones if it has none. */
+    private PerEventSlices<ACC> load() throws Exception {
+        stored = state.value();
+        return stored != null ? stored : PerEventSlices.empty();
+    }
+
+    /**
+     * Stores the current key's slices, cleared when none is left; with no slice queued, the queue's
+     * time and mark start again (as when the key is new). On the heap backend the stored value is
+     * the object that was changed: written only when new.
+     */
+    private void save(PerEventSlices<ACC> s) throws Exception {
+        if (PerEventSliceQueue.isEmpty(s)) {
+            s.setTime(Long.MIN_VALUE);
+            s.setMark(Long.MIN_VALUE);
+            if (s.count() == 0) {
+                state.clear();
+                return;
+            }
+        }
+        if (writesBack || s != stored) {
+            state.update(s);
         }
     }
 
     // ---- windows from the slices (late elements) ----
 
-    private TreeMap<Long, ACC> slicesByTime() throws Exception {
-        TreeMap<Long, ACC> all = new TreeMap<>();
-        for (Map.Entry<Long, ACC> entry : slices.entries()) {
-            all.put(entry.getKey(), entry.getValue());
-        }
-        return all;
-    }
-
     /** Fires the windows of the triggers {@code first..end-1} at {@code t}, from the slices. */
-    private void fireFromSlices(TreeMap<Long, ACC> all, long t, int first, int end)
+    private void fireFromSlices(PerEventSlices<ACC> s, long t, int first, int end)
             throws Exception {
         ACC result = null;
-        for (ACC slice : all.subMap(t - size, true, slicesEnd(t), false).values()) {
+        long until = slicesEnd(t);
+        for (int i = s.firstAtOrAfter(t - size); i < s.count() && s.timeAt(i) < until; i++) {
+            ACC slice = s.accumulatorAt(i);
             if (keepsElements) { // a new list of the slices' elements, in timestamp order
                 result =
                         aggregate.merge(
@@ -520,7 +532,9 @@ final class PerEventSlidingAggregateOperator<K, T, ACC, V, R>
     private void fireWindows(long t, int first, int end, ACC slices) throws Exception {
         TimeWindow window = new TimeWindow(t - size, t + span);
         for (int i = first; i < end; i++) {
-            Tuple2<Long, Integer> id = Tuple2.of(t, i);
+            // kept per trigger only with later peers excluded or for the firing element
+            TriggerId id =
+                    excludeLaterPeers || firingElementFunction != null ? new TriggerId(t, i) : null;
             ACC result = slices;
             if (excludeLaterPeers) {
                 ACC peers = peerPrefixes.get(id);
@@ -546,23 +560,24 @@ final class PerEventSlidingAggregateOperator<K, T, ACC, V, R>
      */
     private void keepTrigger(long t, int number, T element, ACC peers) throws Exception {
         if (excludeLaterPeers) {
-            peerPrefixes.put(Tuple2.of(t, number), accumulatorSerializer.copy(peers));
+            peerPrefixes.put(new TriggerId(t, number), accumulatorSerializer.copy(peers));
         }
         if (firingElements != null) {
-            firingElements.put(Tuple2.of(t, number), element);
+            firingElements.put(new TriggerId(t, number), element);
         }
     }
 
     /** Forgets the triggers at {@code t}. */
-    private void removeTriggers(long t) throws Exception {
-        Integer count = triggers.get(t);
-        if (count == null) {
+    private void removeTriggers(PerEventSlices<ACC> s, long t) throws Exception {
+        int index = s.indexOf(t);
+        int count = index >= 0 ? s.triggersAt(index) : 0;
+        if (count == 0) {
             return;
         }
-        triggers.remove(t);
+        s.setTriggersAt(index, 0);
         if (excludeLaterPeers || firingElements != null) {
             for (int i = 0; i < count; i++) {
-                Tuple2<Long, Integer> id = Tuple2.of(t, i);
+                TriggerId id = new TriggerId(t, i);
                 if (excludeLaterPeers) {
                     peerPrefixes.remove(id);
                 }
@@ -589,8 +604,10 @@ final class PerEventSlidingAggregateOperator<K, T, ACC, V, R>
     }
 
     /**
-     * When an element at {@code t} becomes late: {@code t + allowedLateness} (eKuiper's rule: an
-     * element at or behind the watermark is late without allowed lateness, delay or not).
+     * When an element at {@code t} becomes late: {@code t + allowedLateness}, saturated ({@link
+     * dev.flinkkda.windows.core.LateRule#ELEMENT_TIMESTAMP}, eKuiper's rule, the only one {@link
+     * PerEventWindowedStream} takes: an element at or behind the watermark is late without allowed
+     * lateness, delay or not).
      */
     private long lateTime(long t) {
         return saturatedAdd(t, allowedLateness);
@@ -611,31 +628,25 @@ final class PerEventSlidingAggregateOperator<K, T, ACC, V, R>
         return (sum < a) ? Long.MAX_VALUE : sum;
     }
 
-    private void registerTimer(long time) {
+    /** A timer for the current key at {@code time}, on the windows' time. */
+    private void armTimer(long time) {
         if (eventTime) {
-            timers.registerEventTimeTimer(VoidNamespace.INSTANCE, time);
+            registerTimer(time);
         } else {
-            timers.registerProcessingTimeTimer(VoidNamespace.INSTANCE, time);
+            registerProcessingTimeTimer(time);
         }
     }
 
     private void registerCleanupTimer(long time) {
         if (time != Long.MAX_VALUE) { // as Flink: kept to the end of time
-            registerTimer(time);
+            armTimer(time);
         }
-    }
-
-    private void late(StreamRecord<T> element) {
-        lateRecords.route(element);
     }
 
     /** The number of slices kept for the current key (open, queued and retained). */
     @VisibleForTesting
     int slicesKept() throws Exception {
-        int kept = 0;
-        for (Long ignored : slices.keys()) {
-            kept++;
-        }
-        return kept;
+        PerEventSlices<ACC> s = state.value();
+        return s == null ? 0 : s.count();
     }
 }

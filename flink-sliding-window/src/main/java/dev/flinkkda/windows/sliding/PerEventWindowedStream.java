@@ -2,6 +2,7 @@ package dev.flinkkda.windows.sliding;
 
 import dev.flinkkda.windows.core.LateDataWindowedStream;
 import dev.flinkkda.windows.core.LateRecords;
+import dev.flinkkda.windows.core.LateRule;
 import dev.flinkkda.windows.core.WindowFunctionTypes;
 
 import org.apache.flink.annotation.PublicEvolving;
@@ -29,7 +30,8 @@ import org.apache.flink.streaming.api.windowing.windows.TimeWindow;
  *     .aggregate(new Max());
  * }</pre>
  *
- * <p><b>Late elements</b> (event time): an element at {@code t} is late when {@code t +
+ * <p><b>Late elements</b> (event time, {@link LateRule#ELEMENT_TIMESTAMP}, the only rule these
+ * windows take, see {@link #lateRule}): an element at {@code t} is late when {@code t +
  * allowedLateness <= watermark} — without allowed lateness, every element at or behind the
  * watermark, with a delay or not (eKuiper's rule, and Flink SQL's {@code OVER} windows'): it goes
  * to the late side output, or is dropped and counted in {@value LateRecords#DROPPED_METRIC}, even
@@ -185,6 +187,39 @@ public final class PerEventWindowedStream<T, K>
                 TypeExtractor.getAggregateFunctionAccumulatorType(
                         function, input.getType(), null, false),
                 resultType);
+    }
+
+    /**
+     * Per-event sliding windows take only {@link LateRule#ELEMENT_TIMESTAMP} (eKuiper's rule, their
+     * default): an element at {@code t} is late when {@code t + allowedLateness <= watermark}.
+     *
+     * <p>Flink's rule ({@link LateRule#WINDOW_END}: late only when every window that contains the
+     * element has fired and its lateness passed) has no useful meaning here: the windows that
+     * contain an element at {@code t} include those of elements still to come, up to {@code t +
+     * size}, so every element less than {@code size} behind the watermark would still be on time —
+     * with a window of a day, a day behind — and each would go into slices already queued (the
+     * costly path of late elements). {@link #allowedLateness(java.time.Duration)} says explicitly
+     * how far behind the watermark elements may still join windows.
+     *
+     * @throws IllegalArgumentException for {@link LateRule#WINDOW_END}, or if {@code rule} is null
+     */
+    @Override
+    public PerEventWindowedStream<T, K> lateRule(LateRule rule) {
+        if (rule == LateRule.WINDOW_END) {
+            throw new IllegalArgumentException(
+                    "per-event sliding windows take only LateRule.ELEMENT_TIMESTAMP (eKuiper's"
+                            + " rule, their default): under WINDOW_END an element would be on time"
+                            + " until it is a whole window size behind the watermark, since the"
+                            + " windows of elements still to come contain it; use allowedLateness"
+                            + " to let elements behind the watermark join windows");
+        }
+        return super.lateRule(rule);
+    }
+
+    /** eKuiper's rule: an element at or behind the watermark on arrival is late. */
+    @Override
+    protected LateRule defaultLateRule() {
+        return LateRule.ELEMENT_TIMESTAMP;
     }
 
     @Override

@@ -1,5 +1,6 @@
 package dev.flinkkda.windows.sliding;
 
+import dev.flinkkda.windows.core.LateRule;
 import dev.flinkkda.windows.testing.Rescaling;
 import dev.flinkkda.windows.testing.WindowResult;
 import dev.flinkkda.windows.testing.WindowTestFunctions;
@@ -304,21 +305,60 @@ class PerEventSlidingWindowsTest {
     void withADelayAnElementAtOrBehindTheWatermarkIsLateThoughAWindowOfItIsOpen() throws Exception {
         try (WindowPipelineHarness h =
                 harness(EventTimePerEventSlidingWindows.of(TEN).withDelay(Duration.ofMillis(5)))) {
-            h.element("k", 1, 1);
-            h.element("k", 9, 2);
-            h.watermark(12);
-            assertThat(h.results()).containsExactly(window("k", -9, 6, "1"));
-            h.element("k", 11, 4);
-            h.element("k", 12, 8);
-            h.element("k", 13, 16);
-            h.watermark(Long.MAX_VALUE);
-            assertThat(h.results())
-                    .containsExactly(
-                            window("k", -9, 6, "1"),
-                            window("k", -1, 14, "1,2,16"),
-                            window("k", 3, 18, "2,16"));
-            assertThat(h.late()).containsExactly(Tuple3.of("k", 11L, 4L), Tuple3.of("k", 12L, 8L));
+            elementsAtOrBehindTheWatermarkAreLate(h);
         }
+    }
+
+    /** The stream and windows of the timeline above, on size 10, delay 5, late side output. */
+    private static void elementsAtOrBehindTheWatermarkAreLate(WindowPipelineHarness h)
+            throws Exception {
+        h.element("k", 1, 1);
+        h.element("k", 9, 2);
+        h.watermark(12);
+        assertThat(h.results()).containsExactly(window("k", -9, 6, "1"));
+        h.element("k", 11, 4);
+        h.element("k", 12, 8);
+        h.element("k", 13, 16);
+        h.watermark(Long.MAX_VALUE);
+        assertThat(h.results())
+                .containsExactly(
+                        window("k", -9, 6, "1"),
+                        window("k", -1, 14, "1,2,16"),
+                        window("k", 3, 18, "2,16"));
+        assertThat(h.late()).containsExactly(Tuple3.of("k", 11L, 4L), Tuple3.of("k", 12L, 8L));
+    }
+
+    /**
+     * The rule of {@link #withADelayAnElementAtOrBehindTheWatermarkIsLateThoughAWindowOfItIsOpen()}
+     * is {@link LateRule#ELEMENT_TIMESTAMP}, the windows' default: set explicitly, the same windows
+     * and late elements. Flink's {@link LateRule#WINDOW_END} is refused, saying why.
+     */
+    @Test
+    void theLateRuleIsElementTimestampAndWindowEndIsRefused() throws Exception {
+        PerEventSlidingWindows windows =
+                EventTimePerEventSlidingWindows.of(TEN).withDelay(Duration.ofMillis(5));
+        try (WindowPipelineHarness h =
+                new WindowPipelineHarness(
+                        keyed ->
+                                windows.incremental(keyed)
+                                        .lateRule(LateRule.ELEMENT_TIMESTAMP)
+                                        .sideOutputLateData(WindowPipelineHarness.LATE)
+                                        .aggregate(
+                                                new WindowTestFunctions.CountSumValues(),
+                                                new WindowTestFunctions.CountSumValuesToResult()),
+                        null)) {
+            elementsAtOrBehindTheWatermarkAreLate(h);
+        }
+        KeyedStream<Tuple3<String, Long, Long>, String> keyed =
+                StreamExecutionEnvironment.getExecutionEnvironment()
+                        .fromData(Tuple3.of("k", 0L, 0L))
+                        .keyBy(e -> e.f0);
+        assertThatThrownBy(() -> windows.incremental(keyed).lateRule(LateRule.WINDOW_END))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageStartingWith(
+                        "per-event sliding windows take only LateRule.ELEMENT_TIMESTAMP");
+        assertThatThrownBy(() -> windows.incremental(keyed).lateRule(null))
+                .isInstanceOf(IllegalArgumentException.class);
     }
 
     /**

@@ -14,6 +14,7 @@ import org.apache.flink.runtime.metrics.util.InterceptingOperatorMetricGroup;
 import org.apache.flink.runtime.operators.testutils.MockEnvironment;
 import org.apache.flink.runtime.operators.testutils.MockEnvironmentBuilder;
 import org.apache.flink.runtime.operators.testutils.MockInputSplitProvider;
+import org.apache.flink.runtime.state.StateBackend;
 import org.apache.flink.streaming.api.datastream.KeyedStream;
 import org.apache.flink.streaming.api.datastream.SingleOutputStreamOperator;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
@@ -103,6 +104,12 @@ final class WindowPipelineHarness implements WindowPipeline {
         this(pipeline, restoreFrom, 1, 1, 0);
     }
 
+    /** The pipeline on the state backend {@code backend} (null: the heap). */
+    WindowPipelineHarness(Pipeline pipeline, OperatorSubtaskState restoreFrom, StateBackend backend)
+            throws Exception {
+        this(pipeline, restoreFrom, 1, 1, 0, backend);
+    }
+
     /** The pipeline as subtask {@code subtask} of {@code parallelism} (for rescaling tests). */
     WindowPipelineHarness(
             Pipeline pipeline,
@@ -110,6 +117,17 @@ final class WindowPipelineHarness implements WindowPipeline {
             int maxParallelism,
             int parallelism,
             int subtask)
+            throws Exception {
+        this(pipeline, restoreFrom, maxParallelism, parallelism, subtask, null);
+    }
+
+    private WindowPipelineHarness(
+            Pipeline pipeline,
+            OperatorSubtaskState restoreFrom,
+            int maxParallelism,
+            int parallelism,
+            int subtask,
+            StateBackend backend)
             throws Exception {
         environment =
                 new MockEnvironmentBuilder()
@@ -125,6 +143,9 @@ final class WindowPipelineHarness implements WindowPipeline {
         harness =
                 new KeyedOneInputStreamOperatorTestHarness<>(
                         operator(pipeline), WindowTestFunctions.KEY, Types.STRING, environment);
+        if (backend != null) {
+            harness.setStateBackend(backend);
+        }
         if (restoreFrom != null) {
             harness.initializeState(restoreFrom);
         }

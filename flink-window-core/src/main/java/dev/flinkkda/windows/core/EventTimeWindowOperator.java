@@ -13,17 +13,22 @@ import org.apache.flink.streaming.runtime.streamrecord.StreamRecord;
 import org.apache.flink.util.OutputTag;
 
 /**
- * The base of the event-time fast paths (stagger, capped session, hopping): what they all do around
- * their windows, once. Event-time timers in the {@link VoidNamespace}, named {@code <kind>-timers};
- * the watermark they report; lateness judged after a restore by at least the watermark the key's
- * state had reached ({@code <kind>-watermarks}, see {@link RestoredWatermarks}); the "no timestamp"
- * guard; late elements to the side output or counted in {@value LateRecords#DROPPED_METRIC}.
+ * The base of the event-time fast paths (stagger, capped session, hopping, per-event sliding): what
+ * they all do around their windows, once. Event-time timers in the {@link VoidNamespace}, named
+ * {@code <kind>-timers}; the watermark they report; lateness judged after a restore by at least the
+ * watermark the key's state had reached ({@code <kind>-watermarks}, see {@link
+ * RestoredWatermarks}); the "no timestamp" guard; late elements to the side output or counted in
+ * {@value LateRecords#DROPPED_METRIC}.
  *
  * <pre>
  *   element ─▶ {@link #timestampOf} ─▶ subclass: on time? ─ yes ─▶ its windows, {@link #registerTimer}
  *                                                        └ no ──▶ kept window, or {@link #routeLate}
  *   watermark ─▶ {@link #onEventTime} (subclass): fire, clean up
  * </pre>
+ *
+ * <p>A window kind that also runs on processing time (per-event sliding windows) uses the same
+ * timer service for it: {@link #registerProcessingTimeTimer}, {@link #currentProcessingTime} and
+ * the hook {@link #onProcessingTimer}; the others register no processing-time timer.
  *
  * @param <W> the window the window function sees
  */
@@ -77,7 +82,16 @@ public abstract class EventTimeWindowOperator<K, T, ACC, V, R, W extends Window>
 
     /** The element's timestamp; fails the job, saying how to fix it, if it has none. */
     protected final long timestampOf(StreamRecord<T> element) {
-        return EventTimestamps.of(element, getCurrentKey(), windowKind, null);
+        return EventTimestamps.of(
+                element, getCurrentKey(), windowKind, processingTimeAlternative());
+    }
+
+    /**
+     * The processing-time windows to suggest when an element has no timestamp, e.g. {@code
+     * "ProcessingTimePerEventSlidingWindows"}; null (the default) when there are none.
+     */
+    protected String processingTimeAlternative() {
+        return null;
     }
 
     /** An event-time timer for the current key at {@code time}. */
@@ -90,8 +104,24 @@ public abstract class EventTimeWindowOperator<K, T, ACC, V, R, W extends Window>
         lateRecords.route(element);
     }
 
-    @Override
-    public final void onProcessingTime(InternalTimer<K, VoidNamespace> timer) {
-        // event time only
+    /** A processing-time timer for the current key at {@code time}. */
+    protected final void registerProcessingTimeTimer(long time) {
+        timers.registerProcessingTimeTimer(VoidNamespace.INSTANCE, time);
     }
+
+    /** The timer service's processing time. */
+    protected final long currentProcessingTime() {
+        return timers.currentProcessingTime();
+    }
+
+    @Override
+    public final void onProcessingTime(InternalTimer<K, VoidNamespace> timer) throws Exception {
+        onProcessingTimer(timer.getTimestamp());
+    }
+
+    /**
+     * A processing-time timer of the current key fired at {@code time}. Nothing by default: only a
+     * subclass that calls {@link #registerProcessingTimeTimer} has them.
+     */
+    protected void onProcessingTimer(long time) throws Exception {}
 }
