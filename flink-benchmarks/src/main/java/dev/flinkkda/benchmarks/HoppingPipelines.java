@@ -1,6 +1,6 @@
 package dev.flinkkda.benchmarks;
 
-import dev.flinkkda.windows.sliding.EventTimeHoppingWindows;
+import dev.flinkkda.windows.hopping.EventTimeHoppingWindows;
 
 import org.apache.flink.streaming.api.datastream.DataStream;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;

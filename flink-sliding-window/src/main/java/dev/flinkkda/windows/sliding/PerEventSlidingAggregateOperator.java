@@ -3,6 +3,7 @@ package dev.flinkkda.windows.sliding;
 import dev.flinkkda.windows.core.EventTimestamps;
 import dev.flinkkda.windows.core.IncrementalWindowOperator;
 import dev.flinkkda.windows.core.LateRecords;
+import dev.flinkkda.windows.core.SliceQueue;
 
 import org.apache.flink.annotation.VisibleForTesting;
 import org.apache.flink.api.common.functions.AggregateFunction;

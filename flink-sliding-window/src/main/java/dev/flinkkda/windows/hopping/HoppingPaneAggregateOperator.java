@@ -1,4 +1,6 @@
-package dev.flinkkda.windows.sliding;
+package dev.flinkkda.windows.hopping;
+
+import dev.flinkkda.windows.core.SliceQueue;
 
 import org.apache.flink.annotation.VisibleForTesting;
 import org.apache.flink.api.common.functions.AggregateFunction;

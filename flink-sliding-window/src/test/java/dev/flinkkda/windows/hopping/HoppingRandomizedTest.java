@@ -1,6 +1,6 @@
-package dev.flinkkda.windows.sliding;
+package dev.flinkkda.windows.hopping;
 
-import dev.flinkkda.windows.sliding.WindowPipelineHarness.Path;
+import dev.flinkkda.windows.hopping.HoppingPipelineHarness.Path;
 import dev.flinkkda.windows.testing.WindowResult;
 
 import org.apache.flink.api.java.tuple.Tuple3;
@@ -213,7 +213,7 @@ class HoppingRandomizedTest {
                     random.nextInt(3) == 0 ? random.nextInt(arrivals.elements().size()) : -1;
             List<WindowResult> results = new ArrayList<>();
             long gaps = 0;
-            WindowPipelineHarness h = new WindowPipelineHarness(path, spec.windows());
+            HoppingPipelineHarness h = new HoppingPipelineHarness(path, spec.windows());
             try {
                 for (int i = 0; i < arrivals.elements().size(); i++) {
                     Tuple3<String, Long, Long> e = arrivals.elements().get(i);
@@ -227,7 +227,7 @@ class HoppingRandomizedTest {
                         gaps += h.elementsInGaps();
                         assertThat(h.late()).isEmpty();
                         h.close();
-                        h = new WindowPipelineHarness(path, spec.windows(), 0, true, snapshot);
+                        h = new HoppingPipelineHarness(path, spec.windows(), 0, true, snapshot);
                     }
                 }
                 h.watermark(Long.MAX_VALUE);
@@ -263,10 +263,11 @@ class HoppingRandomizedTest {
             long lateness =
                     random.nextInt(3) == 0 ? 0 : random.nextInt((int) (2 * spec.size()) + 1);
             Arrivals arrivals = batch(random, spec, 3, 40, 1 + 3 * spec.timeScale());
-            try (WindowPipelineHarness flink =
-                            new WindowPipelineHarness(Path.ASSIGNER, spec.windows(), lateness);
-                    WindowPipelineHarness fast =
-                            new WindowPipelineHarness(Path.INCREMENTAL, spec.windows(), lateness)) {
+            try (HoppingPipelineHarness flink =
+                            new HoppingPipelineHarness(Path.ASSIGNER, spec.windows(), lateness);
+                    HoppingPipelineHarness fast =
+                            new HoppingPipelineHarness(
+                                    Path.INCREMENTAL, spec.windows(), lateness)) {
                 for (int i = 0; i <= arrivals.elements().size(); i++) {
                     String step;
                     if (i < arrivals.elements().size()) {
@@ -308,8 +309,8 @@ class HoppingRandomizedTest {
     }
 
     private static void assertSameStep(
-            WindowPipelineHarness flink,
-            WindowPipelineHarness fast,
+            HoppingPipelineHarness flink,
+            HoppingPipelineHarness fast,
             Spec spec,
             int stream,
             String step) {
@@ -345,10 +346,10 @@ class HoppingRandomizedTest {
                     random.nextInt(2) == 0 ? 0 : random.nextInt((int) (2 * spec.size()) + 1);
             Arrivals arrivals = batch(random, spec, 3, 40, 1 + 3 * spec.timeScale());
             int restoreAt = random.nextInt(arrivals.elements().size());
-            WindowPipelineHarness restored =
-                    new WindowPipelineHarness(Path.INCREMENTAL, spec.windows(), lateness);
-            try (WindowPipelineHarness straight =
-                    new WindowPipelineHarness(Path.INCREMENTAL, spec.windows(), lateness)) {
+            HoppingPipelineHarness restored =
+                    new HoppingPipelineHarness(Path.INCREMENTAL, spec.windows(), lateness);
+            try (HoppingPipelineHarness straight =
+                    new HoppingPipelineHarness(Path.INCREMENTAL, spec.windows(), lateness)) {
                 for (int i = 0; i <= arrivals.elements().size(); i++) {
                     String step;
                     if (i < arrivals.elements().size()) {
@@ -372,7 +373,7 @@ class HoppingRandomizedTest {
                         OperatorSubtaskState snapshot = restored.snapshot(1);
                         restored.close();
                         restored =
-                                new WindowPipelineHarness(
+                                new HoppingPipelineHarness(
                                         Path.INCREMENTAL, spec.windows(), lateness, true, snapshot);
                     }
                 }
@@ -383,8 +384,8 @@ class HoppingRandomizedTest {
     }
 
     private static void assertSameOutput(
-            WindowPipelineHarness straight,
-            WindowPipelineHarness restored,
+            HoppingPipelineHarness straight,
+            HoppingPipelineHarness restored,
             Spec spec,
             int stream,
             String step) {

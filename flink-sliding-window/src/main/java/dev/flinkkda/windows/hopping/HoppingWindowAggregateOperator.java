@@ -1,4 +1,4 @@
-package dev.flinkkda.windows.sliding;
+package dev.flinkkda.windows.hopping;
 
 import org.apache.flink.api.common.functions.AggregateFunction;
 import org.apache.flink.api.common.state.MapState;

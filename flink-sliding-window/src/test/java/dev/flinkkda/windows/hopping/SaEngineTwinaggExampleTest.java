@@ -1,6 +1,6 @@
-package dev.flinkkda.windows.sliding;
+package dev.flinkkda.windows.hopping;
 
-import dev.flinkkda.windows.sliding.WindowPipelineHarness.Path;
+import dev.flinkkda.windows.hopping.HoppingPipelineHarness.Path;
 import dev.flinkkda.windows.testing.WindowResult;
 
 import org.junit.jupiter.api.Test;
@@ -53,7 +53,7 @@ class SaEngineTwinaggExampleTest {
     /** As {@link #run(Path, EventTimeHoppingWindows)}, with elements in no window expected. */
     private static List<String> run(Path path, EventTimeHoppingWindows windows, int inNoWindow)
             throws Exception {
-        try (WindowPipelineHarness h = new WindowPipelineHarness(path, windows)) {
+        try (HoppingPipelineHarness h = new HoppingPipelineHarness(path, windows)) {
             for (long[] x : X) {
                 h.element("x", T0 + x[0], x[1]);
             }

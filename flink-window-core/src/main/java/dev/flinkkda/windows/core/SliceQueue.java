@@ -1,5 +1,6 @@
-package dev.flinkkda.windows.sliding;
+package dev.flinkkda.windows.core;
 
+import org.apache.flink.annotation.Internal;
 import org.apache.flink.api.common.functions.AggregateFunction;
 import org.apache.flink.api.common.functions.RuntimeContext;
 import org.apache.flink.api.common.state.MapState;
@@ -48,7 +49,8 @@ import java.util.function.LongPredicate;
  * newest queued slice, two longs for the operator ({@link #time}, {@link #mark}) and the back's
  * aggregate.
  */
-final class SliceQueue<ACC> {
+@Internal
+public final class SliceQueue<ACC> {
 
     private final AggregateFunction<?, ACC, ?> aggregate;
     private final TypeSerializer<ACC> serializer;
@@ -60,19 +62,19 @@ final class SliceQueue<ACC> {
     private final ValueState<Tuple8<Long, Long, Long, Long, Long, Long, Long, ACC>> state;
 
     private Tuple8<Long, Long, Long, Long, Long, Long, Long, ACC> loaded;
-    long retainedOldest;
-    long frontOldest;
-    long backOldest;
-    long next;
+    public long retainedOldest;
+    public long frontOldest;
+    public long backOldest;
+    public long next;
 
     /** The newest queued slice; {@code Long.MIN_VALUE} when none. */
-    long newest;
+    public long newest;
 
     /** For the operator: how far in time the key's queue has got. */
-    long time;
+    public long time;
 
     /** For the operator: a second long kept with the queue. */
-    long mark;
+    public long mark;
 
     private ACC backAggregate;
 
@@ -81,7 +83,7 @@ final class SliceQueue<ACC> {
      * @param slices the operator's slice accumulators, by slice key
      * @param retainPopped whether popped slices are retained (for late elements) or dropped
      */
-    SliceQueue(
+    public SliceQueue(
             RuntimeContext context,
             String name,
             AggregateFunction<?, ACC, ?> aggregate,
@@ -122,7 +124,7 @@ final class SliceQueue<ACC> {
     // ---- load and store ----
 
     /** Reads the current key's positions. */
-    void load() throws Exception {
+    public void load() throws Exception {
         Tuple8<Long, Long, Long, Long, Long, Long, Long, ACC> value = state.value();
         loaded = value;
         if (value == null) {
@@ -147,7 +149,7 @@ final class SliceQueue<ACC> {
     }
 
     /** Writes the current key's positions back; clears them when nothing is queued. */
-    void store() throws Exception {
+    public void store() throws Exception {
         if (retainedOldest == next) {
             state.clear(); // nothing queued: the positions start again from 0
             return;
@@ -168,17 +170,17 @@ final class SliceQueue<ACC> {
     // ---- queries ----
 
     /** Whether the stacks (front and back) hold no slice. */
-    boolean stacksEmpty() {
+    public boolean stacksEmpty() {
         return frontOldest == next;
     }
 
     /** Whether nothing is queued, retained slices included. */
-    boolean isEmpty() {
+    public boolean isEmpty() {
         return retainedOldest == next;
     }
 
     /** Whether {@code slice} is queued in the stacks (not retained). */
-    boolean inStacks(long slice) throws Exception {
+    public boolean inStacks(long slice) throws Exception {
         return frontOldest < next && slice >= queue.get(frontOldest);
     }
 
@@ -186,7 +188,7 @@ final class SliceQueue<ACC> {
      * The aggregate of all stack slices, null when they are empty. It may be stored state: the
      * caller must not change it.
      */
-    ACC aggregate() throws Exception {
+    public ACC aggregate() throws Exception {
         ACC front = frontOldest < backOldest ? suffixes.get(frontOldest) : null;
         if (front == null) {
             return backAggregate;
@@ -200,7 +202,7 @@ final class SliceQueue<ACC> {
     // ---- changes ----
 
     /** Appends a complete slice, newer than every queued one, to the back. */
-    void push(long slice, ACC accumulator) throws Exception {
+    public void push(long slice, ACC accumulator) throws Exception {
         queue.put(next, slice);
         next++;
         newest = slice;
@@ -212,7 +214,7 @@ final class SliceQueue<ACC> {
     }
 
     /** Pops the stack slices before {@code firstKept}: retained, or dropped with their slice. */
-    void popBefore(long firstKept) throws Exception {
+    public void popBefore(long firstKept) throws Exception {
         while (frontOldest < next) {
             if (frontOldest == backOldest) {
                 // the front is empty: the oldest slice is the back's
@@ -241,7 +243,7 @@ final class SliceQueue<ACC> {
     }
 
     /** Drops the oldest retained slices while {@code dead} holds for them. */
-    void dropRetainedWhile(LongPredicate dead) throws Exception {
+    public void dropRetainedWhile(LongPredicate dead) throws Exception {
         while (retainedOldest < frontOldest) {
             long slice = queue.get(retainedOldest);
             if (!dead.test(slice)) {
@@ -258,7 +260,7 @@ final class SliceQueue<ACC> {
      * is the newest, else inserted with the queue renumbered. The slices for which {@code inStacks}
      * holds (a suffix of the queue) are in the stacks, the older ones retained.
      */
-    void insert(long slice, LongPredicate inStacks) throws Exception {
+    public void insert(long slice, LongPredicate inStacks) throws Exception {
         if (isEmpty() || slice > newest) {
             if (inStacks.test(slice) || !stacksEmpty()) {
                 push(slice, slices.get(slice));
@@ -295,7 +297,7 @@ final class SliceQueue<ACC> {
     }
 
     /** Turns all stack slices into the back, recomputing its aggregate from the slices. */
-    void rebuildStacks() throws Exception {
+    public void rebuildStacks() throws Exception {
         for (long position = frontOldest; position < backOldest; position++) {
             suffixes.remove(position);
         }
