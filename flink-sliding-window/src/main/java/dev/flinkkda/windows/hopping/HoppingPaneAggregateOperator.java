@@ -94,7 +94,7 @@ final class HoppingPaneAggregateOperator<K, T, ACC, V, R>
                         -index - 1,
                         pane,
                         aggregate.add(element.getValue(), aggregate.createAccumulator()));
-                registerTimer(paneFireTime);
+                arm(panes, paneFireTime);
             }
             keyPanes.update(panes);
             return;
@@ -115,8 +115,6 @@ final class HoppingPaneAggregateOperator<K, T, ACC, V, R>
         }
         panes.time = watermark;
         int index = panes.findComplete(pane);
-        // whether a window of the pane still fires on time
-        boolean live = fireTime(lastWindow) > watermark;
         if (index < 0) {
             long time = watermark;
             panes.insertComplete(
@@ -130,13 +128,7 @@ final class HoppingPaneAggregateOperator<K, T, ACC, V, R>
                 panes.rebuildStacks(accumulators);
             }
         }
-        if (live) {
-            long next = Math.max(firstWindow, grid.firstWindowFiringAfter(watermark));
-            registerTimer(fireTime(next));
-        }
-        if (allowedLateness > 0) {
-            registerCleanupTimer(cleanupTime(lastWindow));
-        }
+        arm(panes, nextDue(panes));
         keyPanes.update(panes);
         // the windows past their end and within the allowed lateness fire again, at once
         long firstToFire = firstWindow;
@@ -169,37 +161,44 @@ final class HoppingPaneAggregateOperator<K, T, ACC, V, R>
 
     // ---- timers ----
 
+    /**
+     * Everything due up to the watermark, in time order: panes complete at their end - 1, windows
+     * fire at theirs, retained panes are dropped at their last window's cleanup time. One timer per
+     * key is armed, at the next time something is due ({@link KeyPanes#armed}).
+     */
     @Override
     public void onEventTime(InternalTimer<K, VoidNamespace> timer) throws Exception {
         KeyPanes<ACC> panes = keyPanes.value();
         if (panes == null) {
-            return; // nothing kept: a cleanup timer of panes already gone
+            return; // nothing kept: a timer of panes already gone
         }
         long time = timer.getTimestamp();
-        panes.time = Math.max(panes.time, time);
-        if (time != Long.MAX_VALUE) {
-            long end = time + 1;
-            if (grid.isPaneEnd(end)) {
-                long pane = grid.paneEndingAt(end);
-                if (panes.open < panes.end && panes.ids[panes.open] <= pane) {
-                    long first = panes.ids[panes.open];
-                    panes.completeUpTo(pane, accumulators);
-                    long firstFireTime = fireTime(grid.firstWindowOfPane(first));
-                    if (firstFireTime > time) {
-                        registerTimer(firstFireTime);
-                    }
-                }
-            }
-            if (grid.isWindowEnd(end)) {
-                fire(panes, grid.windowEndingAt(end));
-            }
+        if (panes.armed == time) {
+            panes.armed = Long.MAX_VALUE;
         }
+        long watermark = Math.max(time, currentWatermark());
+        while (true) {
+            long paneDue = panes.open < panes.end ? grid.paneEnd(panes.ids[panes.open]) - 1 : NONE;
+            long due = Math.min(paneDue, nextWindowDue(panes));
+            if (due > watermark || due == NONE) {
+                break;
+            }
+            if (paneDue == due) {
+                panes.completeUpTo(grid.paneEndingAt(due + 1), accumulators);
+            }
+            if (grid.isWindowEnd(due + 1)) {
+                fire(panes, grid.windowEndingAt(due + 1));
+            }
+            panes.time = Math.max(panes.time, due);
+        }
+        panes.time = Math.max(panes.time, watermark);
         if (allowedLateness > 0) {
-            panes.dropRetainedWhile(pane -> cleanupTime(grid.lastWindowOfPane(pane)) <= time);
+            panes.dropRetainedWhile(pane -> cleanupTime(grid.lastWindowOfPane(pane)) <= watermark);
         }
         if (panes.isEmpty()) {
             keyPanes.clear();
         } else {
+            arm(panes, nextDue(panes));
             keyPanes.update(panes);
         }
     }
@@ -213,11 +212,50 @@ final class HoppingPaneAggregateOperator<K, T, ACC, V, R>
         }
         emitWindow(k, panes.aggregate(accumulators));
         panes.popBefore(grid.firstPane(k + 1), retain, accumulators);
-        if (!panes.stacksEmpty()) {
-            registerTimer(fireTime(k + 1));
+    }
+
+    /** No time: nothing is due. */
+    private static final long NONE = Long.MAX_VALUE;
+
+    /**
+     * The end - 1 of the next window with panes that fires after the key's time, {@link #NONE} if
+     * the stacks are empty.
+     */
+    private long nextWindowDue(KeyPanes<ACC> panes) {
+        if (panes.stacksEmpty() || panes.time == Long.MAX_VALUE) {
+            return NONE;
         }
-        if (retain && panes.head < panes.front) {
-            registerCleanupTimer(cleanupTime(k));
+        long k = grid.firstWindowOfPane(panes.ids[panes.front]);
+        if (panes.time != Long.MIN_VALUE) {
+            k = Math.max(k, grid.firstWindowFiringAfter(panes.time));
+        }
+        return fireTime(k);
+    }
+
+    /**
+     * The next time something is due for the key: an open pane completes, a window fires, or the
+     * oldest retained pane's last window is past its cleanup time ({@link #NONE} for none).
+     */
+    private long nextDue(KeyPanes<ACC> panes) {
+        long due = nextWindowDue(panes);
+        if (panes.open < panes.end) {
+            due = Math.min(due, grid.paneEnd(panes.ids[panes.open]) - 1);
+        }
+        if (allowedLateness > 0 && panes.head < panes.front) {
+            due = Math.min(due, cleanupTime(grid.lastWindowOfPane(panes.ids[panes.head])));
+        }
+        return due;
+    }
+
+    /**
+     * A timer at {@code time} unless one at or before it is armed: the timer that fires first takes
+     * everything due by then and arms the next ({@code Long.MAX_VALUE}: never, as Flink keeps
+     * windows with that cleanup time to the end of time).
+     */
+    private void arm(KeyPanes<ACC> panes, long time) {
+        if (time < panes.armed) {
+            registerTimer(time);
+            panes.armed = time;
         }
     }
 
@@ -226,11 +264,5 @@ final class HoppingPaneAggregateOperator<K, T, ACC, V, R>
     int panesKept() throws Exception {
         KeyPanes<ACC> panes = keyPanes.value();
         return panes == null ? 0 : panes.size();
-    }
-
-    private void registerCleanupTimer(long cleanupTime) {
-        if (cleanupTime != Long.MAX_VALUE) { // as Flink: kept to the end of time
-            registerTimer(cleanupTime);
-        }
     }
 }

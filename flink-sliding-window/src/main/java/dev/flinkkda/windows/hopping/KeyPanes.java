@@ -48,6 +48,12 @@ final class KeyPanes<ACC> {
      */
     long time = Long.MIN_VALUE;
 
+    /**
+     * The earliest event-time timer armed for the key and not fired yet ({@code Long.MAX_VALUE}:
+     * none known): a later one is not needed, as that timer arms the next.
+     */
+    long armed = Long.MAX_VALUE;
+
     KeyPanes(int capacity) {
         ids = new long[capacity];
         accumulators = new Object[capacity];

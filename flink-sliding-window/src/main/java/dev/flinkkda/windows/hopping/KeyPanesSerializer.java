@@ -9,9 +9,9 @@ import org.apache.flink.core.memory.DataOutputView;
 import java.io.IOException;
 
 /**
- * Serializes {@link KeyPanes}: the watermark reached, the region bounds relative to the oldest
- * pane, each pane's index and accumulator, the front's suffix aggregates and the back's aggregate.
- * Only the kept panes are written, so a restored value starts at index 0.
+ * Serializes {@link KeyPanes}: the watermark reached, the timer armed, the region bounds relative
+ * to the oldest pane, each pane's index and accumulator, the front's suffix aggregates and the
+ * back's aggregate. Only the kept panes are written, so a restored value starts at index 0.
  */
 final class KeyPanesSerializer<ACC> extends TypeSerializer<KeyPanes<ACC>> {
 
@@ -56,6 +56,7 @@ final class KeyPanesSerializer<ACC> extends TypeSerializer<KeyPanes<ACC>> {
         to.end = size;
         to.backAggregate = copyOrNull(from.backAggregate);
         to.time = from.time;
+        to.armed = from.armed;
         return to;
     }
 
@@ -78,6 +79,7 @@ final class KeyPanesSerializer<ACC> extends TypeSerializer<KeyPanes<ACC>> {
     @SuppressWarnings("unchecked")
     public void serialize(KeyPanes<ACC> record, DataOutputView target) throws IOException {
         target.writeLong(record.time);
+        target.writeLong(record.armed);
         target.writeInt(record.size());
         target.writeInt(record.front - record.head);
         target.writeInt(record.back - record.head);
@@ -98,9 +100,11 @@ final class KeyPanesSerializer<ACC> extends TypeSerializer<KeyPanes<ACC>> {
     @Override
     public KeyPanes<ACC> deserialize(DataInputView source) throws IOException {
         long time = source.readLong();
+        long armed = source.readLong();
         int size = source.readInt();
         KeyPanes<ACC> record = new KeyPanes<>(Math.max(4, size));
         record.time = time;
+        record.armed = armed;
         record.front = source.readInt();
         record.back = source.readInt();
         record.open = source.readInt();
