@@ -1,5 +1,7 @@
 package dev.flinkkda.windows.hopping;
 
+import dev.flinkkda.windows.core.LateRule;
+
 import org.apache.flink.annotation.VisibleForTesting;
 import org.apache.flink.api.common.functions.AggregateFunction;
 import org.apache.flink.api.common.state.ValueState;
@@ -51,13 +53,23 @@ final class HoppingPaneAggregateOperator<K, T, ACC, V, R>
     private transient KeyPanes.Accumulators<ACC> accumulators;
 
     HoppingPaneAggregateOperator(
-            HoppingGrid grid,
+            HoppingGrid windows,
+            boolean alignedToFirstElement,
+            LateRule lateRule,
             long allowedLateness,
             AggregateFunction<T, ACC, V> aggregate,
             TypeInformation<ACC> accumulatorType,
             ProcessWindowFunction<V, R, K, TimeWindow> windowFunction,
             OutputTag<T> lateDataTag) {
-        super(grid, allowedLateness, aggregate, accumulatorType, windowFunction, lateDataTag);
+        super(
+                windows,
+                alignedToFirstElement,
+                lateRule,
+                allowedLateness,
+                aggregate,
+                accumulatorType,
+                windowFunction,
+                lateDataTag);
     }
 
     @Override
@@ -167,7 +179,7 @@ final class HoppingPaneAggregateOperator<K, T, ACC, V, R>
      * key is armed, at the next time something is due ({@link KeyPanes#armed}).
      */
     @Override
-    public void onEventTime(InternalTimer<K, VoidNamespace> timer) throws Exception {
+    void onTimer(InternalTimer<K, VoidNamespace> timer) throws Exception {
         KeyPanes<ACC> panes = keyPanes.value();
         if (panes == null) {
             return; // nothing kept: a timer of panes already gone

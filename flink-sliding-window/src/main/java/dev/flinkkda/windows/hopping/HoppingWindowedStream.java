@@ -53,10 +53,12 @@ public final class HoppingWindowedStream<T, K>
         extends LateDataWindowedStream<T, K, TimeWindow, HoppingWindowedStream<T, K>> {
 
     private final HoppingGrid grid;
+    private final boolean alignedToFirstElement;
 
     HoppingWindowedStream(KeyedStream<T, K> input, EventTimeHoppingWindows windows) {
         super(input);
         this.grid = windows.grid();
+        this.alignedToFirstElement = windows.getAlignment() == HoppingAlignment.FIRST_ELEMENT;
     }
 
     @Override
@@ -69,6 +71,8 @@ public final class HoppingWindowedStream<T, K>
                 grid.hasPanes()
                         ? new HoppingPaneAggregateOperator<>(
                                 grid,
+                                alignedToFirstElement,
+                                lateRule(),
                                 allowedLateness(),
                                 function,
                                 accumulatorType,
@@ -76,6 +80,8 @@ public final class HoppingWindowedStream<T, K>
                                 lateDataTag())
                         : new HoppingWindowAggregateOperator<>(
                                 grid,
+                                alignedToFirstElement,
+                                lateRule(),
                                 allowedLateness(),
                                 function,
                                 accumulatorType,

@@ -1,5 +1,6 @@
 package dev.flinkkda.windows.hopping;
 
+import dev.flinkkda.windows.core.LateRule;
 import dev.flinkkda.windows.testing.OperatorPipelineHarness;
 import dev.flinkkda.windows.testing.WindowResult;
 import dev.flinkkda.windows.testing.WindowTestFunctions;
@@ -62,11 +63,27 @@ final class HoppingPipelineHarness extends OperatorPipelineHarness {
             int subtask)
             throws Exception {
         super(
-                keyed -> hopping(keyed, path, windows, allowedLateness, lateOutput),
+                keyed -> hopping(keyed, path, windows, allowedLateness, null, lateOutput),
                 restoreFrom,
                 maxParallelism,
                 parallelism,
                 subtask);
+    }
+
+    /**
+     * The fast path with the late rule {@code lateRule}, late elements to {@link #LATE}.
+     *
+     * @param restoreFrom a snapshot to start from, or null
+     */
+    HoppingPipelineHarness(
+            EventTimeHoppingWindows windows,
+            long allowedLateness,
+            LateRule lateRule,
+            OperatorSubtaskState restoreFrom)
+            throws Exception {
+        super(
+                keyed -> hopping(keyed, Path.INCREMENTAL, windows, allowedLateness, lateRule, true),
+                restoreFrom);
     }
 
     /** The pipeline {@code pipeline} builds on the keyed test stream. */
@@ -79,11 +96,15 @@ final class HoppingPipelineHarness extends OperatorPipelineHarness {
             Path path,
             EventTimeHoppingWindows windows,
             long allowedLateness,
+            LateRule lateRule,
             boolean lateOutput) {
         SingleOutputStreamOperator<WindowResult> result;
         if (path == Path.INCREMENTAL) {
             HoppingWindowedStream<Tuple3<String, Long, Long>, String> stream =
                     windows.incremental(keyed).allowedLateness(Duration.ofMillis(allowedLateness));
+            if (lateRule != null) {
+                stream.lateRule(lateRule);
+            }
             if (lateOutput) {
                 stream.sideOutputLateData(LATE);
             }
