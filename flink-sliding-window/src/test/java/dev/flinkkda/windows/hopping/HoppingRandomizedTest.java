@@ -1,5 +1,6 @@
 package dev.flinkkda.windows.hopping;
 
+import dev.flinkkda.windows.core.LateRule;
 import dev.flinkkda.windows.hopping.HoppingPipelineHarness.Path;
 import dev.flinkkda.windows.testing.WindowResult;
 
@@ -14,7 +15,9 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Random;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -31,6 +34,10 @@ import static org.assertj.core.api.Assertions.assertThat;
  *       the late side output.
  *   <li>With late elements, the fast path restored from a snapshot at a random point against the
  *       same input without the restore: the same output, step by step.
+ *   <li>With late elements, allowed lateness, either late rule and every alignment, windows aligned
+ *       to each key's first element included, the fast path (half of the streams restored at a
+ *       random point) against the brute-force {@link HoppingReference#withLateData}: each window's
+ *       last firing, the late elements in order, the elements in gaps.
  * </ul>
  */
 class HoppingRandomizedTest {
@@ -91,6 +98,8 @@ class HoppingRandomizedTest {
                     return windows;
                 case EPOCH_ENDS:
                     return windows.alignedToEnds();
+                case FIRST_ELEMENT:
+                    return windows.alignedToFirstElement();
                 default:
                     return windows.startingAt(Instant.ofEpochMilli(start));
             }
@@ -399,5 +408,105 @@ class HoppingRandomizedTest {
         restored.results().clear();
         straight.late().clear();
         restored.late().clear();
+    }
+
+    /**
+     * Late elements, allowed lateness from 0 to twice the window, either late rule, every alignment
+     * (half the streams aligned to each key's first element), half the streams restored from a
+     * snapshot at a random point: the fast path against the brute-force {@link
+     * HoppingReference#withLateData}.
+     */
+    @Test
+    void lateRulesAndFirstElementAlignmentMatchTheReference() throws Exception {
+        Random random = new Random(16L);
+        long[] lateByRule = new long[LateRule.values().length];
+        long firstElementLateOrInGaps = 0; // a key's elements before its first: in no window
+        for (int stream = 0; stream < BATCHES; stream++) {
+            Spec spec = Spec.random(random);
+            if (random.nextBoolean()) {
+                spec =
+                        new Spec(
+                                spec.size(),
+                                spec.hop(),
+                                HoppingAlignment.FIRST_ELEMENT,
+                                0,
+                                spec.timeScale());
+            }
+            LateRule rule = LateRule.values()[random.nextInt(2)];
+            long lateness =
+                    random.nextInt(3) == 0 ? 0 : random.nextInt((int) (2 * spec.size()) + 1);
+            Arrivals arrivals = batch(random, spec, 3, 40, 1 + 3 * spec.timeScale());
+            int restoreAt = random.nextBoolean() ? random.nextInt(arrivals.elements().size()) : -1;
+            List<WindowResult> results = new ArrayList<>();
+            List<Tuple3<String, Long, Long>> late = new ArrayList<>();
+            long gaps = 0;
+            HoppingPipelineHarness h =
+                    new HoppingPipelineHarness(spec.windows(), lateness, rule, null);
+            try {
+                for (int i = 0; i < arrivals.elements().size(); i++) {
+                    Tuple3<String, Long, Long> e = arrivals.elements().get(i);
+                    h.element(e.f0, e.f1, e.f2);
+                    if (arrivals.watermarks().get(i) != Long.MIN_VALUE) {
+                        h.watermark(arrivals.watermarks().get(i));
+                    }
+                    if (i == restoreAt) {
+                        OperatorSubtaskState snapshot = h.snapshot(1);
+                        results.addAll(h.results());
+                        late.addAll(h.late());
+                        gaps += h.elementsInGaps();
+                        h.close();
+                        h = new HoppingPipelineHarness(spec.windows(), lateness, rule, snapshot);
+                    }
+                }
+                h.watermark(Long.MAX_VALUE);
+                results.addAll(h.results());
+                late.addAll(h.late());
+                gaps += h.elementsInGaps();
+            } finally {
+                h.close();
+            }
+            HoppingReference.Outcome expected =
+                    HoppingReference.withLateData(
+                            arrivals.elements(),
+                            arrivals.watermarks(),
+                            spec.size(),
+                            spec.hop(),
+                            spec.alignment(),
+                            spec.start(),
+                            lateness,
+                            rule);
+            String as =
+                    String.format(
+                            "batch %d: %s, %s, lateness %d, restore at %d, arrivals %s, watermarks %s",
+                            stream,
+                            spec,
+                            rule,
+                            lateness,
+                            restoreAt,
+                            arrivals.elements(),
+                            arrivals.watermarks());
+            assertThat(lastFirings(results))
+                    .as(as)
+                    .containsExactlyInAnyOrderElementsOf(expected.windows());
+            assertThat(late).as(as).containsExactlyElementsOf(expected.late());
+            assertThat(gaps).as(as).isEqualTo(expected.inGaps());
+            lateByRule[rule.ordinal()] += late.size();
+            if (spec.alignment() == HoppingAlignment.FIRST_ELEMENT) {
+                firstElementLateOrInGaps += gaps;
+            }
+        }
+        // both rules and the alignment are exercised
+        assertThat(lateByRule[LateRule.WINDOW_END.ordinal()]).isGreaterThan(500);
+        assertThat(lateByRule[LateRule.ELEMENT_TIMESTAMP.ordinal()]).isGreaterThan(500);
+        assertThat(firstElementLateOrInGaps).isGreaterThan(100);
+    }
+
+    /** The last firing of each window, in the order windows first fired. */
+    private static List<WindowResult> lastFirings(List<WindowResult> results) {
+        Map<List<Object>, WindowResult> last = new LinkedHashMap<>();
+        for (WindowResult r : results) {
+            last.put(List.of(r.key, r.start, r.end), r);
+        }
+        return new ArrayList<>(last.values());
     }
 }

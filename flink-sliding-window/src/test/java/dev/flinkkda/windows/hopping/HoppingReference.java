@@ -1,10 +1,12 @@
 package dev.flinkkda.windows.hopping;
 
+import dev.flinkkda.windows.core.LateRule;
 import dev.flinkkda.windows.testing.WindowResult;
 
 import org.apache.flink.api.java.tuple.Tuple3;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -80,5 +82,113 @@ final class HoppingReference {
             }
         }
         return result;
+    }
+
+    /** What the fast path gives for a stream with late data. */
+    record Outcome(
+            List<WindowResult> windows, List<Tuple3<String, Long, Long>> late, long inGaps) {}
+
+    /**
+     * The fast path's outcome with late data, from the definitions, element by element in arrival
+     * order: each window with every element that joined it (its last firing), the late elements in
+     * arrival order, and the number of elements in no window.
+     *
+     * <p>An element at {@code t} arriving when the watermark is {@code W}: with {@link
+     * HoppingAlignment#FIRST_ELEMENT}, the key's first element that is not late (judged on the
+     * windows from its own timestamp) sets its start {@code t0}. An element in no window is in a
+     * gap. Under {@link LateRule#ELEMENT_TIMESTAMP} it is late if {@code t + L <= W}. Otherwise it
+     * joins each of its windows with {@code end - 1 + L > W}; with none, it is late.
+     *
+     * @param watermarks the watermark sent after each element ({@code Long.MIN_VALUE}: none)
+     * @param start the start instant of {@link HoppingAlignment#START_INSTANT}
+     */
+    static Outcome withLateData(
+            List<Tuple3<String, Long, Long>> arrivals,
+            List<Long> watermarks,
+            long size,
+            long hop,
+            HoppingAlignment alignment,
+            long start,
+            long lateness,
+            LateRule rule) {
+        Map<String, Long> firstElements = new HashMap<>();
+        Map<List<Object>, WindowResult> windows = new LinkedHashMap<>();
+        List<Tuple3<String, Long, Long>> late = new ArrayList<>();
+        long inGaps = 0;
+        long watermark = Long.MIN_VALUE;
+        for (int i = 0; i < arrivals.size(); i++) {
+            if (i > 0) {
+                watermark = Math.max(watermark, watermarks.get(i - 1));
+            }
+            Tuple3<String, Long, Long> e = arrivals.get(i);
+            long t = e.f1;
+            HoppingAlignment keyAlignment = alignment;
+            long keyStart = start;
+            if (alignment == HoppingAlignment.FIRST_ELEMENT) {
+                keyAlignment = HoppingAlignment.START_INSTANT;
+                Long first = firstElements.get(e.f0);
+                if (first == null) {
+                    if (isLate(
+                            t,
+                            windowsOf(t, size, hop, keyAlignment, t),
+                            size,
+                            lateness,
+                            rule,
+                            watermark)) {
+                        late.add(e);
+                        continue;
+                    }
+                    firstElements.put(e.f0, t);
+                    first = t;
+                }
+                keyStart = first;
+            }
+            List<Long> starts = windowsOf(t, size, hop, keyAlignment, keyStart);
+            if (starts.isEmpty()) {
+                inGaps++;
+                continue;
+            }
+            if (isLate(t, starts, size, lateness, rule, watermark)) {
+                late.add(e);
+                continue;
+            }
+            for (long s : starts) {
+                if (s + size - 1 + lateness > watermark) {
+                    WindowResult window =
+                            windows.computeIfAbsent(
+                                    List.of(e.f0, s),
+                                    k -> new WindowResult(e.f0, s, s + size, 0, 0));
+                    window.count++;
+                    window.sum += e.f2;
+                }
+            }
+        }
+        return new Outcome(new ArrayList<>(windows.values()), late, inGaps);
+    }
+
+    /** The starts of the windows holding {@code t}, by trying every start. */
+    private static List<Long> windowsOf(
+            long t, long size, long hop, HoppingAlignment alignment, long start) {
+        List<Long> starts = new ArrayList<>();
+        for (long s = t - size + 1; s <= t; s++) {
+            if (isWindowStart(s, size, hop, alignment, start)) {
+                starts.add(s);
+            }
+        }
+        return starts;
+    }
+
+    /** Late: behind the watermark (eKuiper's rule), or no window left to join (both rules). */
+    private static boolean isLate(
+            long t, List<Long> starts, long size, long lateness, LateRule rule, long watermark) {
+        if (rule == LateRule.ELEMENT_TIMESTAMP && t + lateness <= watermark) {
+            return true;
+        }
+        for (long s : starts) {
+            if (s + size - 1 + lateness > watermark) {
+                return false;
+            }
+        }
+        return true;
     }
 }
