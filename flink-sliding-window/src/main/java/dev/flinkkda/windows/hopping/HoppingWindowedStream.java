@@ -38,7 +38,9 @@ import org.apache.flink.streaming.api.windowing.windows.TimeWindow;
  * others fire on time. An element with no such window goes to the late side output, or is dropped
  * and counted in {@value LateRecords#DROPPED_METRIC}. These are the rules of Flink's window
  * operator with {@link EventTimeHoppingWindows}; a late element costs up to one merge per pane of
- * its windows.
+ * its windows. With {@code lateRule(LateRule.ELEMENT_TIMESTAMP)} (eKuiper's rule), an element with
+ * {@code t + allowedLateness <= watermark} on arrival is late too, even if a window of it has not
+ * fired.
  *
  * <p>What it does not have, compared with Flink's {@code WindowedStream}: custom triggers and
  * evictors, functions over all elements of a window ({@code process}/{@code apply} without an
