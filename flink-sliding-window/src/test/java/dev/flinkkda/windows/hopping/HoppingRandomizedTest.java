@@ -220,32 +220,16 @@ class HoppingRandomizedTest {
             Arrivals arrivals = batch(random, spec, 4, 40, 0);
             int restoreAt =
                     random.nextInt(3) == 0 ? random.nextInt(arrivals.elements().size()) : -1;
-            List<WindowResult> results = new ArrayList<>();
-            long gaps = 0;
-            HoppingPipelineHarness h = new HoppingPipelineHarness(path, spec.windows());
-            try {
-                for (int i = 0; i < arrivals.elements().size(); i++) {
-                    Tuple3<String, Long, Long> e = arrivals.elements().get(i);
-                    h.element(e.f0, e.f1, e.f2);
-                    if (arrivals.watermarks().get(i) != Long.MIN_VALUE) {
-                        h.watermark(arrivals.watermarks().get(i));
-                    }
-                    if (i == restoreAt) {
-                        OperatorSubtaskState snapshot = h.snapshot(1);
-                        results.addAll(h.results());
-                        gaps += h.elementsInGaps();
-                        assertThat(h.late()).isEmpty();
-                        h.close();
-                        h = new HoppingPipelineHarness(path, spec.windows(), 0, true, snapshot);
-                    }
-                }
-                h.watermark(Long.MAX_VALUE);
-                results.addAll(h.results());
-                gaps += h.elementsInGaps();
-                assertThat(h.late()).as("batch %d: no element is late", stream).isEmpty();
-            } finally {
-                h.close();
-            }
+            Run run =
+                    run(
+                            arrivals,
+                            restoreAt,
+                            snapshot ->
+                                    new HoppingPipelineHarness(
+                                            path, spec.windows(), 0, true, snapshot));
+            List<WindowResult> results = run.results();
+            long gaps = run.inGaps();
+            assertThat(run.late()).as("batch %d: no element is late", stream).isEmpty();
             assertThat(results)
                     .as("batch %d: %s, elements %s", stream, spec, arrivals.elements())
                     .containsExactlyInAnyOrderElementsOf(spec.reference(arrivals.elements()));
@@ -437,34 +421,16 @@ class HoppingRandomizedTest {
                     random.nextInt(3) == 0 ? 0 : random.nextInt((int) (2 * spec.size()) + 1);
             Arrivals arrivals = batch(random, spec, 3, 40, 1 + 3 * spec.timeScale());
             int restoreAt = random.nextBoolean() ? random.nextInt(arrivals.elements().size()) : -1;
-            List<WindowResult> results = new ArrayList<>();
-            List<Tuple3<String, Long, Long>> late = new ArrayList<>();
-            long gaps = 0;
-            HoppingPipelineHarness h =
-                    new HoppingPipelineHarness(spec.windows(), lateness, rule, null);
-            try {
-                for (int i = 0; i < arrivals.elements().size(); i++) {
-                    Tuple3<String, Long, Long> e = arrivals.elements().get(i);
-                    h.element(e.f0, e.f1, e.f2);
-                    if (arrivals.watermarks().get(i) != Long.MIN_VALUE) {
-                        h.watermark(arrivals.watermarks().get(i));
-                    }
-                    if (i == restoreAt) {
-                        OperatorSubtaskState snapshot = h.snapshot(1);
-                        results.addAll(h.results());
-                        late.addAll(h.late());
-                        gaps += h.elementsInGaps();
-                        h.close();
-                        h = new HoppingPipelineHarness(spec.windows(), lateness, rule, snapshot);
-                    }
-                }
-                h.watermark(Long.MAX_VALUE);
-                results.addAll(h.results());
-                late.addAll(h.late());
-                gaps += h.elementsInGaps();
-            } finally {
-                h.close();
-            }
+            EventTimeHoppingWindows windows = spec.windows();
+            Run run =
+                    run(
+                            arrivals,
+                            restoreAt,
+                            snapshot ->
+                                    new HoppingPipelineHarness(windows, lateness, rule, snapshot));
+            List<WindowResult> results = run.results();
+            List<Tuple3<String, Long, Long>> late = run.late();
+            long gaps = run.inGaps();
             HoppingReference.Outcome expected =
                     HoppingReference.withLateData(
                             arrivals.elements(),
@@ -508,5 +474,50 @@ class HoppingRandomizedTest {
             last.put(List.of(r.key, r.start, r.end), r);
         }
         return new ArrayList<>(last.values());
+    }
+
+    /** What a run gave, across its restore: results, late elements, elements in gaps. */
+    private record Run(
+            List<WindowResult> results, List<Tuple3<String, Long, Long>> late, long inGaps) {}
+
+    /** Opens a harness, from a snapshot or (null) fresh. */
+    @FunctionalInterface
+    private interface HarnessFrom {
+        HoppingPipelineHarness open(OperatorSubtaskState snapshot) throws Exception;
+    }
+
+    /**
+     * Feeds the arrivals with their watermarks, then the final watermark; after element {@code
+     * restoreAt} (-1: never) the harness is snapshot and replaced by one restored from it.
+     */
+    private static Run run(Arrivals arrivals, int restoreAt, HarnessFrom harness) throws Exception {
+        List<WindowResult> results = new ArrayList<>();
+        List<Tuple3<String, Long, Long>> late = new ArrayList<>();
+        long gaps = 0;
+        HoppingPipelineHarness h = harness.open(null);
+        try {
+            for (int i = 0; i < arrivals.elements().size(); i++) {
+                Tuple3<String, Long, Long> e = arrivals.elements().get(i);
+                h.element(e.f0, e.f1, e.f2);
+                if (arrivals.watermarks().get(i) != Long.MIN_VALUE) {
+                    h.watermark(arrivals.watermarks().get(i));
+                }
+                if (i == restoreAt) {
+                    OperatorSubtaskState snapshot = h.snapshot(1);
+                    results.addAll(h.results());
+                    late.addAll(h.late());
+                    gaps += h.elementsInGaps();
+                    h.close();
+                    h = harness.open(snapshot);
+                }
+            }
+            h.watermark(Long.MAX_VALUE);
+            results.addAll(h.results());
+            late.addAll(h.late());
+            gaps += h.elementsInGaps();
+        } finally {
+            h.close();
+        }
+        return new Run(results, late, gaps);
     }
 }
