@@ -7,6 +7,7 @@ import dev.flinkkda.windows.testing.WindowTestFunctions;
 
 import org.apache.flink.api.java.tuple.Tuple3;
 import org.apache.flink.runtime.checkpoint.OperatorSubtaskState;
+import org.apache.flink.runtime.state.StateBackend;
 import org.apache.flink.streaming.api.datastream.KeyedStream;
 import org.apache.flink.streaming.api.datastream.SingleOutputStreamOperator;
 
@@ -81,9 +82,21 @@ final class HoppingPipelineHarness extends OperatorPipelineHarness {
             LateRule lateRule,
             OperatorSubtaskState restoreFrom)
             throws Exception {
+        this(windows, allowedLateness, lateRule, restoreFrom, null);
+    }
+
+    /** As above, on the state backend {@code stateBackend} (null: the heap backend). */
+    HoppingPipelineHarness(
+            EventTimeHoppingWindows windows,
+            long allowedLateness,
+            LateRule lateRule,
+            OperatorSubtaskState restoreFrom,
+            StateBackend stateBackend)
+            throws Exception {
         super(
                 keyed -> hopping(keyed, Path.INCREMENTAL, windows, allowedLateness, lateRule, true),
-                restoreFrom);
+                restoreFrom,
+                stateBackend);
     }
 
     /** The pipeline {@code pipeline} builds on the keyed test stream. */

@@ -10,6 +10,7 @@ import org.apache.flink.runtime.metrics.util.InterceptingOperatorMetricGroup;
 import org.apache.flink.runtime.operators.testutils.MockEnvironment;
 import org.apache.flink.runtime.operators.testutils.MockEnvironmentBuilder;
 import org.apache.flink.runtime.operators.testutils.MockInputSplitProvider;
+import org.apache.flink.runtime.state.StateBackend;
 import org.apache.flink.streaming.api.datastream.KeyedStream;
 import org.apache.flink.streaming.api.datastream.SingleOutputStreamOperator;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
@@ -61,6 +62,27 @@ public class OperatorPipelineHarness implements WindowPipeline {
             int parallelism,
             int subtask)
             throws Exception {
+        this(pipeline, restoreFrom, maxParallelism, parallelism, subtask, null);
+    }
+
+    /**
+     * The pipeline on the state backend {@code stateBackend} (null: the heap backend), e.g.
+     * RocksDB, whose state values are copies: an operator that changes a value must write it back.
+     */
+    public OperatorPipelineHarness(
+            Pipeline pipeline, OperatorSubtaskState restoreFrom, StateBackend stateBackend)
+            throws Exception {
+        this(pipeline, restoreFrom, 1, 1, 0, stateBackend);
+    }
+
+    private OperatorPipelineHarness(
+            Pipeline pipeline,
+            OperatorSubtaskState restoreFrom,
+            int maxParallelism,
+            int parallelism,
+            int subtask,
+            StateBackend stateBackend)
+            throws Exception {
         environment =
                 new MockEnvironmentBuilder()
                         .setTaskName("OperatorPipelineHarness")
@@ -75,6 +97,9 @@ public class OperatorPipelineHarness implements WindowPipeline {
         harness =
                 new KeyedOneInputStreamOperatorTestHarness<>(
                         operator(pipeline), WindowTestFunctions.KEY, Types.STRING, environment);
+        if (stateBackend != null) {
+            harness.setStateBackend(stateBackend);
+        }
         if (restoreFrom != null) {
             harness.initializeState(restoreFrom);
         }
