@@ -3,6 +3,7 @@ package dev.flinkkda.windows.sliding;
 import dev.flinkkda.windows.testing.OperatorPipelineHarness;
 
 import org.apache.flink.runtime.checkpoint.OperatorSubtaskState;
+import org.apache.flink.runtime.state.StateBackend;
 
 /**
  * A per-event sliding window pipeline in an operator test harness ({@link
@@ -13,6 +14,12 @@ final class WindowPipelineHarness extends OperatorPipelineHarness {
     /** The pipeline {@code pipeline} builds on the keyed test stream. */
     WindowPipelineHarness(Pipeline pipeline, OperatorSubtaskState restoreFrom) throws Exception {
         super(pipeline, restoreFrom);
+    }
+
+    /** The pipeline on the state backend {@code backend} (null: the heap). */
+    WindowPipelineHarness(Pipeline pipeline, OperatorSubtaskState restoreFrom, StateBackend backend)
+            throws Exception {
+        super(pipeline, restoreFrom, backend);
     }
 
     /** The pipeline as subtask {@code subtask} of {@code parallelism} (for rescaling tests). */
