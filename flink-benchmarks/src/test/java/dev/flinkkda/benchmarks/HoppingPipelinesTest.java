@@ -1,12 +1,17 @@
 package dev.flinkkda.benchmarks;
 
+import org.apache.flink.api.common.functions.MapFunction;
+import org.apache.flink.api.java.tuple.Tuple4;
 import org.apache.flink.streaming.api.datastream.DataStream;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
+import org.apache.flink.types.Row;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -18,7 +23,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * Smoke test of {@link HoppingWindowBenchmark}'s bodies on a small input, run exactly as the
  * benchmark runs them (on {@link FlinkEnvironmentContext}'s MiniCluster): the fast path gives the
  * window sums of Flink's sliding windows, of the plain-Java bound and of a brute force over the
- * generated records, and with hop = size those of Flink's tumbling windows.
+ * generated records, Flink SQL's {@code HOP} gives the same windows (key, start, end) with the same
+ * sums, and with hop = size the fast path gives those of Flink's tumbling windows.
  */
 class HoppingPipelinesTest {
 
@@ -61,6 +67,20 @@ class HoppingPipelinesTest {
     }
 
     @Test
+    void sqlHopGivesTheBruteForceWindows() throws Exception {
+        List<KeyWindowSum> expected = bruteForceWindows();
+        List<KeyWindowSum> fromSql = new ArrayList<>();
+        CollectingSink.run(
+                        CONTEXT,
+                        (env, n) -> HoppingPipelines.sqlHop(env, n).map(new RowToTuple()),
+                        RECORDS)
+                .forEach(t -> fromSql.add(new KeyWindowSum(t.f0, t.f1, t.f2, t.f3)));
+        assertThat(fromSql).hasSize(expected.size());
+        Collections.sort(fromSql);
+        assertThat(fromSql).isEqualTo(expected);
+    }
+
+    @Test
     void hoppingTumblingJobGivesTheTumblingSums() throws Exception {
         List<Long> expected = new ArrayList<>();
         PlainJavaWindows.tumblingSums(
@@ -72,9 +92,19 @@ class HoppingPipelinesTest {
         assertThat(sorted(sums)).isEqualTo(sorted(expected));
     }
 
-    /** Per key, every window [s, s + 60 s) with s a multiple of 0.5 s that holds a record. */
+    /** The sums of {@link #bruteForceWindows}. */
     private static List<Long> bruteForceSums() {
         List<Long> sums = new ArrayList<>();
+        bruteForceWindows().forEach(window -> sums.add(window.sum()));
+        return sums;
+    }
+
+    /**
+     * Per key, every window [s, s + 60 s) with s a multiple of 0.5 s that holds a record, with its
+     * sum; sorted.
+     */
+    private static List<KeyWindowSum> bruteForceWindows() {
+        List<KeyWindowSum> windows = new ArrayList<>();
         for (int key = 0; key < RecordGenerator.NUM_KEYS; key++) {
             List<long[]> records = new ArrayList<>(); // timestamp, value
             for (long i = key; i < RECORDS; i += RecordGenerator.NUM_KEYS) {
@@ -93,11 +123,12 @@ class HoppingPipelinesTest {
                     }
                 }
                 if (any) {
-                    sums.add(sum);
+                    windows.add(new KeyWindowSum(key, s, s + SIZE_MS, sum));
                 }
             }
         }
-        return sums;
+        Collections.sort(windows);
+        return windows;
     }
 
     private static List<Long> sorted(List<Long> sums) {
@@ -108,5 +139,45 @@ class HoppingPipelinesTest {
     private static List<Long> flinkSums(
             BiFunction<StreamExecutionEnvironment, Long, DataStream<Long>> job) throws Exception {
         return CollectingSink.run(CONTEXT, job, RECORDS);
+    }
+
+    /** A window of a key, its bounds in epoch milliseconds and its sum; ordered by all four. */
+    private record KeyWindowSum(int key, long start, long end, long sum)
+            implements Comparable<KeyWindowSum> {
+        @Override
+        public int compareTo(KeyWindowSum other) {
+            int byKey = Integer.compare(key, other.key);
+            if (byKey != 0) {
+                return byKey;
+            }
+            int byStart = Long.compare(start, other.start);
+            if (byStart != 0) {
+                return byStart;
+            }
+            int byEnd = Long.compare(end, other.end);
+            return byEnd != 0 ? byEnd : Long.compare(sum, other.sum);
+        }
+    }
+
+    /**
+     * A row of {@link HoppingPipelines#HOP_QUERY} as key, window_start, window_end (epoch
+     * milliseconds; the planner's local time zone is UTC), sum.
+     */
+    private static final class RowToTuple
+            implements MapFunction<Row, Tuple4<Integer, Long, Long, Long>> {
+        private static final long serialVersionUID = 1L;
+
+        @Override
+        public Tuple4<Integer, Long, Long, Long> map(Row row) {
+            return Tuple4.of(
+                    (Integer) row.getField(0),
+                    epochMillis((LocalDateTime) row.getField(1)),
+                    epochMillis((LocalDateTime) row.getField(2)),
+                    (Long) row.getField(3));
+        }
+
+        private static long epochMillis(LocalDateTime time) {
+            return time.toInstant(ZoneOffset.UTC).toEpochMilli();
+        }
     }
 }

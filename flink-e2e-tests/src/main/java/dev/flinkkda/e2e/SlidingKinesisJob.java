@@ -1,6 +1,6 @@
 package dev.flinkkda.e2e;
 
-import dev.flinkkda.windows.sliding.EventTimeHoppingWindows;
+import dev.flinkkda.windows.hopping.EventTimeHoppingWindows;
 import dev.flinkkda.windows.sliding.EventTimePerEventSlidingWindows;
 import dev.flinkkda.windows.sliding.PerEventSlidingWindows;
 

@@ -1,5 +1,6 @@
 package dev.flinkkda.windows.sliding;
 
+import dev.flinkkda.windows.hopping.HoppingWindowsMiniClusterTest;
 import dev.flinkkda.windows.testing.WindowResult;
 import dev.flinkkda.windows.testing.WindowTestFunctions;
 

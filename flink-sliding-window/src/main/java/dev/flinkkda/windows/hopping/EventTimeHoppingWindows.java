@@ -1,4 +1,4 @@
-package dev.flinkkda.windows.sliding;
+package dev.flinkkda.windows.hopping;
 
 import dev.flinkkda.windows.core.WindowArguments;
 
@@ -109,13 +109,39 @@ public class EventTimeHoppingWindows extends HoppingWindowAssigner {
     }
 
     /**
+     * These windows from each key's first element on: {@code [t0 + k·hop, t0 + k·hop + size)} for
+     * {@code k >= 0}, where {@code t0} is the timestamp of the first element of the key that
+     * arrives and is not late (SA Engine's {@code twinagg(s, size, stride)} without a start). An
+     * element of the key before {@code t0} belongs to no window, as before a start instant.
+     *
+     * <pre>
+     * size 3, hop 2; key a's first element at 5, key b's at 8
+     * key a   [5, 8) [7, 10) [9, 12) …    an element of a at 4: in no window
+     * key b   [8, 11) [10, 13) …
+     * </pre>
+     *
+     * <p>Only on the fast path ({@link #incremental}), which keeps {@code t0} in keyed state (one
+     * long per key, for good, and restored with it): {@link #window} and Flink's {@code
+     * keyedStream.window(…)} throw an {@link UnsupportedOperationException}, as a {@code
+     * WindowAssigner} cannot know a key's first element.
+     */
+    public EventTimeHoppingWindows alignedToFirstElement() {
+        return new EventTimeHoppingWindows(getSize(), getHop(), HoppingAlignment.FIRST_ELEMENT, 0);
+    }
+
+    /**
      * Flink's windowed stream of these windows: {@code input.window(this)}, already exact for
      * out-of-order input (the same call as for every window kind of the library).
      *
      * @throws IllegalArgumentException if {@code input} is null
+     * @throws UnsupportedOperationException if the windows are {@link #alignedToFirstElement()}
      */
     public <T, K> WindowedStream<T, K, TimeWindow> window(KeyedStream<T, K> input) {
-        return WindowArguments.notNull(input, "the keyed stream").window(this);
+        WindowArguments.notNull(input, "the keyed stream");
+        if (getAlignment() == HoppingAlignment.FIRST_ELEMENT) {
+            throw firstElementNeedsTheFastPath();
+        }
+        return input.window(this);
     }
 
     /**

@@ -1,6 +1,6 @@
-package dev.flinkkda.windows.sliding;
+package dev.flinkkda.windows.hopping;
 
-import dev.flinkkda.windows.sliding.WindowPipelineHarness.Path;
+import dev.flinkkda.windows.hopping.HoppingPipelineHarness.Path;
 import dev.flinkkda.windows.testing.PipelineOutcome;
 import dev.flinkkda.windows.testing.Rescaling;
 import dev.flinkkda.windows.testing.WindowResult;
@@ -33,7 +33,7 @@ class HoppingWindowsTest {
         return EventTimeHoppingWindows.of(Duration.ofMillis(size), Duration.ofMillis(hop));
     }
 
-    private static void inOrder(WindowPipelineHarness h, String key, long... timestamps)
+    private static void inOrder(HoppingPipelineHarness h, String key, long... timestamps)
             throws Exception {
         for (long t : timestamps) {
             h.element(key, t, t);
@@ -55,7 +55,7 @@ class HoppingWindowsTest {
     @ParameterizedTest
     @EnumSource(Path.class)
     void gapsWithEpochAlignedStarts(Path path) throws Exception {
-        try (WindowPipelineHarness h = new WindowPipelineHarness(path, hopping(200, 500))) {
+        try (HoppingPipelineHarness h = new HoppingPipelineHarness(path, hopping(200, 500))) {
             inOrder(h, "a", GAP_STREAM);
             h.watermark(Long.MAX_VALUE);
             assertThat(h.results())
@@ -75,8 +75,8 @@ class HoppingWindowsTest {
     @ParameterizedTest
     @EnumSource(Path.class)
     void gapsWithEpochAlignedEnds(Path path) throws Exception {
-        try (WindowPipelineHarness h =
-                new WindowPipelineHarness(path, hopping(200, 500).alignedToEnds())) {
+        try (HoppingPipelineHarness h =
+                new HoppingPipelineHarness(path, hopping(200, 500).alignedToEnds())) {
             inOrder(h, "a", GAP_STREAM);
             h.watermark(Long.MAX_VALUE);
             assertThat(h.results())
@@ -93,8 +93,8 @@ class HoppingWindowsTest {
     @ParameterizedTest
     @EnumSource(Path.class)
     void gapsFromAStartInstant(Path path) throws Exception {
-        try (WindowPipelineHarness h =
-                new WindowPipelineHarness(
+        try (HoppingPipelineHarness h =
+                new HoppingPipelineHarness(
                         path, hopping(200, 500).startingAt(Instant.ofEpochMilli(100)))) {
             inOrder(h, "a", GAP_STREAM);
             h.watermark(Long.MAX_VALUE);
@@ -114,7 +114,7 @@ class HoppingWindowsTest {
     @ParameterizedTest
     @EnumSource(Path.class)
     void elementsExactlyOnBoundaries(Path path) throws Exception {
-        try (WindowPipelineHarness h = new WindowPipelineHarness(path, hopping(10, 4))) {
+        try (HoppingPipelineHarness h = new HoppingPipelineHarness(path, hopping(10, 4))) {
             h.element("a", 4, 1);
             h.element("a", 10, 100);
             h.watermark(Long.MAX_VALUE);
@@ -132,7 +132,7 @@ class HoppingWindowsTest {
     @ParameterizedTest
     @EnumSource(Path.class)
     void tumblingBoundary(Path path) throws Exception {
-        try (WindowPipelineHarness h = new WindowPipelineHarness(path, hopping(10, 10))) {
+        try (HoppingPipelineHarness h = new HoppingPipelineHarness(path, hopping(10, 10))) {
             inOrder(h, "a", 0, 9, 10, 19, 20);
             h.watermark(Long.MAX_VALUE);
             assertThat(h.results())
@@ -148,7 +148,7 @@ class HoppingWindowsTest {
     @ParameterizedTest
     @EnumSource(Path.class)
     void elementBehindTheWatermarkJoinsItsWindowsStillOpen(Path path) throws Exception {
-        try (WindowPipelineHarness h = new WindowPipelineHarness(path, hopping(10, 4))) {
+        try (HoppingPipelineHarness h = new HoppingPipelineHarness(path, hopping(10, 4))) {
             h.element("a", 7, 7);
             h.watermark(8);
             h.element("a", 9, 9); // on time for [0, 10), which fires at 9
@@ -176,7 +176,7 @@ class HoppingWindowsTest {
         for (EventTimeHoppingWindows windows :
                 List.of(hopping(10, 4), hopping(6, 6), hopping(3, 5).alignedToEnds())) {
             List<WindowResult> expected = new ArrayList<>();
-            try (WindowPipelineHarness h = new WindowPipelineHarness(path, windows)) {
+            try (HoppingPipelineHarness h = new HoppingPipelineHarness(path, windows)) {
                 List<List<Long>> orders = permutations(timestamps);
                 for (int n = 0; n < orders.size(); n++) {
                     List<Long> order = orders.get(n);
@@ -241,7 +241,7 @@ class HoppingWindowsTest {
     @ParameterizedTest
     @EnumSource(Path.class)
     void lateElementsWithoutAllowedLateness(Path path) throws Exception {
-        try (WindowPipelineHarness h = new WindowPipelineHarness(path, hopping(10, 5))) {
+        try (HoppingPipelineHarness h = new HoppingPipelineHarness(path, hopping(10, 5))) {
             h.element("a", 1, 1);
             h.element("a", 6, 6);
             h.watermark(9); // [-5, 5) fired at 4, [0, 10) at 9
@@ -263,7 +263,7 @@ class HoppingWindowsTest {
     @ParameterizedTest
     @EnumSource(Path.class)
     void lateElementsWithinTheAllowedLatenessFireAgain(Path path) throws Exception {
-        try (WindowPipelineHarness h = new WindowPipelineHarness(path, hopping(10, 5), 5)) {
+        try (HoppingPipelineHarness h = new HoppingPipelineHarness(path, hopping(10, 5), 5)) {
             h.element("a", 1, 1);
             h.element("a", 6, 6);
             h.watermark(9); // [-5, 5) fired at 4 (kept to 9), [0, 10) at 9 (kept to 14)
@@ -291,7 +291,7 @@ class HoppingWindowsTest {
     @ParameterizedTest
     @EnumSource(Path.class)
     void lateElementInAnEmptyPaneAndInEmptyWindows(Path path) throws Exception {
-        try (WindowPipelineHarness h = new WindowPipelineHarness(path, hopping(6, 2), 10)) {
+        try (HoppingPipelineHarness h = new HoppingPipelineHarness(path, hopping(6, 2), 10)) {
             h.element("a", 0, 1);
             h.element("a", 20, 2);
             h.watermark(13); // the windows of 0 fired: [-4, 2) at 1, [-2, 4) at 3, [0, 6) at 5
@@ -328,7 +328,7 @@ class HoppingWindowsTest {
     @ParameterizedTest
     @EnumSource(Path.class)
     void lateElementsWithGaps(Path path) throws Exception {
-        try (WindowPipelineHarness h = new WindowPipelineHarness(path, hopping(3, 5), 2)) {
+        try (HoppingPipelineHarness h = new HoppingPipelineHarness(path, hopping(3, 5), 2)) {
             h.element("a", 1, 1);
             h.watermark(3); // [0, 3) fired at 2, kept to 4
             h.element("a", 2, 2); // fires again
@@ -347,8 +347,8 @@ class HoppingWindowsTest {
     @EnumSource(Path.class)
     void lateElementsAreCountedWithoutASideOutput(Path path) throws Exception {
         for (EventTimeHoppingWindows windows : List.of(hopping(10, 5), hopping(3, 5))) {
-            try (WindowPipelineHarness h =
-                    new WindowPipelineHarness(path, windows, 0, false, null)) {
+            try (HoppingPipelineHarness h =
+                    new HoppingPipelineHarness(path, windows, 0, false, null)) {
                 h.element("a", 1, 1);
                 h.watermark(20);
                 h.element("a", 1, 1);
@@ -363,7 +363,7 @@ class HoppingWindowsTest {
     @ParameterizedTest
     @EnumSource(Path.class)
     void keysAreIndependent(Path path) throws Exception {
-        try (WindowPipelineHarness h = new WindowPipelineHarness(path, hopping(4, 2))) {
+        try (HoppingPipelineHarness h = new HoppingPipelineHarness(path, hopping(4, 2))) {
             h.element("a", 1, 1);
             h.element("b", 2, 20);
             h.element("a", 3, 3);
@@ -405,7 +405,7 @@ class HoppingWindowsTest {
                 List.of(hopping(10, 4), hopping(3, 5).startingAt(Instant.ofEpochMilli(1)))) {
             List<WindowResult> results = new ArrayList<>();
             OperatorSubtaskState snapshot;
-            try (WindowPipelineHarness h = new WindowPipelineHarness(path, windows, 5)) {
+            try (HoppingPipelineHarness h = new HoppingPipelineHarness(path, windows, 5)) {
                 for (Tuple3<String, Long, Long> e : before) {
                     h.element(e.f0, e.f1, e.f2);
                 }
@@ -414,8 +414,8 @@ class HoppingWindowsTest {
                 results.addAll(h.results());
                 h.element("a", 99, 99); // lost with the failed run, replayed below
             }
-            try (WindowPipelineHarness h =
-                    new WindowPipelineHarness(path, windows, 5, true, snapshot)) {
+            try (HoppingPipelineHarness h =
+                    new HoppingPipelineHarness(path, windows, 5, true, snapshot)) {
                 for (Tuple3<String, Long, Long> e : after) {
                     h.element(e.f0, e.f1, e.f2);
                 }
@@ -447,14 +447,14 @@ class HoppingWindowsTest {
     @EnumSource(Path.class)
     void lateElementRightAfterARestore(Path path) throws Exception {
         OperatorSubtaskState snapshot;
-        try (WindowPipelineHarness h = new WindowPipelineHarness(path, hopping(10, 5), 5)) {
+        try (HoppingPipelineHarness h = new HoppingPipelineHarness(path, hopping(10, 5), 5)) {
             h.element("a", 1, 1);
             h.element("a", 6, 6);
             h.watermark(9);
             snapshot = h.snapshot(1);
         }
-        try (WindowPipelineHarness h =
-                new WindowPipelineHarness(path, hopping(10, 5), 5, true, snapshot)) {
+        try (HoppingPipelineHarness h =
+                new HoppingPipelineHarness(path, hopping(10, 5), 5, true, snapshot)) {
             h.element("a", 3, 3);
             if (path == Path.INCREMENTAL) {
                 assertThat(h.results()).containsExactly(window(0, 10, 3, 10));
@@ -476,15 +476,15 @@ class HoppingWindowsTest {
     @Test
     void lateElementRightAfterARestoreWithoutOverlap() throws Exception {
         OperatorSubtaskState snapshot;
-        try (WindowPipelineHarness h =
-                new WindowPipelineHarness(Path.INCREMENTAL, hopping(5, 5), 5)) {
+        try (HoppingPipelineHarness h =
+                new HoppingPipelineHarness(Path.INCREMENTAL, hopping(5, 5), 5)) {
             h.element("a", 1, 1);
             h.element("a", 6, 6);
             h.watermark(5); // [0, 5) fired, kept to 9
             snapshot = h.snapshot(1);
         }
-        try (WindowPipelineHarness h =
-                new WindowPipelineHarness(Path.INCREMENTAL, hopping(5, 5), 5, true, snapshot)) {
+        try (HoppingPipelineHarness h =
+                new HoppingPipelineHarness(Path.INCREMENTAL, hopping(5, 5), 5, true, snapshot)) {
             h.element("a", 3, 3);
             assertThat(h.results()).containsExactly(window(0, 5, 2, 4));
             h.element("a", 7, 7);
@@ -502,8 +502,8 @@ class HoppingWindowsTest {
         for (EventTimeHoppingWindows windows :
                 List.of(hopping(10, 4), hopping(10, 10), hopping(3, 5), hopping(12, 8))) {
             for (long lateness : new long[] {0, 7}) {
-                try (WindowPipelineHarness h =
-                        new WindowPipelineHarness(Path.INCREMENTAL, windows, lateness)) {
+                try (HoppingPipelineHarness h =
+                        new HoppingPipelineHarness(Path.INCREMENTAL, windows, lateness)) {
                     for (long t = 0; t < 200; t += 3) {
                         h.element("a", t, t);
                         h.element("b", t + 1, t);
@@ -528,7 +528,8 @@ class HoppingWindowsTest {
      */
     @Test
     void keepsOnlyThePanesStillNeeded() throws Exception {
-        try (WindowPipelineHarness h = new WindowPipelineHarness(Path.INCREMENTAL, hopping(6, 2))) {
+        try (HoppingPipelineHarness h =
+                new HoppingPipelineHarness(Path.INCREMENTAL, hopping(6, 2))) {
             for (long t = 0; t <= 20; t++) {
                 h.element("a", t, t);
             }
@@ -540,8 +541,8 @@ class HoppingWindowsTest {
             h.watermark(Long.MAX_VALUE);
             assertThat(h.panesKept("a")).isZero();
         }
-        try (WindowPipelineHarness h =
-                new WindowPipelineHarness(Path.INCREMENTAL, hopping(6, 2), 4)) {
+        try (HoppingPipelineHarness h =
+                new HoppingPipelineHarness(Path.INCREMENTAL, hopping(6, 2), 4)) {
             for (long t = 0; t <= 20; t++) {
                 h.element("a", t, t);
             }
@@ -569,8 +570,8 @@ class HoppingWindowsTest {
         OperatorSubtaskState first;
         OperatorSubtaskState second;
         List<WindowResult> before = new ArrayList<>();
-        try (WindowPipelineHarness h =
-                new WindowPipelineHarness(
+        try (HoppingPipelineHarness h =
+                new HoppingPipelineHarness(
                         Path.INCREMENTAL, windows, 0, true, null, maxParallelism, 2, 0)) {
             h.element(a, 1, 1);
             h.element(a, 6, 6);
@@ -579,8 +580,8 @@ class HoppingWindowsTest {
             first = h.snapshot(1);
             before.addAll(h.results());
         }
-        try (WindowPipelineHarness h =
-                new WindowPipelineHarness(
+        try (HoppingPipelineHarness h =
+                new HoppingPipelineHarness(
                         Path.INCREMENTAL, windows, 0, true, null, maxParallelism, 2, 1)) {
             h.element(b, 3, 3);
             h.watermark(2);
@@ -593,8 +594,8 @@ class HoppingWindowsTest {
                         new WindowResult(a, 0, 10, 2, 7),
                         new WindowResult(a, 5, 15, 2, 18));
         OperatorSubtaskState merged = Rescaling.restoredState(maxParallelism, 1, 0, first, second);
-        try (WindowPipelineHarness h =
-                new WindowPipelineHarness(
+        try (HoppingPipelineHarness h =
+                new HoppingPipelineHarness(
                         Path.INCREMENTAL, windows, 0, true, merged, maxParallelism, 1, 0)) {
             h.element(a, 13, 13);
             h.element(a, 7, 7);
@@ -625,8 +626,8 @@ class HoppingWindowsTest {
         PipelineOutcome before;
         OperatorSubtaskState first;
         OperatorSubtaskState second;
-        try (WindowPipelineHarness h =
-                new WindowPipelineHarness(
+        try (HoppingPipelineHarness h =
+                new HoppingPipelineHarness(
                         Path.INCREMENTAL, windows, 0, true, null, maxParallelism, 2, 0)) {
             before =
                     PipelineOutcome.run(
@@ -638,8 +639,8 @@ class HoppingWindowsTest {
             assertThat(h.keyedStateEntries()).isZero();
             first = h.snapshot(1);
         }
-        try (WindowPipelineHarness h =
-                new WindowPipelineHarness(
+        try (HoppingPipelineHarness h =
+                new HoppingPipelineHarness(
                         Path.INCREMENTAL, windows, 0, true, null, maxParallelism, 2, 1)) {
             before =
                     before.plus(
@@ -652,8 +653,8 @@ class HoppingWindowsTest {
             second = h.snapshot(1);
         }
         PipelineOutcome after;
-        try (WindowPipelineHarness h =
-                new WindowPipelineHarness(
+        try (HoppingPipelineHarness h =
+                new HoppingPipelineHarness(
                         Path.INCREMENTAL,
                         windows,
                         0,

@@ -1,4 +1,6 @@
-package dev.flinkkda.windows.sliding;
+package dev.flinkkda.windows.hopping;
+
+import dev.flinkkda.windows.core.LateRule;
 
 import org.apache.flink.api.common.functions.AggregateFunction;
 import org.apache.flink.api.common.state.MapState;
@@ -38,13 +40,23 @@ final class HoppingWindowAggregateOperator<K, T, ACC, V, R>
     private transient MapState<Long, ACC> fired;
 
     HoppingWindowAggregateOperator(
-            HoppingGrid grid,
+            HoppingGrid windows,
+            boolean alignedToFirstElement,
+            LateRule lateRule,
             long allowedLateness,
             AggregateFunction<T, ACC, V> aggregate,
             TypeInformation<ACC> accumulatorType,
             ProcessWindowFunction<V, R, K, TimeWindow> windowFunction,
             OutputTag<T> lateDataTag) {
-        super(grid, allowedLateness, aggregate, accumulatorType, windowFunction, lateDataTag);
+        super(
+                windows,
+                alignedToFirstElement,
+                lateRule,
+                allowedLateness,
+                aggregate,
+                accumulatorType,
+                windowFunction,
+                lateDataTag);
     }
 
     @Override
@@ -97,7 +109,7 @@ final class HoppingWindowAggregateOperator<K, T, ACC, V, R>
     }
 
     @Override
-    public void onEventTime(InternalTimer<K, VoidNamespace> timer) throws Exception {
+    void onTimer(InternalTimer<K, VoidNamespace> timer) throws Exception {
         long time = timer.getTimestamp();
         if (time != Long.MAX_VALUE && grid.isWindowEnd(time + 1)) {
             long k = grid.windowEndingAt(time + 1);

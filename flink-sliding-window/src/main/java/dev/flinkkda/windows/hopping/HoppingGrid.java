@@ -1,4 +1,4 @@
-package dev.flinkkda.windows.sliding;
+package dev.flinkkda.windows.hopping;
 
 import java.io.Serializable;
 
@@ -48,6 +48,25 @@ final class HoppingGrid implements Serializable {
             this.panesPerHop = 1;
             this.panesPerWindow = 1;
         }
+    }
+
+    /** Where window 0 starts. */
+    long start() {
+        return offset;
+    }
+
+    /** The same windows from {@code start} on: window 0 is {@code [start, start + size)}. */
+    HoppingGrid startingAt(long start) {
+        return new HoppingGrid(size, hop, start, 0);
+    }
+
+    /**
+     * The latest window's {@code end - 1} for an element at {@code t} ({@code Long.MAX_VALUE} on
+     * overflow).
+     */
+    long lastFireTimeOf(long t) {
+        long end = windowEnd(lastWindowOf(t));
+        return end > t ? end - 1 : Long.MAX_VALUE;
     }
 
     static long gcd(long a, long b) {

@@ -1,4 +1,4 @@
-package dev.flinkkda.windows.sliding;
+package dev.flinkkda.windows.hopping;
 
 import dev.flinkkda.windows.testing.WindowResult;
 import dev.flinkkda.windows.testing.WindowTestFunctions;
@@ -36,9 +36,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * Hopping windows in real jobs on a MiniCluster (parallelism 1), from an out-of-order source. Size
  * 10 every 4 ms (panes of 2 on the fast path); key a is 0 2 6 9 12 13 30, key b is 1 4 20, arriving
- * out of order within the bound of 10.
+ * out of order within the bound of 10. The input and the collecting of results are public for the
+ * per-event sliding windows' MiniCluster test, which uses the same input.
  */
-class HoppingWindowsMiniClusterTest {
+public class HoppingWindowsMiniClusterTest {
 
     @RegisterExtension
     static final MiniClusterExtension MINI_CLUSTER =
@@ -48,7 +49,7 @@ class HoppingWindowsMiniClusterTest {
                             .setNumberSlotsPerTaskManager(2)
                             .build());
 
-    static final List<Tuple3<String, Long, Long>> ARRIVALS =
+    public static final List<Tuple3<String, Long, Long>> ARRIVALS =
             List.of(
                     Tuple3.of("a", 2L, 2L),
                     Tuple3.of("a", 0L, 0L),
@@ -83,7 +84,7 @@ class HoppingWindowsMiniClusterTest {
                     new WindowResult("b", 16, 26, 1, 20),
                     new WindowResult("b", 20, 30, 1, 20));
 
-    static KeyedStream<Tuple3<String, Long, Long>, String> input(
+    public static KeyedStream<Tuple3<String, Long, Long>, String> input(
             StreamExecutionEnvironment env, List<Tuple3<String, Long, Long>> arrivals) {
         env.setParallelism(1);
         return env.fromData(arrivals, WindowTestFunctions.ELEMENT)
@@ -94,7 +95,7 @@ class HoppingWindowsMiniClusterTest {
                 .keyBy(WindowTestFunctions.KEY);
     }
 
-    static <R> List<R> collect(DataStream<R> stream) throws Exception {
+    public static <R> List<R> collect(DataStream<R> stream) throws Exception {
         List<R> result = new ArrayList<>();
         try (CloseableIterator<R> it = stream.executeAndCollect()) {
             it.forEachRemaining(result::add);
@@ -279,7 +280,7 @@ class HoppingWindowsMiniClusterTest {
     }
 
     /** A watermark {@code max timestamp - 1} after every element. */
-    static final class WatermarkAfterEachElement
+    public static final class WatermarkAfterEachElement
             implements WatermarkGenerator<Tuple3<String, Long, Long>> {
         private long max = Long.MIN_VALUE;
 

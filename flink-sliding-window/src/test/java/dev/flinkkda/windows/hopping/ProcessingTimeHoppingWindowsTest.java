@@ -1,4 +1,4 @@
-package dev.flinkkda.windows.sliding;
+package dev.flinkkda.windows.hopping;
 
 import dev.flinkkda.windows.testing.WindowResult;
 import dev.flinkkda.windows.testing.WindowTestFunctions;

@@ -1,4 +1,4 @@
-package dev.flinkkda.windows.sliding;
+package dev.flinkkda.windows.hopping;
 
 import dev.flinkkda.windows.core.LateDataWindowedStream;
 import dev.flinkkda.windows.core.LateRecords;
@@ -38,7 +38,9 @@ import org.apache.flink.streaming.api.windowing.windows.TimeWindow;
  * others fire on time. An element with no such window goes to the late side output, or is dropped
  * and counted in {@value LateRecords#DROPPED_METRIC}. These are the rules of Flink's window
  * operator with {@link EventTimeHoppingWindows}; a late element costs up to one merge per pane of
- * its windows.
+ * its windows. With {@code lateRule(LateRule.ELEMENT_TIMESTAMP)} (eKuiper's rule), an element with
+ * {@code t + allowedLateness <= watermark} on arrival is late too, even if a window of it has not
+ * fired.
  *
  * <p>What it does not have, compared with Flink's {@code WindowedStream}: custom triggers and
  * evictors, functions over all elements of a window ({@code process}/{@code apply} without an
@@ -53,10 +55,12 @@ public final class HoppingWindowedStream<T, K>
         extends LateDataWindowedStream<T, K, TimeWindow, HoppingWindowedStream<T, K>> {
 
     private final HoppingGrid grid;
+    private final boolean alignedToFirstElement;
 
     HoppingWindowedStream(KeyedStream<T, K> input, EventTimeHoppingWindows windows) {
         super(input);
         this.grid = windows.grid();
+        this.alignedToFirstElement = windows.getAlignment() == HoppingAlignment.FIRST_ELEMENT;
     }
 
     @Override
@@ -69,6 +73,8 @@ public final class HoppingWindowedStream<T, K>
                 grid.hasPanes()
                         ? new HoppingPaneAggregateOperator<>(
                                 grid,
+                                alignedToFirstElement,
+                                lateRule(),
                                 allowedLateness(),
                                 function,
                                 accumulatorType,
@@ -76,6 +82,8 @@ public final class HoppingWindowedStream<T, K>
                                 lateDataTag())
                         : new HoppingWindowAggregateOperator<>(
                                 grid,
+                                alignedToFirstElement,
+                                lateRule(),
                                 allowedLateness(),
                                 function,
                                 accumulatorType,

@@ -1,10 +1,13 @@
-package dev.flinkkda.windows.sliding;
+package dev.flinkkda.windows.hopping;
 
-import dev.flinkkda.windows.sliding.WindowPipelineHarness.Path;
+import dev.flinkkda.windows.core.LateRule;
+import dev.flinkkda.windows.hopping.HoppingPipelineHarness.Path;
 import dev.flinkkda.windows.testing.WindowResult;
 
 import org.apache.flink.api.java.tuple.Tuple3;
+import org.apache.flink.contrib.streaming.state.EmbeddedRocksDBStateBackend;
 import org.apache.flink.runtime.checkpoint.OperatorSubtaskState;
+import org.apache.flink.runtime.state.StateBackend;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -14,7 +17,9 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Random;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -31,6 +36,10 @@ import static org.assertj.core.api.Assertions.assertThat;
  *       the late side output.
  *   <li>With late elements, the fast path restored from a snapshot at a random point against the
  *       same input without the restore: the same output, step by step.
+ *   <li>With late elements, allowed lateness, either late rule and every alignment, windows aligned
+ *       to each key's first element included, the fast path (half of the streams restored at a
+ *       random point) against the brute-force {@link HoppingReference#withLateData}: each window's
+ *       last firing, the late elements in order, the elements in gaps.
  * </ul>
  */
 class HoppingRandomizedTest {
@@ -91,6 +100,8 @@ class HoppingRandomizedTest {
                     return windows;
                 case EPOCH_ENDS:
                     return windows.alignedToEnds();
+                case FIRST_ELEMENT:
+                    return windows.alignedToFirstElement();
                 default:
                     return windows.startingAt(Instant.ofEpochMilli(start));
             }
@@ -211,32 +222,16 @@ class HoppingRandomizedTest {
             Arrivals arrivals = batch(random, spec, 4, 40, 0);
             int restoreAt =
                     random.nextInt(3) == 0 ? random.nextInt(arrivals.elements().size()) : -1;
-            List<WindowResult> results = new ArrayList<>();
-            long gaps = 0;
-            WindowPipelineHarness h = new WindowPipelineHarness(path, spec.windows());
-            try {
-                for (int i = 0; i < arrivals.elements().size(); i++) {
-                    Tuple3<String, Long, Long> e = arrivals.elements().get(i);
-                    h.element(e.f0, e.f1, e.f2);
-                    if (arrivals.watermarks().get(i) != Long.MIN_VALUE) {
-                        h.watermark(arrivals.watermarks().get(i));
-                    }
-                    if (i == restoreAt) {
-                        OperatorSubtaskState snapshot = h.snapshot(1);
-                        results.addAll(h.results());
-                        gaps += h.elementsInGaps();
-                        assertThat(h.late()).isEmpty();
-                        h.close();
-                        h = new WindowPipelineHarness(path, spec.windows(), 0, true, snapshot);
-                    }
-                }
-                h.watermark(Long.MAX_VALUE);
-                results.addAll(h.results());
-                gaps += h.elementsInGaps();
-                assertThat(h.late()).as("batch %d: no element is late", stream).isEmpty();
-            } finally {
-                h.close();
-            }
+            Run run =
+                    run(
+                            arrivals,
+                            restoreAt,
+                            snapshot ->
+                                    new HoppingPipelineHarness(
+                                            path, spec.windows(), 0, true, snapshot));
+            List<WindowResult> results = run.results();
+            long gaps = run.inGaps();
+            assertThat(run.late()).as("batch %d: no element is late", stream).isEmpty();
             assertThat(results)
                     .as("batch %d: %s, elements %s", stream, spec, arrivals.elements())
                     .containsExactlyInAnyOrderElementsOf(spec.reference(arrivals.elements()));
@@ -263,10 +258,11 @@ class HoppingRandomizedTest {
             long lateness =
                     random.nextInt(3) == 0 ? 0 : random.nextInt((int) (2 * spec.size()) + 1);
             Arrivals arrivals = batch(random, spec, 3, 40, 1 + 3 * spec.timeScale());
-            try (WindowPipelineHarness flink =
-                            new WindowPipelineHarness(Path.ASSIGNER, spec.windows(), lateness);
-                    WindowPipelineHarness fast =
-                            new WindowPipelineHarness(Path.INCREMENTAL, spec.windows(), lateness)) {
+            try (HoppingPipelineHarness flink =
+                            new HoppingPipelineHarness(Path.ASSIGNER, spec.windows(), lateness);
+                    HoppingPipelineHarness fast =
+                            new HoppingPipelineHarness(
+                                    Path.INCREMENTAL, spec.windows(), lateness)) {
                 for (int i = 0; i <= arrivals.elements().size(); i++) {
                     String step;
                     if (i < arrivals.elements().size()) {
@@ -308,8 +304,8 @@ class HoppingRandomizedTest {
     }
 
     private static void assertSameStep(
-            WindowPipelineHarness flink,
-            WindowPipelineHarness fast,
+            HoppingPipelineHarness flink,
+            HoppingPipelineHarness fast,
             Spec spec,
             int stream,
             String step) {
@@ -345,10 +341,10 @@ class HoppingRandomizedTest {
                     random.nextInt(2) == 0 ? 0 : random.nextInt((int) (2 * spec.size()) + 1);
             Arrivals arrivals = batch(random, spec, 3, 40, 1 + 3 * spec.timeScale());
             int restoreAt = random.nextInt(arrivals.elements().size());
-            WindowPipelineHarness restored =
-                    new WindowPipelineHarness(Path.INCREMENTAL, spec.windows(), lateness);
-            try (WindowPipelineHarness straight =
-                    new WindowPipelineHarness(Path.INCREMENTAL, spec.windows(), lateness)) {
+            HoppingPipelineHarness restored =
+                    new HoppingPipelineHarness(Path.INCREMENTAL, spec.windows(), lateness);
+            try (HoppingPipelineHarness straight =
+                    new HoppingPipelineHarness(Path.INCREMENTAL, spec.windows(), lateness)) {
                 for (int i = 0; i <= arrivals.elements().size(); i++) {
                     String step;
                     if (i < arrivals.elements().size()) {
@@ -372,7 +368,7 @@ class HoppingRandomizedTest {
                         OperatorSubtaskState snapshot = restored.snapshot(1);
                         restored.close();
                         restored =
-                                new WindowPipelineHarness(
+                                new HoppingPipelineHarness(
                                         Path.INCREMENTAL, spec.windows(), lateness, true, snapshot);
                     }
                 }
@@ -383,8 +379,8 @@ class HoppingRandomizedTest {
     }
 
     private static void assertSameOutput(
-            WindowPipelineHarness straight,
-            WindowPipelineHarness restored,
+            HoppingPipelineHarness straight,
+            HoppingPipelineHarness restored,
             Spec spec,
             int stream,
             String step) {
@@ -398,5 +394,152 @@ class HoppingRandomizedTest {
         restored.results().clear();
         straight.late().clear();
         restored.late().clear();
+    }
+
+    /**
+     * Late elements, allowed lateness from 0 to twice the window, either late rule, every alignment
+     * (half the streams aligned to each key's first element), half the streams restored from a
+     * snapshot at a random point: the fast path against the brute-force {@link
+     * HoppingReference#withLateData}.
+     */
+    @Test
+    void lateRulesAndFirstElementAlignmentMatchTheReference() throws Exception {
+        lateRulesAndFirstElementAlignment(new Random(16L), BATCHES, null, 500, 100);
+    }
+
+    /**
+     * The same on RocksDB (fewer streams: a RocksDB harness is slow to open), whose state values
+     * are copies: the fast path must write its one value per key back whenever it changed it.
+     */
+    @Test
+    void lateRulesAndFirstElementAlignmentOnRocksDb() throws Exception {
+        lateRulesAndFirstElementAlignment(
+                new Random(17L), BATCHES / 10, new EmbeddedRocksDBStateBackend(), 40, 5);
+    }
+
+    private static void lateRulesAndFirstElementAlignment(
+            Random random,
+            int batches,
+            StateBackend stateBackend,
+            long minLatePerRule,
+            long minFirstElementGaps)
+            throws Exception {
+        long[] lateByRule = new long[LateRule.values().length];
+        long firstElementLateOrInGaps = 0; // a key's elements before its first: in no window
+        for (int stream = 0; stream < batches; stream++) {
+            Spec spec = Spec.random(random);
+            if (random.nextBoolean()) {
+                spec =
+                        new Spec(
+                                spec.size(),
+                                spec.hop(),
+                                HoppingAlignment.FIRST_ELEMENT,
+                                0,
+                                spec.timeScale());
+            }
+            LateRule rule = LateRule.values()[random.nextInt(2)];
+            long lateness =
+                    random.nextInt(3) == 0 ? 0 : random.nextInt((int) (2 * spec.size()) + 1);
+            Arrivals arrivals = batch(random, spec, 3, 40, 1 + 3 * spec.timeScale());
+            int restoreAt = random.nextBoolean() ? random.nextInt(arrivals.elements().size()) : -1;
+            EventTimeHoppingWindows windows = spec.windows();
+            Run run =
+                    run(
+                            arrivals,
+                            restoreAt,
+                            snapshot ->
+                                    new HoppingPipelineHarness(
+                                            windows, lateness, rule, snapshot, stateBackend));
+            List<WindowResult> results = run.results();
+            List<Tuple3<String, Long, Long>> late = run.late();
+            long gaps = run.inGaps();
+            HoppingReference.Outcome expected =
+                    HoppingReference.withLateData(
+                            arrivals.elements(),
+                            arrivals.watermarks(),
+                            spec.size(),
+                            spec.hop(),
+                            spec.alignment(),
+                            spec.start(),
+                            lateness,
+                            rule);
+            String as =
+                    String.format(
+                            "batch %d: %s, %s, lateness %d, restore at %d, arrivals %s, watermarks %s",
+                            stream,
+                            spec,
+                            rule,
+                            lateness,
+                            restoreAt,
+                            arrivals.elements(),
+                            arrivals.watermarks());
+            assertThat(lastFirings(results))
+                    .as(as)
+                    .containsExactlyInAnyOrderElementsOf(expected.windows());
+            assertThat(late).as(as).containsExactlyElementsOf(expected.late());
+            assertThat(gaps).as(as).isEqualTo(expected.inGaps());
+            lateByRule[rule.ordinal()] += late.size();
+            if (spec.alignment() == HoppingAlignment.FIRST_ELEMENT) {
+                firstElementLateOrInGaps += gaps;
+            }
+        }
+        // both rules and the alignment are exercised
+        assertThat(lateByRule[LateRule.WINDOW_END.ordinal()]).isGreaterThan(minLatePerRule);
+        assertThat(lateByRule[LateRule.ELEMENT_TIMESTAMP.ordinal()]).isGreaterThan(minLatePerRule);
+        assertThat(firstElementLateOrInGaps).isGreaterThan(minFirstElementGaps);
+    }
+
+    /** The last firing of each window, in the order windows first fired. */
+    private static List<WindowResult> lastFirings(List<WindowResult> results) {
+        Map<List<Object>, WindowResult> last = new LinkedHashMap<>();
+        for (WindowResult r : results) {
+            last.put(List.of(r.key, r.start, r.end), r);
+        }
+        return new ArrayList<>(last.values());
+    }
+
+    /** What a run gave, across its restore: results, late elements, elements in gaps. */
+    private record Run(
+            List<WindowResult> results, List<Tuple3<String, Long, Long>> late, long inGaps) {}
+
+    /** Opens a harness, from a snapshot or (null) fresh. */
+    @FunctionalInterface
+    private interface HarnessFrom {
+        HoppingPipelineHarness open(OperatorSubtaskState snapshot) throws Exception;
+    }
+
+    /**
+     * Feeds the arrivals with their watermarks, then the final watermark; after element {@code
+     * restoreAt} (-1: never) the harness is snapshot and replaced by one restored from it.
+     */
+    private static Run run(Arrivals arrivals, int restoreAt, HarnessFrom harness) throws Exception {
+        List<WindowResult> results = new ArrayList<>();
+        List<Tuple3<String, Long, Long>> late = new ArrayList<>();
+        long gaps = 0;
+        HoppingPipelineHarness h = harness.open(null);
+        try {
+            for (int i = 0; i < arrivals.elements().size(); i++) {
+                Tuple3<String, Long, Long> e = arrivals.elements().get(i);
+                h.element(e.f0, e.f1, e.f2);
+                if (arrivals.watermarks().get(i) != Long.MIN_VALUE) {
+                    h.watermark(arrivals.watermarks().get(i));
+                }
+                if (i == restoreAt) {
+                    OperatorSubtaskState snapshot = h.snapshot(1);
+                    results.addAll(h.results());
+                    late.addAll(h.late());
+                    gaps += h.elementsInGaps();
+                    h.close();
+                    h = harness.open(snapshot);
+                }
+            }
+            h.watermark(Long.MAX_VALUE);
+            results.addAll(h.results());
+            late.addAll(h.late());
+            gaps += h.elementsInGaps();
+        } finally {
+            h.close();
+        }
+        return new Run(results, late, gaps);
     }
 }

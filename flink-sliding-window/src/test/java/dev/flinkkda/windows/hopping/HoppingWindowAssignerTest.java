@@ -1,4 +1,4 @@
-package dev.flinkkda.windows.sliding;
+package dev.flinkkda.windows.hopping;
 
 import org.apache.flink.streaming.api.windowing.assigners.SlidingEventTimeWindows;
 import org.apache.flink.streaming.api.windowing.assigners.SlidingProcessingTimeWindows;

@@ -1,13 +1,18 @@
-package dev.flinkkda.windows.sliding;
+package dev.flinkkda.windows.hopping;
 
 import dev.flinkkda.windows.core.EventTimeWindowOperator;
+import dev.flinkkda.windows.core.LateRule;
 
 import org.apache.flink.api.common.functions.AggregateFunction;
+import org.apache.flink.api.common.state.ValueState;
+import org.apache.flink.api.common.state.ValueStateDescriptor;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
+import org.apache.flink.api.common.typeinfo.Types;
 import org.apache.flink.api.common.typeutils.TypeSerializer;
 import org.apache.flink.metrics.Counter;
 import org.apache.flink.runtime.state.VoidNamespace;
 import org.apache.flink.streaming.api.functions.windowing.ProcessWindowFunction;
+import org.apache.flink.streaming.api.operators.InternalTimer;
 import org.apache.flink.streaming.api.windowing.windows.TimeWindow;
 import org.apache.flink.streaming.runtime.streamrecord.StreamRecord;
 import org.apache.flink.util.OutputTag;
@@ -22,21 +27,41 @@ import org.apache.flink.util.OutputTag;
  * Long.MIN_VALUE} after a restore, while the restored slices already reflect a later watermark
  * (panes pushed, windows fired). Elements are judged by {@link #latenessWatermark()}: at least the
  * watermark the key's state had reached, also after rescaling, as if the job had not failed.
+ *
+ * <p><b>Late rule.</b> {@link LateRule#WINDOW_END} (Flink's): an element is late when all of its
+ * windows are past their cleanup time. {@link LateRule#ELEMENT_TIMESTAMP} (eKuiper's): also when
+ * {@code t + allowedLateness <= watermark} on arrival, even if a window of it has not fired.
+ *
+ * <p><b>Aligned to the first element.</b> The windows of a key start at {@code t0}, the timestamp
+ * of its first element that is not late, kept in keyed state ({@code hopping-first-element});
+ * before each element or timer of the key, {@link #grid} is set to the key's windows.
  */
 abstract class HoppingAggregateOperator<K, T, ACC, V, R>
         extends EventTimeWindowOperator<K, T, ACC, V, R, TimeWindow> {
 
     private static final long serialVersionUID = 1L;
 
-    protected final HoppingGrid grid;
+    /** The windows; with {@link #alignedToFirstElement}, those from t0 = 0. */
+    private final HoppingGrid windows;
+
+    private final boolean alignedToFirstElement;
+    private final LateRule lateRule;
     protected final long allowedLateness;
     protected final TypeInformation<ACC> accumulatorType;
+
+    /** The current key's windows. */
+    protected transient HoppingGrid grid;
 
     protected transient TypeSerializer<ACC> accumulatorSerializer;
     private transient Counter elementsInGaps;
 
+    /** The timestamp of each key's first element, when aligned to it; else null. */
+    private transient ValueState<Long> firstElement;
+
     HoppingAggregateOperator(
-            HoppingGrid grid,
+            HoppingGrid windows,
+            boolean alignedToFirstElement,
+            LateRule lateRule,
             long allowedLateness,
             AggregateFunction<T, ACC, V> aggregate,
             TypeInformation<ACC> accumulatorType,
@@ -49,7 +74,9 @@ abstract class HoppingAggregateOperator<K, T, ACC, V, R>
                 "hopping",
                 "hopping windows",
                 lateDataTag);
-        this.grid = grid;
+        this.windows = windows;
+        this.alignedToFirstElement = alignedToFirstElement;
+        this.lateRule = lateRule;
         this.allowedLateness = allowedLateness;
         this.accumulatorType = accumulatorType;
     }
@@ -60,17 +87,74 @@ abstract class HoppingAggregateOperator<K, T, ACC, V, R>
         accumulatorSerializer =
                 accumulatorType.createSerializer(getExecutionConfig().getSerializerConfig());
         elementsInGaps = getMetricGroup().counter(EventTimeHoppingWindows.ELEMENTS_IN_GAPS_METRIC);
+        grid = windows;
+        if (alignedToFirstElement) {
+            firstElement =
+                    getRuntimeContext()
+                            .getState(
+                                    new ValueStateDescriptor<>(
+                                            "hopping-first-element", Types.LONG));
+        }
     }
 
     @Override
     public void processElement(StreamRecord<T> element) throws Exception {
         long timestamp = timestampOf(element);
+        long watermark = latenessWatermark();
+        if (alignedToFirstElement && !alignToFirstElement(element, timestamp, watermark)) {
+            return;
+        }
         if (!grid.inSomeWindow(timestamp)) {
             elementsInGaps.inc();
             return;
         }
-        processInWindows(element, timestamp, latenessWatermark());
+        if (lateRule.isLateOnArrival(timestamp, allowedLateness, watermark)) {
+            late(element); // behind the watermark on arrival, even if a window of it is open
+            return;
+        }
+        processInWindows(element, timestamp, watermark);
     }
+
+    /**
+     * Sets {@link #grid} to the current key's windows, from its first element's timestamp; the
+     * first element that is not late sets it. False if the element was that late first one.
+     */
+    private boolean alignToFirstElement(StreamRecord<T> element, long timestamp, long watermark)
+            throws Exception {
+        Long first = firstElement.value();
+        if (first != null) {
+            grid = keyWindows(first);
+            return true;
+        }
+        HoppingGrid candidate = windows.startingAt(timestamp);
+        if (lateRule.isLate(
+                timestamp, candidate.lastFireTimeOf(timestamp), allowedLateness, watermark)) {
+            late(element);
+            return false;
+        }
+        firstElement.update(timestamp);
+        grid = candidate;
+        return true;
+    }
+
+    private HoppingGrid keyWindows(long first) {
+        return grid.start() == first ? grid : windows.startingAt(first);
+    }
+
+    @Override
+    public final void onEventTime(InternalTimer<K, VoidNamespace> timer) throws Exception {
+        if (alignedToFirstElement) {
+            Long first = firstElement.value();
+            if (first == null) {
+                return; // no window of the key ever held an element
+            }
+            grid = keyWindows(first);
+        }
+        onTimer(timer);
+    }
+
+    /** A timer of the current key, with {@link #grid} its windows. */
+    abstract void onTimer(InternalTimer<K, VoidNamespace> timer) throws Exception;
 
     /** An element in at least one window. */
     abstract void processInWindows(StreamRecord<T> element, long timestamp, long watermark)

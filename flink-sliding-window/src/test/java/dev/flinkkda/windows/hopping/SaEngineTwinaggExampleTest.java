@@ -1,7 +1,11 @@
-package dev.flinkkda.windows.sliding;
+package dev.flinkkda.windows.hopping;
 
-import dev.flinkkda.windows.sliding.WindowPipelineHarness.Path;
+import dev.flinkkda.windows.hopping.HoppingPipelineHarness.Path;
 import dev.flinkkda.windows.testing.WindowResult;
+
+import org.apache.flink.api.common.typeinfo.Types;
+import org.apache.flink.streaming.api.datastream.KeyedStream;
+import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -13,6 +17,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
  * SA Engine's {@code twinagg} example (seed 004): the stream {@code x()} of 12 timestamped values
@@ -53,7 +58,7 @@ class SaEngineTwinaggExampleTest {
     /** As {@link #run(Path, EventTimeHoppingWindows)}, with elements in no window expected. */
     private static List<String> run(Path path, EventTimeHoppingWindows windows, int inNoWindow)
             throws Exception {
-        try (WindowPipelineHarness h = new WindowPipelineHarness(path, windows)) {
+        try (HoppingPipelineHarness h = new HoppingPipelineHarness(path, windows)) {
             for (long[] x : X) {
                 h.element("x", T0 + x[0], x[1]);
             }
@@ -140,5 +145,86 @@ class SaEngineTwinaggExampleTest {
                         "[950, 1550): 3,6,9,5,12",
                         "[1250, 1850): 5,12,11",
                         "[1550, 2150): 11");
+    }
+
+    /**
+     * twinagg(x(), 0.6, 0.3) without a start: windows aligned to the first element, 00:00:00.0 —
+     * the same six windows as from midnight, none before it (fast path only).
+     */
+    @Test
+    void alignedToTheFirstElementAsTwinaggWithoutAStart() throws Exception {
+        assertThat(run(Path.INCREMENTAL, twinagg(0.6, 0.3).alignedToFirstElement()))
+                .containsExactly(
+                        "[0, 600): 16,4,8,2",
+                        "[300, 900): 4,8,2,1,7",
+                        "[600, 1200): 1,7,3,6",
+                        "[900, 1500): 3,6,9,5",
+                        "[1200, 1800): 9,5,12,11",
+                        "[1500, 2100): 12,11");
+        assertThat(run(Path.INCREMENTAL, twinagg(0.3, 0.3).alignedToFirstElement()))
+                .containsExactly(
+                        "[0, 300): 16",
+                        "[300, 600): 4,8,2",
+                        "[600, 900): 1,7",
+                        "[900, 1200): 3,6",
+                        "[1200, 1500): 9,5",
+                        "[1500, 1800): 12,11");
+    }
+
+    /**
+     * The value at 00:00:00.4 arrives first (out of order, within the watermark): the windows start
+     * at 0.4 s, and the values at 0.0 and 0.3, before it, are in no window. Each key has its own
+     * first element: key y's first is at 00:00:01.1, and its next window, [1.4, 2.0), is empty.
+     */
+    @Test
+    void alignedToTheFirstElementToArrive() throws Exception {
+        try (HoppingPipelineHarness h =
+                new HoppingPipelineHarness(
+                        Path.INCREMENTAL, twinagg(0.6, 0.3).alignedToFirstElement())) {
+            h.element("x", T0 + 400, 8);
+            h.element("x", T0, 16);
+            h.element("x", T0 + 300, 4);
+            h.element("y", T0 + 1100, 6);
+            h.element("y", T0 + 1300, 5);
+            for (long[] x : X) {
+                if (x[0] > 400) {
+                    h.element("x", T0 + x[0], x[1]);
+                }
+            }
+            h.watermark(Long.MAX_VALUE);
+            List<String> shown = new ArrayList<>();
+            for (WindowResult r : h.results()) {
+                shown.add(r.key + " [" + (r.start - T0) + ", " + (r.end - T0) + "): " + r.values);
+            }
+            assertThat(shown)
+                    .containsExactlyInAnyOrder(
+                            "x [400, 1000): 8,2,1,7",
+                            "x [700, 1300): 1,7,3,6,9",
+                            "x [1000, 1600): 3,6,9,5,12",
+                            "x [1300, 1900): 5,12,11",
+                            "x [1600, 2200): 11",
+                            "y [1100, 1700): 6,5");
+            assertThat(h.elementsInGaps()).isEqualTo(2);
+            assertThat(h.late()).isEmpty();
+        }
+    }
+
+    /** A window assigner cannot know a key's first element: the exact path says what to use. */
+    @Test
+    void alignedToTheFirstElementIsNotAnAssigner() throws Exception {
+        EventTimeHoppingWindows windows = twinagg(0.6, 0.3).alignedToFirstElement();
+        KeyedStream<Long, Long> keyed =
+                StreamExecutionEnvironment.getExecutionEnvironment()
+                        .fromData(1L, 2L)
+                        .keyBy(value -> value, Types.LONG);
+        assertThatThrownBy(() -> windows.window(keyed))
+                .isInstanceOf(UnsupportedOperationException.class)
+                .hasMessageContaining("alignedToFirstElement().incremental(keyedStream)");
+        // keyedStream.window(assigner) directly: at the first element
+        try (HoppingPipelineHarness h = new HoppingPipelineHarness(Path.ASSIGNER, windows)) {
+            assertThatThrownBy(() -> h.element("x", T0, 16))
+                    .isInstanceOf(UnsupportedOperationException.class)
+                    .hasMessageContaining("startingAt(instant)");
+        }
     }
 }

@@ -1,4 +1,4 @@
-package dev.flinkkda.windows.sliding;
+package dev.flinkkda.windows.hopping;
 
 import dev.flinkkda.windows.core.WindowArguments;
 
@@ -52,6 +52,10 @@ public abstract class HoppingWindowAssigner extends WindowAssigner<Object, TimeW
             case EPOCH_ENDS:
                 this.grid = new HoppingGrid(size, hop, Math.floorMod(-size, hop), Long.MIN_VALUE);
                 break;
+            case FIRST_ELEMENT:
+                // the windows from t0 = 0; the fast path moves them to each key's t0
+                this.grid = new HoppingGrid(size, hop, 0, 0);
+                break;
             default:
                 this.grid = new HoppingGrid(size, hop, start, 0);
         }
@@ -88,6 +92,9 @@ public abstract class HoppingWindowAssigner extends WindowAssigner<Object, TimeW
     @Override
     public Collection<TimeWindow> assignWindows(
             Object element, long timestamp, WindowAssignerContext context) {
+        if (alignment == HoppingAlignment.FIRST_ELEMENT) {
+            throw firstElementNeedsTheFastPath();
+        }
         long time = windowTime(timestamp, context);
         long last = grid.lastWindowOf(time);
         long first = grid.firstWindowOf(time);
@@ -125,6 +132,9 @@ public abstract class HoppingWindowAssigner extends WindowAssigner<Object, TimeW
             case EPOCH_ENDS:
                 placement = "epoch-aligned ends";
                 break;
+            case FIRST_ELEMENT:
+                placement = "aligned to each key's first element";
+                break;
             default:
                 placement = "starting at " + Instant.ofEpochMilli(start);
         }
@@ -136,6 +146,18 @@ public abstract class HoppingWindowAssigner extends WindowAssigner<Object, TimeW
                 + " ms, "
                 + placement
                 + ")";
+    }
+
+    /**
+     * Windows aligned to each key's first element on Flink's window operator: a {@code
+     * WindowAssigner} sees one element at a time, with no keyed state to remember a key's first.
+     */
+    static UnsupportedOperationException firstElementNeedsTheFastPath() {
+        return new UnsupportedOperationException(
+                "hopping windows aligned to the first element need the key's first timestamp in"
+                        + " keyed state, which a WindowAssigner (keyedStream.window(...)) does not"
+                        + " have: use EventTimeHoppingWindows.of(size, hop).alignedToFirstElement()"
+                        + ".incremental(keyedStream), or .startingAt(instant) with the assigner");
     }
 
     /** A size or hop in whole milliseconds, validated. */

@@ -1,4 +1,4 @@
-package dev.flinkkda.windows.sliding;
+package dev.flinkkda.windows.hopping;
 
 import org.apache.flink.annotation.PublicEvolving;
 
@@ -34,5 +34,14 @@ public enum HoppingAlignment {
      * Windows {@code [start + k·hop, start + k·hop + size)} for {@code k >= 0} from an explicit
      * start instant, none before it — SA Engine's {@code twinagg(s, size, stride, start)}.
      */
-    START_INSTANT
+    START_INSTANT,
+
+    /**
+     * Windows {@code [t0 + k·hop, t0 + k·hop + size)} for {@code k >= 0}, where {@code t0} is the
+     * timestamp of the key's first element (the first to arrive that is not late), none before it —
+     * SA Engine's {@code twinagg(s, size, stride)} without a start. Only the fast path ({@code
+     * EventTimeHoppingWindows…incremental(keyed)}) keeps {@code t0} per key; a {@code
+     * WindowAssigner} cannot.
+     */
+    FIRST_ELEMENT
 }
