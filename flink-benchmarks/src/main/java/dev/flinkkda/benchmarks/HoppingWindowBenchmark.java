@@ -62,11 +62,14 @@ public class HoppingWindowBenchmark {
     /** Flink's {@code keyed.window(SlidingEventTimeWindows.of(60 s, 0.5 s)).aggregate(sum)}. */
     @Benchmark
     @OperationsPerInvocation(SLIDING_RECORDS_PER_INVOCATION)
-    public void flinkSliding60sEvery500ms(FlinkEnvironmentContext context) throws Exception {
+    public void flinkSliding60sEvery500ms(FlinkEnvironmentContext context, ProcessCpuTime cpu)
+            throws Exception {
+        long start = cpu.start();
         StreamExecutionEnvironment env = context.environment();
         HoppingPipelines.flinkSliding(env, SLIDING_RECORDS_PER_INVOCATION)
                 .sinkTo(new DiscardingSink<>());
         context.execute(env);
+        cpu.stop(start, SLIDING_RECORDS_PER_INVOCATION);
     }
 
     /**
@@ -77,10 +80,13 @@ public class HoppingWindowBenchmark {
      */
     @Benchmark
     @OperationsPerInvocation(SLIDING_RECORDS_PER_INVOCATION)
-    public void sqlHop60sEvery500ms(FlinkEnvironmentContext context) throws Exception {
+    public void sqlHop60sEvery500ms(FlinkEnvironmentContext context, ProcessCpuTime cpu)
+            throws Exception {
+        long start = cpu.start();
         StreamExecutionEnvironment env = context.environment();
         HoppingPipelines.sqlHop(env, SLIDING_RECORDS_PER_INVOCATION).sinkTo(new DiscardingSink<>());
         context.execute(env);
+        cpu.stop(start, SLIDING_RECORDS_PER_INVOCATION);
     }
 
     /**
@@ -89,20 +95,26 @@ public class HoppingWindowBenchmark {
      */
     @Benchmark
     @OperationsPerInvocation(RECORDS_PER_INVOCATION)
-    public void hoppingIncremental60sEvery500ms(FlinkEnvironmentContext context) throws Exception {
+    public void hoppingIncremental60sEvery500ms(FlinkEnvironmentContext context, ProcessCpuTime cpu)
+            throws Exception {
+        long start = cpu.start();
         StreamExecutionEnvironment env = context.environment();
         HoppingPipelines.hoppingIncremental(env, RECORDS_PER_INVOCATION)
                 .sinkTo(new DiscardingSink<>());
         context.execute(env);
+        cpu.stop(start, RECORDS_PER_INVOCATION);
     }
 
     /** {@code keyed.window(TumblingEventTimeWindows.of(1 min)).aggregate(sum)}. */
     @Benchmark
     @OperationsPerInvocation(RECORDS_PER_INVOCATION)
-    public void tumblingEventTime1Min(FlinkEnvironmentContext context) throws Exception {
+    public void tumblingEventTime1Min(FlinkEnvironmentContext context, ProcessCpuTime cpu)
+            throws Exception {
+        long start = cpu.start();
         StreamExecutionEnvironment env = context.environment();
         WindowPipelines.tumbling(env, RECORDS_PER_INVOCATION).sinkTo(new DiscardingSink<>());
         context.execute(env);
+        cpu.stop(start, RECORDS_PER_INVOCATION);
     }
 
     /**
@@ -111,11 +123,14 @@ public class HoppingWindowBenchmark {
      */
     @Benchmark
     @OperationsPerInvocation(RECORDS_PER_INVOCATION)
-    public void hoppingIncrementalTumbling1Min(FlinkEnvironmentContext context) throws Exception {
+    public void hoppingIncrementalTumbling1Min(FlinkEnvironmentContext context, ProcessCpuTime cpu)
+            throws Exception {
+        long start = cpu.start();
         StreamExecutionEnvironment env = context.environment();
         HoppingPipelines.hoppingIncrementalTumbling(env, RECORDS_PER_INVOCATION)
                 .sinkTo(new DiscardingSink<>());
         context.execute(env);
+        cpu.stop(start, RECORDS_PER_INVOCATION);
     }
 
     /**

@@ -56,10 +56,13 @@ public class SessionWindowBenchmark {
 
     /** Flink's {@code keyed.window(EventTimeSessionWindows.withGap(10 s)).aggregate(sum)}. */
     @Benchmark
-    public void flinkSessionGap10s(FlinkEnvironmentContext context) throws Exception {
+    public void flinkSessionGap10s(FlinkEnvironmentContext context, ProcessCpuTime cpu)
+            throws Exception {
+        long start = cpu.start();
         StreamExecutionEnvironment env = context.environment();
         SessionPipelines.flinkSessions(env, RECORDS_PER_INVOCATION).sinkTo(new DiscardingSink<>());
         context.execute(env);
+        cpu.stop(start, RECORDS_PER_INVOCATION);
     }
 
     /**
@@ -67,12 +70,14 @@ public class SessionWindowBenchmark {
      * .aggregate(sum)}: the assigner alone, no ordering step.
      */
     @Benchmark
-    public void cappedSessionAssignerOnlyGap10sMax60s(FlinkEnvironmentContext context)
-            throws Exception {
+    public void cappedSessionAssignerOnlyGap10sMax60s(
+            FlinkEnvironmentContext context, ProcessCpuTime cpu) throws Exception {
+        long start = cpu.start();
         StreamExecutionEnvironment env = context.environment();
         SessionPipelines.cappedAssignerOnly(env, RECORDS_PER_INVOCATION)
                 .sinkTo(new DiscardingSink<>());
         context.execute(env);
+        cpu.stop(start, RECORDS_PER_INVOCATION);
     }
 
     /**
@@ -80,10 +85,13 @@ public class SessionWindowBenchmark {
      * in front of Flink's window operator.
      */
     @Benchmark
-    public void cappedSessionGap10sMax60s(FlinkEnvironmentContext context) throws Exception {
+    public void cappedSessionGap10sMax60s(FlinkEnvironmentContext context, ProcessCpuTime cpu)
+            throws Exception {
+        long start = cpu.start();
         StreamExecutionEnvironment env = context.environment();
         SessionPipelines.cappedWindow(env, RECORDS_PER_INVOCATION).sinkTo(new DiscardingSink<>());
         context.execute(env);
+        cpu.stop(start, RECORDS_PER_INVOCATION);
     }
 
     /**
@@ -91,12 +99,14 @@ public class SessionWindowBenchmark {
      * capped-session operator.
      */
     @Benchmark
-    public void cappedSessionIncrementalGap10sMax60s(FlinkEnvironmentContext context)
-            throws Exception {
+    public void cappedSessionIncrementalGap10sMax60s(
+            FlinkEnvironmentContext context, ProcessCpuTime cpu) throws Exception {
+        long start = cpu.start();
         StreamExecutionEnvironment env = context.environment();
         SessionPipelines.cappedIncremental(env, RECORDS_PER_INVOCATION)
                 .sinkTo(new DiscardingSink<>());
         context.execute(env);
+        cpu.stop(start, RECORDS_PER_INVOCATION);
     }
 
     /**
@@ -106,10 +116,13 @@ public class SessionWindowBenchmark {
      * {@link #flinkSessionGap10s} (103,550 sessions, against 154,870 capped ones).
      */
     @Benchmark
-    public void sqlSessionGap10s(FlinkEnvironmentContext context) throws Exception {
+    public void sqlSessionGap10s(FlinkEnvironmentContext context, ProcessCpuTime cpu)
+            throws Exception {
+        long start = cpu.start();
         StreamExecutionEnvironment env = context.environment();
         SessionPipelines.sqlSessions(env, RECORDS_PER_INVOCATION).sinkTo(new DiscardingSink<>());
         context.execute(env);
+        cpu.stop(start, RECORDS_PER_INVOCATION);
     }
 
     /** The same capped-session sums in a plain-Java loop with a HashMap: the physical bound. */

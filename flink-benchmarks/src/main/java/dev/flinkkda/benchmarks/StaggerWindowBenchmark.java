@@ -53,10 +53,13 @@ public class StaggerWindowBenchmark {
 
     /** {@code EventTimeStaggerWindows.of(1 min).window(keyed).aggregate(sum)}. */
     @Benchmark
-    public void staggerEventTime1Min(FlinkEnvironmentContext context) throws Exception {
+    public void staggerEventTime1Min(FlinkEnvironmentContext context, ProcessCpuTime cpu)
+            throws Exception {
+        long start = cpu.start();
         StreamExecutionEnvironment env = context.environment();
         WindowPipelines.stagger(env, RECORDS_PER_INVOCATION).sinkTo(new DiscardingSink<>());
         context.execute(env);
+        cpu.stop(start, RECORDS_PER_INVOCATION);
     }
 
     /**
@@ -64,28 +67,37 @@ public class StaggerWindowBenchmark {
      * stagger operator.
      */
     @Benchmark
-    public void staggerIncrementalEventTime1Min(FlinkEnvironmentContext context) throws Exception {
+    public void staggerIncrementalEventTime1Min(FlinkEnvironmentContext context, ProcessCpuTime cpu)
+            throws Exception {
+        long start = cpu.start();
         StreamExecutionEnvironment env = context.environment();
         WindowPipelines.staggerIncremental(env, RECORDS_PER_INVOCATION)
                 .sinkTo(new DiscardingSink<>());
         context.execute(env);
+        cpu.stop(start, RECORDS_PER_INVOCATION);
     }
 
     /** {@code keyed.window(EventTimeStaggerWindows.of(1 min)).aggregate(sum)}: no ordering step. */
     @Benchmark
-    public void staggerAssignerOnlyEventTime1Min(FlinkEnvironmentContext context) throws Exception {
+    public void staggerAssignerOnlyEventTime1Min(
+            FlinkEnvironmentContext context, ProcessCpuTime cpu) throws Exception {
+        long start = cpu.start();
         StreamExecutionEnvironment env = context.environment();
         WindowPipelines.staggerAssignerOnly(env, RECORDS_PER_INVOCATION)
                 .sinkTo(new DiscardingSink<>());
         context.execute(env);
+        cpu.stop(start, RECORDS_PER_INVOCATION);
     }
 
     /** {@code keyed.window(TumblingEventTimeWindows.of(1 min)).aggregate(sum)}. */
     @Benchmark
-    public void tumblingEventTime1Min(FlinkEnvironmentContext context) throws Exception {
+    public void tumblingEventTime1Min(FlinkEnvironmentContext context, ProcessCpuTime cpu)
+            throws Exception {
+        long start = cpu.start();
         StreamExecutionEnvironment env = context.environment();
         WindowPipelines.tumbling(env, RECORDS_PER_INVOCATION).sinkTo(new DiscardingSink<>());
         context.execute(env);
+        cpu.stop(start, RECORDS_PER_INVOCATION);
     }
 
     /**
@@ -95,10 +107,13 @@ public class StaggerWindowBenchmark {
      * stagger windows' records.
      */
     @Benchmark
-    public void sqlTumble1Min(FlinkEnvironmentContext context) throws Exception {
+    public void sqlTumble1Min(FlinkEnvironmentContext context, ProcessCpuTime cpu)
+            throws Exception {
+        long start = cpu.start();
         StreamExecutionEnvironment env = context.environment();
         WindowPipelines.sqlTumble(env, RECORDS_PER_INVOCATION).sinkTo(new DiscardingSink<>());
         context.execute(env);
+        cpu.stop(start, RECORDS_PER_INVOCATION);
     }
 
     /** The same stagger-window sums in a plain-Java loop with a HashMap: the physical bound. */
