@@ -226,7 +226,7 @@ public final class PlanExecutor {
         DataType outputType = DataTypes.ROW(outputFields.toArray(new DataTypes.Field[0]));
 
         DataStream<Row> rows = tableEnvironment.toDataStream(input);
-        KeyedStream<Row, Row> keyed =
+        KeyedStream<Row, RowKey> keyed =
                 rows.keyBy(new KeyColumns(step.keyCount(), ExternalTypeInfo.of(keyType)));
         RowAggregate aggregate = new RowAggregate(step.aggregates());
         ExternalTypeInfo<Row> accumulatorType =
@@ -308,7 +308,7 @@ public final class PlanExecutor {
                                 .bridgedTo(Row.class));
 
         DataStream<Row> rows = tableEnvironment.toDataStream(input);
-        KeyedStream<Row, Row> keyed =
+        KeyedStream<Row, RowKey> keyed =
                 rows.keyBy(
                         new KeyColumns(
                                 step.keyCount(),
@@ -374,39 +374,41 @@ public final class PlanExecutor {
 
     /** The first {@code count} columns of a row, as the key. */
     private static final class KeyColumns
-            implements KeySelector<Row, Row>, ResultTypeQueryable<Row> {
+            implements KeySelector<Row, RowKey>, ResultTypeQueryable<RowKey> {
         private static final long serialVersionUID = 1L;
 
         private final int count;
-        private final ExternalTypeInfo<Row> type;
+        private final RowKeyTypeInfo type;
 
-        KeyColumns(int count, ExternalTypeInfo<Row> type) {
+        KeyColumns(int count, ExternalTypeInfo<Row> columnsType) {
             this.count = count;
-            this.type = type;
+            this.type = RowKeyTypeInfo.of(columnsType);
         }
 
         @Override
-        public Row getKey(Row row) {
+        public RowKey getKey(Row row) {
             Row key = new Row(count);
             for (int k = 0; k < count; k++) {
                 key.setField(k, row.getField(k));
             }
-            return key;
+            return RowKey.of(key);
         }
 
         @Override
-        public org.apache.flink.api.common.typeinfo.TypeInformation<Row> getProducedType() {
+        public org.apache.flink.api.common.typeinfo.TypeInformation<RowKey> getProducedType() {
             return type;
         }
     }
 
     /** The output row: keys, aggregates, and {@code ROWTIME} = the window's close. */
     private static final class KeysAggregatesAndClose
-            extends ProcessWindowFunction<Row, Row, Row, TimeWindow> {
+            extends ProcessWindowFunction<Row, Row, RowKey, TimeWindow> {
         private static final long serialVersionUID = 1L;
 
         @Override
-        public void process(Row key, Context context, Iterable<Row> results, Collector<Row> out) {
+        public void process(
+                RowKey columns, Context context, Iterable<Row> results, Collector<Row> out) {
+            Row key = columns.row();
             Row aggregates = results.iterator().next();
             Row row = new Row(key.getArity() + aggregates.getArity() + 1);
             for (int k = 0; k < key.getArity(); k++) {
