@@ -2,6 +2,7 @@ package dev.flinkkda.kda.runtime;
 
 import org.apache.flink.api.common.typeutils.CompositeTypeSerializerSnapshot;
 import org.apache.flink.api.common.typeutils.TypeSerializer;
+import org.apache.flink.api.common.typeutils.TypeSerializerSchemaCompatibility;
 import org.apache.flink.api.common.typeutils.TypeSerializerSnapshot;
 import org.apache.flink.core.memory.DataInputView;
 import org.apache.flink.core.memory.DataOutputView;
@@ -90,7 +91,11 @@ public final class RowKeySerializer extends TypeSerializer<RowKey> {
         return new Snapshot(this);
     }
 
-    /** The snapshot of a {@link RowKeySerializer}: its row serializer's. */
+    /**
+     * The snapshot of a {@link RowKeySerializer}: its row serializer's. It also accepts the
+     * snapshot of the row serializer alone, which keyed the keyed steps before {@link RowKey}: the
+     * key bytes are the same, so a checkpoint or savepoint of such a job restores as is.
+     */
     public static final class Snapshot
             extends CompositeTypeSerializerSnapshot<RowKey, RowKeySerializer> {
 
@@ -99,6 +104,22 @@ public final class RowKeySerializer extends TypeSerializer<RowKey> {
 
         Snapshot(RowKeySerializer serializer) {
             super(serializer);
+        }
+
+        @Override
+        @SuppressWarnings("unchecked")
+        public TypeSerializerSchemaCompatibility<RowKey> resolveSchemaCompatibility(
+                TypeSerializerSnapshot<RowKey> oldSnapshot) {
+            if (oldSnapshot instanceof Snapshot) {
+                return super.resolveSchemaCompatibility(oldSnapshot);
+            }
+            TypeSerializerSnapshot<Row> rows =
+                    (TypeSerializerSnapshot<Row>) getNestedSerializerSnapshots()[0];
+            TypeSerializerSnapshot<Row> oldRows =
+                    (TypeSerializerSnapshot<Row>) (TypeSerializerSnapshot<?>) oldSnapshot;
+            return rows.resolveSchemaCompatibility(oldRows).isCompatibleAsIs()
+                    ? TypeSerializerSchemaCompatibility.compatibleAsIs()
+                    : TypeSerializerSchemaCompatibility.incompatible();
         }
 
         @Override

@@ -30,7 +30,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class RowKeyTest {
 
-    private static final TypeInformation<Row> MINUTE_AND_TICKER =
+    static final TypeInformation<Row> MINUTE_AND_TICKER =
             ExternalTypeInfo.of(
                     DataTypes.ROW(
                                     DataTypes.FIELD("M", DataTypes.TIMESTAMP(3)),
