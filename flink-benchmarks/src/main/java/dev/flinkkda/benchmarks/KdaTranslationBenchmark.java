@@ -12,7 +12,6 @@ import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.apache.flink.streaming.api.functions.sink.v2.DiscardingSink;
 import org.apache.flink.types.Row;
 
-import org.openjdk.jmh.annotations.AuxCounters;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
@@ -26,7 +25,6 @@ import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Warmup;
 
-import java.lang.management.ManagementFactory;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -86,43 +84,11 @@ public class KdaTranslationBenchmark {
         }
     }
 
-    /**
-     * The CPU time of this JVM (all its threads: the job's tasks, the MiniCluster, the JIT, GC)
-     * during the invocations of an iteration, and the rows they read, as JMH secondary results
-     * ({@code ·cpuNanos}, {@code ·inputRows}, totals per iteration). On a shared machine the scores
-     * (wall-clock time) follow the load of other processes; CPU time much less so: {@code cpuNanos
-     * / inputRows} is the CPU cost per row.
-     */
-    @State(Scope.Thread)
-    @AuxCounters(AuxCounters.Type.EVENTS)
-    public static class CpuTime {
-        private static final com.sun.management.OperatingSystemMXBean OS =
-                (com.sun.management.OperatingSystemMXBean)
-                        ManagementFactory.getOperatingSystemMXBean();
-
-        public long cpuNanos;
-        public long inputRows;
-
-        @Setup(Level.Iteration)
-        public void clear() {
-            cpuNanos = 0;
-            inputRows = 0;
-        }
-
-        long start() {
-            return OS.getProcessCpuTime();
-        }
-
-        void stop(long start) {
-            cpuNanos += OS.getProcessCpuTime() - start;
-            inputRows += RECORDS_PER_INVOCATION;
-        }
-    }
-
     /** The translated STEP application: {@code KdaTranslator.translate} + {@code PlanExecutor}. */
     @Benchmark
     public long translatedStep1Min(
-            FlinkEnvironmentContext context, Translated translated, CpuTime cpu) throws Exception {
+            FlinkEnvironmentContext context, Translated translated, ProcessCpuTime cpu)
+            throws Exception {
         long start = cpu.start();
         StreamExecutionEnvironment env = context.environment();
         DataStream<Row> rows =
@@ -131,7 +97,7 @@ public class KdaTranslationBenchmark {
                         KdaTranslationPipelines.generatedInput(env, RECORDS_PER_INVOCATION),
                         translated.plan);
         long count = run(context, env, rows, translated.expectedRows);
-        cpu.stop(start);
+        cpu.stop(start, RECORDS_PER_INVOCATION);
         return count;
     }
 
@@ -140,14 +106,15 @@ public class KdaTranslationBenchmark {
      */
     @Benchmark
     public long handWrittenTumble1Min(
-            FlinkEnvironmentContext context, Translated translated, CpuTime cpu) throws Exception {
+            FlinkEnvironmentContext context, Translated translated, ProcessCpuTime cpu)
+            throws Exception {
         long start = cpu.start();
         StreamExecutionEnvironment env = context.environment();
         DataStream<Row> rows =
                 KdaTranslationPipelines.handWritten(
                         env, KdaTranslationPipelines.generatedInput(env, RECORDS_PER_INVOCATION));
         long count = run(context, env, rows, translated.expectedRows);
-        cpu.stop(start);
+        cpu.stop(start, RECORDS_PER_INVOCATION);
         return count;
     }
 
@@ -158,7 +125,8 @@ public class KdaTranslationBenchmark {
      */
     @Benchmark
     public long translatedCheckedStep1Min(
-            FlinkEnvironmentContext context, Translated translated, CpuTime cpu) throws Exception {
+            FlinkEnvironmentContext context, Translated translated, ProcessCpuTime cpu)
+            throws Exception {
         long start = cpu.start();
         StreamExecutionEnvironment env = context.environment();
         DataStream<Row> rows =
@@ -167,14 +135,15 @@ public class KdaTranslationBenchmark {
                         KdaTranslationPipelines.generatedInput(env, RECORDS_PER_INVOCATION),
                         translated.checkedPlan);
         long count = run(context, env, rows, translated.expectedRows);
-        cpu.stop(start);
+        cpu.stop(start, RECORDS_PER_INVOCATION);
         return count;
     }
 
     /** {@link #translatedCheckedStep1Min}'s query by hand: the same filter, no check. */
     @Benchmark
     public long handWrittenFilteredTumble1Min(
-            FlinkEnvironmentContext context, Translated translated, CpuTime cpu) throws Exception {
+            FlinkEnvironmentContext context, Translated translated, ProcessCpuTime cpu)
+            throws Exception {
         long start = cpu.start();
         StreamExecutionEnvironment env = context.environment();
         DataStream<Row> rows =
@@ -183,7 +152,7 @@ public class KdaTranslationBenchmark {
                         KdaTranslationPipelines.generatedInput(env, RECORDS_PER_INVOCATION),
                         KdaTranslationPipelines.HAND_WRITTEN_FILTERED_SQL);
         long count = run(context, env, rows, translated.expectedRows);
-        cpu.stop(start);
+        cpu.stop(start, RECORDS_PER_INVOCATION);
         return count;
     }
 
