@@ -38,13 +38,18 @@ final class CountAggregateOperator<K, T, ACC, V, R>
     private final long size;
     private final long stride;
     private final long pane;
+
+    /** Elements in no window before each window of a sampling window (stride above size), or 0. */
+    private final long gap;
+
     private final TypeInformation<ACC> accumulatorType;
 
     private transient TypeSerializer<ACC> accumulatorSerializer;
 
     /**
-     * Per key, in one state to keep the per-element cost low: n, open pane, its first timestamp. On
-     * the heap backend the value read is the stored object and is changed in place.
+     * Per key, in one state to keep the per-element cost low: n, open pane, its first timestamp,
+     * where the current pane or gap ends. On the heap backend the value read is the stored object
+     * and is changed in place.
      */
     private transient ValueState<CountProgress<ACC>> progress;
 
@@ -69,6 +74,7 @@ final class CountAggregateOperator<K, T, ACC, V, R>
         this.size = windows.getSize();
         this.stride = windows.getStride();
         this.pane = gcd(size, stride);
+        this.gap = Math.max(0, stride - size);
         this.accumulatorType = accumulatorType;
     }
 
@@ -113,27 +119,27 @@ final class CountAggregateOperator<K, T, ACC, V, R>
     @Override
     public void processElement(StreamRecord<T> element) throws Exception {
         CountProgress<ACC> stored = progress.value();
-        CountProgress<ACC> state = stored != null ? stored : CountProgress.start();
-        long n = state.count() + 1;
-        state.setCount(n);
-        if (stride > size && (n - 1) % stride + 1 <= stride - size) {
-            store(state, stored);
-            return; // sampling: this element is in no window
-        }
+        CountProgress<ACC> state = stored != null ? stored : CountProgress.start(gap);
+        long n = state.countOne();
         long timestamp = element.hasTimestamp() ? element.getTimestamp() : Long.MIN_VALUE;
         ACC accumulator = state.openPane();
         if (accumulator == null) {
+            if (n <= state.runEnd()) {
+                store(state, stored);
+                return; // sampling: this element is in a gap, in no window
+            }
             accumulator = aggregate.createAccumulator();
-            state.openPane(accumulator, timestamp);
+            state.openPane(accumulator, timestamp, n - 1 + pane);
         }
         accumulator = aggregate.add(element.getValue(), accumulator);
-        if (n % pane != 0) {
+        if (n != state.runEnd()) {
             state.setOpenPane(accumulator);
             store(state, stored);
             return;
         }
         long firstTimestamp = state.paneFirstTimestamp();
-        state.closePane();
+        // a sampling window's last pane is followed by the gap before the next window
+        state.closePane(gap > 0 && n % stride == 0 ? n + gap : n);
         store(state, stored);
         long paneIndex = n / pane - 1;
         if (size == pane) {

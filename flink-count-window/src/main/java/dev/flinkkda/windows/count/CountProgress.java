@@ -2,102 +2,122 @@ package dev.flinkkda.windows.count;
 
 import org.apache.flink.annotation.Internal;
 import org.apache.flink.api.common.typeutils.TypeSerializer;
-import org.apache.flink.api.common.typeutils.base.LongSerializer;
-import org.apache.flink.api.java.tuple.Tuple3;
-import org.apache.flink.api.java.typeutils.runtime.NullableSerializer;
-import org.apache.flink.api.java.typeutils.runtime.TupleSerializer;
 
 /**
  * A key's progress on the count fast path: how many of its elements have arrived, the accumulator
- * of its open pane (null between panes) and the timestamp of that pane's first element.
+ * of its open pane (null between panes), the timestamp of that pane's first element, and where the
+ * current run of elements ends.
+ *
+ * <p>A key's elements are a sequence of runs: panes of {@code g} elements and, for a sampling
+ * window, gaps of elements that are in no window. {@link #runEnd()} is the count at which the
+ * current run ends — the open pane's last element, or, with no pane open, the last element of a gap
+ * (at or below the count: no gap) — so the operator compares counts per element and never divides.
  *
  * <pre>
  *   tumbling count(3), elements a b c d
- *   after b: count 2, open pane [a b], first timestamp a's
- *   after c: count 3, no open pane (the window a b c fired)
- *   after d: count 4, open pane [d], first timestamp d's
+ *   after b: count 2, open pane [a b], first timestamp a's, run end 3
+ *   after c: count 3, no open pane (the window a b c fired), run end 3
+ *   after d: count 4, open pane [d], first timestamp d's, run end 6
+ *
+ *   sampling of(2, 5): per 5 elements a gap of 3, then two panes of 1 (g = 1)
+ *   start:   count 0, run end 3 (elements 1..3 in no window)
+ *   after 4: count 4, no open pane, run end 4 (pane [4] complete); after 5: run end 8 (the next gap)
  * </pre>
  *
- * <p>Stored as a {@link Tuple3} (Flink's tuple serializer, the accumulator's wrapped to take null);
- * the named accessors are the only way the operator reads and writes it. Public with a public
- * no-argument constructor only because Flink's tuple serializer instantiates it.
+ * <p>Mutable with primitive fields, so that changing it per element allocates nothing; on the heap
+ * backend the operator changes the stored object in place. Serialized by {@link
+ * CountProgressSerializer}.
  *
  * @param <ACC> accumulator type
  */
 @Internal
-@SuppressWarnings("unchecked") // copy() overrides Tuple's generic <T> copy(), as Tuple3's does
-public final class CountProgress<ACC> extends Tuple3<Long, ACC, Long> {
+final class CountProgress<ACC> {
 
-    private static final long serialVersionUID = 1L;
+    private long count;
+    private ACC openPane;
+    private long paneFirstTimestamp;
+    private long runEnd;
 
-    /** For Flink's tuple serializer. */
-    public CountProgress() {}
-
-    private CountProgress(long count, ACC openPane, long paneFirstTimestamp) {
-        super(count, openPane, paneFirstTimestamp);
+    CountProgress(long count, ACC openPane, long paneFirstTimestamp, long runEnd) {
+        this.count = count;
+        this.openPane = openPane;
+        this.paneFirstTimestamp = paneFirstTimestamp;
+        this.runEnd = runEnd;
     }
 
-    /** A key no element of which has arrived. */
-    static <ACC> CountProgress<ACC> start() {
-        return new CountProgress<>(0L, null, Long.MIN_VALUE);
+    /** A key no element of which has arrived; its first {@code gap} elements are in no window. */
+    static <ACC> CountProgress<ACC> start(long gap) {
+        return new CountProgress<>(0L, null, Long.MIN_VALUE, gap);
     }
 
-    /**
-     * The state's serializer, given the accumulator's: Flink's tuple serializer with the
-     * accumulator's wrapped to take null (the open pane between panes). A serializer, not a {@code
-     * TupleTypeInfo} (as {@code OpenSession} in the session module has), because a type information
-     * cannot say that a field may be null.
-     */
-    @SuppressWarnings({"unchecked", "rawtypes"})
+    /** The state's serializer, given the accumulator's. */
     static <ACC> TypeSerializer<CountProgress<ACC>> serializer(
             TypeSerializer<ACC> accumulatorSerializer) {
-        return new TupleSerializer<>(
-                (Class) CountProgress.class,
-                new TypeSerializer<?>[] {
-                    LongSerializer.INSTANCE,
-                    NullableSerializer.wrap(accumulatorSerializer, true),
-                    LongSerializer.INSTANCE
-                });
-    }
-
-    /** A shallow copy, as {@link Tuple3#copy()}, that stays a {@code CountProgress}. */
-    @Override
-    public CountProgress<ACC> copy() {
-        return new CountProgress<>(f0, f1, f2);
+        return new CountProgressSerializer<>(accumulatorSerializer);
     }
 
     /** How many elements of the key have arrived. */
     long count() {
-        return f0;
+        return count;
     }
 
-    void setCount(long count) {
-        f0 = count;
+    /** One more element has arrived: the new count. */
+    long countOne() {
+        return ++count;
     }
 
     /** The open pane's accumulator; null between panes. */
     ACC openPane() {
-        return f1;
+        return openPane;
     }
 
     /** The timestamp of the open pane's first element ({@code Long.MIN_VALUE}: none). */
     long paneFirstTimestamp() {
-        return f2;
+        return paneFirstTimestamp;
     }
 
-    /** Opens a pane with {@code accumulator}, whose first element was at {@code firstTimestamp}. */
-    void openPane(ACC accumulator, long firstTimestamp) {
-        f1 = accumulator;
-        f2 = firstTimestamp;
+    /**
+     * The count at which the current run ends: the open pane's last element; with no pane open, the
+     * last element of a gap in no window (none if not above {@link #count()}).
+     */
+    long runEnd() {
+        return runEnd;
+    }
+
+    /**
+     * Opens a pane with {@code accumulator}, whose first element was at {@code firstTimestamp} and
+     * whose last will be element {@code lastElement}.
+     */
+    void openPane(ACC accumulator, long firstTimestamp, long lastElement) {
+        openPane = accumulator;
+        paneFirstTimestamp = firstTimestamp;
+        runEnd = lastElement;
     }
 
     void setOpenPane(ACC accumulator) {
-        f1 = accumulator;
+        openPane = accumulator;
     }
 
-    /** The open pane is complete: none is open until the next element in a window. */
-    void closePane() {
-        f1 = null;
-        f2 = Long.MIN_VALUE;
+    /**
+     * The open pane is complete: none is open until the next element in a window, and elements up
+     * to {@code gapEnd} are in none (at or below the count: the next element opens a pane).
+     */
+    void closePane(long gapEnd) {
+        openPane = null;
+        paneFirstTimestamp = Long.MIN_VALUE;
+        runEnd = gapEnd;
+    }
+
+    @Override
+    public String toString() {
+        return "CountProgress{count="
+                + count
+                + ", openPane="
+                + openPane
+                + ", paneFirstTimestamp="
+                + paneFirstTimestamp
+                + ", runEnd="
+                + runEnd
+                + "}";
     }
 }

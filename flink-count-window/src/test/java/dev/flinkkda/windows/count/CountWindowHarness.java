@@ -6,6 +6,7 @@ import org.apache.flink.api.common.typeinfo.Types;
 import org.apache.flink.api.java.functions.KeySelector;
 import org.apache.flink.api.java.tuple.Tuple2;
 import org.apache.flink.runtime.checkpoint.OperatorSubtaskState;
+import org.apache.flink.runtime.state.StateBackend;
 import org.apache.flink.streaming.api.datastream.DataStream;
 import org.apache.flink.streaming.api.datastream.KeyedStream;
 import org.apache.flink.streaming.api.datastream.WindowedStream;
@@ -65,7 +66,18 @@ final class CountWindowHarness implements AutoCloseable {
             OneInputStreamOperator<Tuple2<String, Long>, String> operator,
             OperatorSubtaskState restoreFrom)
             throws Exception {
+        this(operator, restoreFrom, null);
+    }
+
+    private CountWindowHarness(
+            OneInputStreamOperator<Tuple2<String, Long>, String> operator,
+            OperatorSubtaskState restoreFrom,
+            StateBackend stateBackend)
+            throws Exception {
         harness = new KeyedOneInputStreamOperatorTestHarness<>(operator, KEY, Types.STRING);
+        if (stateBackend != null) {
+            harness.setStateBackend(stateBackend);
+        }
         if (restoreFrom != null) {
             harness.initializeState(restoreFrom);
         }
@@ -82,11 +94,22 @@ final class CountWindowHarness implements AutoCloseable {
      */
     static CountWindowHarness incremental(CountWindows spec, OperatorSubtaskState restoreFrom)
             throws Exception {
+        return incremental(spec, restoreFrom, null);
+    }
+
+    /**
+     * {@link #incremental(CountWindows, OperatorSubtaskState)} on {@code stateBackend} (null:
+     * heap).
+     */
+    static CountWindowHarness incremental(
+            CountWindows spec, OperatorSubtaskState restoreFrom, StateBackend stateBackend)
+            throws Exception {
         return new CountWindowHarness(
                 operatorOf(
                         keyed ->
                                 spec.incremental(keyed).aggregate(new JoinValues(), new WithKey())),
-                restoreFrom);
+                restoreFrom,
+                stateBackend);
     }
 
     /**

@@ -62,7 +62,7 @@ class CountWindowsRandomizedTest {
         }
     }
 
-    private static List<String[]> randomInput(Random random) {
+    static List<String[]> randomInput(Random random) {
         int keys = 1 + random.nextInt(3);
         int n = random.nextInt(60);
         List<String[]> input = new ArrayList<>();
@@ -72,7 +72,7 @@ class CountWindowsRandomizedTest {
         return input;
     }
 
-    private static void feed(CountWindowHarness h, List<String[]> input) throws Exception {
+    static void feed(CountWindowHarness h, List<String[]> input) throws Exception {
         for (String[] e : input) {
             h.element(e[0], Long.parseLong(e[1]));
         }
