@@ -48,8 +48,6 @@ final class CappedSessionAggregateOperator<K, T, ACC, V, R>
     private static final long serialVersionUID = 1L;
 
     private final CappedSessionWindowAssigner<? super T> sessions;
-    private final long allowedLateness;
-    private final LateRule lateRule;
     private final TypeInformation<ACC> accumulatorType;
 
     /** The open session: start, end, the timer armed for the end, accumulator. */
@@ -75,10 +73,10 @@ final class CappedSessionAggregateOperator<K, T, ACC, V, R>
                 "EventTimeCappedSessionWindows.window(keyed), Flink's WindowedStream,",
                 "session",
                 "session windows",
+                lateRule,
+                allowedLateness,
                 lateDataTag);
         this.sessions = sessions;
-        this.allowedLateness = allowedLateness;
-        this.lateRule = lateRule;
         this.accumulatorType = accumulatorType;
     }
 
@@ -111,7 +109,7 @@ final class CappedSessionAggregateOperator<K, T, ACC, V, R>
         long timestamp = timestampOf(element);
         T value = element.getValue();
         long watermark = latenessWatermark();
-        if (lateRule.isLateOnArrival(timestamp, allowedLateness, watermark)) {
+        if (isLateOnArrival(timestamp, watermark)) {
             routeLate(element); // eKuiper's rule: behind the watermark, whatever session is open
             return;
         }

@@ -45,8 +45,6 @@ abstract class HoppingAggregateOperator<K, T, ACC, V, R>
     private final HoppingGrid windows;
 
     private final boolean alignedToFirstElement;
-    private final LateRule lateRule;
-    protected final long allowedLateness;
     protected final TypeInformation<ACC> accumulatorType;
 
     /** The current key's windows. */
@@ -73,11 +71,11 @@ abstract class HoppingAggregateOperator<K, T, ACC, V, R>
                 "keyedStream.window(EventTimeHoppingWindows...)",
                 "hopping",
                 "hopping windows",
+                lateRule,
+                allowedLateness,
                 lateDataTag);
         this.windows = windows;
         this.alignedToFirstElement = alignedToFirstElement;
-        this.lateRule = lateRule;
-        this.allowedLateness = allowedLateness;
         this.accumulatorType = accumulatorType;
     }
 
@@ -108,7 +106,7 @@ abstract class HoppingAggregateOperator<K, T, ACC, V, R>
             elementsInGaps.inc();
             return;
         }
-        if (lateRule.isLateOnArrival(timestamp, allowedLateness, watermark)) {
+        if (isLateOnArrival(timestamp, watermark)) {
             late(element); // behind the watermark on arrival, even if a window of it is open
             return;
         }

@@ -1,6 +1,7 @@
 package dev.flinkkda.windows.sliding;
 
 import dev.flinkkda.windows.core.EventTimeWindowOperator;
+import dev.flinkkda.windows.core.LateRule;
 
 import org.apache.flink.annotation.VisibleForTesting;
 import org.apache.flink.api.common.functions.AggregateFunction;
@@ -78,7 +79,6 @@ final class PerEventSlidingAggregateOperator<K, T, ACC, V, R>
     private final long size;
     private final long span;
     private final boolean eventTime;
-    private final long allowedLateness;
     private final boolean excludeLaterPeers;
     private final boolean keepsElements;
     private final FilterFunction<T> trigger;
@@ -147,6 +147,8 @@ final class PerEventSlidingAggregateOperator<K, T, ACC, V, R>
                 "a ProcessWindowFunction's global state",
                 "per-event-sliding",
                 "per-event sliding windows",
+                LateRule.ELEMENT_TIMESTAMP,
+                allowedLateness,
                 lateDataTag);
         if ((firingElementType != null)
                 != (windowFunction instanceof FiringElementWindowFunction)) {
@@ -158,7 +160,6 @@ final class PerEventSlidingAggregateOperator<K, T, ACC, V, R>
         this.eventTime = windows.isEventTime();
         this.excludeLaterPeers = windows.excludesLaterPeers();
         this.keepsElements = windowFunction instanceof ElementsWindowFunction;
-        this.allowedLateness = allowedLateness;
         this.trigger = trigger;
         this.accumulatorType = accumulatorType;
         this.firingElementType = firingElementType;

@@ -46,8 +46,6 @@ final class StaggerAggregateOperator<K, T, ACC, V, R>
     private static final long serialVersionUID = 1L;
 
     private final long size;
-    private final long allowedLateness;
-    private final LateRule lateRule;
     private final TypeInformation<ACC> accumulatorType;
 
     private transient ValueState<Long> openStart;
@@ -69,10 +67,10 @@ final class StaggerAggregateOperator<K, T, ACC, V, R>
                 "EventTimeStaggerWindows.window(keyed), Flink's WindowedStream,",
                 "stagger",
                 "stagger windows",
+                lateRule,
+                allowedLateness,
                 lateDataTag);
         this.size = size;
-        this.allowedLateness = allowedLateness;
-        this.lateRule = lateRule;
         this.accumulatorType = accumulatorType;
     }
 
@@ -102,7 +100,7 @@ final class StaggerAggregateOperator<K, T, ACC, V, R>
         long timestamp = timestampOf(element);
         T value = element.getValue();
         long watermark = latenessWatermark();
-        if (lateRule.isLateOnArrival(timestamp, allowedLateness, watermark)) {
+        if (isLateOnArrival(timestamp, watermark)) {
             routeLate(element); // eKuiper's rule: behind the watermark, whatever window is open
             return;
         }

@@ -43,6 +43,12 @@ public abstract class EventTimeWindowOperator<K, T, ACC, V, R, W extends Window>
     private final String windowKind;
     private final OutputTag<T> lateDataTag;
 
+    /** When an element is late (Flink's or eKuiper's rule). */
+    protected final LateRule lateRule;
+
+    /** How long fired windows are kept for late elements, in milliseconds. */
+    protected final long allowedLateness;
+
     private transient InternalTimerService<VoidNamespace> timers;
     private transient LateRecords<T> lateRecords;
 
@@ -51,6 +57,8 @@ public abstract class EventTimeWindowOperator<K, T, ACC, V, R, W extends Window>
      * @param stateName the prefix of the timer service's and restored watermarks' names, e.g.
      *     "stagger"
      * @param windowKind the windows, for the "no timestamp" message, e.g. "stagger windows"
+     * @param lateRule when an element is late
+     * @param allowedLateness how long fired windows are kept for late elements, ms
      * @param lateDataTag the late side output, or null to drop and count late elements
      */
     protected EventTimeWindowOperator(
@@ -59,10 +67,14 @@ public abstract class EventTimeWindowOperator<K, T, ACC, V, R, W extends Window>
             String fullWindowAlternative,
             String stateName,
             String windowKind,
+            LateRule lateRule,
+            long allowedLateness,
             OutputTag<T> lateDataTag) {
         super(aggregate, windowFunction, fullWindowAlternative, stateName + "-watermarks");
         this.stateName = stateName;
         this.windowKind = windowKind;
+        this.lateRule = lateRule;
+        this.allowedLateness = allowedLateness;
         this.lateDataTag = lateDataTag;
     }
 
@@ -97,6 +109,14 @@ public abstract class EventTimeWindowOperator<K, T, ACC, V, R, W extends Window>
     /** An event-time timer for the current key at {@code time}. */
     protected final void registerTimer(long time) {
         timers.registerEventTimeTimer(VoidNamespace.INSTANCE, time);
+    }
+
+    /**
+     * Whether an element at {@code timestamp} is late on arrival whatever its windows: only under
+     * eKuiper's rule ({@link LateRule#isLateOnArrival}).
+     */
+    protected final boolean isLateOnArrival(long timestamp, long watermark) {
+        return lateRule.isLateOnArrival(timestamp, allowedLateness, watermark);
     }
 
     /** An element too late for all of its windows: to the late side output, or counted. */
